@@ -1,0 +1,78 @@
+/**
+ * The wire contract between `@mentara/meetings-core` and `@mentara/meetings-server`:
+ * event maps, payload types, error codes and the runtime schemas the server validates with.
+ *
+ * @packageDocumentation
+ */
+export {
+  MEETINGS_NAMESPACE,
+  WEBRTC_CONFIG_PATH,
+  CLIENT_EVENTS,
+  SERVER_EVENTS,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from './events';
+export {
+  PROTOCOL_ERROR_CODES,
+  protocolErrorCodes,
+  type ProtocolErrorCode,
+  type ProtocolError,
+} from './errors';
+export {
+  clientEventSchemas,
+  meetingIdSchema,
+  participantIdSchema,
+  mediaStateSchema,
+  mediaKindSchema,
+  joinMeetingSchema,
+  leaveMeetingSchema,
+  toggleMediaSchema,
+  participantReadySchema,
+  chatMessageSchema,
+  signalDataSchema,
+  webrtcSignalSchema,
+  webrtcOfferSchema,
+  webrtcAnswerSchema,
+  webrtcIceCandidateSchema,
+  iceCandidateSchema,
+  sessionDescriptionSchema,
+  type ClientEventName,
+} from './schemas';
+export type {
+  Ack,
+  AckCallback,
+  ChatMessage,
+  ChatMessagePayload,
+  IceCandidate,
+  JoinMeetingPayload,
+  LeaveMeetingPayload,
+  MediaKind,
+  MediaState,
+  MeetingEndReason,
+  MeetingEndedPayload,
+  MeetingInfo,
+  MeetingJoinedPayload,
+  MeetingStartedPayload,
+  MeetingStatus,
+  ParticipantInfo,
+  ParticipantJoinedPayload,
+  ParticipantLeftPayload,
+  ParticipantLeftReason,
+  ParticipantMediaChangedPayload,
+  ParticipantReadyEventPayload,
+  ParticipantReadyPayload,
+  ParticipantRole,
+  ServerLimits,
+  SessionDescription,
+  SignalData,
+  ToggleMediaPayload,
+  WebrtcAnswerEvent,
+  WebrtcAnswerPayload,
+  WebrtcConfigResponse,
+  WebrtcIceCandidateEvent,
+  WebrtcIceCandidatePayload,
+  WebrtcOfferEvent,
+  WebrtcOfferPayload,
+  WebrtcSignalEvent,
+  WebrtcSignalPayload,
+} from './types';

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * Runtime schemas for every client → server payload. The server validates each incoming
+ * event with these before acting on it; the TypeScript payload types are inferred from them,
+ * so the schema and the type can never drift apart.
+ */
+
+/** Meeting ids: URL-safe, 1–128 chars (UUIDs and base64url ids both fit). */
+export const meetingIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'invalid meeting id');
+/** Participant ids are issued by the server; same alphabet as meeting ids. */
+export const participantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'invalid participant id');
+
+/** Published media state of one participant. */
+export const mediaStateSchema = z.strictObject({
+  audio: z.boolean(),
+  video: z.boolean(),
+  screen: z.boolean(),
+});
+
+/** Media kinds a participant can toggle. */
+export const mediaKindSchema = z.enum(['audio', 'video', 'screen']);
+
+export const joinMeetingSchema = z.strictObject({
+  meetingId: meetingIdSchema,
+  displayName: z.string().trim().min(1).max(64).optional(),
+  media: mediaStateSchema.optional(),
+  /**
+   * Set when the client rejoins after a socket drop: the participant id it had, so the
+   * server can replace the stale session instead of showing the person twice.
+   */
+  previousParticipantId: participantIdSchema.optional(),
+});
+
+export const leaveMeetingSchema = z.strictObject({
+  meetingId: meetingIdSchema.optional(),
+  /** Only a host may end the meeting for everyone. */
+  endForAll: z.boolean().optional(),
+});
+
+export const toggleMediaSchema = z.strictObject({
+  kind: mediaKindSchema,
+  enabled: z.boolean(),
+});
+
+export const participantReadySchema = z.strictObject({
+  ready: z.boolean().default(true),
+});
+
+export const chatMessageSchema = z.strictObject({
+  text: z.string().trim().min(1).max(100_000),
+  /** Client-chosen id used to de-duplicate retries; echoed back on the stored message. */
+  clientMessageId: z.string().min(1).max(64).optional(),
+});
+
+/**
+ * An opaque simple-peer signal: `offer`/`answer` descriptions, `candidate`, `renegotiate`
+ * and `transceiverRequest` objects all pass through untouched. Only the envelope is checked.
+ */
+export const signalDataSchema = z.looseObject({
+  type: z.string().max(32).optional(),
+  sdp: z.string().optional(),
+  candidate: z.unknown().optional(),
+  renegotiate: z.boolean().optional(),
+  transceiverRequest: z.unknown().optional(),
+});
+
+/** Identifies one peer-connection attempt so stale signals of a rebuilt connection are dropped. */
+export const connectionIdSchema = z.string().min(1).max(64);
+
+export const webrtcSignalSchema = z.strictObject({
+  to: participantIdSchema,
+  signal: signalDataSchema,
+  connectionId: connectionIdSchema.optional(),
+});
+
+export const sessionDescriptionSchema = z.strictObject({
+  type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
+  sdp: z.string().max(200_000).optional(),
+});
+
+export const webrtcOfferSchema = z.strictObject({
+  to: participantIdSchema,
+  sdp: sessionDescriptionSchema,
+  connectionId: connectionIdSchema.optional(),
+});
+
+export const webrtcAnswerSchema = webrtcOfferSchema;
+
+export const iceCandidateSchema = z.strictObject({
+  candidate: z.string().max(2048),
+  sdpMid: z.string().max(64).nullable().optional(),
+  sdpMLineIndex: z.number().int().min(0).max(1024).nullable().optional(),
+  usernameFragment: z.string().max(256).nullable().optional(),
+});
+
+export const webrtcIceCandidateSchema = z.strictObject({
+  to: participantIdSchema,
+  candidate: iceCandidateSchema,
+  connectionId: connectionIdSchema.optional(),
+});
+
+/** Schema for each client → server event, by event name. */
+export const clientEventSchemas = {
+  'join-meeting': joinMeetingSchema,
+  'leave-meeting': leaveMeetingSchema,
+  'toggle-media': toggleMediaSchema,
+  'participant-ready': participantReadySchema,
+  'chat-message': chatMessageSchema,
+  'webrtc-signal': webrtcSignalSchema,
+  'webrtc-offer': webrtcOfferSchema,
+  'webrtc-answer': webrtcAnswerSchema,
+  'webrtc-ice-candidate': webrtcIceCandidateSchema,
+} as const;
+
+/** Name of a client → server event. */
+export type ClientEventName = keyof typeof clientEventSchemas;

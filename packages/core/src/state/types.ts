@@ -1,0 +1,118 @@
+import type {
+  ChatMessage,
+  MeetingInfo,
+  ParticipantInfo,
+  ServerLimits,
+} from '../protocol/types';
+import type { MeetingError } from '../errors/meeting-error';
+
+/** Lifecycle of the client's connection to a meeting. A closed union, exposed as `data-state`. */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'failed';
+
+/** Lifecycle of one peer connection. `reconnecting`: being rebuilt after a failure. */
+export type PeerState = 'new' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed';
+
+/** Summary of a link's health, from `getStats`. `unknown` until the first sample. */
+export type ConnectionQuality = 'unknown' | 'good' | 'fair' | 'poor' | 'lost';
+
+/** Per-peer statistics sampled from `RTCPeerConnection.getStats()`. */
+export interface PeerStats {
+  /** Round-trip time in milliseconds, from the selected candidate pair. */
+  rttMs: number | null;
+  /** Inbound packet loss over the last sample window, 0–1. */
+  packetLoss: number | null;
+  /** Inbound and outbound bitrate, bits per second. */
+  inboundBitrate: number | null;
+  outboundBitrate: number | null;
+  /** Inbound video resolution and frame rate. */
+  frameWidth: number | null;
+  frameHeight: number | null;
+  framesPerSecond: number | null;
+  /** `host`, `srflx`, `prflx` or `relay` for the local side of the selected pair. */
+  localCandidateType: string | null;
+  remoteCandidateType: string | null;
+  /** Epoch ms of the sample. */
+  sampledAt: number;
+}
+
+/** A participant as the UI sees it: the server record plus media and link state. */
+export interface Participant extends ParticipantInfo {
+  isLocal: boolean;
+  /** For remotes: state of the peer connection to them. For the local participant: mirrors the meeting connection. */
+  peerState: PeerState;
+  quality: ConnectionQuality;
+  stats: PeerStats | null;
+  /** 0–1 audio level, smoothed. */
+  audioLevel: number;
+  isSpeaking: boolean;
+  /** Camera + microphone stream (remote: as received; local: the captured preview). */
+  stream: MediaStream | null;
+  /** Screen-share stream, separate from the camera so both can be shown. */
+  screenStream: MediaStream | null;
+}
+
+/** State of one local media toggle (camera, microphone or screen). */
+export interface MediaToggleState {
+  enabled: boolean;
+  /** A change is in flight (permission prompt, device start). */
+  pending: boolean;
+  /** The last error of this toggle, cleared on the next success. */
+  error: MeetingError | null;
+}
+
+export type MediaSource = 'camera' | 'microphone' | 'screen';
+
+export interface LocalMediaState {
+  camera: MediaToggleState;
+  microphone: MediaToggleState;
+  screen: MediaToggleState;
+}
+
+/** A media device as listed by `enumerateDevices`, without browser objects. */
+export interface MediaDevice {
+  deviceId: string;
+  groupId: string;
+  kind: 'videoinput' | 'audioinput' | 'audiooutput';
+  label: string;
+}
+
+export interface DevicesState {
+  cameras: MediaDevice[];
+  microphones: MediaDevice[];
+  speakers: MediaDevice[];
+  selectedCameraId: string | null;
+  selectedMicrophoneId: string | null;
+  selectedSpeakerId: string | null;
+  /** Whether the browser can route audio to a chosen output (`setSinkId`). */
+  canSelectSpeaker: boolean;
+}
+
+/**
+ * The whole client state: one immutable snapshot, replaced (never mutated) on every change.
+ * Derived fields (`participants`, `participantCount`, `remoteParticipants`) are computed when
+ * the state changes, so reading the snapshot never allocates.
+ */
+export interface MeetingSnapshot {
+  connection: ConnectionState;
+  meetingId: string | null;
+  meeting: MeetingInfo | null;
+  localParticipant: Participant | null;
+  /** Remote participants by id. */
+  remotes: Readonly<Record<string, Participant>>;
+  /** Derived: local first, then remotes in join order. */
+  participants: readonly Participant[];
+  /** Derived: remotes in join order. */
+  remoteParticipants: readonly Participant[];
+  /** Derived: `participants.length`. */
+  participantCount: number;
+  /** Chat of this session, ordered by server time, de-duplicated by id. */
+  chat: readonly ChatMessage[];
+  activeSpeakerId: string | null;
+  media: LocalMediaState;
+  devices: DevicesState;
+  /** Whether the browser blocked audio autoplay (show a start-audio button). */
+  audioPlaybackBlocked: boolean;
+  /** The most recent error, cleared when the condition resolves. */
+  error: MeetingError | null;
+  limits: ServerLimits | null;
+}
