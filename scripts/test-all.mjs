@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): every suite, in order, nothing skipped.
+// Steps that open sockets or browsers run inside a loopback-only network namespace
+// (scripts/netns-run.sh) so no ICE check or request can leave this machine.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json'] },
+  { name: 'unit + integration (core, server, react, workspace)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'core', '--project', 'server', '--project', 'react', '--project', 'workspace'] },
+  { name: 'build packages', cmd: ['npm', 'run', 'build'] },
+  { name: 'size budget', cmd: ['node', 'scripts/size-budget.mjs'] },
+  { name: 'multi-node (Redis)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'multinode'] },
+  { name: 'browser end-to-end', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'e2e'] },
+  { name: 'consumer check (packed tarballs in a plain Vite app)', cmd: ['node', 'scripts/consumer-check.mjs'] },
+];
+
+const only = process.argv.slice(2);
+const results = [];
+for (const step of steps) {
+  if (only.length && !only.some((o) => step.name.includes(o))) continue;
+  const argv = step.netns ? ['bash', 'scripts/netns-run.sh', ...step.cmd] : step.cmd;
+  const started = Date.now();
+  console.log(`\n━━ ${step.name} ━━ ${argv.join(' ')}`);
+  const run = spawnSync(argv[0], argv.slice(1), { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  results.push({ name: step.name, ok: run.status === 0, seconds });
+  console.log(`━━ ${step.name}: ${run.status === 0 ? 'ok' : `FAILED (exit ${run.status ?? run.signal})`} in ${seconds}s`);
+}
+
+console.log('\nSummary');
+for (const r of results) console.log(`  ${r.ok ? '✓' : '✗'} ${r.name} (${r.seconds}s)`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// The published shape of each package, as the product card fixes it. A broken exports map
+// only shows up for consumers, so it is pinned here.
+const root = new URL('../../', import.meta.url);
+const read = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
+
+const packages = {
+  'packages/core/package.json': '@mentara/meetings-core',
+  'packages/react/package.json': '@mentara/meetings',
+  'packages/server-adapter/package.json': '@mentara/meetings-server',
+};
+
+describe.each(Object.entries(packages))('%s', (path, name) => {
+  const pkg = read(path);
+
+  it('has the fixed name, Node ≥ 20 and one shared version', () => {
+    expect(pkg.name).toBe(name);
+    expect(pkg.engines.node).toBe('>=20');
+    expect(pkg.version).toBe(read('packages/core/package.json').version);
+  });
+
+  it('ships ESM + CJS with types for both, and a source condition for the workspace', () => {
+    for (const [subpath, entry] of Object.entries<Record<string, unknown>>(pkg.exports)) {
+      if (subpath === './package.json' || subpath.endsWith('.css')) continue;
+      expect(entry['@mentara/source'], subpath).toMatch(/^\.\/src\//);
+      const { import: esm, require: cjs } = entry as Record<string, Record<string, string>>;
+      expect(esm?.types, subpath).toMatch(/\.d\.ts$/);
+      expect(esm?.default, subpath).toMatch(/\.js$/);
+      expect(cjs?.types, subpath).toMatch(/\.d\.cts$/);
+      expect(cjs?.default, subpath).toMatch(/\.cjs$/);
+    }
+  });
+
+  it('declares its side effects', () => {
+    expect(pkg.sideEffects === false || Array.isArray(pkg.sideEffects)).toBe(true);
+  });
+});
+
+describe('@mentara/meetings', () => {
+  it('takes React as a peer and depends on core at the same version', () => {
+    const pkg = read('packages/react/package.json');
+    expect(Object.keys(pkg.peerDependencies)).toEqual(expect.arrayContaining(['react', 'react-dom']));
+    expect(pkg.dependencies.react).toBeUndefined();
+    expect(pkg.dependencies['@mentara/meetings-core']).toBe(pkg.version);
+  });
+});
+
+describe('changesets', () => {
+  it('versions the three packages together', () => {
+    const config = read('changeset.config.json');
+    expect(config.fixed).toEqual([Object.values(packages)]);
+    expect(read('.changeset/config.json')).toEqual(config);
+  });
+});
