@@ -21,6 +21,8 @@ export default defineConfig({
       },
       {
         resolve,
+        // Node-environment tests resolve workspace packages through the SSR resolver.
+        ssr: { resolve: { conditions: ['@mentara/source'], externalConditions: ['@mentara/source'] } },
         test: {
           name: 'server',
           environment: 'node',
@@ -31,11 +33,47 @@ export default defineConfig({
       },
       {
         resolve,
+        ssr: { resolve: { conditions: ['@mentara/source'], externalConditions: ['@mentara/source'] } },
+        test: {
+          // Several server node processes per test against a real redis-server: one file at a time.
+          name: 'multinode',
+          environment: 'node',
+          include: ['tests/multinode/**/*.test.ts', 'packages/server-adapter/src/redis/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve,
         test: {
           name: 'react',
           environment: 'happy-dom',
           include: ['packages/react/src/**/*.test.{ts,tsx}'],
           testTimeout: 20_000,
+        },
+      },
+      {
+        resolve,
+        test: {
+          name: 'workspace',
+          environment: 'node',
+          include: ['tests/workspace/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        resolve,
+        test: {
+          // Real Chromium against the quickstart server. Run inside the loopback-only namespace:
+          // `bash scripts/netns-run.sh npx vitest run --project e2e`
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

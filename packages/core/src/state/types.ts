@@ -112,6 +112,13 @@ export interface MeetingSnapshot {
   devices: DevicesState;
   /** Whether the browser blocked audio autoplay (show a start-audio button). */
   audioPlaybackBlocked: boolean;
+  /**
+   * The local camera + microphone stream, also before joining (lobby preview). Same object as
+   * `localParticipant.stream` once joined.
+   */
+  localStream: MediaStream | null;
+  /** The local screen-share stream while sharing. */
+  localScreenStream: MediaStream | null;
   /** The most recent error, cleared when the condition resolves. */
   error: MeetingError | null;
   limits: ServerLimits | null;

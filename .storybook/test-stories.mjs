@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+/**
+ * Story tests in Chromium: serves a static Storybook build on a free loopback port, opens its
+ * preview once in headless Chromium (playwright-core, system browser, no download), then renders
+ * every story tagged `test` in turn — waiting for its play function — and runs axe-core (with
+ * colour contrast) on each. Prints one line per story and `N passed, N failed`.
+ *
+ * Usage: node .storybook/test-stories.mjs [--build] [--dir storybook-static] [--filter text]
+ * Run inside a loopback-only namespace: unshare -n sh -c 'ip link set lo up && node .storybook/test-stories.mjs --build'
+ */
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { extname, join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const dir = resolve(root, option('--dir', 'storybook-static'));
+const filter = option('--filter', '');
+const STORY_TIMEOUT_MS = 15_000;
+const started = Date.now();
+
+if (args.includes('--build')) {
+  execFileSync(join(root, 'node_modules/.bin/storybook'), ['build', '-c', '.storybook', '-o', dir, '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  });
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+  if (!file.startsWith(dir)) return void res.writeHead(403).end();
+  try {
+    if (!(await stat(file)).isFile()) throw new Error('not a file');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(await readFile(file));
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
+const stories = Object.values(index.entries).filter(
+  (e) => e.type === 'story' && (e.tags ?? []).includes('test') && (!filter || e.id.includes(filter)),
+);
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection',
+  ],
+});
+let passed = 0;
+let failed = 0;
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const consoleErrors = [];
+  page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  await page.goto(`${base}/iframe.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => globalThis.__STORYBOOK_ADDONS_CHANNEL__ && globalThis.__STORYBOOK_PREVIEW__, null, { timeout: 30_000 });
+  const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+
+  for (const story of stories) {
+    consoleErrors.length = 0;
+    const t0 = Date.now();
+    const outcome = await page.evaluate(
+      ({ id, timeoutMs }) =>
+        new Promise((done) => {
+          const channel = globalThis.__STORYBOOK_ADDONS_CHANNEL__;
+          const events = {
+            storyRendered: () => ({ ok: true }),
+            playFunctionThrewException: (e) => ({ ok: false, error: `play: ${e?.message ?? e}` }),
+            storyThrewException: (e) => ({ ok: false, error: `render: ${e?.message ?? e}` }),
+            storyErrored: (e) => ({ ok: false, error: `errored: ${e?.title ?? ''} ${e?.description ?? ''}` }),
+            storyMissing: () => ({ ok: false, error: 'missing' }),
+            unhandledErrorsWhilePlaying: (e) => ({ ok: false, error: `unhandled: ${JSON.stringify(e)}` }),
+          };
+          const handlers = {};
+          const finish = (result) => {
+            clearTimeout(timer);
+            for (const [name, handler] of Object.entries(handlers)) channel.off(name, handler);
+            done(result);
+          };
+          for (const [name, toResult] of Object.entries(events)) {
+            handlers[name] = (payload) => {
+              if (payload && typeof payload === 'object' && 'storyId' in payload && payload.storyId !== id) return;
+              finish(toResult(payload));
+            };
+            channel.on(name, handlers[name]);
+          }
+          const timer = setTimeout(() => finish({ ok: false, error: `timeout after ${timeoutMs} ms` }), timeoutMs);
+          channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+        }),
+      { id: story.id, timeoutMs: STORY_TIMEOUT_MS },
+    );
+    let problems = outcome.ok ? [] : [outcome.error];
+    if (outcome.ok) {
+      // Let transitions settle so contrast is measured on final colours.
+      await page.waitForTimeout(250);
+      const violations = await page.evaluate(async () => {
+        const result = await globalThis.axe.run(document.getElementById('storybook-root'), {
+          resultTypes: ['violations'],
+        });
+        return result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      });
+      problems = problems.concat(violations.map((v) => `axe: ${v}`));
+    }
+    problems = problems.concat(consoleErrors.map((e) => `console: ${e.slice(0, 300)}`));
+    const ms = Date.now() - t0;
+    if (problems.length === 0) {
+      passed += 1;
+      console.log(`  ✓ ${story.title} › ${story.name} (${ms} ms)`);
+    } else {
+      failed += 1;
+      console.log(`  ✗ ${story.title} › ${story.name} (${ms} ms)\n      ${problems.join('\n      ')}`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`\nstories: ${stories.length} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && stories.length > 0 ? 0 : 1);

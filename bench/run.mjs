@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+/**
+ * Signalling load benchmark: `npm run bench` (≈10–15 min) or `npm run bench -- --quick` (≈1–2 min).
+ *
+ * For each server — a bare Socket.IO relay (baseline), ours on one node with the in-memory store,
+ * ours on two nodes sharing Redis — and for meetings of P = 2 and P = 4 participants, it steps the
+ * number of meetings M up (doubling, then one bisection) until join p99 exceeds 200 ms or any
+ * message is lost, duplicated or misrouted. Each step: connect every socket, join (spread over
+ * 2 s, overlapping the storms of meetings already in), 4 negotiation rounds per meeting (offer +
+ * answer of 3–5 KB, 10 ICE candidates per side, one chat message per participant per round), drain.
+ * Load generators are separate processes. Loopback only; every loop is bounded in count and time.
+ *
+ * Options: --quick, --only=bare,memory,redis, --p=2,4, --json=<file> (default bench/results/latest.json)
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { Histogram } from './signalling/histogram.mjs';
+import { REPO_ROOT, serverMemory, startLoadgen, startRedis, startServer, stopChild } from './signalling/processes.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+const value = (name, fallback) => flag(name)?.split('=')[1] ?? fallback;
+const QUICK = Boolean(flag('quick'));
+const ONLY = value('only', 'bare,memory,redis').split(',');
+const PS = value('p', '2,4').split(',').map(Number);
+const JSON_OUT = value('json', `${REPO_ROOT}bench/results/${QUICK ? 'quick' : 'latest'}.json`);
+
+const JOIN_P99_LIMIT_MS = 200;
+const LOADGENS = 3;
+const BUDGET_MS = QUICK ? 110_000 : 14 * 60_000;
+const STEP = QUICK
+  ? { staggerMs: 1000, rounds: 2, roundMs: 1000, drainMs: 3000 }
+  : { staggerMs: 2000, rounds: 4, roundMs: 1000, drainMs: 5000 };
+const START_M = { 2: QUICK ? 50 : 50, 4: QUICK ? 25 : 25 };
+const MAX_DOUBLINGS = QUICK ? 2 : 8;
+const startedAt = Date.now();
+const overBudget = () => Date.now() - startedAt > BUDGET_MS;
+
+/* ---------- machine limits ---------- */
+const fdLimit = Number(execSync('sh -c "ulimit -n"').toString().trim()) || 1024;
+let somaxconn = 'unknown';
+try {
+  somaxconn = execSync('cat /proc/sys/net/core/somaxconn').toString().trim();
+} catch {
+  /* not Linux */
+}
+// Every socket costs one descriptor in the server process (plus Redis and pipes): keep a margin.
+const MAX_SOCKETS = Math.max(100, Math.min(8000, fdLimit - 512));
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  fdLimit,
+  somaxconn,
+  maxSockets: MAX_SOCKETS,
+};
+console.log(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}`);
+console.log(`ulimit -n ${fdLimit} → at most ${MAX_SOCKETS} sockets per step; somaxconn ${somaxconn}; listen backlog 4096`);
+if (fdLimit < 4096) console.log('warning: raise `ulimit -n` (e.g. 65536) for larger steps');
+
+/* ---------- processes ---------- */
+const loadgens = Array.from({ length: LOADGENS }, () => startLoadgen());
+const children = [...loadgens.map((l) => l.child)];
+let stopping = false;
+const cleanup = async () => {
+  if (stopping) return;
+  stopping = true;
+  for (const l of loadgens) l.child.connected && l.child.send({ cmd: 'exit' });
+  await Promise.all(children.map(stopChild));
+};
+process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+async function startVariant(name, redisUrl) {
+  if (name === 'bare') return [await startServer('bare')];
+  if (name === 'memory') return [await startServer('ours', { BENCH_MODE: 'memory' })];
+  return Promise.all(
+    ['bench-node-1', 'bench-node-2'].map((nodeId) => startServer('ours', { BENCH_MODE: 'redis', REDIS_URL: redisUrl, NODE_ID: nodeId })),
+  );
+}
+
+/** One step: M meetings × P participants against `servers`; returns the measured figures. */
+async function runStep(servers, variant, P, M, settings = STEP) {
+  const urls = servers.map((s) => s.url);
+  const stepId = `${variant}-${P}-${M}-${Date.now().toString(36)}`;
+  const keys = Array.from({ length: M }, (_, i) => `${stepId}-${i}`);
+  const shares = loadgens.map((_, g) => keys.filter((_, i) => i % LOADGENS === g));
+  const memBefore = await Promise.all(urls.map(serverMemory));
+
+  const connected = await Promise.all(
+    loadgens.map((l, g) =>
+      l.request({ cmd: 'connect', urls, meetingKeys: shares[g], participants: P, concurrency: 100 }, 'connected', 120_000),
+    ),
+  );
+  const connectFailures = connected.reduce((a, c) => a + c.failures, 0);
+  const startAt = Date.now() + 300;
+  const timeout = settings.staggerMs + settings.rounds * settings.roundMs + settings.drainMs + 60_000;
+  const results = await Promise.all(loadgens.map((l) => l.request({ cmd: 'run', startAt, ...settings }, 'result', timeout)));
+  const memAfter = await Promise.all(urls.map(serverMemory));
+  await Promise.all(loadgens.map((l) => l.request({ cmd: 'close' }, 'closed', 30_000)));
+
+  const joins = new Histogram();
+  const relay = new Histogram();
+  const sum = (key) => results.reduce((a, r) => a + r[key], 0);
+  for (const r of results) {
+    joins.merge(new Histogram(r.joins.buckets));
+    relay.merge(new Histogram(r.relay.buckets));
+  }
+  const firstSend = Math.min(...results.map((r) => r.firstSendWall));
+  const lastReceive = Math.max(...results.map((r) => r.lastReceiveWall));
+  const delivered = sum('signalsReceived') + sum('chatReceived');
+  const sockets = M * P;
+  const delta = (key) => memAfter.reduce((a, m, i) => a + (m[key] - memBefore[i][key]), 0);
+  const step = {
+    M,
+    P,
+    sockets,
+    connectFailures,
+    joinFailures: sum('joinFailures'),
+    joinP50: joins.quantile(0.5),
+    joinP99: joins.quantile(0.99),
+    relayP50: relay.quantile(0.5),
+    relayP99: relay.quantile(0.99),
+    delivered,
+    messagesPerSecond: lastReceive > firstSend ? Math.round(delivered / ((lastReceive - firstSend) / 1000)) : 0,
+    lost: sum('signalsLost') + sum('chatLost'),
+    duplicated: sum('duplicated'),
+    misrouted: sum('misrouted'),
+    errors: sum('errors'),
+    rssPer1000Sockets: Math.round(delta('rss') / (sockets / 1000) / 2 ** 20 * 10) / 10,
+    heapPer1000Sockets: Math.round((delta('heapUsed') + delta('external')) / (sockets / 1000) / 2 ** 20 * 10) / 10,
+  };
+  const reasons = [];
+  if (!(step.joinP99 <= JOIN_P99_LIMIT_MS)) reasons.push(`join p99 ${step.joinP99.toFixed(0)} ms`);
+  if (step.lost) reasons.push(`${step.lost} lost`);
+  if (step.duplicated) reasons.push(`${step.duplicated} duplicated`);
+  if (step.misrouted) reasons.push(`${step.misrouted} misrouted`);
+  if (step.connectFailures || step.joinFailures) reasons.push(`${step.connectFailures + step.joinFailures} connect/join failures`);
+  if (step.errors) reasons.push(`${step.errors} server errors`);
+  step.pass = reasons.length === 0;
+  step.reason = reasons.join(', ');
+  const f = (n) => (Number.isFinite(n) ? n.toFixed(1) : '-');
+  console.log(
+    `  ${variant.padEnd(6)} P=${P} M=${String(M).padStart(4)} (${String(sockets).padStart(4)} sockets): ` +
+      `join p50/p99 ${f(step.joinP50)}/${f(step.joinP99)} ms, relay p50/p99 ${f(step.relayP50)}/${f(step.relayP99)} ms, ` +
+      `${step.messagesPerSecond} msg/s, lost ${step.lost}, dup ${step.duplicated}, misrouted ${step.misrouted}` +
+      `${step.pass ? '' : `  ✗ ${step.reason}`}`,
+  );
+  // Let the server finish the disconnect work of this step before the next one.
+  await new Promise((r) => setTimeout(r, 1500));
+  return step;
+}
+
+/**
+ * Server memory per 1,000 sockets: a fresh server, `sockets` clients connected and joined (P = 2),
+ * no traffic; heap + external after a full GC, and RSS, before and after.
+ */
+async function measureMemory(servers, variant, sockets) {
+  const step = await runStep(servers, variant, 2, sockets / 2, { ...STEP, rounds: 0, drainMs: 0 });
+  return { sockets, rssPer1000Sockets: step.rssPer1000Sockets, heapPer1000Sockets: step.heapPer1000Sockets, joinP99: step.joinP99 };
+}
+
+/** Doubles M from its start until a step fails (or limits), then bisects once between pass and fail. */
+async function findCeiling(servers, variant, P) {
+  const steps = [];
+  let M = START_M[P];
+  let best;
+  let failed;
+  for (let i = 0; i <= MAX_DOUBLINGS && M * P <= MAX_SOCKETS && !overBudget(); i += 1) {
+    const step = await runStep(servers, variant, P, M);
+    steps.push(step);
+    if (!step.pass) {
+      failed = step;
+      break;
+    }
+    best = step;
+    M *= 2;
+  }
+  if (!QUICK && best && failed && failed.M - best.M > best.M / 4 && !overBudget()) {
+    const middle = await runStep(servers, variant, P, Math.round((best.M + failed.M) / 2));
+    steps.push(middle);
+    if (middle.pass) best = middle;
+    else failed = middle;
+  }
+  return { variant, P, ceiling: best, firstFailure: failed, steps, capped: !failed };
+}
+
+const report = { machine, quick: QUICK, settings: { ...STEP, joinP99LimitMs: JOIN_P99_LIMIT_MS, loadgens: LOADGENS }, runs: [] };
+let redis;
+try {
+  if (ONLY.includes('redis')) {
+    redis = await startRedis();
+    children.push(redis.child);
+  }
+  for (const variant of ONLY) {
+    if (overBudget()) break;
+    const servers = await startVariant(variant, redis?.url);
+    children.push(...servers.map((s) => s.child));
+    console.log(`\n${variant === 'bare' ? 'bare Socket.IO relay' : variant === 'memory' ? 'ours, 1 node, in-memory store' : 'ours, 2 nodes, Redis store + streams adapter'}`);
+    const memory = await measureMemory(servers, variant, QUICK ? 1000 : 2000);
+    report.memory = { ...report.memory, [variant]: memory };
+    console.log(`  memory with ${memory.sockets} idle joined sockets: ${memory.heapPer1000Sockets} MiB heap+external, ${memory.rssPer1000Sockets} MiB RSS per 1,000 sockets`);
+    for (const P of PS) {
+      if (overBudget()) break;
+      report.runs.push(await findCeiling(servers, variant, P));
+    }
+    await Promise.all(servers.map((s) => stopChild(s.child)));
+  }
+} finally {
+  await cleanup();
+}
+
+/* ---------- summary ---------- */
+const f = (n, d = 1) => (n === undefined || !Number.isFinite(n) ? '-' : n.toFixed(d));
+console.log('\nceilings (highest M with join p99 ≤ 200 ms and nothing lost, duplicated or misrouted)');
+console.log('| server | P | ceiling M | sockets | join p50/p99 ms | relay p50/p99 ms | msg/s | lost/dup/misrouted | first failure |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const run of report.runs) {
+  const c = run.ceiling;
+  console.log(
+    `| ${run.variant} | ${run.P} | ${c?.M ?? '-'}${run.capped ? '+' : ''} | ${c?.sockets ?? '-'} | ${f(c?.joinP50)} / ${f(c?.joinP99)} | ` +
+      `${f(c?.relayP50)} / ${f(c?.relayP99)} | ${c?.messagesPerSecond ?? '-'} | ` +
+      `${c ? `${c.lost}/${c.duplicated}/${c.misrouted}` : '-'} | ${run.firstFailure ? `M=${run.firstFailure.M}: ${run.firstFailure.reason}` : 'none (capped)'} |`,
+  );
+}
+console.log('\nserver memory per 1,000 idle joined sockets (after GC; summed over nodes)');
+for (const [variant, m] of Object.entries(report.memory ?? {})) {
+  console.log(`  ${variant}: ${m.heapPer1000Sockets} MiB heap+external, ${m.rssPer1000Sockets} MiB RSS (${m.sockets} sockets)`);
+}
+for (const P of PS) {
+  const bare = report.runs.find((r) => r.variant === 'bare' && r.P === P)?.ceiling;
+  for (const variant of ['memory', 'redis']) {
+    const ours = report.runs.find((r) => r.variant === variant && r.P === P)?.ceiling;
+    if (bare && ours) {
+      const ratio = ours.M / bare.M;
+      report[`ratio_${variant}_P${P}`] = ratio;
+      console.log(`ours/bare (${variant}, P=${P}): ceiling ${f(ratio, 2)}×, msg/s ${f(ours.messagesPerSecond / bare.messagesPerSecond, 2)}×`);
+    }
+  }
+}
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nfull results: ${JSON_OUT} (${Math.round((Date.now() - startedAt) / 1000)} s)`);
+process.exit(0);

@@ -1,0 +1,259 @@
+/**
+ * One load generator process (forked by bench/run.mjs, driven over IPC). It owns whole meetings,
+ * so the sender and the receiver of every message share one clock and one ledger:
+ *
+ *   connect  → opens every socket of its meetings (WebSocket only, no reconnection)
+ *   run      → joins (spread over `staggerMs`), then per meeting `rounds` negotiation rounds:
+ *              for every pair the first sends an offer (3–5 KB) and 10 ICE candidates through
+ *              `webrtc-signal`; the second answers on receipt with an answer and 10 candidates;
+ *              everyone sends one chat message per round. Then it waits for the stragglers.
+ *   close    → disconnects everything.
+ *
+ * Every message carries an id; a receiver checks it was the addressee, that the server stamped
+ * the right sender, and that it had not seen the id before (lost / misrouted / duplicated).
+ */
+import { performance } from 'node:perf_hooks';
+import { io } from 'socket.io-client';
+import { Histogram } from './histogram.mjs';
+import { candidateFor, sdpFor } from './payloads.mjs';
+
+const CANDIDATES_PER_SIDE = 10;
+const now = () => performance.now();
+const wall = () => performance.timeOrigin + performance.now();
+
+/** @type {Array<{ key: string, peers: Array<{ socket: any, id?: string }> }>} */
+let meetings = [];
+
+function connectOne(url, displayName) {
+  return new Promise((resolve) => {
+    const socket = io(`${url}/meetings`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      timeout: 20_000,
+      auth: { displayName },
+    });
+    const timer = setTimeout(() => resolve({ socket, ok: false }), 20_000);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve({ socket, ok: true });
+    });
+    socket.once('connect_error', () => {
+      clearTimeout(timer);
+      resolve({ socket, ok: false });
+    });
+  });
+}
+
+async function connectAll({ urls, meetingKeys, participants, concurrency }) {
+  const started = now();
+  const jobs = [];
+  meetings = meetingKeys.map((key) => ({ key, peers: [] }));
+  for (const meeting of meetings) {
+    for (let i = 0; i < participants; i += 1) jobs.push({ meeting, i, url: urls[i % urls.length] });
+  }
+  let failures = 0;
+  for (let offset = 0; offset < jobs.length; offset += concurrency) {
+    const batch = jobs.slice(offset, offset + concurrency);
+    const results = await Promise.all(batch.map((job) => connectOne(job.url, `bench-${job.meeting.key}-${job.i}`)));
+    results.forEach((result, n) => {
+      if (!result.ok) failures += 1;
+      batch[n].meeting.peers[batch[n].i] = { socket: result.socket };
+    });
+  }
+  return { sockets: jobs.length, failures, connectMs: now() - started };
+}
+
+function runAll({ startAt, staggerMs, rounds, roundMs, drainMs }) {
+  const joins = new Histogram();
+  const relay = new Histogram();
+  const chatLatency = new Histogram();
+  const stats = {
+    joinFailures: 0,
+    signalsSent: 0,
+    signalsReceived: 0,
+    chatSent: 0,
+    chatExpected: 0,
+    chatReceived: 0,
+    duplicated: 0,
+    misrouted: 0,
+    errors: 0,
+    firstSendWall: Number.POSITIVE_INFINITY,
+    lastReceiveWall: 0,
+  };
+  /** id → { to, from, at, got } */
+  const ledger = new Map();
+  /** chat id → { at, expected: Set<peer index>, got: Set } */
+  const chats = new Map();
+  let seq = 0;
+  let pendingTimers = 0;
+  let finishedScheduling = 0;
+
+  const sendSignal = (meeting, fromIndex, toIndex, signal) => {
+    const from = meeting.peers[fromIndex];
+    const to = meeting.peers[toIndex];
+    const id = `${meeting.key}:${fromIndex}:${seq++}`;
+    ledger.set(id, { to: to.id, from: from.id, at: now(), got: false });
+    stats.signalsSent += 1;
+    stats.firstSendWall = Math.min(stats.firstSendWall, wall());
+    from.socket.emit('webrtc-signal', { to: to.id, connectionId: `${fromIndex}-${toIndex}`, signal: { ...signal, bench: { id, to: to.id } } });
+  };
+
+  const negotiate = (meeting, offerer, answerer, round) => {
+    sendSignal(meeting, offerer, answerer, { type: 'offer', sdp: sdpFor('offer', seq), round });
+    for (let c = 0; c < CANDIDATES_PER_SIDE; c += 1) sendSignal(meeting, offerer, answerer, { type: 'candidate', candidate: candidateFor(seq) });
+  };
+
+  const attach = (meeting, index) => {
+    const peer = meeting.peers[index];
+    peer.socket.on('webrtc-signal', ({ from, signal }) => {
+      const tag = signal?.bench;
+      const entry = tag ? ledger.get(tag.id) : undefined;
+      if (!entry || entry.to !== peer.id || tag.to !== peer.id || entry.from !== from) {
+        stats.misrouted += 1;
+        return;
+      }
+      if (entry.got) {
+        stats.duplicated += 1;
+        return;
+      }
+      entry.got = true;
+      stats.signalsReceived += 1;
+      stats.lastReceiveWall = wall();
+      relay.record(now() - entry.at);
+      if (signal.type === 'offer') {
+        const offerer = meeting.peers.findIndex((p) => p.id === from);
+        sendSignal(meeting, index, offerer, { type: 'answer', sdp: sdpFor('answer', seq) });
+        for (let c = 0; c < CANDIDATES_PER_SIDE; c += 1) sendSignal(meeting, index, offerer, { type: 'candidate', candidate: candidateFor(seq) });
+      }
+    });
+    peer.socket.on('chat-message', (message) => {
+      const id = String(message.text).slice('bench:'.length);
+      const chat = chats.get(id);
+      if (!chat || !chat.expected.has(index)) {
+        stats.misrouted += 1;
+        return;
+      }
+      if (chat.got.has(index)) {
+        stats.duplicated += 1;
+        return;
+      }
+      chat.got.add(index);
+      stats.chatReceived += 1;
+      stats.lastReceiveWall = wall();
+      chatLatency.record(now() - chat.at);
+    });
+    peer.socket.on('webrtc-error', () => {
+      stats.errors += 1;
+    });
+  };
+
+  const sendChat = (meeting, index) => {
+    const id = `${meeting.key}:${index}:c${seq++}`;
+    const expected = new Set(meeting.peers.map((_, i) => i).filter((i) => i !== index));
+    chats.set(id, { at: now(), expected, got: new Set() });
+    stats.chatSent += 1;
+    stats.chatExpected += expected.size;
+    meeting.peers[index].socket
+      .timeout(10_000)
+      .emitWithAck('chat-message', { text: `bench:${id}` })
+      .then((ack) => {
+        if (!ack?.ok) stats.errors += 1;
+      })
+      .catch(() => {
+        stats.errors += 1;
+      });
+  };
+
+  const later = (delay, fn) => {
+    pendingTimers += 1;
+    setTimeout(() => {
+      pendingTimers -= 1;
+      fn();
+    }, Math.max(0, delay));
+  };
+
+  const startMeeting = (meeting) => {
+    if (rounds === 0) finishedScheduling += 1; // join only (memory measurement)
+    for (let round = 0; round < rounds; round += 1) {
+      later(round * roundMs, () => {
+        const n = meeting.peers.length;
+        for (let a = 0; a < n; a += 1) for (let b = a + 1; b < n; b += 1) negotiate(meeting, a, b, round);
+        for (let i = 0; i < n; i += 1) sendChat(meeting, i);
+        if (round === rounds - 1) finishedScheduling += 1;
+      });
+    }
+  };
+
+  return new Promise((resolve) => {
+    const delayToStart = startAt - Date.now();
+    for (const meeting of meetings) {
+      const joinDelay = delayToStart + Math.random() * staggerMs;
+      later(joinDelay, async () => {
+        const results = await Promise.all(
+          meeting.peers.map(async (peer, index) => {
+            if (!peer.socket.connected) return false;
+            const t0 = now();
+            try {
+              const ack = await peer.socket.timeout(10_000).emitWithAck('join-meeting', {
+                meetingId: meeting.key,
+                displayName: `p${index}`,
+              });
+              if (!ack?.ok) return false;
+              joins.record(now() - t0);
+              peer.id = ack.data.self.id;
+              return true;
+            } catch {
+              return false;
+            }
+          }),
+        );
+        const failed = results.filter((ok) => !ok).length;
+        stats.joinFailures += failed;
+        meeting.peers.forEach((_, index) => attach(meeting, index));
+        if (failed === 0) startMeeting(meeting);
+        else finishedScheduling += 1;
+      });
+    }
+    const finish = () => {
+      let lost = 0;
+      for (const entry of ledger.values()) if (!entry.got) lost += 1;
+      let chatLost = 0;
+      for (const chat of chats.values()) chatLost += chat.expected.size - chat.got.size;
+      resolve({ joins, relay, chatLatency, ...stats, signalsLost: lost, chatLost });
+    };
+    const deadline = { at: 0 };
+    const poll = setInterval(() => {
+      if (finishedScheduling < meetings.length || pendingTimers > 0) return;
+      if (!deadline.at) deadline.at = Date.now() + drainMs;
+      const allIn =
+        stats.signalsReceived + stats.misrouted >= stats.signalsSent && stats.chatReceived >= stats.chatExpected;
+      if (allIn || Date.now() > deadline.at) {
+        clearInterval(poll);
+        // A short grace period so late duplicates would still be seen.
+        setTimeout(finish, 200);
+      }
+    }, 50);
+  });
+}
+
+function closeAll() {
+  for (const meeting of meetings) for (const peer of meeting.peers) peer.socket?.disconnect();
+  meetings = [];
+}
+
+process.on('message', async (message) => {
+  try {
+    if (message.cmd === 'connect') process.send({ type: 'connected', ...(await connectAll(message)) });
+    else if (message.cmd === 'run') {
+      const result = await runAll(message);
+      process.send({ type: 'result', ...result, joins: result.joins.toJSON(), relay: result.relay.toJSON(), chatLatency: result.chatLatency.toJSON() });
+    } else if (message.cmd === 'close') {
+      closeAll();
+      process.send({ type: 'closed' });
+    } else if (message.cmd === 'exit') process.exit(0);
+  } catch (error) {
+    process.send({ type: 'error', message: String(error?.stack ?? error) });
+  }
+});
+process.on('disconnect', () => process.exit(0));

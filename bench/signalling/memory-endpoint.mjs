@@ -1,0 +1,22 @@
+/**
+ * `GET /mem` on a bench server: process memory after a full GC (the server runs with
+ * `--expose-gc`), so per-socket memory is measured on live objects, not on garbage.
+ */
+export function memoryResponder(req, res) {
+  if (req.url !== '/mem') {
+    res.statusCode = 404;
+    res.end();
+    return;
+  }
+  globalThis.gc?.();
+  globalThis.gc?.();
+  const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify({ rss, heapUsed, external, arrayBuffers }));
+}
+
+/** Prints the ready line the bench waits for. */
+export function announceReady(server) {
+  const address = server.address();
+  process.stdout.write(`${JSON.stringify({ ready: true, port: address.port })}\n`);
+}

@@ -1,0 +1,31 @@
+/**
+ * Our server for the bench: `attachMeetings` on one node with the in-memory store
+ * (`BENCH_MODE=memory`), or one node of several sharing Redis (`BENCH_MODE=redis`, `REDIS_URL`).
+ * Anonymous auth (the bench measures the relay path, as the bare baseline does); default limits.
+ */
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+import { createClient } from 'redis';
+import { attachMeetings } from '@mentara/meetings-server';
+import { createRedisScaleOut } from '../../packages/server-adapter/src/redis/index';
+// @ts-expect-error -- plain JS helper shared with the bare server
+import { announceReady, memoryResponder } from './memory-endpoint.mjs';
+
+const mode = process.env.BENCH_MODE ?? 'memory';
+const http = createServer(memoryResponder as never);
+
+if (mode === 'redis') {
+  const redis = createClient({ url: process.env.REDIS_URL });
+  redis.on('error', () => undefined);
+  await redis.connect();
+  const scaleOut = createRedisScaleOut({ client: redis, nodeId: process.env.NODE_ID ?? 'bench-node' });
+  const io = new Server(http, { adapter: scaleOut.adapter, transports: ['websocket'], serveClient: false });
+  const meetings = attachMeetings(io, { store: scaleOut.store, nodeId: scaleOut.nodeId, allowAnonymous: true });
+  await scaleOut.start(meetings);
+  process.on('SIGUSR2', () => process.stderr.write(`${JSON.stringify(scaleOut.stats())}\n`));
+} else {
+  attachMeetings(http, { allowAnonymous: true });
+}
+
+http.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => announceReady(http));
+process.on('SIGTERM', () => process.exit(0));

@@ -1,0 +1,127 @@
+/** Starting and stopping the processes of a bench run: servers, redis-server, load generators. */
+import { fork, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
+
+const exited = (child, timeoutMs) =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(true);
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+
+/** Stops a child by its PID: SIGTERM, then SIGKILL after 3 s. */
+export async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  if (!(await exited(child, 3000))) {
+    try {
+      process.kill(child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    await exited(child, 3000);
+  }
+}
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a bench server (`bare` or `ours`) and resolves with its child process and URL. */
+export async function startServer(kind, env = {}) {
+  const args =
+    kind === 'bare'
+      ? ['--expose-gc', here('./bare-server.mjs')]
+      : ['--expose-gc', '--conditions=@mentara/source', '--import', 'tsx', here('./ours-server.ts')];
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stderr = [];
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    if (stderr.length < 200) stderr.push(line);
+  });
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind} server did not start: ${stderr.join('\n')}`)), 30_000);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      try {
+        const parsed = JSON.parse(line);
+        if (parsed.ready) {
+          clearTimeout(timer);
+          resolve(parsed.port);
+        }
+      } catch {
+        /* not the ready line */
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${kind} server exited with ${code}: ${stderr.join('\n')}`));
+    });
+  });
+  return { child, url: `http://127.0.0.1:${port}`, stderr };
+}
+
+/** Starts redis-server without persistence on a free loopback port. */
+export async function startRedis() {
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', () => reject(new Error('redis-server exited')));
+  });
+  child.stderr.resume();
+  return { child, url: `redis://127.0.0.1:${port}` };
+}
+
+/** A forked load generator with a request/response helper over IPC. */
+export function startLoadgen() {
+  const child = fork(here('./loadgen.mjs'), [], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const request = (message, expect, timeoutMs) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.off('message', onMessage);
+        reject(new Error(`load generator: no ${expect} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onMessage = (reply) => {
+        if (reply.type !== expect && reply.type !== 'error') return;
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        if (reply.type === 'error') reject(new Error(reply.message));
+        else resolve(reply);
+      };
+      child.on('message', onMessage);
+      child.send(message);
+    });
+  return { child, request };
+}
+
+/** Reads a server's memory after GC. */
+export async function serverMemory(url) {
+  const res = await fetch(`${url}/mem`);
+  return res.json();
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { meetingIdSchema } from '@mentara/meetings-core/protocol';
+import { createMeeting, issueMeetingToken } from '@mentara/meetings-server';
+import { BadRequestError, readJsonObject, sendJson } from './http-json';
+
+/** How long a demo token lives. Short: each page load asks for a fresh one. */
+const TOKEN_LIFETIME_SECONDS = 2 * 60 * 60;
+
+/** What the demo API needs from the server it runs in. */
+export interface DemoApiOptions {
+  /** Per-process random secret shared with `attachMeetings({ auth: { secret } })`. */
+  secret: string;
+  /** The base of meeting URLs, `FRONTEND_URL`. */
+  frontendUrl: () => string;
+}
+
+/** Handles one demo API request; answers `false` when the path is not one of its routes. */
+export type DemoApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+/**
+ * The two endpoints a real backend would have in its own shape:
+ * - `POST /api/meetings` → `{ meetingId, url }` (what your booking flow calls);
+ * - `POST /api/demo/session` `{ meetingId }` → `{ token, userId, expiresAt }`, a meeting token for
+ *   one browser (your backend would mint it for its signed-in user).
+ */
+export function createDemoApi(options: DemoApiOptions): DemoApiHandler {
+  return async (req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname !== '/api/meetings' && pathname !== '/api/demo/session') return false;
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return true;
+    }
+    try {
+      const body = await readJsonObject(req);
+      if (pathname === '/api/meetings') {
+        sendJson(res, 201, createMeeting({ frontendUrl: options.frontendUrl() }));
+        return true;
+      }
+      const parsed = meetingIdSchema.safeParse(body.meetingId);
+      if (!parsed.success) throw new BadRequestError('meetingId must be 1–128 letters, digits, "-" or "_".');
+      const meetingId = parsed.data;
+      const userId = `demo-${randomUUID()}`;
+      const token = await issueMeetingToken({
+        secret: options.secret,
+        userId,
+        meetingId,
+        expiresIn: TOKEN_LIFETIME_SECONDS,
+      });
+      sendJson(res, 200, { token, userId, expiresAt: Date.now() + TOKEN_LIFETIME_SECONDS * 1000 });
+    } catch (error) {
+      if (error instanceof BadRequestError) sendJson(res, error.status, { error: error.message });
+      else sendJson(res, 500, { error: 'The demo server failed to answer.' });
+    }
+    return true;
+  };
+}

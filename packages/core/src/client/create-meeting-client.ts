@@ -1,0 +1,261 @@
+import { MeetingError } from '../errors/meeting-error';
+import type { MediaKind, MediaState } from '../protocol/types';
+import { getBrowserMediaDevices, getMediaStreamConstructor } from '../env/globals';
+import { createIceConfigProvider } from '../ice/ice-config';
+import { createDeviceList } from '../media/devices';
+import { createLocalMedia } from '../media/local-media';
+import { createLocalTracks } from '../media/local-tracks';
+import { createPlayback } from '../media/playback';
+import { createPeerMesh } from '../peers/mesh';
+import { createSimplePeerTransport } from '../peers/simple-peer-transport';
+import { createQualityMonitor } from '../quality/quality-monitor';
+import { createMeetingStore } from '../state/store';
+import { createEmitter } from './emitter';
+import { watchNetworkHints } from './network-hints';
+import { resolveOptions } from './options';
+import { createSession, sendSignalOver, type Session } from './session';
+import { createTimerGroup } from './timers';
+import type { MeetingClient, MeetingClientOptions } from './types';
+
+/**
+ * Create a meeting client: a thin facade over the signalling session, peer mesh, local media,
+ * devices, ICE config, quality monitor and the snapshot store. Safe to call on a server
+ * (nothing touches browser globals until `join()` or a toggle).
+ *
+ * @example
+ * const client = createMeetingClient({ serverUrl: 'https://api.example.com', meetingId: 'abc', token })
+ * const stop = client.subscribe((s) => console.log(s.connection, s.participantCount))
+ * await client.join()
+ */
+export function createMeetingClient(options: MeetingClientOptions): MeetingClient {
+  const o = resolveOptions(options);
+  const store = createMeetingStore();
+  const emitter = createEmitter();
+  const timers = createTimerGroup();
+  const disposers: Array<() => void> = [];
+  const clientId = `guest-${Math.random().toString(36).slice(2, 12)}`;
+  let session: Session | null = null;
+  let destroyed = false;
+  let stopInMeeting: Array<() => void> = [];
+
+  const { dispatch, getSnapshot } = store;
+  const assertUsable = () => {
+    if (destroyed) throw new MeetingError('destroyed');
+  };
+  const reportError = (error: MeetingError) => {
+    if (destroyed) return;
+    dispatch({ type: 'error', error });
+    emitter.emit('error', { error });
+    options.onError?.(error);
+  };
+  const getDevices = () => options.mediaDevices ?? getBrowserMediaDevices();
+
+  const tracks = createLocalTracks(getMediaStreamConstructor(options.wrtc));
+  const ice = createIceConfigProvider({
+    url: o.webrtcConfigUrl,
+    getToken: o.getToken,
+    fetch: options.fetch ?? (typeof fetch === 'undefined' ? undefined : fetch),
+    fallback: options.iceServers ?? [],
+    relayOnly: options.relayOnly ?? false,
+    onError: reportError,
+  });
+  const mesh = createPeerMesh({
+    createTransport: options.peerTransport ?? createSimplePeerTransport,
+    getIceConfig: () => ice.get(),
+    getLocalStreams: () => tracks.streams(),
+    getStreamLabels: () => tracks.labels(),
+    sendSignal: (to, connectionId, signal) => {
+      if (session) sendSignalOver(session.channel, to, connectionId, signal);
+    },
+    backoff: o.peerBackoff,
+    connectTimeoutMs: o.connectTimeoutMs,
+    ...(options.wrtc ? { wrtc: options.wrtc } : {}),
+    onPeerState: (participantId, state, previous) => {
+      dispatch({ type: 'peer-state', participantId, state });
+      emitter.emit('peer-state-changed', { participantId, state, previous });
+    },
+    onStream: (participantId, source, stream) => {
+      dispatch({ type: 'peer-stream', participantId, source, stream });
+      if (stream) emitter.emit('remote-stream', { participantId, source, stream });
+    },
+    onError: reportError,
+  });
+  disposers.push(
+    tracks.onChange((change) => {
+      mesh.applyLocalChange(change);
+      dispatch({ type: 'local-streams', stream: tracks.cameraStream, screenStream: tracks.screenStream });
+    }),
+  );
+
+  const localMediaState = (): MediaState => ({
+    audio: tracks.track('audio') !== null,
+    video: tracks.track('video') !== null,
+    screen: tracks.screenStream !== null,
+  });
+  const media = createLocalMedia({
+    tracks,
+    getDevices,
+    selectedDeviceId: (slot) => {
+      const d = getSnapshot().devices;
+      return slot === 'video' ? d.selectedCameraId : d.selectedMicrophoneId;
+    },
+    update: (source, patch) => dispatch({ type: 'media-toggle', source, patch }),
+    announce: (kind, enabled) => session?.announceMedia(kind, enabled),
+    onError: reportError,
+    assertUsable,
+  });
+  const deviceList = createDeviceList({ getDevices, update: (patch) => dispatch({ type: 'devices', patch }) });
+  const playback = createPlayback({
+    speakerId: () => getSnapshot().devices.selectedSpeakerId,
+    setBlocked: (blocked) => {
+      dispatch({ type: 'audio-blocked', blocked });
+      emitter.emit('audio-playback-blocked', { blocked });
+    },
+    onError: reportError,
+  });
+  const monitor = createQualityMonitor({
+    intervalMs: o.statsIntervalMs,
+    mesh,
+    timers,
+    getState: getSnapshot,
+    dispatch,
+    cameraTrack: () => tracks.track('video'),
+  });
+  disposers.push(
+    store.subscribe((s, prev) => {
+      if (s.activeSpeakerId !== prev.activeSpeakerId) {
+        emitter.emit('active-speaker-changed', { participantId: s.activeSpeakerId });
+      }
+    }),
+  );
+  if (options.networkHints !== false) {
+    disposers.push(
+      watchNetworkHints({
+        // Without this the socket would wait for its ping timeout before noticing.
+        offline: () => session?.channel.dropTransport(),
+        online: () => mesh.restart(),
+      }),
+    );
+  }
+
+  /** Tell the server about media that changed while the join was in flight. */
+  function reconcileMedia(published: MediaState) {
+    const local = localMediaState();
+    for (const kind of ['audio', 'video', 'screen'] as MediaKind[]) {
+      if (published[kind] !== local[kind]) session?.announceMedia(kind, local[kind]);
+    }
+  }
+
+  function endMeetingScope() {
+    stopInMeeting.splice(0).forEach((stop) => stop());
+    session?.close();
+    session = null;
+  }
+
+  const client: MeetingClient = {
+    getSnapshot,
+    subscribe: (listener) => store.subscribe(listener),
+    camera: media.camera,
+    microphone: media.microphone,
+    screen: media.screen,
+    async join(meetingId) {
+      assertUsable();
+      const id = meetingId ?? options.meetingId;
+      if (!id) throw new MeetingError('invalid-state', 'No meetingId given to join()');
+      if (session) throw new MeetingError('invalid-state', 'Already in a meeting; call leave() first');
+      dispatch({ type: 'error', error: null });
+      const current = (session = createSession({
+        options: o,
+        getState: getSnapshot,
+        dispatch,
+        emitter,
+        mesh,
+        localMedia: localMediaState,
+        reportError,
+        handshake: () => ({ userId: clientId, ...(options.displayName ? { displayName: options.displayName } : {}) }),
+      }));
+      stopInMeeting.push(ice.startRefreshing(), deviceList.watch());
+      void ice.get();
+      const starting = Promise.allSettled([
+        o.media.microphone ? media.microphone.enable() : undefined,
+        o.media.camera ? media.camera.enable() : undefined,
+      ]).then(() => deviceList.refresh().catch(() => {}));
+      try {
+        const joined = await current.join(id);
+        if (session !== current) throw new MeetingError('invalid-state', 'The client left while joining');
+        stopInMeeting.push(monitor.start());
+        void starting.then(() => reconcileMedia(joined.self.media));
+      } catch (error) {
+        if (session === current) endMeetingScope();
+        const e = error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
+        reportError(e);
+        throw e;
+      }
+    },
+    async leave() {
+      assertUsable();
+      const current = session;
+      if (!current) return;
+      stopInMeeting.splice(0).forEach((stop) => stop());
+      session = null;
+      await current.leave();
+      media.stopAll();
+      dispatch({ type: 'left' });
+      const previous = getSnapshot().connection;
+      dispatch({ type: 'connection', state: 'disconnected' });
+      emitter.emit('connection-changed', { state: 'disconnected', previous });
+    },
+    destroy() {
+      if (destroyed) return;
+      endMeetingScope();
+      media.stopAll();
+      destroyed = true;
+      disposers.splice(0).forEach((dispose) => dispose());
+      timers.clear();
+      ice.dispose();
+      playback.clear();
+      emitter.clear();
+      store.clear();
+    },
+    devices: {
+      refresh: () => (assertUsable(), deviceList.refresh()),
+      async select(kind, deviceId) {
+        assertUsable();
+        if (kind === 'speaker') {
+          if (!getSnapshot().devices.canSelectSpeaker) {
+            throw new MeetingError('invalid-state', 'This browser cannot choose the audio output');
+          }
+          await playback.applySpeaker(deviceId);
+          dispatch({ type: 'devices', patch: { selectedSpeakerId: deviceId } });
+          return;
+        }
+        const slot = kind === 'camera' ? 'video' : 'audio';
+        dispatch({ type: 'devices', patch: kind === 'camera' ? { selectedCameraId: deviceId } : { selectedMicrophoneId: deviceId } });
+        await media.switchDevice(slot, deviceId);
+      },
+    },
+    chat: {
+      async send(text) {
+        assertUsable();
+        if (!session || getSnapshot().connection !== 'connected') {
+          throw new MeetingError('invalid-state', 'Join the meeting before sending chat messages');
+        }
+        const clientMessageId = `${clientId}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+        const message = await session.channel.request('chat-message', { text, clientMessageId }, 10_000);
+        dispatch({ type: 'chat', messages: [message] });
+        return message;
+      },
+    },
+    playback: { attach: (element) => (assertUsable(), playback.attach(element)) },
+    async setReady(ready) {
+      assertUsable();
+      const self = getSnapshot().localParticipant;
+      if (!session || !self) throw new MeetingError('invalid-state', 'Join the meeting first');
+      await session.channel.request('participant-ready', { ready }, 10_000);
+      dispatch({ type: 'participant-ready', participantId: self.id, ready });
+    },
+    startAudio: () => (assertUsable(), playback.resume()),
+    on: (event, handler) => (assertUsable(), emitter.on(event, handler)),
+  };
+  return client;
+}

@@ -1,0 +1,212 @@
+import { MeetingError } from '../errors/meeting-error';
+import type { MediaKind, MediaState, MeetingJoinedPayload } from '../protocol/types';
+import type { PeerMesh } from '../peers/mesh';
+import { decodeCandidate, decodeDescription, decodeSignal, encodeSignal } from '../signalling/signal-codec';
+import { createSignallingChannel, fromProtocolError, type ChannelStatus, type SignallingChannel } from '../signalling/channel';
+import type { MeetingAction } from '../state/actions';
+import type { ConnectionState, MeetingSnapshot } from '../state/types';
+import type { MeetingEmitter } from './emitter';
+import type { ResolvedOptions } from './options';
+import { createTimerGroup } from './timers';
+
+/** Options of `createSession`. */
+export interface SessionOptions {
+  options: ResolvedOptions;
+  getState: () => MeetingSnapshot;
+  dispatch: (action: MeetingAction) => void;
+  emitter: MeetingEmitter;
+  mesh: PeerMesh;
+  /** Current local media, sent with every (re)join. */
+  localMedia: () => MediaState;
+  reportError: (error: MeetingError) => void;
+  /** Handshake fields besides the token (display name, anonymous user id). */
+  handshake: () => Record<string, string>;
+}
+
+/** One meeting membership: the signalling channel, join/rejoin and the server events. */
+export interface Session {
+  readonly channel: SignallingChannel;
+  join(meetingId: string): Promise<MeetingJoinedPayload>;
+  announceMedia(kind: MediaKind, enabled: boolean): void;
+  leave(): Promise<void>;
+  /** Close without telling the server (destroy). */
+  close(): void;
+}
+
+/**
+ * Create a session. After a socket drop Socket.IO reconnects and the session rejoins with
+ * `previousParticipantId`, so the server replaces the stale participant; peers whose ids are
+ * unchanged are kept, chat is merged by id.
+ */
+export function createSession(s: SessionOptions): Session {
+  const { options: o, dispatch, emitter, mesh } = s;
+  const timers = createTimerGroup();
+  const offs: Array<() => void> = [];
+  let meetingId: string | null = null;
+  let selfId: string | null = null;
+  let closed = false;
+  let rejoinAttempt = 0;
+
+  const setConnection = (state: ConnectionState) => {
+    const previous = s.getState().connection;
+    if (previous === state) return;
+    dispatch({ type: 'connection', state });
+    emitter.emit('connection-changed', { state, previous });
+  };
+
+  const channel = createSignallingChannel({
+    serverUrl: o.raw.serverUrl,
+    getToken: o.getToken,
+    handshake: s.handshake,
+    reconnection: o.socketBackoff,
+    ...(o.raw.socketOptions ? { socketOptions: o.raw.socketOptions } : {}),
+    onStatus,
+  });
+
+  function onStatus(status: ChannelStatus, error?: MeetingError) {
+    if (closed || !selfId) return;
+    if (status === 'connected') void rejoin();
+    else if (status === 'reconnecting') setConnection('reconnecting');
+    else {
+      setConnection(status);
+      if (error) s.reportError(error);
+    }
+  }
+
+  function applyJoined(payload: MeetingJoinedPayload, rejoined: boolean) {
+    const before = selfId;
+    selfId = payload.self.id;
+    mesh.setLocalId(selfId);
+    dispatch({ type: 'joined', payload });
+    mesh.sync(payload.participants.map((p) => p.id).filter((id) => id !== selfId));
+    setConnection('connected');
+    emitter.emit('joined', { meetingId: payload.meeting.meetingId, participantId: selfId, rejoined });
+    if (before && before !== selfId) dispatch({ type: 'error', error: null });
+  }
+
+  async function rejoin() {
+    if (closed || !meetingId || !selfId) return;
+    setConnection('reconnecting');
+    try {
+      const payload = await channel.request(
+        'join-meeting',
+        { meetingId, media: s.localMedia(), previousParticipantId: selfId, ...displayName() },
+        o.joinTimeoutMs,
+      );
+      if (closed) return;
+      rejoinAttempt = 0;
+      applyJoined(payload, true);
+    } catch (error) {
+      if (closed) return;
+      const e = error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
+      if (e.recoverable && ++rejoinAttempt <= o.rejoinBackoff.maxAttempts) {
+        timers.after(o.rejoinBackoff.delay(rejoinAttempt), () => {
+          if (channel.connected) void rejoin();
+        });
+        return;
+      }
+      mesh.closeAll();
+      setConnection('failed');
+      s.reportError(e);
+    }
+  }
+
+  const displayName = () => (o.raw.displayName ? { displayName: o.raw.displayName } : {});
+
+  function listen() {
+    offs.push(
+      channel.on('participant-joined', ({ participant }) => {
+        if (participant.id === selfId) return;
+        dispatch({ type: 'participant-joined', participant });
+        mesh.add(participant.id);
+        const p = s.getState().remotes[participant.id];
+        if (p) emitter.emit('participant-joined', { participant: p });
+      }),
+      channel.on('participant-left', ({ participantId, reason }) => {
+        mesh.remove(participantId);
+        dispatch({ type: 'participant-left', participantId });
+        emitter.emit('participant-left', { participantId, reason });
+      }),
+      channel.on('participant-media-changed', ({ participantId, media }) => {
+        dispatch({ type: 'participant-media', participantId, media });
+        if (!media.screen) dispatch({ type: 'peer-stream', participantId, source: 'screen', stream: null });
+        emitter.emit('participant-media-changed', { participantId, media });
+      }),
+      channel.on('participant-ready', ({ participantId, ready }) => {
+        dispatch({ type: 'participant-ready', participantId, ready });
+        emitter.emit('participant-ready', { participantId, ready });
+      }),
+      channel.on('meeting-started', (payload) => {
+        dispatch({ type: 'meeting-started', payload });
+        emitter.emit('meeting-started', payload);
+      }),
+      channel.on('meeting-ended', (payload) => {
+        dispatch({ type: 'meeting-ended', payload });
+        mesh.closeAll();
+        emitter.emit('meeting-ended', payload);
+        setConnection('disconnected');
+      }),
+      channel.on('chat-message', (message) => {
+        const before = s.getState().chat;
+        dispatch({ type: 'chat', messages: [message] });
+        if (s.getState().chat !== before) emitter.emit('chat-message', { message });
+      }),
+      channel.on('webrtc-offer', (e) => mesh.handleSignal(decodeDescription(e))),
+      channel.on('webrtc-answer', (e) => mesh.handleSignal(decodeDescription(e))),
+      channel.on('webrtc-ice-candidate', (e) => mesh.handleSignal(decodeCandidate(e))),
+      channel.on('webrtc-signal', (e) => mesh.handleSignal(decodeSignal(e))),
+      channel.on('webrtc-error', (e) => s.reportError(fromProtocolError(e))),
+    );
+  }
+
+  return {
+    channel,
+    async join(id) {
+      if (closed) throw new MeetingError('destroyed');
+      meetingId = id;
+      setConnection('connecting');
+      listen();
+      const deadline = Date.now() + o.joinTimeoutMs;
+      try {
+        await channel.connect(o.joinTimeoutMs);
+        const payload = await channel.request(
+          'join-meeting',
+          { meetingId: id, media: s.localMedia(), ...displayName() },
+          Math.max(1_000, deadline - Date.now()),
+        );
+        if (closed) throw new MeetingError('invalid-state', 'The client left while joining');
+        applyJoined(payload, false);
+        return payload;
+      } catch (error) {
+        const e = error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
+        if (!closed) setConnection('failed');
+        throw e;
+      }
+    },
+    announceMedia(kind, enabled) {
+      if (selfId && channel.connected) channel.send('toggle-media', { kind, enabled });
+    },
+    async leave() {
+      if (closed) return;
+      if (selfId && channel.connected) {
+        await channel.request('leave-meeting', meetingId ? { meetingId } : {}, 2_000).catch(() => undefined);
+      }
+      this.close();
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      timers.clear();
+      offs.splice(0).forEach((off) => off());
+      mesh.closeAll();
+      mesh.setLocalId(null);
+      channel.close();
+    },
+  };
+}
+
+/** Encode an outgoing simple-peer signal onto the channel (used by the mesh). */
+export function sendSignalOver(channel: SignallingChannel, to: string, connectionId: string, signal: Parameters<typeof encodeSignal>[2]): void {
+  const out = encodeSignal(to, connectionId, signal);
+  channel.send(out.event, out.payload as never);
+}

@@ -1,0 +1,47 @@
+import type { MediaDevicesLike } from '../client/types';
+import type { TrackSlot } from '../peers/transport';
+import { missingMediaDevicesError, toMediaError } from './media-errors';
+
+/** Resolution we ask cameras for; browsers pick the closest they support. */
+const VIDEO_CONSTRAINTS: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } };
+const AUDIO_CONSTRAINTS: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+
+/**
+ * Capture one camera or microphone track. Rejects with a typed `MeetingError`
+ * (`permission-denied`, `device-in-use`, `device-not-found`, …).
+ */
+export async function captureTrack(
+  devices: MediaDevicesLike | undefined,
+  slot: TrackSlot,
+  deviceId: string | null,
+): Promise<MediaStreamTrack> {
+  if (!devices) throw missingMediaDevicesError();
+  const base = slot === 'video' ? VIDEO_CONSTRAINTS : AUDIO_CONSTRAINTS;
+  const constraints: MediaTrackConstraints = deviceId ? { ...base, deviceId: { exact: deviceId } } : base;
+  let stream: MediaStream;
+  try {
+    stream = await devices.getUserMedia(slot === 'video' ? { video: constraints } : { audio: constraints });
+  } catch (error) {
+    throw toMediaError(error);
+  }
+  const [track, ...extra] = slot === 'video' ? stream.getVideoTracks() : stream.getAudioTracks();
+  extra.forEach((t) => t.stop());
+  if (!track) throw toMediaError({ name: 'NotFoundError' });
+  return track;
+}
+
+/** Capture the screen (or a window/tab) as a video-only stream. */
+export async function captureScreen(devices: MediaDevicesLike | undefined): Promise<MediaStream> {
+  if (!devices) throw missingMediaDevicesError();
+  if (!devices.getDisplayMedia) throw toMediaError({ name: 'NotSupportedError' });
+  try {
+    const stream = await devices.getDisplayMedia({ video: { frameRate: { ideal: 15 } }, audio: false });
+    stream.getAudioTracks().forEach((t) => {
+      t.stop();
+      stream.removeTrack(t);
+    });
+    return stream;
+  } catch (error) {
+    throw toMediaError(error);
+  }
+}

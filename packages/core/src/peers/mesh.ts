@@ -1,0 +1,149 @@
+import type { MeetingError } from '../errors/meeting-error';
+import type { SignalData } from '../protocol/types';
+import type { StreamSource, WrtcImplementation } from '../client/types';
+import type { IncomingSignal } from '../signalling/signal-codec';
+import type { LocalTrackChange } from '../media/local-tracks';
+import type { PeerState } from '../state/types';
+import type { Backoff } from './backoff';
+import { createPeerLink, type PeerLink } from './peer-link';
+import type { StreamLabels } from './stream-labels';
+import type { PeerTransport, PeerTransportFactory } from './transport';
+
+/** Signals from a participant we do not know yet are kept this long (join races). */
+const EARLY_SIGNAL_TTL_MS = 10_000;
+const EARLY_SIGNAL_MAX = 200;
+
+/** Options of `createPeerMesh`. */
+export interface PeerMeshOptions {
+  createTransport: PeerTransportFactory;
+  getIceConfig: () => Promise<RTCConfiguration>;
+  getLocalStreams: () => MediaStream[];
+  getStreamLabels: () => StreamLabels;
+  sendSignal: (to: string, connectionId: string, signal: SignalData) => void;
+  backoff: Backoff;
+  connectTimeoutMs: number;
+  wrtc?: WrtcImplementation;
+  onPeerState: (participantId: string, state: PeerState, previous: PeerState) => void;
+  onStream: (participantId: string, source: StreamSource, stream: MediaStream | null) => void;
+  onError: (error: MeetingError) => void;
+}
+
+/** The full mesh: one `PeerLink` per remote participant, never two. */
+export interface PeerMesh {
+  /** Our participant id; changing it closes every link (the others see a new participant). */
+  setLocalId(id: string | null): void;
+  /** Make the links match `remoteIds`: add missing ones, close the others. */
+  sync(remoteIds: readonly string[]): void;
+  add(remoteId: string): void;
+  remove(remoteId: string): void;
+  handleSignal(incoming: IncomingSignal): void;
+  /** Forward a local media change to every connection. */
+  applyLocalChange(change: LocalTrackChange): void;
+  /** Live transports by participant id (stats, bitrate). */
+  transports(): Array<[string, PeerTransport]>;
+  /** Rebuild one link now (or all when no id): network-change hint, tests. */
+  restart(remoteId?: string): void;
+  readonly size: number;
+  closeAll(): void;
+}
+
+/** Create the peer mesh. */
+export function createPeerMesh(o: PeerMeshOptions): PeerMesh {
+  const links = new Map<string, PeerLink>();
+  const early = new Map<string, Array<{ at: number; incoming: IncomingSignal }>>();
+  let localId: string | null = null;
+
+  function add(remoteId: string) {
+    if (!localId || remoteId === localId || links.has(remoteId)) return;
+    let previous: PeerState = 'new';
+    const link = createPeerLink({
+      localId,
+      remoteId,
+      createTransport: o.createTransport,
+      getIceConfig: o.getIceConfig,
+      getLocalStreams: o.getLocalStreams,
+      getStreamLabels: o.getStreamLabels,
+      sendSignal: (connectionId, signal) => o.sendSignal(remoteId, connectionId, signal),
+      backoff: o.backoff,
+      connectTimeoutMs: o.connectTimeoutMs,
+      ...(o.wrtc ? { wrtc: o.wrtc } : {}),
+      onState: (state) => {
+        const before = previous;
+        previous = state;
+        o.onPeerState(remoteId, state, before);
+      },
+      onStream: (source, stream) => o.onStream(remoteId, source, stream),
+      onTransport: () => {},
+      onFailed: o.onError,
+    });
+    links.set(remoteId, link);
+    link.start();
+    const queued = early.get(remoteId);
+    early.delete(remoteId);
+    const now = Date.now();
+    for (const { at, incoming } of queued ?? []) {
+      if (now - at < EARLY_SIGNAL_TTL_MS) link.handleSignal(incoming.connectionId, incoming.signal);
+    }
+  }
+
+  function remove(remoteId: string) {
+    const link = links.get(remoteId);
+    links.delete(remoteId);
+    early.delete(remoteId);
+    link?.close();
+  }
+
+  return {
+    get size() {
+      return links.size;
+    },
+    setLocalId(id) {
+      if (id === localId) return;
+      for (const remoteId of [...links.keys()]) remove(remoteId);
+      localId = id;
+    },
+    sync(remoteIds) {
+      const wanted = new Set(remoteIds);
+      for (const remoteId of [...links.keys()]) if (!wanted.has(remoteId)) remove(remoteId);
+      for (const remoteId of remoteIds) add(remoteId);
+    },
+    add,
+    remove,
+    handleSignal(incoming) {
+      const link = links.get(incoming.from);
+      if (link) {
+        link.handleSignal(incoming.connectionId, incoming.signal);
+        return;
+      }
+      const list = early.get(incoming.from) ?? [];
+      if (list.length < EARLY_SIGNAL_MAX) list.push({ at: Date.now(), incoming });
+      early.set(incoming.from, list);
+    },
+    applyLocalChange(change) {
+      for (const link of links.values()) {
+        const t = link.transport;
+        if (!t) continue;
+        if (change.type === 'track') {
+          t.setTrack(change.slot, change.track, change.stream).catch(() => link.restart());
+        } else {
+          if (change.previous) t.removeStream(change.previous);
+          if (change.stream) t.addStream(change.stream);
+        }
+        link.announceStreams();
+      }
+    },
+    transports() {
+      const out: Array<[string, PeerTransport]> = [];
+      for (const [id, link] of links) if (link.transport && link.state === 'connected') out.push([id, link.transport]);
+      return out;
+    },
+    restart(remoteId) {
+      if (remoteId) links.get(remoteId)?.restart();
+      else for (const link of links.values()) link.restart();
+    },
+    closeAll() {
+      for (const remoteId of [...links.keys()]) remove(remoteId);
+      early.clear();
+    },
+  };
+}

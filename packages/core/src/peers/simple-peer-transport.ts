@@ -1,0 +1,127 @@
+import SimplePeer from 'simple-peer';
+import type { SignalData } from '../protocol/types';
+import type { PeerTransport, PeerTransportEvents, PeerTransportOptions, TrackSlot } from './transport';
+
+type Handler = (...args: never[]) => void;
+
+interface SimplePeerInternals {
+  _pc?: RTCPeerConnection;
+}
+
+/**
+ * `PeerTransport` over simple-peer. Always passes our ICE configuration (simple-peer would
+ * otherwise fall back to public STUN servers). Senders are tracked per slot so a camera or
+ * microphone switch is a `replaceTrack`, not a renegotiation.
+ */
+export const createSimplePeerTransport = (options: PeerTransportOptions): PeerTransport => {
+  const peer = new SimplePeer({
+    initiator: options.initiator,
+    config: options.config,
+    trickle: true,
+    streams: options.streams,
+    ...(options.wrtc ? { wrtc: options.wrtc as SimplePeer.Options['wrtc'] } : {}),
+  });
+  const pc = (peer as unknown as SimplePeerInternals)._pc ?? null;
+  const senders = new Map<TrackSlot, RTCRtpSender>();
+  const listeners: Array<[string, Handler]> = [];
+  let destroyed = false;
+
+  // Senders created from the initial streams.
+  for (const stream of options.streams) {
+    for (const track of stream.getTracks()) {
+      const sender = pc?.getSenders().find((s) => s.track === track);
+      if (sender && (track.kind === 'audio' || track.kind === 'video') && !senders.has(track.kind)) {
+        senders.set(track.kind, sender);
+      }
+    }
+  }
+
+  function listen(event: string, handler: Handler): () => void {
+    peer.on(event, handler as (...args: unknown[]) => void);
+    const entry: [string, Handler] = [event, handler];
+    listeners.push(entry);
+    return () => {
+      peer.off(event, handler as (...args: unknown[]) => void);
+      const i = listeners.indexOf(entry);
+      if (i >= 0) listeners.splice(i, 1);
+    };
+  }
+
+  // Errors are reported through `on('error')`; an unhandled 'error' would throw from the emitter.
+  peer.on('error', () => {});
+
+  return {
+    get connection() {
+      return destroyed ? null : pc;
+    },
+    get destroyed() {
+      return destroyed;
+    },
+    signal(data) {
+      if (destroyed) return;
+      peer.signal(data as SimplePeer.SignalData);
+    },
+    async setTrack(slot, track, stream) {
+      if (destroyed) return;
+      const sender = senders.get(slot);
+      if (sender) {
+        if (sender.track !== track) await sender.replaceTrack(track);
+        return;
+      }
+      if (!track) return;
+      peer.addTrack(track, stream);
+      const added = pc?.getSenders().find((s) => s.track === track);
+      if (added) senders.set(slot, added);
+    },
+    addStream(stream) {
+      if (!destroyed) peer.addStream(stream);
+    },
+    removeStream(stream) {
+      if (destroyed) return;
+      try {
+        peer.removeStream(stream);
+      } catch {
+        // The stream was never added to this connection (it was rebuilt meanwhile).
+      }
+    },
+    send(text) {
+      if (destroyed || !peer.connected) return;
+      try {
+        peer.send(text);
+      } catch {
+        // The data channel closed between the check and the send; the next announce retries.
+      }
+    },
+    on<E extends keyof PeerTransportEvents>(event: E, handler: PeerTransportEvents[E]) {
+      if (event === 'ice') {
+        return listen('iceStateChange', handler as Handler);
+      }
+      if (event === 'stream') {
+        // simple-peer fires 'stream' once per stream; a track added later to it only fires 'track'.
+        const offStream = listen('stream', handler as Handler);
+        const offTrack = listen('track', ((_track: MediaStreamTrack, stream: MediaStream) =>
+          (handler as PeerTransportEvents['stream'])(stream)) as Handler);
+        return () => {
+          offStream();
+          offTrack();
+        };
+      }
+      if (event === 'data') {
+        return listen('data', ((chunk: Uint8Array | string) =>
+          (handler as PeerTransportEvents['data'])(
+            typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk),
+          )) as Handler);
+      }
+      return listen(event, handler as Handler);
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      for (const [event, handler] of listeners.splice(0)) peer.off(event, handler as (...args: unknown[]) => void);
+      senders.clear();
+      peer.destroy();
+    },
+  };
+};
+
+export type { SignalData };

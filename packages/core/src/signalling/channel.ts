@@ -1,0 +1,196 @@
+import { io, type Socket } from 'socket.io-client';
+import { MeetingError, type MeetingErrorCode } from '../errors/meeting-error';
+import { MEETINGS_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents } from '../protocol/events';
+import { PROTOCOL_ERROR_CODES, type ProtocolError } from '../protocol/errors';
+import type { Ack } from '../protocol/types';
+import type { MeetingClientOptions } from '../client/types';
+
+/** A Socket.IO socket typed with the protocol event maps. */
+export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Transport status of the channel; the session maps it onto the meeting lifecycle. */
+export type ChannelStatus = 'connected' | 'reconnecting' | 'disconnected' | 'failed';
+
+type AckedEvent = {
+  [E in keyof ClientToServerEvents]: Parameters<ClientToServerEvents[E]> extends [infer _P, (infer A)?]
+    ? NonNullable<A> extends (result: Ack<infer _T>) => void
+      ? E
+      : never
+    : never;
+}[keyof ClientToServerEvents];
+
+type AckData<E extends AckedEvent> = Parameters<ClientToServerEvents[E]>[1] extends
+  | ((result: Ack<infer T>) => void)
+  | undefined
+  ? T
+  : never;
+
+/** Options of `createSignallingChannel`. */
+export interface SignallingChannelOptions {
+  serverUrl: string;
+  getToken: () => Promise<string | undefined>;
+  /** Extra handshake fields (`displayName`, anonymous `userId`). */
+  handshake: () => Record<string, string>;
+  reconnection: { attempts: number; delayMs: number; maxDelayMs: number };
+  socketOptions?: MeetingClientOptions['socketOptions'];
+  onStatus: (status: ChannelStatus, error?: MeetingError) => void;
+}
+
+/** The signalling channel: one Socket.IO connection to the `/meetings` namespace. */
+export interface SignallingChannel {
+  /** Open the socket (no-op when open); resolves on connect, rejects after `timeoutMs`. */
+  connect(timeoutMs: number): Promise<void>;
+  /** Emit an acknowledged event; resolves with the ack data or rejects with a `MeetingError`. */
+  request<E extends AckedEvent>(event: E, payload: Parameters<ClientToServerEvents[E]>[0], timeoutMs: number): Promise<AckData<E>>;
+  /** Fire-and-forget emit (signalling hot path); dropped while disconnected. */
+  send<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): void;
+  /** Listen to a server event; returns the disposer. */
+  on<E extends keyof ServerToClientEvents>(event: E, handler: ServerToClientEvents[E]): () => void;
+  readonly connected: boolean;
+  /** Simulate/force a transport drop (tests, `offline` hint); Socket.IO reconnects by itself. */
+  dropTransport(): void;
+  /** Close the socket for good and remove every listener this channel added. */
+  close(): void;
+}
+
+/** Map a wire error to a `MeetingError` with the same code. */
+export function fromProtocolError(error: ProtocolError): MeetingError {
+  const code: MeetingErrorCode = error.code in PROTOCOL_ERROR_CODES ? error.code : 'internal';
+  return new MeetingError(code, error.message, error.recoverable === undefined ? {} : { recoverable: error.recoverable });
+}
+
+function connectErrorToMeetingError(err: Error & { data?: unknown }): MeetingError {
+  const data = err.data as Partial<ProtocolError> | undefined;
+  if (data && typeof data.code === 'string' && data.code in PROTOCOL_ERROR_CODES) {
+    return fromProtocolError({ code: data.code, message: data.message ?? err.message } as ProtocolError);
+  }
+  return new MeetingError('signalling-unreachable', undefined, { cause: err });
+}
+
+/**
+ * Create the signalling channel. Socket.IO's own reconnection (with our backoff numbers) brings
+ * the socket back after a drop; the session rejoins the meeting on every `connected` after the first.
+ */
+export function createSignallingChannel(options: SignallingChannelOptions): SignallingChannel {
+  let socket: MeetingSocket | null = null;
+  let closed = false;
+  let everConnected = false;
+
+  function open(): MeetingSocket {
+    if (socket) return socket;
+    const url = options.serverUrl.replace(/\/+$/, '') + MEETINGS_NAMESPACE;
+    const s: MeetingSocket = io(url, {
+      autoConnect: false,
+      transports: ['websocket'],
+      // Each client owns its connection: a drop or close never affects another client.
+      forceNew: true,
+      reconnectionAttempts: options.reconnection.attempts,
+      reconnectionDelay: options.reconnection.delayMs,
+      reconnectionDelayMax: options.reconnection.maxDelayMs,
+      ...options.socketOptions,
+      // auth as a function: a fresh token on every (re)connect.
+      auth: (cb) => {
+        options.getToken().then(
+          (token) => cb({ ...options.handshake(), ...(token ? { token } : {}) }),
+          () => cb(options.handshake()),
+        );
+      },
+    });
+    s.on('connect', () => {
+      everConnected = true;
+      options.onStatus('connected');
+    });
+    s.on('disconnect', (reason) => {
+      if (closed) return;
+      // A server-side disconnect is deliberate (kicked, meeting over): Socket.IO will not retry.
+      options.onStatus(s.active ? 'reconnecting' : 'disconnected');
+      void reason;
+    });
+    s.on('connect_error', (err) => {
+      if (closed) return;
+      // `active` is false when the server refused the handshake (auth middleware): no retry.
+      if (!s.active) options.onStatus('failed', connectErrorToMeetingError(err));
+      else if (everConnected) options.onStatus('reconnecting', connectErrorToMeetingError(err));
+    });
+    s.io.on('reconnect_failed', () => {
+      if (!closed) options.onStatus('failed', new MeetingError('signalling-unreachable', undefined, { recoverable: false }));
+    });
+    socket = s;
+    return s;
+  }
+
+  return {
+    get connected() {
+      return socket?.connected ?? false;
+    },
+    connect(timeoutMs) {
+      if (closed) return Promise.reject(new MeetingError('destroyed'));
+      const s = open();
+      if (s.connected) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const cleanup = () => {
+          clearTimeout(timer);
+          s.off('connect', onConnect);
+          s.off('connect_error', onError);
+        };
+        const onConnect = () => {
+          cleanup();
+          resolve();
+        };
+        const onError = (err: Error) => {
+          if (s.active) return; // Socket.IO keeps retrying; the timeout decides.
+          cleanup();
+          reject(connectErrorToMeetingError(err));
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new MeetingError('signalling-unreachable'));
+        }, timeoutMs);
+        s.on('connect', onConnect);
+        s.on('connect_error', onError);
+        if (!s.active) s.connect();
+      });
+    },
+    request(event, payload, timeoutMs) {
+      const s = socket;
+      if (!s?.connected) return Promise.reject(new MeetingError('signalling-unreachable'));
+      return new Promise((resolve, reject) => {
+        // The typed overloads of `timeout().emit` do not survive the generic event name.
+        const timed = s.timeout(timeoutMs) as unknown as {
+          emit(e: string, p: unknown, cb: (err: Error | null, ack: Ack<unknown>) => void): void;
+        };
+        timed.emit(event, payload, (err, ack) => {
+          if (err) reject(new MeetingError(event === 'join-meeting' ? 'join-timeout' : 'signalling-unreachable'));
+          else if (!ack || typeof ack !== 'object') reject(new MeetingError('internal', 'Malformed acknowledgement'));
+          else if (ack.ok) resolve(ack.data as never);
+          else reject(fromProtocolError(ack.error));
+        });
+      });
+    },
+    send(event, payload) {
+      if (!socket?.connected) return;
+      (socket.emit as (e: string, p: unknown) => void)(event, payload);
+    },
+    on(event, handler) {
+      if (closed) return () => {};
+      const s = open();
+      s.on(event, handler as never);
+      return () => {
+        s.off(event, handler as never);
+      };
+    },
+    dropTransport() {
+      socket?.io.engine?.close();
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      if (socket) {
+        socket.removeAllListeners();
+        socket.io.removeAllListeners();
+        socket.disconnect();
+      }
+      socket = null;
+    },
+  };
+}

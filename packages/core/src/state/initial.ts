@@ -1,0 +1,34 @@
+import type { MediaToggleState, MeetingSnapshot } from './types';
+
+const OFF: MediaToggleState = { enabled: false, pending: false, error: null };
+
+/** The snapshot of a client that has not joined anything yet. */
+export function createInitialSnapshot(): MeetingSnapshot {
+  return {
+    connection: 'idle',
+    meetingId: null,
+    meeting: null,
+    localParticipant: null,
+    remotes: {},
+    participants: [],
+    remoteParticipants: [],
+    participantCount: 0,
+    chat: [],
+    activeSpeakerId: null,
+    media: { camera: OFF, microphone: OFF, screen: OFF },
+    devices: {
+      cameras: [],
+      microphones: [],
+      speakers: [],
+      selectedCameraId: null,
+      selectedMicrophoneId: null,
+      selectedSpeakerId: null,
+      canSelectSpeaker: false,
+    },
+    audioPlaybackBlocked: false,
+    localStream: null,
+    localScreenStream: null,
+    error: null,
+    limits: null,
+  };
+}

@@ -1,0 +1,54 @@
+import { forwardRef, useState, type HTMLAttributes } from 'react';
+import { useMeetingClient } from '../context/meeting-context';
+import { useMeetingEvent } from '../hooks/use-meeting-event';
+import { findParticipant } from '../hooks/use-participants';
+import { useMessages } from '../messages/messages-context';
+import { formatMessage } from '../messages/messages';
+import { cx } from '../utils/class-names';
+
+/** Props of `<LiveAnnouncer>`. */
+export interface LiveAnnouncerProps extends HTMLAttributes<HTMLDivElement> {
+  /** Announce chat messages from others. @default true */
+  announceChat?: boolean;
+}
+
+/**
+ * A visually hidden polite live region that tells screen-reader users when someone joins or
+ * leaves, and reads out chat messages from others.
+ */
+export const LiveAnnouncer = forwardRef<HTMLDivElement, LiveAnnouncerProps>(function LiveAnnouncer(
+  { announceChat = true, className, ...rest },
+  ref,
+) {
+  const client = useMeetingClient();
+  const m = useMessages();
+  const [text, setText] = useState('');
+  // Names of people present, so a leave can still be announced by name after they are gone.
+  const [names] = useState(
+    () => new Map(client.getSnapshot().remoteParticipants.map((p) => [p.id, p.displayName || m.guest])),
+  );
+
+  useMeetingEvent('participant-joined', ({ participant }) => {
+    const name = participant.displayName || m.guest;
+    names.set(participant.id, name);
+    setText(formatMessage(m.announceJoined, { name }));
+  });
+  useMeetingEvent('participant-left', ({ participantId }) => {
+    const name = names.get(participantId) ?? findParticipant(client.getSnapshot(), participantId)?.displayName ?? m.guest;
+    names.delete(participantId);
+    setText(formatMessage(m.announceLeft, { name }));
+  });
+  useMeetingEvent('joined', () => {
+    for (const p of client.getSnapshot().remoteParticipants) names.set(p.id, p.displayName || m.guest);
+  });
+  useMeetingEvent('chat-message', ({ message }) => {
+    if (!announceChat || message.from === client.getSnapshot().localParticipant?.id) return;
+    setText(formatMessage(m.announceChat, { name: message.fromName, text: message.text }));
+  });
+
+  return (
+    <div ref={ref} aria-live="polite" aria-atomic="true" {...rest} className={cx('mm-visually-hidden', className)}>
+      {text}
+    </div>
+  );
+});

@@ -1,0 +1,60 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { Meeting, type StoryScenario } from '../stories/scenarios';
+import { PreJoin } from './pre-join';
+
+interface Args {
+  scenario: StoryScenario;
+  onJoin: (values: { displayName: string }) => void;
+  defaultDisplayName?: string;
+}
+
+const meta = {
+  title: 'Components/PreJoin',
+  render: ({ scenario, ...props }) => (
+    <Meeting scenario={scenario}>
+      <PreJoin {...props} />
+    </Meeting>
+  ),
+  args: { scenario: { joined: false }, onJoin: fn() },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Camera' })).toHaveAttribute('aria-pressed', 'true'));
+    await expect(canvas.getByRole('meter', { name: 'Microphone level' })).toBeVisible();
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Your name' }), 'Robin');
+    await userEvent.click(canvas.getByRole('button', { name: 'Join meeting' }));
+    await expect(args.onJoin).toHaveBeenCalledWith({ displayName: 'Robin' });
+  },
+};
+
+export const NamePrefilled: Story = { args: { defaultDisplayName: 'Robin' } };
+
+export const CameraOff: Story = {
+  args: { defaultDisplayName: 'Robin' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const camera = canvas.getByRole('button', { name: 'Camera' });
+    await waitFor(() => expect(camera).toHaveAttribute('aria-pressed', 'true'));
+    await userEvent.click(camera);
+    await expect(await canvas.findByText('Your camera is off')).toBeVisible();
+  },
+};
+
+export const PermissionDenied: Story = {
+  args: { scenario: { joined: false, mediaFailure: 'permission-denied' }, defaultDisplayName: 'Robin' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(/Allow camera and microphone/);
+    await expect(canvas.getByText('Your camera is off')).toBeVisible();
+  },
+};
+
+export const NoDevices: Story = {
+  args: { scenario: { joined: false, noDevices: true, mediaFailure: 'device-not-found' } },
+};

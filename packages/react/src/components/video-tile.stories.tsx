@@ -1,0 +1,93 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import { Meeting, type StoryScenario } from '../stories/scenarios';
+import { useParticipantIds } from '../hooks/use-participants';
+import { VideoTile } from './video-tile';
+
+interface Args {
+  scenario: StoryScenario;
+  /** 0 = local participant, 1 = first remote. */
+  index: number;
+  source: 'camera' | 'screen';
+}
+
+function Tile({ index, source }: Omit<Args, 'scenario'>) {
+  const id = useParticipantIds()[index];
+  return (
+    <div style={{ width: 480, height: 270, display: 'flex' }}>{id ? <VideoTile participantId={id} source={source} /> : null}</div>
+  );
+}
+
+const meta = {
+  title: 'Components/VideoTile',
+  render: ({ scenario, ...rest }) => (
+    <Meeting scenario={scenario}>
+      <Tile {...rest} />
+    </Meeting>
+  ),
+  args: { scenario: { people: [{ name: 'Ada' }] }, index: 1, source: 'camera' },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const tile = within(canvasElement).getByRole('group', { name: 'Ada' });
+    await expect(tile).toHaveAttribute('data-camera', 'on');
+    await expect(tile).toHaveAttribute('data-microphone', 'on');
+  },
+};
+
+export const Muted: Story = {
+  args: { scenario: { people: [{ name: 'Ada', audio: false }] } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('img', { name: 'Muted' })).toBeVisible();
+  },
+};
+
+export const CameraOff: Story = {
+  args: { scenario: { people: [{ name: 'Ada Lovelace', video: false }] } },
+  play: async ({ canvasElement }) => {
+    const tile = within(canvasElement).getByRole('group', { name: 'Ada Lovelace' });
+    await expect(tile).toHaveAttribute('data-camera', 'off');
+    await expect(within(tile).getByText('AL')).toBeVisible();
+  },
+};
+
+export const Speaking: Story = {
+  args: { scenario: { people: [{ name: 'Ada', speaking: true }] } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('group', { name: 'Ada' })).toHaveAttribute('data-speaking', 'true');
+  },
+};
+
+export const PoorConnection: Story = {
+  args: { scenario: { people: [{ name: 'Ada', quality: 'poor' }] } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('img', { name: 'Poor connection' })).toBeVisible();
+  },
+};
+
+export const Reconnecting: Story = {
+  args: { scenario: { people: [{ name: 'Ada', peerState: 'reconnecting', quality: 'lost' }] } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('group', { name: 'Ada' })).toHaveAttribute('data-state', 'reconnecting');
+  },
+};
+
+export const Local: Story = {
+  args: { index: 0 },
+  play: async ({ canvasElement }) => {
+    const tile = within(canvasElement).getByRole('group', { name: 'Sam (You)' });
+    await expect(tile).toHaveAttribute('data-local', 'true');
+    await expect(tile.querySelector('video')?.muted).toBe(true);
+  },
+};
+
+export const ScreenShare: Story = {
+  args: { scenario: { people: [{ name: 'Ada', screen: true }] }, source: 'screen' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('group', { name: 'Screen of Ada' })).toHaveAttribute('data-source', 'screen');
+  },
+};

@@ -1,0 +1,55 @@
+'use client';
+/**
+ * `@mentara/meetings` — React hooks, components and `<MeetingRoom/>` for Mentara Meetings.
+ * Re-exports `@mentara/meetings-core`, so one package is all a frontend needs.
+ *
+ * @packageDocumentation
+ */
+
+// Context
+export { MeetingProvider, type MeetingProviderProps } from './context/meeting-provider';
+export { useMeetingClient } from './context/meeting-context';
+
+// Hooks
+export { useMeeting } from './hooks/use-meeting';
+export {
+  useParticipants,
+  useParticipantIds,
+  useParticipant,
+  useLocalParticipant,
+} from './hooks/use-participants';
+export { useMediaToggle, type UseMediaToggleResult, type MediaToggleButtonProps as MediaToggleButtonAttributes } from './hooks/use-media-toggle';
+export { useDevices, type UseDevicesResult } from './hooks/use-devices';
+export { useChat, type UseChatResult } from './hooks/use-chat';
+export { useConnectionState, useConnectionQuality, useMeetingError } from './hooks/use-connection';
+export { useActiveSpeaker } from './hooks/use-active-speaker';
+export { useMeetingEvent } from './hooks/use-meeting-event';
+export { useAudioPlayback } from './hooks/use-audio-playback';
+export { useStreamAudioLevel } from './hooks/use-stream-audio-level';
+export { useAttachedStream } from './hooks/use-attached-stream';
+
+// Components
+export { VideoTile, type VideoTileProps } from './components/video-tile';
+export { ParticipantGrid, type ParticipantGridProps, type GridLayout } from './components/participant-grid';
+export { ControlBar, type ControlBarProps, type ControlBarControls } from './components/control-bar';
+export { MediaToggleButton, type MediaToggleButtonProps } from './components/media-toggle-button';
+export { DeviceSelect, type DeviceSelectProps } from './components/device-select';
+export { ChatPanel, type ChatPanelProps } from './components/chat-panel';
+export {
+  ConnectionQualityIndicator,
+  type ConnectionQualityIndicatorProps,
+} from './components/connection-quality-indicator';
+export { ConnectionStatus, type ConnectionStatusProps } from './components/connection-status';
+export { StartAudioButton, type StartAudioButtonProps } from './components/start-audio-button';
+export { PreJoin, type PreJoinProps, type PreJoinValues } from './components/pre-join';
+export { LeaveButton, type LeaveButtonProps } from './components/leave-button';
+export { LiveAnnouncer, type LiveAnnouncerProps } from './components/live-announcer';
+export { MeetingErrorMessage, type MeetingErrorMessageProps } from './components/meeting-error-message';
+
+// Prefab
+export { MeetingRoom, type MeetingRoomProps } from './prefabs/meeting-room';
+
+// Messages and utilities
+export { defaultMessages, formatMessage, type MeetingMessages } from './messages/messages';
+export { useMessages } from './messages/messages-context';
+export { shallowEqual } from './utils/shallow-equal';

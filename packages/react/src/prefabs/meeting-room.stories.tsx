@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { people, scenarioClient, type StoryScenario } from '../stories/scenarios';
+import { MeetingRoom, type MeetingRoomProps } from './meeting-room';
+
+interface Args extends Omit<MeetingRoomProps, 'client' | 'meetingId'> {
+  scenario: StoryScenario;
+}
+
+function Room({ scenario, ...props }: Args) {
+  const [client] = useState(() => scenarioClient(scenario));
+  return (
+    <div style={{ height: 'calc(100vh - 32px)' }}>
+      <MeetingRoom meetingId="session-42" client={client} {...props} />
+    </div>
+  );
+}
+
+const meta = {
+  title: 'Prefabs/MeetingRoom',
+  // The room has its own theme root: follow the toolbar theme unless the story sets one.
+  render: (args, context) => <Room {...args} theme={args.theme ?? (context.globals.theme as 'light' | 'dark')} />,
+  args: { scenario: { people: people(3) }, preJoin: false, onLeave: fn() },
+  argTypes: {
+    layout: { control: 'inline-radio', options: ['auto', 'grid', 'focus'] },
+    theme: { control: 'inline-radio', options: ['system', 'light', 'dark'] },
+  },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const FourPeople: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(within(canvas.getByRole('group', { name: 'Participants' })).getAllByRole('group', { name: /^(Ada|Ben|Cleo|Sam)/ })).toHaveLength(4);
+    await expect(canvas.getByRole('group', { name: 'Meeting controls' })).toBeVisible();
+  },
+};
+
+export const PreJoinThenJoin: Story = {
+  args: { scenario: { joined: false, people: people(1) }, preJoin: true, displayName: 'Sam' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Join meeting' }));
+    await expect(await canvas.findByRole('group', { name: 'Participants' })).toBeVisible();
+    await expect(canvas.getByRole('group', { name: 'Sam (You)' })).toBeVisible();
+  },
+};
+
+export const Connecting: Story = {
+  args: { scenario: { joined: false, connection: 'connecting' } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Connecting…');
+  },
+};
+
+export const Reconnecting: Story = {
+  args: { scenario: { connection: 'reconnecting', people: people(1, { peerState: 'reconnecting', quality: 'lost' }) } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Reconnecting…');
+  },
+};
+
+export const ScreenSharing: Story = {
+  args: { scenario: { people: [{ name: 'Ada', screen: true, speaking: true }, { name: 'Ben' }] } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('group', { name: 'Screen of Ada' })).toBeVisible();
+  },
+};
+
+export const PoorConnection: Story = {
+  args: { scenario: { people: [{ name: 'Ada', quality: 'poor' }, { name: 'Ben', quality: 'fair', video: false }] } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('img', { name: 'Poor connection' })).toBeVisible();
+  },
+};
+
+export const SixPeopleWithChat: Story = {
+  args: {
+    scenario: {
+      people: [...people(4), { name: 'Eve', audio: false, video: false }],
+      chat: [
+        { from: 0, text: 'Welcome, everyone.' },
+        { from: 'me', text: 'Hello!' },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Welcome, everyone.')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Chat' }));
+    await expect(canvas.queryByRole('region', { name: 'Chat' })).toBeNull();
+  },
+};
+
+export const AutoplayBlocked: Story = {
+  args: { scenario: { people: people(1), audioBlocked: true } },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Turn on sound' }));
+    await waitFor(() => expect(within(canvasElement).queryByRole('button', { name: 'Turn on sound' })).toBeNull());
+  },
+};
+
+export const PermissionDenied: Story = {
+  args: { scenario: { joined: false, mediaFailure: 'permission-denied' }, preJoin: true, displayName: 'Sam' },
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(/Allow camera/);
+  },
+};
+
+export const Leave: Story = {
+  args: { scenario: { people: people(1) } },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Leave' }));
+    await expect(await canvas.findByText('You left the meeting.')).toBeVisible();
+    await expect(args.onLeave).toHaveBeenCalled();
+  },
+};
+
+export const DarkTheme: Story = { args: { theme: 'dark', scenario: { people: people(2) } } };
+
+export const CustomMessages: Story = {
+  args: { messages: { leave: 'End session', toggleMicrophone: 'Mic', chat: 'Notes' } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'End session' })).toBeVisible();
+  },
+};

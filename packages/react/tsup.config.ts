@@ -1,0 +1,19 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  // Core is a dependency, React a peer: never bundled.
+  external: ['@mentara/meetings-core', 'react', 'react-dom', 'react/jsx-runtime', 'zustand'],
+  // Keep the App Router directive at the very top of both outputs (bundlers drop module directives).
+  banner: { js: "'use client';" },
+  async onSuccess() {
+    await mkdir('dist', { recursive: true });
+    await copyFile('src/styles.css', 'dist/styles.css');
+  },
+});

@@ -1,0 +1,66 @@
+import { createPublicKey } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import type { ParticipantRole } from '@mentara/meetings-core/protocol';
+import type { AuthenticatedUser, JwtAuthOptions } from './types';
+
+/** Verifies a token and returns the user it names, or `null` when it is invalid in any way. */
+export type TokenVerifier = (token: string) => Promise<AuthenticatedUser | null>;
+
+const isRole = (value: unknown): value is ParticipantRole => value === 'host' || value === 'participant';
+
+/** Maps verified claims to a user: `sub`, `name`, `role`, `meetingId` / `meetings`, `endsAt` (seconds). */
+export function userFromClaims(claims: JWTPayload): AuthenticatedUser | null {
+  if (typeof claims.sub !== 'string' || claims.sub.length === 0) return null;
+  const meetings: string[] = [];
+  if (typeof claims.meetingId === 'string') meetings.push(claims.meetingId);
+  if (Array.isArray(claims.meetings)) {
+    for (const id of claims.meetings) if (typeof id === 'string') meetings.push(id);
+  }
+  const name = typeof claims.name === 'string' ? claims.name : claims.displayName;
+  return {
+    userId: claims.sub,
+    ...(typeof name === 'string' ? { displayName: name } : {}),
+    role: isRole(claims.role) ? claims.role : 'participant',
+    meetings,
+    ...(typeof claims.endsAt === 'number' ? { endsAt: claims.endsAt * 1000 } : {}),
+  };
+}
+
+/**
+ * Builds a JWT verifier with pinned algorithms, required `exp`, and optional issuer/audience.
+ *
+ * @throws when none of `secret`, `publicKey`, `jwksUrl` is set.
+ */
+export function createTokenVerifier(options: JwtAuthOptions): TokenVerifier {
+  let key: Parameters<typeof jwtVerify>[1];
+  let defaultAlgorithms: string[];
+  if (options.secret !== undefined) {
+    key = typeof options.secret === 'string' ? new TextEncoder().encode(options.secret) : options.secret;
+    if ((key as Uint8Array).length === 0) throw new Error('auth.secret must not be empty');
+    defaultAlgorithms = ['HS256'];
+  } else if (options.publicKey !== undefined) {
+    key = typeof options.publicKey === 'string' ? createPublicKey(options.publicKey) : options.publicKey;
+    defaultAlgorithms = ['RS256', 'ES256'];
+  } else if (options.jwksUrl !== undefined) {
+    key = createRemoteJWKSet(new URL(options.jwksUrl));
+    defaultAlgorithms = ['RS256', 'ES256'];
+  } else {
+    throw new Error('auth needs one of: secret, publicKey, jwksUrl');
+  }
+  const verifyOptions = {
+    algorithms: options.algorithms ?? defaultAlgorithms,
+    requiredClaims: ['exp', 'sub'],
+    clockTolerance: options.clockToleranceSeconds ?? 5,
+    ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
+    ...(options.audience !== undefined ? { audience: options.audience } : {}),
+  };
+  return async (token) => {
+    try {
+      // `key` is either a key or a JWKS getter; jose accepts both through the same overload set.
+      const { payload } = await jwtVerify(token, key as never, verifyOptions);
+      return userFromClaims(payload);
+    } catch {
+      return null;
+    }
+  };
+}

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingJoinedPayload } from '@mentara/meetings-core/protocol';
+import { issueMeetingToken } from './auth/issue-token';
+import { ack, openClient } from './test-utils/harness';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SECRET = 'cli-test-secret-0123456789abcdef';
+
+/** Spawns the CLI from source and resolves its URL from the "listening" log line (bounded: 15 s). */
+function startCli(env: Record<string, string>, args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--conditions=@mentara/source', '--import', 'tsx', join(here, 'cli.ts'), ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`CLI did not start: ${out}`)), 15_000);
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`CLI exited with ${code}: ${out}`)));
+  });
+}
+
+describe('mentara-meetings-server CLI', () => {
+  let child: ChildProcess;
+  let url: string;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'meetings-static-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(dir, 'app.js'), 'console.log(1)');
+    ({ child, url } = await startCli(
+      { PORT: '0', HOST: '127.0.0.1', JWT_SECRET: SECRET, FRONTEND_URL: 'http://127.0.0.1:5173', STUN_SERVER_URL: 'none', TURN_SERVER_URL: 'turn:127.0.0.1:3478', TURN_SECRET: 'x' },
+      ['--static', dir],
+    ));
+  });
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves /meetings with JWT auth from JWT_SECRET', async () => {
+    const meetingId = randomUUID();
+    const client = await openClient(url, { token: await issueMeetingToken({ secret: SECRET, userId: 'u1', meetingId }) }, { extraHeaders: { origin: 'http://127.0.0.1:5173' } });
+    try {
+      const joined = await ack<MeetingJoinedPayload>(client, 'join-meeting', { meetingId });
+      expect(joined.ok && joined.data.self.userId).toBe('u1');
+    } finally {
+      client.close();
+    }
+    await expect(openClient(url, {})).rejects.toMatchObject({ message: 'unauthenticated' });
+  });
+
+  it('serves webrtc-config from the TURN env vars', async () => {
+    const token = await issueMeetingToken({ secret: SECRET, userId: 'u1' });
+    const res = await fetch(`${url}/api/meetings/webrtc-config`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await res.json()).toEqual({
+      iceServers: [{ urls: ['turn:127.0.0.1:3478'], username: expect.stringMatching(/:u1$/), credential: expect.any(String) }],
+      iceCandidatePoolSize: 10,
+    });
+    expect((await fetch(`${url}/api/meetings/webrtc-config`)).status).toBe(401);
+  });
+
+  it('serves the static app with SPA fallback and no path traversal', async () => {
+    const page = await fetch(`${url}/meeting/${randomUUID()}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>app</title>');
+    expect(await (await fetch(`${url}/app.js`)).text()).toBe('console.log(1)');
+    expect(await (await fetch(`${url}/..%2f..%2fetc%2fpasswd`)).text()).toContain('<title>app</title>');
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+  });
+
+  it('exits with a clear message when no authentication is configured', async () => {
+    await expect(startCli({ PORT: '0' }, [])).rejects.toThrow(/No authentication configured/);
+  });
+});

@@ -1,0 +1,100 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WEBRTC_CONFIG_PATH } from '@mentara/meetings-core/protocol';
+import { attachMeetings, type MeetingsServer } from '../attach';
+import type { ServerConfig } from '../config/env';
+import { createWebrtcConfigHandler } from '../http/webrtc-config-handler';
+import { createStaticHandler } from '../http/static-handler';
+import { consoleLogger, type MeetingsLogger } from '../observability/logger';
+import type { MeetingsServerOptions } from '../options';
+
+/** A running standalone server (CLI, quickstart). */
+export interface RunningMeetingsServer {
+  /** e.g. `http://127.0.0.1:3000` */
+  url: string;
+  http: HttpServer;
+  meetings: MeetingsServer;
+  close(): Promise<void>;
+}
+
+/** Extra options of {@link startMeetingsServer}. */
+export interface StartServerOptions {
+  logger?: MeetingsLogger;
+  /** Passed through to `attachMeetings` (store, metrics, hooks…). */
+  meetings?: Partial<MeetingsServerOptions>;
+}
+
+const json = (res: import('node:http').ServerResponse, status: number, body: unknown): void => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+};
+
+/**
+ * Starts a complete server from a {@link ServerConfig}: `/meetings` signalling,
+ * `GET /api/meetings/webrtc-config`, `GET /healthz`, in development mode `POST /api/meetings`
+ * (create a meeting), and optionally a static web app with SPA fallback.
+ *
+ * @throws when no authentication is configured (set JWT_SECRET, or MEETINGS_ALLOW_ANONYMOUS=true for development).
+ */
+export async function startMeetingsServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningMeetingsServer> {
+  const logger = options.logger ?? consoleLogger;
+  const auth = {
+    ...(config.jwt ? { auth: config.jwt } : {}),
+    ...(config.allowAnonymous ? { allowAnonymous: true } : {}),
+  };
+  const authenticate = options.meetings?.authenticate;
+  const webrtcConfig = createWebrtcConfigHandler({
+    ...auth,
+    ...(authenticate ? { authenticate } : {}),
+    ice: config.ice,
+    allowedOrigins: config.allowedOrigins,
+    logger,
+  });
+  const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : undefined;
+  const http = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === WEBRTC_CONFIG_PATH) return void webrtcConfig(req, res);
+    if (path === '/healthz') return json(res, 200, { status: 'ok' });
+    if (path === '/api/meetings' && req.method === 'POST' && config.allowAnonymous) {
+      // Development convenience only: anonymous mode admits anyone to any meeting anyway.
+      void meetings.createMeeting({ frontendUrl: config.frontendUrl ?? `http://${req.headers.host ?? 'localhost'}` }).then(
+        (created) => json(res, 201, created),
+        (error: unknown) => json(res, 500, { error: { code: 'internal', message: String(error) } }),
+      );
+      return;
+    }
+    void (async () => {
+      if (serveStatic && (await serveStatic(req, res))) return;
+      json(res, 404, { error: { code: 'not-found', message: 'Not found.' } });
+    })();
+  });
+  const meetings = attachMeetings(http, {
+    ...auth,
+    allowedOrigins: config.allowedOrigins,
+    logger,
+    ...(config.maxParticipants ? { limits: { maxParticipants: config.maxParticipants } } : {}),
+    ...(config.emptyMeetingTimeoutMs !== undefined ? { emptyMeetingTimeoutMs: config.emptyMeetingTimeoutMs } : {}),
+    ...options.meetings,
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  logger.info({ url, static: config.staticDir ?? null, anonymous: config.allowAnonymous }, 'meetings server listening');
+  if (config.allowAnonymous) logger.warn({}, 'MEETINGS_ALLOW_ANONYMOUS is on: anyone can join any meeting. Never use this in production.');
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    http,
+    meetings,
+    close: () =>
+      (closing ??= (async () => {
+        await meetings.close();
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+      })()),
+  };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { configFromEnv } from './env';
+
+describe('configFromEnv', () => {
+  it('has safe defaults', () => {
+    expect(configFromEnv({})).toEqual({ port: 3000, host: '127.0.0.1', allowAnonymous: false, allowedOrigins: '*', ice: {} });
+  });
+
+  it('reads every variable of the deployment guide plus ours', () => {
+    const config = configFromEnv({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      APP_URL: 'https://app.example',
+      JWT_SECRET: 'sekret',
+      JWT_ISSUER: 'https://api.example',
+      JWT_AUDIENCE: 'meetings',
+      JWT_ALGORITHMS: 'HS256, HS384',
+      STUN_SERVER_URL: 'none',
+      TWILIO_ACCOUNT_SID: 'AC1',
+      TWILIO_AUTH_TOKEN: 'tok',
+      TWILIO_TURN_SERVER_URL: 'turn:global.turn.twilio.com:3478',
+      XIRSYS_TURN_SERVER_URL: 'turn:x.example:3478',
+      XIRSYS_USERNAME: 'xu',
+      XIRSYS_CREDENTIAL: 'xc',
+      XIRSYS_IDENT: 'id',
+      XIRSYS_SECRET: 'xs',
+      XIRSYS_CHANNEL: 'ch',
+      TURN_SERVER_URL: 'turn:t.example:3478, turns:t.example:5349',
+      TURN_USERNAME: 'tu',
+      TURN_PASSWORD: 'tp',
+      TURN_SECRET: 'shared',
+      TURN_CREDENTIAL_TTL: '3600',
+      STATIC_DIR: '/srv/web',
+      MAX_PARTICIPANTS: '4',
+      EMPTY_MEETING_TIMEOUT_MS: '1000',
+      MEETINGS_ALLOW_ANONYMOUS: 'false',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      frontendUrl: 'https://app.example',
+      jwt: { secret: 'sekret', issuer: 'https://api.example', audience: 'meetings', algorithms: ['HS256', 'HS384'] },
+      allowAnonymous: false,
+      allowedOrigins: ['https://app.example'],
+      staticDir: '/srv/web',
+      maxParticipants: 4,
+      emptyMeetingTimeoutMs: 1000,
+      ice: {
+        stunUrls: false,
+        twilio: { accountSid: 'AC1', authToken: 'tok', turnServerUrl: 'turn:global.turn.twilio.com:3478' },
+        xirsys: { ident: 'id', secret: 'xs', channel: 'ch' },
+        xirsysStatic: { urls: ['turn:x.example:3478'], username: 'xu', password: 'xc' },
+        coturnSecret: { urls: ['turn:t.example:3478', 'turns:t.example:5349'], secret: 'shared', ttlSeconds: 3600 },
+        coturnStatic: { urls: ['turn:t.example:3478', 'turns:t.example:5349'], username: 'tu', password: 'tp' },
+      },
+    });
+  });
+
+  it('prefers FRONTEND_URL over APP_URL, honours ALLOWED_ORIGINS, reads PEM keys with escaped newlines', () => {
+    const config = configFromEnv({
+      FRONTEND_URL: 'https://front.example/',
+      APP_URL: 'https://app.example',
+      ALLOWED_ORIGINS: 'https://a.example,https://b.example',
+      JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nabc\\n-----END PUBLIC KEY-----',
+      STUN_SERVER_URL: 'stun:127.0.0.1:3478',
+    });
+    expect(config.frontendUrl).toBe('https://front.example/');
+    expect(config.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.jwt).toEqual({ publicKey: '-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----' });
+    expect(config.ice.stunUrls).toEqual(['stun:127.0.0.1:3478']);
+  });
+
+  it('rejects malformed numbers with the variable name', () => {
+    expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => configFromEnv({ TURN_SERVER_URL: 'turn:x', TURN_SECRET: 's', TURN_CREDENTIAL_TTL: '-1' })).toThrow(/TURN_CREDENTIAL_TTL/);
+  });
+});

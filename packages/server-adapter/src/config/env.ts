@@ -1,0 +1,118 @@
+import type { JwtAuthOptions } from '../auth/types';
+import type { IceOptions } from '../ice/ice-config';
+
+/** Environment variables as `process.env` holds them. */
+export type Env = Record<string, string | undefined>;
+
+/** Everything the server reads from the environment (see the README's variable table). */
+export interface ServerConfig {
+  /** @default 3000 */
+  port: number;
+  /** @default '127.0.0.1' — set `HOST=0.0.0.0` to listen on every interface (containers). */
+  host: string;
+  /** FRONTEND_URL, else APP_URL: base of meeting links. */
+  frontendUrl?: string;
+  /** JWT verification, when JWT_SECRET / JWT_PUBLIC_KEY / JWT_JWKS_URL is set. */
+  jwt?: JwtAuthOptions;
+  /** MEETINGS_ALLOW_ANONYMOUS=true — development only, never in production. */
+  allowAnonymous: boolean;
+  /** ALLOWED_ORIGINS (comma-separated), else the FRONTEND_URL origin, else '*'. */
+  allowedOrigins: string[] | '*';
+  ice: IceOptions;
+  /** STATIC_DIR: a built web app to serve (SPA fallback). */
+  staticDir?: string;
+  /** MAX_PARTICIPANTS (mesh cap). */
+  maxParticipants?: number;
+  /** EMPTY_MEETING_TIMEOUT_MS. */
+  emptyMeetingTimeoutMs?: number;
+}
+
+const value = (env: Env, name: string): string | undefined => {
+  const raw = env[name]?.trim();
+  return raw ? raw : undefined;
+};
+const list = (raw: string | undefined): string[] | undefined =>
+  raw?.split(',').map((s) => s.trim()).filter(Boolean);
+
+function integer(env: Env, name: string): number | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+function jwtFromEnv(env: Env): JwtAuthOptions | undefined {
+  const secret = value(env, 'JWT_SECRET');
+  // PEM keys in one-line env vars usually carry literal "\n".
+  const publicKey = value(env, 'JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
+  const jwksUrl = value(env, 'JWT_JWKS_URL');
+  if (!secret && !publicKey && !jwksUrl) return undefined;
+  const algorithms = list(value(env, 'JWT_ALGORITHMS'));
+  const issuer = value(env, 'JWT_ISSUER');
+  const audience = value(env, 'JWT_AUDIENCE');
+  return {
+    ...(secret ? { secret } : publicKey ? { publicKey } : { jwksUrl: jwksUrl as string }),
+    ...(algorithms ? { algorithms } : {}),
+    ...(issuer ? { issuer } : {}),
+    ...(audience ? { audience } : {}),
+  };
+}
+
+function iceFromEnv(env: Env): IceOptions {
+  const ice: IceOptions = {};
+  const stun = value(env, 'STUN_SERVER_URL');
+  if (stun) ice.stunUrls = stun.toLowerCase() === 'none' ? false : (list(stun) ?? []);
+  const sid = value(env, 'TWILIO_ACCOUNT_SID');
+  const token = value(env, 'TWILIO_AUTH_TOKEN');
+  if (sid && token) {
+    const turnServerUrl = value(env, 'TWILIO_TURN_SERVER_URL');
+    const apiBaseUrl = value(env, 'TWILIO_API_URL');
+    ice.twilio = { accountSid: sid, authToken: token, ...(turnServerUrl ? { turnServerUrl } : {}), ...(apiBaseUrl ? { apiBaseUrl } : {}) };
+  }
+  const [ident, xSecret, channel] = ['XIRSYS_IDENT', 'XIRSYS_SECRET', 'XIRSYS_CHANNEL'].map((n) => value(env, n));
+  if (ident && xSecret && channel) {
+    const apiBaseUrl = value(env, 'XIRSYS_API_URL');
+    ice.xirsys = { ident, secret: xSecret, channel, ...(apiBaseUrl ? { apiBaseUrl } : {}) };
+  }
+  const [xUrl, xUser, xCred] = ['XIRSYS_TURN_SERVER_URL', 'XIRSYS_USERNAME', 'XIRSYS_CREDENTIAL'].map((n) => value(env, n));
+  if (xUrl && xUser && xCred) ice.xirsysStatic = { urls: list(xUrl) ?? [], username: xUser, password: xCred };
+  const turnUrls = list(value(env, 'TURN_SERVER_URL'));
+  const turnSecret = value(env, 'TURN_SECRET');
+  const ttl = integer(env, 'TURN_CREDENTIAL_TTL');
+  if (turnUrls && turnSecret) ice.coturnSecret = { urls: turnUrls, secret: turnSecret, ...(ttl ? { ttlSeconds: ttl } : {}) };
+  const [tUser, tPass] = ['TURN_USERNAME', 'TURN_PASSWORD'].map((n) => value(env, n));
+  if (turnUrls && tUser && tPass) ice.coturnStatic = { urls: turnUrls, username: tUser, password: tPass };
+  return ice;
+}
+
+/**
+ * Reads the server configuration from environment variables — the deployment guide's names
+ * (FRONTEND_URL, APP_URL, TWILIO_*, XIRSYS_*, TURN_*) plus PORT, HOST, JWT_*, ALLOWED_ORIGINS,
+ * STUN_SERVER_URL, TURN_SECRET, TURN_CREDENTIAL_TTL, STATIC_DIR.
+ *
+ * @throws on malformed numbers.
+ */
+export function configFromEnv(env: Env = process.env): ServerConfig {
+  const frontendUrl = value(env, 'FRONTEND_URL') ?? value(env, 'APP_URL');
+  const origins = list(value(env, 'ALLOWED_ORIGINS'));
+  let allowedOrigins: string[] | '*' = '*';
+  if (origins && !origins.includes('*')) allowedOrigins = origins;
+  else if (!origins && frontendUrl && URL.canParse(frontendUrl)) allowedOrigins = [new URL(frontendUrl).origin];
+  const jwt = jwtFromEnv(env);
+  const staticDir = value(env, 'STATIC_DIR');
+  const maxParticipants = integer(env, 'MAX_PARTICIPANTS');
+  const emptyMeetingTimeoutMs = integer(env, 'EMPTY_MEETING_TIMEOUT_MS');
+  return {
+    port: integer(env, 'PORT') ?? 3000,
+    host: value(env, 'HOST') ?? '127.0.0.1',
+    ...(frontendUrl ? { frontendUrl } : {}),
+    ...(jwt ? { jwt } : {}),
+    allowAnonymous: value(env, 'MEETINGS_ALLOW_ANONYMOUS') === 'true',
+    allowedOrigins,
+    ice: iceFromEnv(env),
+    ...(staticDir ? { staticDir } : {}),
+    ...(maxParticipants !== undefined ? { maxParticipants } : {}),
+    ...(emptyMeetingTimeoutMs !== undefined ? { emptyMeetingTimeoutMs } : {}),
+  };
+}

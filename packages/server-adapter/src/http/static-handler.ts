@@ -1,0 +1,62 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+async function fileAt(path: string): Promise<string | undefined> {
+  try {
+    return (await stat(path)).isFile() ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Serves a built single-page web app from `dir`: existing files as they are, and `index.html`
+ * for every other GET (so `/meeting/:id` opens the app). Paths can never leave `dir`.
+ * Returns `false` when the request is not for it (not GET/HEAD, or no index.html).
+ */
+export function createStaticHandler(dir: string): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const root = resolve(dir);
+  const index = join(root, 'index.html');
+  return async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return true;
+    }
+    const candidate = resolve(root, `.${pathname}`);
+    const inside = candidate === root || candidate.startsWith(root + sep);
+    const file = (inside && (await fileAt(candidate))) || (await fileAt(index));
+    if (!file) return false;
+    const isIndex = file === index;
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      // The app shell must always be fresh; other assets may be cached briefly.
+      'cache-control': isIndex ? 'no-cache' : 'public, max-age=3600',
+      'x-content-type-options': 'nosniff',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+    return true;
+  };
+}

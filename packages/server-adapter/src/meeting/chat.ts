@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage } from '@mentara/meetings-core/protocol';
+import { ProtocolFailure } from '../errors';
+import type { EventPayload } from '../socket/event-guard';
+import type { MeetingsSocket } from '../socket/types';
+import type { ServerContext } from './context';
+import { requireSession } from './require-session';
+import { meetingRoom } from './rooms';
+
+/**
+ * `chat-message`: the server stamps id, sender and time, stores it (bounded history) and sends
+ * it to the others. The sender gets the stored message in its acknowledgement — or, when it
+ * sent without one, as a `chat-message` event like everyone else.
+ */
+export async function handleChat(
+  ctx: ServerContext,
+  socket: MeetingsSocket,
+  payload: EventPayload<'chat-message'>,
+  acknowledged: boolean,
+): Promise<ChatMessage> {
+  const session = requireSession(socket);
+  if (payload.text.length > ctx.options.limits.maxChatLength) throw new ProtocolFailure('payload-too-large');
+  const message: ChatMessage = {
+    id: randomUUID(),
+    meetingId: session.meetingId,
+    from: session.participantId,
+    fromName: session.displayName,
+    text: payload.text,
+    sentAt: ctx.options.now(),
+    ...(payload.clientMessageId !== undefined ? { clientMessageId: payload.clientMessageId } : {}),
+  };
+  const stored = await ctx.store.appendChat(session.meetingId, message, ctx.options.limits.chatHistory);
+  if (!stored) throw new ProtocolFailure('meeting-ended');
+  const room = meetingRoom(session.meetingId);
+  if (acknowledged) socket.to(room).emit('chat-message', message);
+  else ctx.nsp.to(room).emit('chat-message', message);
+  return message;
+}

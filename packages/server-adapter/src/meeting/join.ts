@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { MeetingJoinedPayload } from '@mentara/meetings-core/protocol';
+import { resolveAccess } from '../auth/access';
+import { ProtocolFailure } from '../errors';
+import { publicLimits } from '../options';
+import { enqueue, type EventPayload } from '../socket/event-guard';
+import type { MeetingsSocket } from '../socket/types';
+import type { ParticipantRecord } from '../store/room-store';
+import type { ServerContext } from './context';
+import { leaveCurrentMeeting } from './leave';
+import { toMeetingInfo, toParticipantInfo } from './participant-info';
+import { meetingRoom, participantRoom } from './rooms';
+
+const DEFAULT_MEDIA = { audio: false, video: false, screen: false };
+
+/**
+ * `join-meeting`: access check, atomic add-with-cap (replacing the same user's stale session
+ * when `previousParticipantId` names it), then `meeting-joined` to the joiner and
+ * `participant-joined` to the others. Rejoining always yields a NEW participant id; the others
+ * see `participant-left` (reason `replaced`) for the old one first, so they rebuild the peer.
+ */
+export async function handleJoin(
+  ctx: ServerContext,
+  socket: MeetingsSocket,
+  payload: EventPayload<'join-meeting'>,
+): Promise<MeetingJoinedPayload> {
+  const { store, options, nsp } = ctx;
+  const { meetingId } = payload;
+  const user = socket.data.user;
+  const access = await resolveAccess(user, meetingId, options.authorize);
+  if (!access) throw new ProtocolFailure('meeting-not-found');
+
+  const now = options.now();
+  let meeting = await store.ensureMeeting({ meetingId, createdAt: now, ...(access.endsAt ? { endsAt: access.endsAt } : {}) });
+  if (meeting.status !== 'ended' && meeting.endsAt === undefined && access.endsAt !== undefined) {
+    meeting = (await store.setMeetingEndsAt(meetingId, access.endsAt)) ?? meeting;
+  }
+  if (meeting.status !== 'ended' && meeting.endsAt !== undefined && meeting.endsAt <= now) {
+    await ctx.lifecycle.end(meetingId, 'scheduled-end');
+    throw new ProtocolFailure('meeting-ended');
+  }
+  if (meeting.status === 'ended') throw new ProtocolFailure('meeting-ended');
+
+  // One meeting per socket: joining another (or the same again) leaves the current one first.
+  await leaveCurrentMeeting(ctx, socket, 'left');
+
+  const displayName = payload.displayName ?? user.displayName ?? 'Guest';
+  const record: ParticipantRecord = {
+    id: randomUUID(),
+    userId: user.userId,
+    displayName,
+    role: access.role,
+    media: payload.media ?? DEFAULT_MEDIA,
+    ready: false,
+    joinedAt: now,
+    meetingId,
+    nodeId: options.nodeId,
+    socketId: socket.id,
+  };
+  const result = await store.addParticipant(record, {
+    maxParticipants: options.limits.maxParticipants,
+    ...(payload.previousParticipantId ? { replaceParticipantId: payload.previousParticipantId } : {}),
+  });
+  if (!result.ok) throw new ProtocolFailure(result.reason);
+
+  const room = meetingRoom(meetingId);
+  if (result.replaced) {
+    const stale = result.replaced;
+    nsp.to(room).emit('participant-left', { participantId: stale.id, reason: 'replaced' });
+    // The stale socket may live on another node: remove it from the rooms through the adapter.
+    nsp.in(participantRoom(stale.id)).socketsLeave([room, participantRoom(stale.id)]);
+    if (stale.nodeId === options.nodeId) ctx.presence.remove(meetingId, stale.id);
+    ctx.metrics.left('replaced');
+  }
+
+  socket.join([room, participantRoom(record.id)]);
+  socket.data.session = { meetingId, participantId: record.id, displayName };
+  ctx.presence.add(meetingId, record.id);
+  ctx.metrics.joined();
+
+  const self = toParticipantInfo(result.participant);
+  socket.to(room).emit('participant-joined', { participant: self });
+  const joined: MeetingJoinedPayload = {
+    meeting: toMeetingInfo(meeting),
+    self,
+    participants: result.others.map(toParticipantInfo),
+    chat: await store.listChat(meetingId),
+    limits: publicLimits(options.limits),
+  };
+  socket.emit('meeting-joined', joined);
+  ctx.logger.info({ meetingId, participantId: record.id, replaced: result.replaced?.id }, 'participant joined');
+  // Queued behind this event, so the joiner gets `meeting-joined` and its ack before `meeting-started`.
+  void enqueue(ctx, socket, () => ctx.lifecycle.afterJoin(meeting, result.others.length + 1));
+  return joined;
+}

@@ -1,0 +1,36 @@
+import type { MediaState } from '@mentara/meetings-core/protocol';
+import { ProtocolFailure } from '../errors';
+import type { EventPayload } from '../socket/event-guard';
+import type { MeetingsSocket } from '../socket/types';
+import type { ServerContext } from './context';
+import { requireSession } from './require-session';
+import { meetingRoom } from './rooms';
+
+/** `toggle-media`: stores the new state, tells the others `participant-media-changed`, acks the full state. */
+export async function handleToggleMedia(
+  ctx: ServerContext,
+  socket: MeetingsSocket,
+  payload: EventPayload<'toggle-media'>,
+): Promise<MediaState> {
+  const { meetingId, participantId } = requireSession(socket);
+  const current = await ctx.store.getParticipant(meetingId, participantId);
+  if (!current) throw new ProtocolFailure('not-in-meeting');
+  const media = { ...current.media, [payload.kind]: payload.enabled };
+  const updated = await ctx.store.updateParticipant(meetingId, participantId, { media });
+  if (!updated) throw new ProtocolFailure('not-in-meeting');
+  socket.to(meetingRoom(meetingId)).emit('participant-media-changed', { participantId, media: updated.media });
+  return updated.media;
+}
+
+/** `participant-ready`: stores readiness and tells the others. */
+export async function handleReady(
+  ctx: ServerContext,
+  socket: MeetingsSocket,
+  payload: EventPayload<'participant-ready'>,
+): Promise<null> {
+  const { meetingId, participantId } = requireSession(socket);
+  const updated = await ctx.store.updateParticipant(meetingId, participantId, { ready: payload.ready });
+  if (!updated) throw new ProtocolFailure('not-in-meeting');
+  socket.to(meetingRoom(meetingId)).emit('participant-ready', { participantId, ready: updated.ready });
+  return null;
+}

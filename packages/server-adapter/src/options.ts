@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { ServerLimits } from '@mentara/meetings-core/protocol';
+import type { AuthorizeHook, AuthSettings } from './auth/types';
+import type { MeetingsLogger } from './observability/logger';
+import type { MetricsOptions } from './observability/metrics';
+import type { RoomStore } from './store/room-store';
+
+/**
+ * When a meeting turns from `waiting` to `active` (and `meeting-started` is sent).
+ * - `'two-present'`: when a second participant is in the meeting — a session of one person
+ *   is a waiting room, so the start time reflects when the conversation really began.
+ * - `'first-join'`: as soon as anyone joins.
+ */
+export type StartPolicy = 'two-present' | 'first-join';
+
+/** Server-side limits; sent to clients on join (except `chatHistory`). */
+export interface MeetingLimits extends ServerLimits {
+  /** Chat messages kept per meeting (newest win). @default 200 */
+  chatHistory: number;
+  /** Token-bucket burst on top of `eventsPerSecond`. @default 2 × eventsPerSecond */
+  eventsBurst: number;
+}
+
+/** Default limits; see the README's limits table. */
+export const DEFAULT_LIMITS: MeetingLimits = {
+  maxParticipants: 6,
+  maxChatLength: 2000,
+  maxPayloadBytes: 64 * 1024,
+  eventsPerSecond: 50,
+  eventsBurst: 100,
+  chatHistory: 200,
+};
+
+/** Options of {@link attachMeetings}. */
+export interface MeetingsServerOptions extends AuthSettings {
+  /** Where meeting state lives. @default a new `MemoryRoomStore` (closed by `close()`) */
+  store?: RoomStore;
+  /** Per-meeting access control; without it the token's `meetingId` / `meetings` claims decide. */
+  authorize?: AuthorizeHook;
+  /** Id of this server node, stored on each participant record. @default a random UUID */
+  nodeId?: string;
+  limits?: Partial<MeetingLimits>;
+  /** @default 'two-present' */
+  startPolicy?: StartPolicy;
+  /** A started meeting that stays empty this long ends with reason `empty`. @default 600000 (10 min) */
+  emptyMeetingTimeoutMs?: number;
+  /** How long an ended meeting refuses new joins before it is forgotten. @default 86400000 (24 h) */
+  endedMeetingRetentionMs?: number;
+  /** Origins allowed for CORS and the WebSocket upgrade; `'*'` allows any. @default '*' */
+  allowedOrigins?: string[] | '*';
+  /** Socket.IO path, only used when the adapter creates the Socket.IO server. @default '/socket.io' */
+  path?: string;
+  /** A pino-compatible logger. @default silent */
+  logger?: MeetingsLogger;
+  /** Prometheus metrics (needs `prom-client`). */
+  metrics?: MetricsOptions;
+  /** Clock, for tests. @default Date.now */
+  now?: () => number;
+}
+
+/** Options with every default applied. */
+export interface ResolvedOptions {
+  authorize: AuthorizeHook | undefined;
+  nodeId: string;
+  limits: MeetingLimits;
+  startPolicy: StartPolicy;
+  emptyMeetingTimeoutMs: number;
+  endedMeetingRetentionMs: number;
+  allowedOrigins: string[] | '*';
+  now: () => number;
+}
+
+/** Applies defaults and rejects nonsensical values early, at attach time. */
+export function resolveOptions(options: MeetingsServerOptions): ResolvedOptions {
+  const eventsPerSecond = options.limits?.eventsPerSecond ?? DEFAULT_LIMITS.eventsPerSecond;
+  const limits: MeetingLimits = {
+    ...DEFAULT_LIMITS,
+    eventsBurst: eventsPerSecond * 2,
+    ...options.limits,
+  };
+  for (const [key, value] of Object.entries(limits)) {
+    if (!Number.isFinite(value) || value < 1) throw new Error(`limits.${key} must be a positive number`);
+  }
+  return {
+    authorize: options.authorize,
+    nodeId: options.nodeId ?? randomUUID(),
+    limits,
+    startPolicy: options.startPolicy ?? 'two-present',
+    emptyMeetingTimeoutMs: options.emptyMeetingTimeoutMs ?? 600_000,
+    endedMeetingRetentionMs: options.endedMeetingRetentionMs ?? 86_400_000,
+    allowedOrigins: options.allowedOrigins ?? '*',
+    now: options.now ?? Date.now,
+  };
+}
+
+/** The limits a client is told about on join. */
+export const publicLimits = (limits: MeetingLimits): ServerLimits => ({
+  maxParticipants: limits.maxParticipants,
+  maxChatLength: limits.maxChatLength,
+  maxPayloadBytes: limits.maxPayloadBytes,
+  eventsPerSecond: limits.eventsPerSecond,
+});

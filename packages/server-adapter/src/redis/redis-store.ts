@@ -1,0 +1,213 @@
+import type { ChatMessage, MeetingEndReason } from '@mentara/meetings-core/protocol';
+import type {
+  AddParticipantOptions,
+  AddParticipantResult,
+  MeetingInit,
+  MeetingRecord,
+  ParticipantPatch,
+  ParticipantRecord,
+  RoomStore,
+} from '../store/room-store';
+import type { RedisCommandClient } from './redis-client';
+import { redisKeys, type RedisKeys } from './redis-keys';
+import {
+  ADD_PARTICIPANT,
+  APPEND_CHAT,
+  DELETE_MEETING,
+  END_MEETING,
+  ENSURE_MEETING,
+  LIST_BY_NODE,
+  LIST_PARTICIPANTS,
+  REMOVE_PARTICIPANT,
+  SET_ENDS_AT,
+  START_MEETING,
+  UPDATE_PARTICIPANT,
+} from './redis-store.scripts';
+
+/** Options of {@link RedisRoomStore}. */
+export interface RedisRoomStoreOptions {
+  /** A connected Redis client (node-redis v5 as is; see {@link RedisCommandClient} for ioredis). */
+  client: RedisCommandClient;
+  /**
+   * Prefix of every key. Give each deployment sharing one Redis its own.
+   * @default "mentara:meetings:"
+   */
+  keyPrefix?: string;
+  /**
+   * A meeting nobody touched (no join, no chat, no state change) for this long is forgotten, so a
+   * crashed deployment never leaves meetings in Redis for ever. Every write refreshes it.
+   * @default 86_400_000 (24 hours, the lifetime of a meeting token)
+   */
+  meetingTtlMs?: number;
+}
+
+const parse = <T>(json: string): T => JSON.parse(json) as T;
+const parseOptional = <T>(reply: unknown): T | undefined => (typeof reply === 'string' ? parse<T>(reply) : undefined);
+const parseList = <T>(reply: unknown): T[] => (Array.isArray(reply) ? (reply as string[]).map((v) => parse<T>(v)) : []);
+
+/**
+ * A {@link RoomStore} in Redis, shared by every server node of a deployment. Each mutation is one
+ * Lua script, so the participant cap, start-once and end-once hold across nodes.
+ * `close()` leaves the client connected: the caller created it and closes it.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from 'redis';
+ * const client = createClient({ url: process.env.REDIS_URL });
+ * await client.connect();
+ * attachMeetings(io, { store: new RedisRoomStore({ client }) });
+ * ```
+ */
+export class RedisRoomStore implements RoomStore {
+  readonly #client: RedisCommandClient;
+  readonly #keys: RedisKeys;
+  readonly #ttl: string;
+  #closed = false;
+
+  constructor(options: RedisRoomStoreOptions) {
+    this.#client = options.client;
+    this.#keys = redisKeys(options.keyPrefix);
+    const ttl = options.meetingTtlMs ?? 86_400_000;
+    if (!Number.isInteger(ttl) || ttl <= 0) throw new RangeError('meetingTtlMs must be a positive integer');
+    this.#ttl = String(ttl);
+  }
+
+  /** The four keys of one meeting, in the order the scripts expect. */
+  #meetingKeys(meetingId: string): string[] {
+    const k = this.#keys;
+    return [k.meeting(meetingId), k.participants(meetingId), k.order(meetingId), k.chat(meetingId)];
+  }
+
+  #commands(): RedisCommandClient {
+    if (this.#closed) throw new Error('RedisRoomStore is closed');
+    return this.#client;
+  }
+
+  async ensureMeeting(init: MeetingInit): Promise<MeetingRecord> {
+    const record: MeetingRecord = {
+      meetingId: init.meetingId,
+      status: 'waiting',
+      createdAt: init.createdAt,
+      locked: false,
+      ...(init.endsAt !== undefined ? { endsAt: init.endsAt } : {}),
+    };
+    const reply = await ENSURE_MEETING.run(this.#commands(), [this.#keys.meeting(init.meetingId)], [
+      JSON.stringify(record),
+      this.#ttl,
+    ]);
+    return parse<MeetingRecord>(reply as string);
+  }
+
+  async getMeeting(meetingId: string): Promise<MeetingRecord | undefined> {
+    return parseOptional(await this.#commands().sendCommand(['HGET', this.#keys.meeting(meetingId), 'record']));
+  }
+
+  async setMeetingEndsAt(meetingId: string, endsAt: number | undefined): Promise<MeetingRecord | undefined> {
+    const reply = await SET_ENDS_AT.run(this.#commands(), [this.#keys.meeting(meetingId)], [
+      endsAt === undefined ? '' : String(endsAt),
+    ]);
+    return parseOptional(reply);
+  }
+
+  async startMeeting(meetingId: string, startedAt: number): Promise<MeetingRecord | undefined> {
+    const reply = await START_MEETING.run(this.#commands(), [this.#keys.meeting(meetingId)], [String(startedAt)]);
+    return parseOptional(reply);
+  }
+
+  async endMeeting(
+    meetingId: string,
+    end: { reason: MeetingEndReason; endedAt: number; retainMs: number },
+  ): Promise<ParticipantRecord[] | undefined> {
+    const reply = await END_MEETING.run(this.#commands(), this.#meetingKeys(meetingId), [
+      end.reason,
+      String(end.endedAt),
+      String(Math.max(1, Math.ceil(end.retainMs))),
+      this.#keys.prefix,
+      meetingId,
+    ]);
+    return Array.isArray(reply) ? parseList<ParticipantRecord>(reply) : undefined;
+  }
+
+  async deleteMeeting(meetingId: string): Promise<void> {
+    await DELETE_MEETING.run(this.#commands(), this.#meetingKeys(meetingId), [this.#keys.prefix, meetingId]);
+  }
+
+  async addParticipant(record: ParticipantRecord, options: AddParticipantOptions): Promise<AddParticipantResult> {
+    const reply = (await ADD_PARTICIPANT.run(this.#commands(), this.#meetingKeys(record.meetingId), [
+      JSON.stringify(record),
+      record.id,
+      record.userId,
+      record.nodeId,
+      String(options.maxParticipants),
+      options.replaceParticipantId ?? '',
+      this.#ttl,
+      this.#keys.prefix,
+      record.meetingId,
+    ])) as string[];
+    const [status, replaced, ...others] = reply;
+    if (status !== 'ok') return { ok: false, reason: status as 'meeting-full' | 'meeting-ended' | 'meeting-not-found' };
+    return {
+      ok: true,
+      participant: structuredClone(record),
+      others: others.map((v) => parse<ParticipantRecord>(v)),
+      ...(replaced ? { replaced: parse<ParticipantRecord>(replaced) } : {}),
+    };
+  }
+
+  async removeParticipant(meetingId: string, participantId: string): Promise<ParticipantRecord | undefined> {
+    const reply = await REMOVE_PARTICIPANT.run(
+      this.#commands(),
+      [this.#keys.participants(meetingId), this.#keys.order(meetingId)],
+      [participantId, this.#keys.prefix, meetingId],
+    );
+    return parseOptional(reply);
+  }
+
+  async getParticipant(meetingId: string, participantId: string): Promise<ParticipantRecord | undefined> {
+    return parseOptional(await this.#commands().sendCommand(['HGET', this.#keys.participants(meetingId), participantId]));
+  }
+
+  async listParticipants(meetingId: string): Promise<ParticipantRecord[]> {
+    const reply = await LIST_PARTICIPANTS.run(
+      this.#commands(),
+      [this.#keys.participants(meetingId), this.#keys.order(meetingId)],
+      [],
+    );
+    return parseList(reply);
+  }
+
+  async updateParticipant(
+    meetingId: string,
+    participantId: string,
+    patch: ParticipantPatch,
+  ): Promise<ParticipantRecord | undefined> {
+    const reply = await UPDATE_PARTICIPANT.run(this.#commands(), [this.#keys.participants(meetingId)], [
+      participantId,
+      patch.media ? JSON.stringify(patch.media) : '',
+      patch.ready === undefined ? '' : patch.ready ? '1' : '0',
+    ]);
+    return parseOptional(reply);
+  }
+
+  async listParticipantsByNode(nodeId: string): Promise<ParticipantRecord[]> {
+    const reply = await LIST_BY_NODE.run(this.#commands(), [this.#keys.nodeParticipants(nodeId)], [this.#keys.prefix]);
+    return parseList<ParticipantRecord>(reply).sort((a, b) => a.joinedAt - b.joinedAt);
+  }
+
+  async appendChat(meetingId: string, message: ChatMessage, maxHistory: number): Promise<boolean> {
+    const reply = await APPEND_CHAT.run(this.#commands(), [this.#keys.meeting(meetingId), this.#keys.chat(meetingId)], [
+      JSON.stringify(message),
+      String(Math.max(1, Math.floor(maxHistory))),
+      this.#ttl,
+    ]);
+    return Number(reply) === 1;
+  }
+
+  async listChat(meetingId: string): Promise<ChatMessage[]> {
+    return parseList(await this.#commands().sendCommand(['LRANGE', this.#keys.chat(meetingId), '0', '-1']));
+  }
+
+  close(): void {
+    this.#closed = true;
+  }
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import type { MetricsOptions } from '../observability/metrics';
+import { meetingRoom, participantRoom } from '../meeting/rooms';
+import type { MeetingsNamespace } from '../socket/types';
+import type { RoomStore } from '../store/room-store';
+import { consoleLogger, type ScaleOutLogger } from './logger';
+import { NodeRegistry, type NodeRegistryStats } from './node-registry';
+import type { RedisCommandClient } from './redis-client';
+import {
+  createMeetingsRedisAdapter,
+  type MeetingsRedisAdapter,
+  type MeetingsRedisAdapterOptions,
+  type MeetingsRedisAdapterStats,
+} from './redis-adapter';
+import { RedisRoomStore } from './redis-store';
+import { resyncLocalSockets, type ResyncOptions } from './resync';
+import { registerScaleOutMetrics } from './scale-out-metrics';
+
+/** A Redis client the scale-out can use for everything: commands, and duplicates for the stream reader. */
+export type ScaleOutRedisClient = RedisCommandClient & { duplicate(): unknown };
+
+/** Options of {@link createRedisScaleOut}. */
+export interface RedisScaleOutOptions {
+  /** A connected node-redis v5 client (`createClient()` from `redis`). */
+  client: ScaleOutRedisClient;
+  /** This node's id; pass the same to `attachMeetings({ nodeId })`. @default a random UUID */
+  nodeId?: string;
+  /** Prefix of every key (store, registry). @default "mentara:meetings:" */
+  keyPrefix?: string;
+  /** Idle lifetime of a meeting in Redis. @default 86_400_000 */
+  meetingTtlMs?: number;
+  /** Stream settings of the cross-node adapter. */
+  adapter?: MeetingsRedisAdapterOptions;
+  /** Heartbeat and sweep timing; see {@link NodeRegistry}. */
+  liveness?: { heartbeatIntervalMs?: number; heartbeatTtlMs?: number; sweepIntervalMs?: number };
+  /** How resyncs spread their reconnects. */
+  resync?: ResyncOptions;
+  /** Prometheus metrics, into the same registry as the server's. */
+  metrics?: MetricsOptions;
+  /** @default console warnings */
+  logger?: ScaleOutLogger;
+}
+
+/** What a started scale-out needs from `attachMeetings`' result. */
+export interface ScaleOutTarget {
+  namespace: MeetingsNamespace;
+  nodeId: string;
+  store: RoomStore;
+}
+
+/** Counters of the scale-out on this node. */
+export interface RedisScaleOutStats {
+  adapter: MeetingsRedisAdapterStats;
+  liveness: NodeRegistryStats;
+  /** Participants of dead nodes this node removed. */
+  evictedParticipants: number;
+  /** Client connections this node closed so the clients rejoin (after a gap or a lapse). */
+  resyncedSockets: number;
+}
+
+/** Redis-backed operation of several meeting nodes; see {@link createRedisScaleOut}. */
+export interface RedisScaleOut {
+  readonly nodeId: string;
+  /** Pass to `attachMeetings({ store })`. */
+  readonly store: RedisRoomStore;
+  /** Pass to Socket.IO: `new Server(http, { adapter })`. */
+  readonly adapter: MeetingsRedisAdapter['adapter'];
+  /** Starts heartbeat, dead-node sweeping and resync-on-loss for an attached server. */
+  start(target: ScaleOutTarget): Promise<void>;
+  stats(): RedisScaleOutStats;
+  /** Stops what `start` started and removes its metrics; leaves the Redis client and Socket.IO to the caller. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Everything several meeting nodes need from Redis: the shared room store, the cross-node
+ * Socket.IO adapter (Redis streams, loss detected), node heartbeats with a sweeper that removes a
+ * dead node's participants from every roster, and resync of this node's clients when cross-node
+ * messages were lost.
+ *
+ * @example
+ * ```ts
+ * const redis = createClient({ url: process.env.REDIS_URL });
+ * await redis.connect();
+ * const scaleOut = createRedisScaleOut({ client: redis });
+ * const io = new Server(httpServer, { adapter: scaleOut.adapter, transports: ['websocket'] });
+ * const meetings = attachMeetings(io, { store: scaleOut.store, nodeId: scaleOut.nodeId, auth: { secret } });
+ * await scaleOut.start(meetings);
+ * ```
+ */
+export function createRedisScaleOut(options: RedisScaleOutOptions): RedisScaleOut {
+  const nodeId = options.nodeId ?? randomUUID();
+  const logger = options.logger ?? consoleLogger;
+  const store = new RedisRoomStore({
+    client: options.client,
+    ...(options.keyPrefix !== undefined ? { keyPrefix: options.keyPrefix } : {}),
+    ...(options.meetingTtlMs !== undefined ? { meetingTtlMs: options.meetingTtlMs } : {}),
+  });
+  const cluster = createMeetingsRedisAdapter(options.client, { logger, ...options.adapter });
+  let evictedParticipants = 0;
+  let resyncedSockets = 0;
+  let namespace: MeetingsNamespace | undefined;
+  let state: 'idle' | 'started' | 'closed' = 'idle';
+  const cleanups: Array<() => unknown> = [];
+
+  const resync = (why: string): void => {
+    if (!namespace) return;
+    const count = resyncLocalSockets(namespace as never, options.resync);
+    resyncedSockets += count;
+    if (count > 0) logger.warn({ nodeId, sockets: count, why }, 'Clients of this node will rejoin to resync');
+  };
+
+  /** Removes a dead node's participants and tells their meetings, exactly once per participant. */
+  const evictNode = async (deadNodeId: string): Promise<void> => {
+    const records = await store.listParticipantsByNode(deadNodeId);
+    for (const record of records) {
+      const removed = await store.removeParticipant(record.meetingId, record.id);
+      if (!removed || !namespace) continue;
+      evictedParticipants += 1;
+      namespace.to(meetingRoom(record.meetingId)).emit('participant-left', { participantId: record.id, reason: 'disconnected' });
+      // Normally empty already (the node is gone); clears stale room state on every node.
+      namespace.in(participantRoom(record.id)).socketsLeave([meetingRoom(record.meetingId), participantRoom(record.id)]);
+    }
+    if (records.length > 0) logger.info({ deadNodeId, participants: records.length }, 'Removed the participants of a dead node');
+  };
+
+  const registry = new NodeRegistry({
+    client: options.client,
+    nodeId,
+    ...(options.keyPrefix !== undefined ? { keyPrefix: options.keyPrefix } : {}),
+    ...options.liveness,
+    logger,
+    onDeadNode: evictNode,
+    onOwnHeartbeatLapsed: () => resync('heartbeat-lapsed'),
+  });
+
+  return {
+    nodeId,
+    store,
+    adapter: cluster.adapter,
+    async start(target) {
+      if (state !== 'idle') throw new Error(`RedisScaleOut cannot start: it is ${state}`);
+      if (target.nodeId !== nodeId) {
+        throw new Error(`attachMeetings must use nodeId "${nodeId}" (got "${target.nodeId}"): pass { nodeId: scaleOut.nodeId }`);
+      }
+      if (target.store !== store) throw new Error('attachMeetings must use the scale-out store: pass { store: scaleOut.store }');
+      state = 'started';
+      namespace = target.namespace;
+      cleanups.push(cluster.onGap(() => resync('stream-gap')));
+      if (options.metrics) {
+        const read = () => cluster.stats();
+        cleanups.push(
+          registerScaleOutMetrics(options.metrics, [
+            { name: 'stream_gaps_total', help: 'Detected losses of cross-node messages', type: 'counter', read: () => read().gaps },
+            { name: 'stream_missing_messages_total', help: 'Cross-node messages known lost', type: 'counter', read: () => read().missingMessages },
+            { name: 'stream_publish_failures_total', help: 'Failed appends to the Redis stream', type: 'counter', read: () => read().publishFailures },
+            { name: 'stream_reader_reconnects_total', help: 'Reconnections of the Redis stream reader', type: 'counter', read: () => read().readerReconnects },
+            { name: 'stream_lag_ms', help: 'Age of the last cross-node message read', type: 'gauge', read: () => read().lastLagMs },
+            { name: 'dead_nodes_swept_total', help: 'Dead nodes cleaned up by this node', type: 'counter', read: () => registry.stats().sweptNodes },
+            { name: 'evicted_participants_total', help: 'Participants of dead nodes removed by this node', type: 'counter', read: () => evictedParticipants },
+            { name: 'resynced_sockets_total', help: 'Clients told to rejoin after lost messages', type: 'counter', read: () => resyncedSockets },
+          ]),
+        );
+      }
+      await registry.start();
+    },
+    stats: () => ({ adapter: cluster.stats(), liveness: registry.stats(), evictedParticipants, resyncedSockets }),
+    async close() {
+      if (state === 'closed') return;
+      state = 'closed';
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      await registry.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ack, collect, emitRaw, nextEvent, settle, startHarness, type Harness } from '../test-utils/harness';
+
+describe('hostile input', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  it('answers invalid payloads with invalid-payload, forwards nothing, keeps the socket', async () => {
+    h = await startHarness();
+    const meetingId = randomUUID();
+    const { client: a } = await h.joinAs('ana', meetingId);
+    const { client: b, joined: jb } = await h.joinAs('ben', meetingId);
+    const atB = collect(b, 'webrtc-signal');
+    const errors = collect(a, 'webrtc-error');
+    const bad: Array<[string, unknown]> = [
+      ['webrtc-signal', { to: jb.self.id }],
+      ['webrtc-signal', { to: '../../etc', signal: {} }],
+      ['webrtc-signal', 'not an object'],
+      ['webrtc-offer', { to: jb.self.id, sdp: { type: 'bogus' } }],
+      ['webrtc-ice-candidate', { to: jb.self.id, candidate: { candidate: 1 } }],
+      ['toggle-media', { kind: 'hologram', enabled: true }],
+      ['chat-message', { text: '   ' }],
+      ['leave-meeting', { extra: true }],
+    ];
+    for (const [event, payload] of bad) emitRaw(a, event, payload);
+    emitRaw(a, 'webrtc-signal');
+    await settle(300);
+    expect(errors.map((e) => [e.event, e.code])).toEqual([
+      ...bad.map(([event]) => [event, 'invalid-payload']),
+      ['webrtc-signal', 'invalid-payload'],
+    ]);
+    expect(atB).toEqual([]);
+    expect(a.connected).toBe(true);
+    expect(await ack(a, 'join-meeting', { meetingId: 'bad id!' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect((await ack(a, 'chat-message', { text: 'still here' })).ok).toBe(true);
+  });
+
+  it('answers oversized payloads with payload-too-large and keeps the socket', async () => {
+    h = await startHarness({ limits: { maxPayloadBytes: 2048 } });
+    const meetingId = randomUUID();
+    const { client: a } = await h.joinAs('ana', meetingId);
+    const { client: b, joined: jb } = await h.joinAs('ben', meetingId);
+    const atB = collect(b, 'webrtc-offer');
+    const error = nextEvent(a, 'webrtc-error');
+    emitRaw(a, 'webrtc-offer', { to: jb.self.id, sdp: { type: 'offer', sdp: 'x'.repeat(5000) } });
+    expect(await error).toMatchObject({ code: 'payload-too-large', event: 'webrtc-offer' });
+    await settle();
+    expect(atB).toEqual([]);
+    expect(a.connected).toBe(true);
+  });
+
+  it('rate-limits a flooding socket with rate-limited and keeps it connected', async () => {
+    h = await startHarness({ limits: { eventsPerSecond: 5, eventsBurst: 5 } });
+    const meetingId = randomUUID();
+    const { client: a } = await h.joinAs('ana', meetingId);
+    const { client: b, joined: jb } = await h.joinAs('ben', meetingId);
+    const atB = collect(b, 'webrtc-signal');
+    const errors = collect(a, 'webrtc-error');
+    for (let i = 0; i < 20; i += 1) emitRaw(a, 'webrtc-signal', { to: jb.self.id, signal: { renegotiate: true } });
+    await settle(300);
+    expect(atB.length).toBeGreaterThanOrEqual(3);
+    expect(atB.length).toBeLessThan(10);
+    // Dropped events are answered with one rate-limited notice per second, not one each.
+    expect(errors.map((e) => e.code)).toEqual(['rate-limited']);
+    expect(a.connected).toBe(true);
+  });
+});

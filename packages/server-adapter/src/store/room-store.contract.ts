@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChatMessage } from '@mentara/meetings-core/protocol';
+import type { ParticipantRecord, RoomStore } from './room-store';
+
+let seq = 0;
+/** Unique ids per test so a shared backend (Redis) never sees leftovers of another test. */
+const uid = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(seq++).toString(36)}`;
+
+const participant = (meetingId: string, over: Partial<ParticipantRecord> = {}): ParticipantRecord => ({
+  id: uid('p'),
+  userId: uid('u'),
+  displayName: 'Someone',
+  role: 'participant',
+  media: { audio: true, video: true, screen: false },
+  ready: false,
+  joinedAt: Date.now(),
+  meetingId,
+  nodeId: 'node-a',
+  socketId: uid('s'),
+  ...over,
+});
+
+const chat = (meetingId: string, text: string): ChatMessage => ({
+  id: uid('c'),
+  meetingId,
+  from: 'p1',
+  fromName: 'Someone',
+  text,
+  sentAt: Date.now(),
+});
+
+/**
+ * The behaviour every {@link RoomStore} must have. Run it against each implementation:
+ *
+ * @example
+ * ```ts
+ * runRoomStoreContract('MemoryRoomStore', () => new MemoryRoomStore());
+ * ```
+ */
+export function runRoomStoreContract(name: string, createStore: () => Promise<RoomStore> | RoomStore): void {
+  describe(`RoomStore contract: ${name}`, () => {
+    let store: RoomStore;
+    let meetingId: string;
+    beforeEach(async () => {
+      store = await createStore();
+      meetingId = uid('m');
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('creates a waiting meeting once and returns the existing record afterwards', async () => {
+      expect(await store.getMeeting(meetingId)).toBeUndefined();
+      const first = await store.ensureMeeting({ meetingId, createdAt: 1000, endsAt: 5000 });
+      expect(first).toMatchObject({ meetingId, status: 'waiting', createdAt: 1000, endsAt: 5000, locked: false });
+      const again = await store.ensureMeeting({ meetingId, createdAt: 2000 });
+      expect(again.createdAt).toBe(1000);
+      expect(again.endsAt).toBe(5000);
+    });
+
+    it('sets and clears the scheduled end', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      expect((await store.setMeetingEndsAt(meetingId, 99))?.endsAt).toBe(99);
+      expect((await store.setMeetingEndsAt(meetingId, undefined))?.endsAt).toBeUndefined();
+      expect(await store.setMeetingEndsAt(uid('missing'), 1)).toBeUndefined();
+    });
+
+    it('starts a meeting exactly once', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      const results = await Promise.all([store.startMeeting(meetingId, 10), store.startMeeting(meetingId, 11)]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await store.getMeeting(meetingId)).toMatchObject({ status: 'active' });
+      expect(await store.startMeeting(uid('missing'), 1)).toBeUndefined();
+    });
+
+    it('adds participants in join order and lists the others', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      const a = participant(meetingId);
+      const b = participant(meetingId);
+      const ra = await store.addParticipant(a, { maxParticipants: 6 });
+      expect(ra).toMatchObject({ ok: true, others: [] });
+      const rb = await store.addParticipant(b, { maxParticipants: 6 });
+      expect(rb.ok && rb.others.map((p) => p.id)).toEqual([a.id]);
+      expect((await store.listParticipants(meetingId)).map((p) => p.id)).toEqual([a.id, b.id]);
+      expect(await store.getParticipant(meetingId, b.id)).toEqual(b);
+    });
+
+    it('refuses participants for unknown meetings', async () => {
+      const result = await store.addParticipant(participant(meetingId), { maxParticipants: 6 });
+      expect(result).toEqual({ ok: false, reason: 'meeting-not-found' });
+    });
+
+    it('enforces the cap atomically under concurrent adds', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => store.addParticipant(participant(meetingId), { maxParticipants: 3 })),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(3);
+      expect(results.filter((r) => !r.ok && r.reason === 'meeting-full')).toHaveLength(5);
+      expect(await store.listParticipants(meetingId)).toHaveLength(3);
+    });
+
+    it('replaces a stale session of the same user even when the meeting is full', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      const stale = participant(meetingId, { userId: 'same-user' });
+      await store.addParticipant(stale, { maxParticipants: 1 });
+      const fresh = participant(meetingId, { userId: 'same-user' });
+      const result = await store.addParticipant(fresh, { maxParticipants: 1, replaceParticipantId: stale.id });
+      expect(result).toMatchObject({ ok: true, replaced: { id: stale.id } });
+      expect((await store.listParticipants(meetingId)).map((p) => p.id)).toEqual([fresh.id]);
+    });
+
+    it('never replaces a session of another user', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      const victim = participant(meetingId);
+      await store.addParticipant(victim, { maxParticipants: 6 });
+      const result = await store.addParticipant(participant(meetingId), {
+        maxParticipants: 6,
+        replaceParticipantId: victim.id,
+      });
+      expect(result.ok && result.replaced).toBeFalsy();
+      expect(await store.getParticipant(meetingId, victim.id)).toBeDefined();
+    });
+
+    it('removes a participant once', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      const a = participant(meetingId);
+      await store.addParticipant(a, { maxParticipants: 6 });
+      expect((await store.removeParticipant(meetingId, a.id))?.id).toBe(a.id);
+      expect(await store.removeParticipant(meetingId, a.id)).toBeUndefined();
+      expect(await store.listParticipants(meetingId)).toEqual([]);
+    });
+
+    it('updates media and readiness, and ignores missing participants', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      const a = participant(meetingId);
+      await store.addParticipant(a, { maxParticipants: 6 });
+      const media = { audio: false, video: true, screen: true };
+      expect(await store.updateParticipant(meetingId, a.id, { media })).toMatchObject({ media, ready: false });
+      expect(await store.updateParticipant(meetingId, a.id, { ready: true })).toMatchObject({ media, ready: true });
+      expect(await store.updateParticipant(meetingId, 'nobody', { ready: true })).toBeUndefined();
+    });
+
+    it('does not leak mutations of returned records into the store', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      const a = participant(meetingId);
+      await store.addParticipant(a, { maxParticipants: 6 });
+      const got = await store.getParticipant(meetingId, a.id);
+      if (got) got.media.audio = false;
+      expect((await store.getParticipant(meetingId, a.id))?.media.audio).toBe(true);
+    });
+
+    it('lists participants by node', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      const node = uid('node');
+      const a = participant(meetingId, { nodeId: node });
+      await store.addParticipant(a, { maxParticipants: 6 });
+      await store.addParticipant(participant(meetingId), { maxParticipants: 6 });
+      expect((await store.listParticipantsByNode(node)).map((p) => p.id)).toEqual([a.id]);
+    });
+
+    it('keeps a bounded chat history, oldest first', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      for (let i = 0; i < 5; i += 1) expect(await store.appendChat(meetingId, chat(meetingId, `m${i}`), 3)).toBe(true);
+      expect((await store.listChat(meetingId)).map((m) => m.text)).toEqual(['m2', 'm3', 'm4']);
+      expect(await store.appendChat(uid('missing'), chat(meetingId, 'x'), 3)).toBe(false);
+    });
+
+    it('ends a meeting once, clears it, and refuses joins and chat afterwards', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      const a = participant(meetingId);
+      await store.addParticipant(a, { maxParticipants: 6 });
+      await store.appendChat(meetingId, chat(meetingId, 'hi'), 10);
+      const end = { reason: 'ended-by-host' as const, endedAt: 50, retainMs: 60_000 };
+      const [first, second] = await Promise.all([store.endMeeting(meetingId, end), store.endMeeting(meetingId, end)]);
+      const winners = [first, second].filter(Boolean);
+      expect(winners).toHaveLength(1);
+      expect(winners[0]?.map((p) => p.id)).toEqual([a.id]);
+      expect(await store.getMeeting(meetingId)).toMatchObject({ status: 'ended', endReason: 'ended-by-host', endedAt: 50 });
+      expect(await store.listParticipants(meetingId)).toEqual([]);
+      expect(await store.listChat(meetingId)).toEqual([]);
+      expect(await store.addParticipant(participant(meetingId), { maxParticipants: 6 })).toEqual({
+        ok: false,
+        reason: 'meeting-ended',
+      });
+      expect(await store.appendChat(meetingId, chat(meetingId, 'late'), 10)).toBe(false);
+      expect(await store.startMeeting(meetingId, 60)).toBeUndefined();
+      expect(await store.setMeetingEndsAt(meetingId, 70)).toBeUndefined();
+    });
+
+    it('forgets an ended meeting after its retention', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      await store.endMeeting(meetingId, { reason: 'empty', endedAt: 2, retainMs: 50 });
+      const deadline = Date.now() + 3000;
+      while ((await store.getMeeting(meetingId)) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(await store.getMeeting(meetingId)).toBeUndefined();
+    });
+
+    it('deletes a meeting entirely', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      await store.addParticipant(participant(meetingId), { maxParticipants: 6 });
+      await store.deleteMeeting(meetingId);
+      expect(await store.getMeeting(meetingId)).toBeUndefined();
+      expect(await store.listParticipants(meetingId)).toEqual([]);
+    });
+
+    it('closes idempotently', async () => {
+      await store.close();
+      await store.close();
+    });
+  });
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type TestCluster } from './support/cluster';
+import { startFailoverProxy, type FailoverProxy } from './support/failover-proxy';
+import { MeetingPeer, waitFor } from './support/meeting-peer';
+
+/**
+ * Documented bound (docs/scaling.md): with the default liveness settings (heartbeat every 2 s,
+ * TTL 6 s, sweep every 2 s) a dead node's participants leave every roster within 10 s.
+ */
+const DEAD_NODE_BOUND_MS = 10_000;
+
+let cluster: TestCluster;
+const proxies: FailoverProxy[] = [];
+const peers: MeetingPeer[] = [];
+
+beforeAll(async () => {
+  cluster = await startCluster(3);
+});
+
+afterAll(async () => {
+  for (const peer of peers) peer.close();
+  await Promise.all(proxies.map((p) => p.close()));
+  await cluster?.stop();
+});
+
+/** A client behind its own balancer: pinned to `nodeIndex` while it lives, then the next node. */
+async function joinVia(nodeIndex: number, userId: string, meetingId: string, reconnect = true) {
+  const ports = cluster.nodes.map((n) => n.port);
+  const preference = [ports[nodeIndex]!, ...ports.filter((_, i) => i !== nodeIndex)];
+  const proxy = await startFailoverProxy(() => preference);
+  proxies.push(proxy);
+  const peer = await MeetingPeer.join({
+    url: proxy.url,
+    token: await cluster.token(userId, meetingId, userId === 'host' ? 'host' : 'participant'),
+    meetingId,
+    displayName: userId,
+    reconnect,
+  });
+  peers.push(peer);
+  return peer;
+}
+
+describe('losing a node mid-meeting', () => {
+  it('moves its clients to surviving nodes, clears its dead sessions in bounded time, and loses no chat afterwards', async () => {
+    const meetingId = `m-${randomUUID()}`;
+    const host = await joinVia(0, 'host', meetingId);
+    const bea = await joinVia(1, 'bea', meetingId);
+    const cai = await joinVia(2, 'cai', meetingId); // on the node that will die; comes back elsewhere
+    const gone = await joinVia(2, 'gone', meetingId, false); // on the node that will die; never returns
+    const everyone = [host, bea, cai, gone];
+    await waitFor(() => everyone.every((p) => p.roster.size === 3), 5000, 'full roster before the crash');
+    await host.sendChat('before the crash');
+
+    const caiOldId = cai.id;
+    const goneId = gone.id;
+    const killedAt = Date.now();
+    await cluster.nodes[2]!.kill();
+
+    // cai reconnects through its balancer to node 1 and rejoins with its previous id (replaced).
+    await waitFor(() => cai.rejoins === 1, 15_000, 'cai rejoined on a surviving node');
+    expect(cai.id).not.toBe(caiOldId);
+    // The dead node's other participant disappears from every roster within the bound.
+    const survivors = [host, bea, cai];
+    await waitFor(() => survivors.every((p) => !p.roster.has(goneId)), DEAD_NODE_BOUND_MS + 2000, 'gone swept');
+    const sweptAfterMs = Date.now() - killedAt;
+    expect(sweptAfterMs).toBeLessThan(DEAD_NODE_BOUND_MS + 2000);
+    // Everyone converges on the same roster: host, bea and the new cai.
+    const expected = [host.id, bea.id, cai.id].sort();
+    await waitFor(() => survivors.every((p) => p.rosterIds().join() === expected.join()), 5000, 'same roster everywhere');
+    expect(cai.chat.map((m) => m.text)).toContain('before the crash');
+
+    const stats = await Promise.all(cluster.nodes.slice(0, 2).map((n) => n.stats()));
+    expect(stats.reduce((sum, s) => sum + s.liveness.sweptNodes, 0)).toBe(1);
+
+    // No chat message sent after recovery is lost: 3 senders × 20 messages reach all 3.
+    const texts: string[] = [];
+    await Promise.all(
+      survivors.map(async (peer, i) => {
+        for (let n = 0; n < 20; n += 1) {
+          const text = `after-${i}-${n}`;
+          texts.push(text);
+          await peer.sendChat(text);
+        }
+      }),
+    );
+    await waitFor(
+      () => survivors.every((p) => texts.every((t) => p.chat.some((m) => m.text === t))),
+      5000,
+      'every post-recovery chat message everywhere',
+    );
+    for (const peer of survivors) {
+      const ids = peer.chat.map((m) => m.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(peer.errors).toEqual([]);
+    }
+    console.info(`dead node's participant swept after ${sweptAfterMs} ms`);
+  });
+});

@@ -1,0 +1,204 @@
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  ChatMessage,
+  ClientToServerEvents,
+  MediaKind,
+  MediaState,
+  MeetingEndedPayload,
+  MeetingInfo,
+  MeetingJoinedPayload,
+  ParticipantInfo,
+  ServerToClientEvents,
+} from '@mentara/meetings-core/protocol';
+import { mergeChat } from '../../../packages/core/src/chat/merge-chat';
+
+type PeerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Options of {@link MeetingPeer.join}. */
+export interface MeetingPeerOptions {
+  /** Base URL of a node (or of a proxy in front of nodes). */
+  url: string;
+  token: string;
+  meetingId: string;
+  displayName: string;
+  media?: MediaState;
+  /** Reconnect and rejoin after a drop, like the core client. @default true */
+  reconnect?: boolean;
+}
+
+/** One relayed signalling message as the receiver saw it. */
+export interface ReceivedSignal {
+  event: 'webrtc-signal' | 'webrtc-offer' | 'webrtc-answer' | 'webrtc-ice-candidate';
+  from: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * A protocol-level meeting client doing exactly what the core client's session does on the
+ * wire: WebSocket-only Socket.IO on `/meetings`, `join-meeting` with an acknowledgement, and on
+ * every reconnect a rejoin with `previousParticipantId`, replacing the roster with the fresh
+ * `meeting-joined` answer and merging its chat history (unique by id, ordered by `sentAt`).
+ */
+export class MeetingPeer {
+  readonly socket: PeerSocket;
+  readonly options: MeetingPeerOptions;
+  self: ParticipantInfo | undefined;
+  meeting: MeetingInfo | undefined;
+  /** Everyone else, by participant id. */
+  readonly roster = new Map<string, ParticipantInfo>();
+  chat: readonly ChatMessage[] = [];
+  readonly signals: ReceivedSignal[] = [];
+  started: { meetingId: string; startedAt: number } | undefined;
+  ended: MeetingEndedPayload | undefined;
+  /** Successful rejoins after a reconnect. */
+  rejoins = 0;
+  readonly errors: unknown[] = [];
+  #joinedOnce = false;
+
+  private constructor(options: MeetingPeerOptions) {
+    this.options = options;
+    this.socket = io(`${options.url}/meetings`, {
+      transports: ['websocket'],
+      forceNew: true,
+      auth: { token: options.token },
+      reconnection: options.reconnect ?? true,
+      reconnectionDelay: 200,
+      reconnectionDelayMax: 1000,
+      reconnectionAttempts: 50,
+    });
+    this.#listen();
+  }
+
+  /** Connects and joins; rejects with the server's error code when the join is refused. */
+  static async join(options: MeetingPeerOptions): Promise<MeetingPeer> {
+    const peer = new MeetingPeer(options);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('connect timeout')), 10_000);
+      peer.socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    await peer.#join();
+    return peer;
+  }
+
+  get id(): string {
+    if (!this.self) throw new Error('not joined');
+    return this.self.id;
+  }
+
+  /** Sorted ids of everyone this client believes is in the meeting, itself included. */
+  rosterIds(): string[] {
+    return [...this.roster.keys(), ...(this.self ? [this.self.id] : [])].sort();
+  }
+
+  async #join(): Promise<void> {
+    const previous = this.self?.id;
+    const result = (await this.#ack('join-meeting', {
+      meetingId: this.options.meetingId,
+      displayName: this.options.displayName,
+      ...(this.options.media ? { media: this.options.media } : {}),
+      ...(previous ? { previousParticipantId: previous } : {}),
+    })) as Ack<MeetingJoinedPayload>;
+    if (!result.ok) throw Object.assign(new Error(`join refused: ${result.error.code}`), { code: result.error.code });
+    this.#applyJoined(result.data);
+    if (this.#joinedOnce) this.rejoins += 1;
+    this.#joinedOnce = true;
+  }
+
+  #applyJoined(joined: MeetingJoinedPayload): void {
+    this.self = joined.self;
+    this.meeting = joined.meeting;
+    this.roster.clear();
+    for (const p of joined.participants) this.roster.set(p.id, p);
+    this.chat = mergeChat(this.chat, joined.chat);
+  }
+
+  #listen(): void {
+    const s = this.socket;
+    s.on('connect', () => {
+      if (!this.#joinedOnce || this.ended) return;
+      this.#join().catch((error: unknown) => this.errors.push(error));
+    });
+    s.on('participant-joined', ({ participant }) => this.roster.set(participant.id, participant));
+    s.on('participant-left', ({ participantId }) => this.roster.delete(participantId));
+    s.on('participant-media-changed', ({ participantId, media }) => {
+      const p = this.roster.get(participantId);
+      if (p) this.roster.set(participantId, { ...p, media });
+    });
+    s.on('participant-ready', ({ participantId, ready }) => {
+      const p = this.roster.get(participantId);
+      if (p) this.roster.set(participantId, { ...p, ready });
+    });
+    s.on('chat-message', (message) => {
+      this.chat = mergeChat(this.chat, [message]);
+    });
+    s.on('meeting-started', (payload) => {
+      this.started = payload;
+    });
+    s.on('meeting-ended', (payload) => {
+      this.ended = payload;
+      this.roster.clear();
+    });
+    s.on('webrtc-error', (error) => this.errors.push(error));
+    for (const event of ['webrtc-signal', 'webrtc-offer', 'webrtc-answer', 'webrtc-ice-candidate'] as const) {
+      s.on(event, (payload: { from: string }) => this.signals.push({ event, from: payload.from, payload: payload as never }));
+    }
+  }
+
+  #ack(event: keyof ClientToServerEvents, payload: unknown): Promise<Ack<unknown>> {
+    return (this.socket.timeout(5000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<unknown>> }).emitWithAck(
+      event,
+      payload,
+    );
+  }
+
+  /** Sends a chat message and resolves with the stored message (acknowledged). */
+  async sendChat(text: string, clientMessageId?: string): Promise<ChatMessage> {
+    const result = (await this.#ack('chat-message', { text, ...(clientMessageId ? { clientMessageId } : {}) })) as Ack<ChatMessage>;
+    if (!result.ok) throw new Error(`chat refused: ${result.error.code}`);
+    this.chat = mergeChat(this.chat, [result.data]);
+    return result.data;
+  }
+
+  async toggleMedia(kind: MediaKind, enabled: boolean): Promise<MediaState> {
+    const result = (await this.#ack('toggle-media', { kind, enabled })) as Ack<MediaState>;
+    if (!result.ok) throw new Error(`toggle refused: ${result.error.code}`);
+    if (this.self) this.self = { ...this.self, media: result.data };
+    return result.data;
+  }
+
+  async setReady(ready = true): Promise<void> {
+    const result = await this.#ack('participant-ready', { ready });
+    if (!result.ok) throw new Error(`ready refused: ${result.error.code}`);
+    if (this.self) this.self = { ...this.self, ready };
+  }
+
+  /** Leaves; with `endForAll` a host ends the meeting for everyone. */
+  async leave(endForAll = false): Promise<Ack<unknown>> {
+    return this.#ack('leave-meeting', { meetingId: this.options.meetingId, ...(endForAll ? { endForAll } : {}) });
+  }
+
+  /** Emits a raw client event (signalling is fire-and-forget). */
+  emit(event: keyof ClientToServerEvents, payload: unknown): void {
+    (this.socket.emit as (e: string, p: unknown) => void)(event, payload);
+  }
+
+  /** Closes the connection for good (no reconnect). */
+  close(): void {
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+  }
+}
+
+/** Polls `condition` every 25 ms until it holds; rejects after `timeoutMs` with `label`. */
+export async function waitFor(condition: () => boolean, timeoutMs: number, label: string): Promise<number> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms: ${label}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return Date.now() - started;
+}
