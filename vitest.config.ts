@@ -11,6 +11,8 @@ export default defineConfig({
     projects: [
       {
         resolve,
+        // Node-environment tests resolve workspace packages through the SSR resolver.
+        ssr: { resolve: { conditions: ['@mentara/source'], externalConditions: ['@mentara/source'] } },
         test: {
           name: 'core',
           environment: 'node',
@@ -64,6 +66,8 @@ export default defineConfig({
       },
       {
         resolve,
+        // The in-process quickstart server imports workspace packages: resolve them to src/ too.
+        ssr: { resolve: { conditions: ['@mentara/source'], externalConditions: ['@mentara/source'] } },
         test: {
           // Real Chromium against the quickstart server. Run inside the loopback-only namespace:
           // `bash scripts/netns-run.sh npx vitest run --project e2e`

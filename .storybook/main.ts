@@ -3,8 +3,8 @@ import { defaultClientConditions, mergeConfig } from 'vite';
 
 /**
  * Storybook for `@mentara/meetings`: every component in every state that matters, driven by the
- * core testing kit's simulated client (no server). Set `STORYBOOK_LIVE_URL` to a quickstart server
- * to enable the live story.
+ * scripted client (no server). `STORYBOOK_LIVE_URL=http://127.0.0.1:3000 npm run storybook` enables
+ * the live story against a running quickstart server.
  */
 const config: StorybookConfig = {
   stories: ['../packages/react/src/**/*.stories.tsx'],
@@ -12,9 +12,19 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: { reactDocgen: false },
   async viteFinal(viteConfig) {
+    const live = process.env.STORYBOOK_LIVE_URL;
     return mergeConfig(viteConfig, {
       // Resolve workspace packages to their sources, as the tests do.
       resolve: { conditions: ['@mentara/source', ...defaultClientConditions] },
+      // The live story talks to the quickstart server through the dev server (same origin, no CORS).
+      server: live
+        ? {
+            proxy: {
+              '/api': { target: live, changeOrigin: true },
+              '/socket.io': { target: live, changeOrigin: true, ws: true },
+            },
+          }
+        : {},
     });
   },
 };

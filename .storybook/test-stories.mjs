@@ -5,7 +5,9 @@
  * every story tagged `test` in turn — waiting for its play function — and runs axe-core (with
  * colour contrast) on each. Prints one line per story and `N passed, N failed`.
  *
- * Usage: node .storybook/test-stories.mjs [--build] [--dir storybook-static] [--filter text]
+ * Every story runs once per theme (light and dark), so colour contrast is checked in both.
+ *
+ * Usage: node .storybook/test-stories.mjs [--build] [--dir storybook-static] [--filter text] [--themes light,dark]
  * Run inside a loopback-only namespace: unshare -n sh -c 'ip link set lo up && node .storybook/test-stories.mjs --build'
  */
 import { createServer } from 'node:http';
@@ -25,6 +27,7 @@ const option = (name, fallback) => {
 const dir = resolve(root, option('--dir', 'storybook-static'));
 const filter = option('--filter', '');
 const STORY_TIMEOUT_MS = 15_000;
+const THEMES = option('--themes', 'light,dark').split(',');
 const started = Date.now();
 
 if (args.includes('--build')) {
@@ -38,6 +41,8 @@ if (args.includes('--build')) {
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  // Chromium asks for a favicon the build does not ship; answer so it is not a console error.
+  if (path === '/favicon.ico') return void res.writeHead(204).end();
   const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
   if (!file.startsWith(dir)) return void res.writeHead(403).end();
   try {
@@ -71,12 +76,20 @@ try {
   const consoleErrors = [];
   page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  page.on('response', (response) => response.status() >= 400 && consoleErrors.push(`HTTP ${response.status()} ${response.url()}`));
   await page.goto(`${base}/iframe.html`, { waitUntil: 'load' });
   await page.waitForFunction(() => globalThis.__STORYBOOK_ADDONS_CHANNEL__ && globalThis.__STORYBOOK_PREVIEW__, null, { timeout: 30_000 });
   const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: axeSource });
 
-  for (const story of stories) {
+  const runs = THEMES.flatMap((theme) => stories.map((story) => ({ story, theme })));
+  let currentTheme = '';
+  for (const { story, theme } of runs) {
+    if (theme !== currentTheme) {
+      currentTheme = theme;
+      // The preview's theme toolbar global: every story is checked (axe contrast too) in each theme.
+      await page.evaluate((t) => globalThis.__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: { theme: t } }), theme);
+    }
     consoleErrors.length = 0;
     const t0 = Date.now();
     const outcome = await page.evaluate(
@@ -110,9 +123,11 @@ try {
       { id: story.id, timeoutMs: STORY_TIMEOUT_MS },
     );
     let problems = outcome.ok ? [] : [outcome.error];
+    // Let transitions settle (contrast is measured on final colours) and late errors arrive.
+    await page.waitForTimeout(outcome.ok ? 250 : 100);
     if (outcome.ok) {
-      // Let transitions settle so contrast is measured on final colours.
-      await page.waitForTimeout(250);
+      const applied = await page.evaluate(() => document.querySelector('#storybook-root .mm-root')?.getAttribute('data-theme'));
+      if (applied !== theme) problems.push(`theme: expected ${theme}, preview has ${applied}`);
       const violations = await page.evaluate(async () => {
         const result = await globalThis.axe.run(document.getElementById('storybook-root'), {
           resultTypes: ['violations'],
@@ -122,19 +137,21 @@ try {
       problems = problems.concat(violations.map((v) => `axe: ${v}`));
     }
     problems = problems.concat(consoleErrors.map((e) => `console: ${e.slice(0, 300)}`));
+    // eslint-disable-next-line no-control-regex
+    problems = problems.map((p) => p.replace(/\u001b\[[0-9;]*m/g, ''));
     const ms = Date.now() - t0;
     if (problems.length === 0) {
       passed += 1;
-      console.log(`  ✓ ${story.title} › ${story.name} (${ms} ms)`);
+      console.log(`  ✓ [${theme}] ${story.title} › ${story.name} (${ms} ms)`);
     } else {
       failed += 1;
-      console.log(`  ✗ ${story.title} › ${story.name} (${ms} ms)\n      ${problems.join('\n      ')}`);
+      console.log(`  ✗ [${theme}] ${story.title} › ${story.name} (${ms} ms)\n      ${problems.join('\n      ')}`);
     }
   }
 } finally {
   await browser.close();
   server.close();
 }
-console.log(`\nstories: ${stories.length} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\nstories: ${stories.length} × themes: ${THEMES.join('+')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && stories.length > 0 ? 0 : 1);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -5,9 +5,12 @@
  * For each server — a bare Socket.IO relay (baseline), ours on one node with the in-memory store,
  * ours on two nodes sharing Redis — and for meetings of P = 2 and P = 4 participants, it steps the
  * number of meetings M up (doubling, then one bisection) until join p99 exceeds 200 ms or any
- * message is lost, duplicated or misrouted. Each step: connect every socket, join (spread over
- * 2 s, overlapping the storms of meetings already in), 4 negotiation rounds per meeting (offer +
- * answer of 3–5 KB, 10 ICE candidates per side, one chat message per participant per round), drain.
+ * message is lost, duplicated or misrouted. A failing step runs once more and fails only twice in
+ * a row; the variants run back to back at each M, so background load hits them alike.
+ *
+ * Each step: connect every socket; join, spread over 2 s so joins overlap the storms of meetings
+ * already in; per meeting 4 negotiation rounds (offer and answer of 3–5 KB, 10 ICE candidates per
+ * side, all through `webrtc-signal`, plus one chat message per participant per round); drain.
  * Load generators are separate processes. Loopback only; every loop is bounded in count and time.
  *
  * Options: --quick, --only=bare,memory,redis, --p=2,4, --json=<file> (default bench/results/latest.json)
@@ -130,6 +133,9 @@ async function runStep(servers, variant, P, M, settings = STEP) {
     errors: sum('errors'),
     rssPer1000Sockets: Math.round(delta('rss') / (sockets / 1000) / 2 ** 20 * 10) / 10,
     heapPer1000Sockets: Math.round((delta('heapUsed') + delta('external')) / (sockets / 1000) / 2 ** 20 * 10) / 10,
+    loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
+    // Server CPU per delivered message: what the relay costs, whatever else runs on the machine.
+    serverCpuMicrosPerMessage: delivered > 0 ? Math.round((delta('cpuMicros') / delivered) * 10) / 10 : undefined,
   };
   const reasons = [];
   if (!(step.joinP99 <= JOIN_P99_LIMIT_MS)) reasons.push(`join p99 ${step.joinP99.toFixed(0)} ms`);
@@ -144,8 +150,9 @@ async function runStep(servers, variant, P, M, settings = STEP) {
   console.log(
     `  ${variant.padEnd(6)} P=${P} M=${String(M).padStart(4)} (${String(sockets).padStart(4)} sockets): ` +
       `join p50/p99 ${f(step.joinP50)}/${f(step.joinP99)} ms, relay p50/p99 ${f(step.relayP50)}/${f(step.relayP99)} ms, ` +
-      `${step.messagesPerSecond} msg/s, lost ${step.lost}, dup ${step.duplicated}, misrouted ${step.misrouted}` +
-      `${step.pass ? '' : `  ✗ ${step.reason}`}`,
+      `${step.messagesPerSecond} msg/s, ${step.serverCpuMicrosPerMessage ?? '-'} µs server CPU/msg, ` +
+      `lost ${step.lost}, dup ${step.duplicated}, misrouted ${step.misrouted}, load ${step.loadAverage}` +
+      `${settings.rounds === 0 ? '  (join only: memory step)' : step.pass ? '' : `  ✗ ${step.reason}`}`,
   );
   // Let the server finish the disconnect work of this step before the next one.
   await new Promise((r) => setTimeout(r, 1500));
@@ -161,51 +168,80 @@ async function measureMemory(servers, variant, sockets) {
   return { sockets, rssPer1000Sockets: step.rssPer1000Sockets, heapPer1000Sockets: step.heapPer1000Sockets, joinP99: step.joinP99 };
 }
 
-/** Doubles M from its start until a step fails (or limits), then bisects once between pass and fail. */
-async function findCeiling(servers, variant, P) {
-  const steps = [];
+const LABELS = {
+  bare: 'bare Socket.IO relay',
+  memory: 'ours, 1 node, in-memory store',
+  redis: 'ours, 2 nodes, Redis store + streams adapter',
+};
+
+/**
+ * Finds every variant's ceiling for one P, interleaved: at each M the variants still passing run
+ * back to back, so background load on a shared machine hits them alike. M doubles until a
+ * variant fails (or limits), then each variant gets one bisection step between pass and fail.
+ */
+async function findCeilings(serversByVariant, P) {
+  const runs = Object.fromEntries(Object.keys(serversByVariant).map((v) => [v, { variant: v, P, steps: [], ceiling: undefined, firstFailure: undefined }]));
   let M = START_M[P];
-  let best;
-  let failed;
   for (let i = 0; i <= MAX_DOUBLINGS && M * P <= MAX_SOCKETS && !overBudget(); i += 1) {
-    const step = await runStep(servers, variant, P, M);
-    steps.push(step);
-    if (!step.pass) {
-      failed = step;
-      break;
+    const active = Object.values(runs).filter((r) => !r.firstFailure);
+    if (active.length === 0) break;
+    for (const run of active) {
+      let step = await runStep(serversByVariant[run.variant], run.variant, P, M);
+      run.steps.push(step);
+      // On a shared machine a burst of someone else's work can fail a step: a failure counts
+      // only when the same step fails again right after.
+      if (!step.pass && !overBudget()) {
+        step = await runStep(serversByVariant[run.variant], run.variant, P, M);
+        run.steps.push(step);
+      }
+      if (step.pass) run.ceiling = step;
+      else run.firstFailure = step;
     }
-    best = step;
     M *= 2;
   }
-  if (!QUICK && best && failed && failed.M - best.M > best.M / 4 && !overBudget()) {
-    const middle = await runStep(servers, variant, P, Math.round((best.M + failed.M) / 2));
-    steps.push(middle);
-    if (middle.pass) best = middle;
-    else failed = middle;
+  for (const run of Object.values(runs)) {
+    const { ceiling: best, firstFailure: failed } = run;
+    if (QUICK || !best || !failed || failed.M - best.M <= best.M / 4 || overBudget()) continue;
+    const middle = await runStep(serversByVariant[run.variant], run.variant, P, Math.round((best.M + failed.M) / 2));
+    run.steps.push(middle);
+    if (middle.pass) run.ceiling = middle;
+    else run.firstFailure = middle;
   }
-  return { variant, P, ceiling: best, firstFailure: failed, steps, capped: !failed };
+  return Object.values(runs).map((run) => ({ ...run, capped: !run.firstFailure }));
 }
 
-const report = { machine, quick: QUICK, settings: { ...STEP, joinP99LimitMs: JOIN_P99_LIMIT_MS, loadgens: LOADGENS }, runs: [] };
+const report = {
+  machine,
+  quick: QUICK,
+  loadAverageAtStart: os.loadavg()[0],
+  settings: { ...STEP, joinP99LimitMs: JOIN_P99_LIMIT_MS, loadgens: LOADGENS },
+  memory: {},
+  runs: [],
+};
+if (report.loadAverageAtStart > machine.cpus) {
+  console.log(`warning: load average ${report.loadAverageAtStart.toFixed(1)} > ${machine.cpus} cores before the run: other work is competing; figures will be low`);
+}
 let redis;
 try {
   if (ONLY.includes('redis')) {
     redis = await startRedis();
     children.push(redis.child);
   }
+  const serversByVariant = {};
   for (const variant of ONLY) {
-    if (overBudget()) break;
     const servers = await startVariant(variant, redis?.url);
     children.push(...servers.map((s) => s.child));
-    console.log(`\n${variant === 'bare' ? 'bare Socket.IO relay' : variant === 'memory' ? 'ours, 1 node, in-memory store' : 'ours, 2 nodes, Redis store + streams adapter'}`);
+    serversByVariant[variant] = servers;
+    // Memory first, on a fresh server.
     const memory = await measureMemory(servers, variant, QUICK ? 1000 : 2000);
-    report.memory = { ...report.memory, [variant]: memory };
-    console.log(`  memory with ${memory.sockets} idle joined sockets: ${memory.heapPer1000Sockets} MiB heap+external, ${memory.rssPer1000Sockets} MiB RSS per 1,000 sockets`);
-    for (const P of PS) {
-      if (overBudget()) break;
-      report.runs.push(await findCeiling(servers, variant, P));
-    }
-    await Promise.all(servers.map((s) => stopChild(s.child)));
+    report.memory[variant] = memory;
+    console.log(`  ${LABELS[variant]}: ${memory.heapPer1000Sockets} MiB heap+external, ${memory.rssPer1000Sockets} MiB RSS per 1,000 idle joined sockets`);
+  }
+  for (const P of PS) {
+    if (overBudget()) break;
+    console.log(`
+P = ${P}`);
+    report.runs.push(...(await findCeilings(serversByVariant, P)));
   }
 } finally {
   await cleanup();
@@ -214,19 +250,19 @@ try {
 /* ---------- summary ---------- */
 const f = (n, d = 1) => (n === undefined || !Number.isFinite(n) ? '-' : n.toFixed(d));
 console.log('\nceilings (highest M with join p99 ≤ 200 ms and nothing lost, duplicated or misrouted)');
-console.log('| server | P | ceiling M | sockets | join p50/p99 ms | relay p50/p99 ms | msg/s | lost/dup/misrouted | first failure |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| server | P | ceiling M | sockets | join p50/p99 ms | relay p50/p99 ms | msg/s | server CPU µs/msg | lost/dup/misrouted | first failure |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const run of report.runs) {
   const c = run.ceiling;
   console.log(
     `| ${run.variant} | ${run.P} | ${c?.M ?? '-'}${run.capped ? '+' : ''} | ${c?.sockets ?? '-'} | ${f(c?.joinP50)} / ${f(c?.joinP99)} | ` +
-      `${f(c?.relayP50)} / ${f(c?.relayP99)} | ${c?.messagesPerSecond ?? '-'} | ` +
+      `${f(c?.relayP50)} / ${f(c?.relayP99)} | ${c?.messagesPerSecond ?? '-'} | ${c?.serverCpuMicrosPerMessage ?? '-'} | ` +
       `${c ? `${c.lost}/${c.duplicated}/${c.misrouted}` : '-'} | ${run.firstFailure ? `M=${run.firstFailure.M}: ${run.firstFailure.reason}` : 'none (capped)'} |`,
   );
 }
 console.log('\nserver memory per 1,000 idle joined sockets (after GC; summed over nodes)');
-for (const [variant, m] of Object.entries(report.memory ?? {})) {
-  console.log(`  ${variant}: ${m.heapPer1000Sockets} MiB heap+external, ${m.rssPer1000Sockets} MiB RSS (${m.sockets} sockets)`);
+for (const [variant, m] of Object.entries(report.memory)) {
+  console.log(`  ${LABELS[variant]}: ${m.heapPer1000Sockets} MiB heap+external, ${m.rssPer1000Sockets} MiB RSS (${m.sockets} sockets)`);
 }
 for (const P of PS) {
   const bare = report.runs.find((r) => r.variant === 'bare' && r.P === P)?.ceiling;
@@ -235,7 +271,12 @@ for (const P of PS) {
     if (bare && ours) {
       const ratio = ours.M / bare.M;
       report[`ratio_${variant}_P${P}`] = ratio;
-      console.log(`ours/bare (${variant}, P=${P}): ceiling ${f(ratio, 2)}×, msg/s ${f(ours.messagesPerSecond / bare.messagesPerSecond, 2)}×`);
+      const cpu = ours.serverCpuMicrosPerMessage / bare.serverCpuMicrosPerMessage;
+      report[`cpu_ratio_${variant}_P${P}`] = cpu;
+      console.log(
+        `ours/bare (${variant}, P=${P}): ceiling ${f(ratio, 2)}×, msg/s ${f(ours.messagesPerSecond / bare.messagesPerSecond, 2)}×, ` +
+          `server CPU per message ${f(cpu, 2)}× (${ours.serverCpuMicrosPerMessage} vs ${bare.serverCpuMicrosPerMessage} µs)`,
+      );
     }
   }
 }

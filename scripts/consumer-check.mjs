@@ -28,17 +28,20 @@ const PACKAGES = ['@mentara/meetings-core', '@mentara/meetings'];
 
 const log = (line) => process.stderr.write(`[consumer-check] ${line}\n`);
 
-/** Runs a command, streaming its output to stderr; rejects on a non-zero exit. */
-function run(command, args, options = {}) {
+/**
+ * Runs a command and resolves with its stdout; stderr (and stdout unless `quiet`) is streamed
+ * to our stderr. Rejects on a non-zero exit.
+ */
+function run(command, args, { quiet = false, ...options } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
     let output = '';
     const collect = (chunk) => {
       output += chunk.toString();
-      process.stderr.write(chunk);
+      if (!quiet) process.stderr.write(chunk);
     };
     child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+    child.stderr.on('data', (chunk) => process.stderr.write(chunk));
     child.once('error', reject);
     child.once('exit', (code) =>
       code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
@@ -179,7 +182,7 @@ async function prepareConsumerApp(workDir) {
   const packOutput = await run(
     npm,
     ['pack', '--json', '--pack-destination', tarballDir, ...PACKAGES.flatMap((name) => ['-w', name])],
-    { cwd: REPO_ROOT },
+    { cwd: REPO_ROOT, quiet: true },
   );
   const packed = JSON.parse(packOutput.slice(packOutput.indexOf('[')));
   const tarballOf = (name) => {
@@ -241,7 +244,12 @@ async function verifyConsumerApp(distDir) {
       }
     }
     const pageErrors = pages.flatMap(({ name, errors }) => errors.pageErrors.map((e) => `${name}: ${e}`));
-    return { meetingId, frames, pageErrors };
+    // Errors the UI shows the person (e.g. ICE settings that failed to load) count too.
+    const uiErrors = [];
+    for (const { name, page } of pages) {
+      for (const text of await page.locator('.mm-error').allTextContents()) uiErrors.push(`${name}: ${text}`);
+    }
+    return { meetingId, frames, pageErrors, uiErrors };
   } finally {
     await browser.close();
     await server.stop();
@@ -264,7 +272,8 @@ async function main() {
     if (!args.has('--skip-browser')) {
       const verified = await verifyConsumerApp(prepared.distDir);
       Object.assign(summary, verified);
-      if (verified.pageErrors.length > 0) throw new Error(`page errors:\n${verified.pageErrors.join('\n')}`);
+      const problems = [...verified.pageErrors, ...verified.uiErrors];
+      if (problems.length > 0) throw new Error(`errors in the pages:\n${problems.join('\n')}`);
     }
     summary.ok = true;
   } catch (error) {

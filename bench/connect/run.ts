@@ -26,7 +26,7 @@ const variants = ['ours', 'raw'] as const;
 type Variant = (typeof variants)[number];
 const ROUND_TIMEOUT_MS = 30_000;
 
-execFileSync('npm', ['run', 'build', '-w', '@mentara/meetings-core'], { stdio: 'ignore' });
+execFileSync('npm', ['run', 'build', '-w', '@mentara/meetings-core'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const bundles: Record<string, string> = {};
 for (const variant of variants) {
   const out = await build({

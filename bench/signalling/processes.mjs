@@ -48,10 +48,12 @@ export async function freePort() {
 
 /** Starts a bench server (`bare` or `ours`) and resolves with its child process and URL. */
 export async function startServer(kind, env = {}) {
+  // e.g. BENCH_SERVER_FLAGS=--cpu-prof to profile the servers of a run.
+  const extra = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
   const args =
     kind === 'bare'
-      ? ['--expose-gc', here('./bare-server.mjs')]
-      : ['--expose-gc', '--conditions=@mentara/source', '--import', 'tsx', here('./ours-server.ts')];
+      ? [...extra, '--expose-gc', here('./bare-server.mjs')]
+      : [...extra, '--expose-gc', '--conditions=@mentara/source', '--import', 'tsx', here('./ours-server.ts')];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr = [];
   createInterface({ input: child.stderr }).on('line', (line) => {

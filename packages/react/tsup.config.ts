@@ -10,8 +10,8 @@ export default defineConfig({
   target: 'es2022',
   // Core is a dependency, React a peer: never bundled.
   external: ['@mentara/meetings-core', 'react', 'react-dom', 'react/jsx-runtime', 'zustand'],
-  // Keep the App Router directive at the very top of both outputs (bundlers drop module directives).
-  banner: { js: "'use client';" },
+  // esbuild keeps the entry's 'use client' directive at the top of both outputs (checked by
+  // `scripts/check-dist.mjs`); no banner, which would duplicate it.
   async onSuccess() {
     await mkdir('dist', { recursive: true });
     await copyFile('src/styles.css', 'dist/styles.css');

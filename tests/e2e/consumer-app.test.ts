@@ -9,6 +9,7 @@ interface ConsumerCheckSummary {
   bundle?: { js: number; jsGzip: number; css: number; cssGzip: number };
   frames?: Array<{ name: string; videoWidth: number }>;
   pageErrors?: string[];
+  uiErrors?: string[];
   seconds?: number;
 }
 
@@ -41,6 +42,7 @@ describe('packaged consumer: default Vite + React app installed from the tarball
     if (!summary.ok) throw new Error(`consumer check failed: ${summary.error}\n${log.slice(-4000)}`);
     expect(code).toBe(0);
     expect(summary.pageErrors).toEqual([]);
+    expect(summary.uiErrors).toEqual([]);
     expect(summary.frames).toHaveLength(2);
     for (const frame of summary.frames ?? []) expect(frame.videoWidth).toBeGreaterThan(0);
     expect(summary.bundle?.js).toBeGreaterThan(0);

@@ -71,7 +71,7 @@ describe('quickstart: reconnect after the signalling connection drops', () => {
       );
       expect(after.id).not.toBe(before.id);
 
-      await ada.page.locator('.mm-room .mm-status[data-state="connected"]').waitFor({ timeout: 20_000 });
+      await ada.page.locator('.mm-room .mm-status[data-state="connected"]').waitFor({ state: 'attached', timeout: 20_000 });
       const states = await readConnectionStates(ada.page);
       expect(states).toContain('reconnecting');
       expect(states[states.length - 1]).toBe('connected');

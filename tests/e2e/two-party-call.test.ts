@@ -45,6 +45,9 @@ describe('quickstart: two-party call in real Chromium', () => {
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${describeTabs(tabs)}`);
     }
+    // A working call shows no error to either person (e.g. ICE settings that failed to load).
+    await expect(ada.page.locator('.mm-room .mm-error').allTextContents()).resolves.toEqual([]);
+    await expect(grace.page.locator('.mm-room .mm-error').allTextContents()).resolves.toEqual([]);
     // Each tab's remote tile is the other person.
     await expect(ada.page.locator(REMOTE_TILE_SELECTOR).getAttribute('aria-label')).resolves.toBe('Grace');
     await expect(grace.page.locator(REMOTE_TILE_SELECTOR).getAttribute('aria-label')).resolves.toBe('Ada');
@@ -54,6 +57,8 @@ describe('quickstart: two-party call in real Chromium', () => {
     // The one who stays sees the tile go (the participant-left event removed them).
     await ada.page.locator(REMOTE_TILE_SELECTOR).waitFor({ state: 'detached', timeout: 10_000 });
     await expect(ada.page.locator('.mm-tile').count()).resolves.toBe(1);
+    // …and screen readers hear it.
+    await ada.page.locator('.mm-root [aria-live="polite"]', { hasText: 'Grace left' }).waitFor({ state: 'attached', timeout: 5_000 });
 
     expect(ada.errors.pageErrors).toEqual([]);
     expect(grace.errors.pageErrors).toEqual([]);

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster, type TestCluster } from './support/cluster';
+import { createMeetingClient, type MeetingClient } from '@mentara/meetings-core';
+import { CLUSTER_SECRET, startCluster, type TestCluster } from './support/cluster';
+import { startNode } from './support/node-process';
 import { startFailoverProxy, type FailoverProxy } from './support/failover-proxy';
 import { MeetingPeer, waitFor } from './support/meeting-peer';
 
@@ -10,26 +13,56 @@ import { MeetingPeer, waitFor } from './support/meeting-peer';
  */
 const DEAD_NODE_BOUND_MS = 10_000;
 
+const wrtc = createRequire(import.meta.url)('@roamhq/wrtc');
+
 let cluster: TestCluster;
 const proxies: FailoverProxy[] = [];
 const peers: MeetingPeer[] = [];
+const coreClients: MeetingClient[] = [];
 
 beforeAll(async () => {
   cluster = await startCluster(3);
 });
 
 afterAll(async () => {
+  for (const client of coreClients) client.destroy();
   for (const peer of peers) peer.close();
   await Promise.all(proxies.map((p) => p.close()));
   await cluster?.stop();
 });
 
-/** A client behind its own balancer: pinned to `nodeIndex` while it lives, then the next node. */
-async function joinVia(nodeIndex: number, userId: string, meetingId: string, reconnect = true) {
+/** A balancer for one client: pinned to `nodeIndex` while it lives, then the next node. */
+async function balancerFor(nodeIndex: number): Promise<FailoverProxy> {
   const ports = cluster.nodes.map((n) => n.port);
   const preference = [ports[nodeIndex]!, ...ports.filter((_, i) => i !== nodeIndex)];
   const proxy = await startFailoverProxy(() => preference);
   proxies.push(proxy);
+  return proxy;
+}
+
+/** The real core client (`createMeetingClient`), without local media, behind its own balancer. */
+async function joinCoreVia(nodeIndex: number, userId: string, meetingId: string): Promise<MeetingClient> {
+  const proxy = await balancerFor(nodeIndex);
+  const client = createMeetingClient({
+    serverUrl: proxy.url,
+    meetingId,
+    token: await cluster.token(userId, meetingId),
+    displayName: userId,
+    media: { camera: false, microphone: false },
+    webrtcConfigUrl: false,
+    iceServers: [],
+    wrtc,
+    networkHints: false,
+    reconnection: { initialDelayMs: 200, maxDelayMs: 1000 },
+  });
+  coreClients.push(client);
+  await client.join();
+  return client;
+}
+
+/** A protocol-level client behind its own balancer: pinned to `nodeIndex` while it lives, then the next node. */
+async function joinVia(nodeIndex: number, userId: string, meetingId: string, reconnect = true) {
+  const proxy = await balancerFor(nodeIndex);
   const peer = await MeetingPeer.join({
     url: proxy.url,
     token: await cluster.token(userId, meetingId, userId === 'host' ? 'host' : 'participant'),
@@ -48,11 +81,16 @@ describe('losing a node mid-meeting', () => {
     const bea = await joinVia(1, 'bea', meetingId);
     const cai = await joinVia(2, 'cai', meetingId); // on the node that will die; comes back elsewhere
     const gone = await joinVia(2, 'gone', meetingId, false); // on the node that will die; never returns
+    const core = await joinCoreVia(2, 'core', meetingId); // the real client, on the node that will die
+    const coreId = () => core.getSnapshot().localParticipant?.id;
+    const coreRoster = () => [...core.getSnapshot().participants.map((p) => p.id)].sort().join();
     const everyone = [host, bea, cai, gone];
-    await waitFor(() => everyone.every((p) => p.roster.size === 3), 5000, 'full roster before the crash');
+    await waitFor(() => everyone.every((p) => p.roster.size === 4), 5000, 'full roster before the crash');
+    await waitFor(() => core.getSnapshot().participantCount === 5, 5000, 'core client sees everyone');
     await host.sendChat('before the crash');
 
     const caiOldId = cai.id;
+    const coreOldId = coreId();
     const goneId = gone.id;
     const killedAt = Date.now();
     await cluster.nodes[2]!.kill();
@@ -65,13 +103,22 @@ describe('losing a node mid-meeting', () => {
     await waitFor(() => survivors.every((p) => !p.roster.has(goneId)), DEAD_NODE_BOUND_MS + 2000, 'gone swept');
     const sweptAfterMs = Date.now() - killedAt;
     expect(sweptAfterMs).toBeLessThan(DEAD_NODE_BOUND_MS + 2000);
-    // Everyone converges on the same roster: host, bea and the new cai.
-    const expected = [host.id, bea.id, cai.id].sort();
-    await waitFor(() => survivors.every((p) => p.rosterIds().join() === expected.join()), 5000, 'same roster everywhere');
+    // The core client rejoins by itself (Socket.IO reconnect through the balancer + rejoin).
+    await waitFor(() => core.getSnapshot().connection === 'connected' && coreId() !== coreOldId, 15_000, 'core client rejoined');
+    // Everyone converges on the same roster: host, bea, the new cai and the new core client.
+    const expected = [host.id, bea.id, cai.id, coreId()!].sort().join();
+    await waitFor(
+      () => survivors.every((p) => p.rosterIds().join() === expected) && coreRoster() === expected,
+      5000,
+      'same roster everywhere',
+    );
     expect(cai.chat.map((m) => m.text)).toContain('before the crash');
+    expect(core.getSnapshot().chat.map((m) => m.text)).toContain('before the crash');
 
     const stats = await Promise.all(cluster.nodes.slice(0, 2).map((n) => n.stats()));
     expect(stats.reduce((sum, s) => sum + s.liveness.sweptNodes, 0)).toBe(1);
+    // Exactly one participant (gone) was evicted by the sweep; cai had already replaced itself.
+    expect(stats.reduce((sum, s) => sum + s.evictedParticipants, 0)).toBe(1);
 
     // No chat message sent after recovery is lost: 3 senders × 20 messages reach all 3.
     const texts: string[] = [];
@@ -85,9 +132,11 @@ describe('losing a node mid-meeting', () => {
       }),
     );
     await waitFor(
-      () => survivors.every((p) => texts.every((t) => p.chat.some((m) => m.text === t))),
+      () =>
+        survivors.every((p) => texts.every((t) => p.chat.some((m) => m.text === t))) &&
+        texts.every((t) => core.getSnapshot().chat.some((m) => m.text === t)),
       5000,
-      'every post-recovery chat message everywhere',
+      'every post-recovery chat message everywhere, the core client included',
     );
     for (const peer of survivors) {
       const ids = peer.chat.map((m) => m.id);
@@ -95,5 +144,21 @@ describe('losing a node mid-meeting', () => {
       expect(peer.errors).toEqual([]);
     }
     console.info(`dead node's participant swept after ${sweptAfterMs} ms`);
+  });
+
+  it('drops the previous run\'s participants when a node restarts under the same id before any sweep', async () => {
+    const meetingId = `m-${randomUUID()}`;
+    const host = await joinVia(0, 'host', meetingId);
+    const ghost = await joinVia(1, 'ghost', meetingId, false);
+    await waitFor(() => host.roster.has(ghost.id), 5000, 'host sees ghost');
+    const sweptBefore = (await cluster.nodes[0]!.stats()).liveness.sweptNodes;
+
+    await cluster.nodes[1]!.kill();
+    // Back within the heartbeat TTL: no other node ever sees node-2 dead.
+    const restarted = await startNode({ REDIS_URL: cluster.redis.url, NODE_ID: 'node-2', JWT_SECRET: CLUSTER_SECRET });
+    cluster.nodes[1] = restarted;
+    // attachMeetings with a fixed nodeId evicts what its previous run left, at start-up.
+    await waitFor(() => !host.roster.has(ghost.id), 3000, 'ghost removed by the restarted node itself');
+    expect((await cluster.nodes[0]!.stats()).liveness.sweptNodes).toBe(sweptBefore);
   });
 });

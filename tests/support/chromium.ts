@@ -92,81 +92,82 @@ export interface DecodedFrameInfo {
 }
 
 /**
+ * In-page frame waiter, kept as plain JavaScript source: TypeScript loaders that rename
+ * functions (`__name(...)` helpers) would otherwise break it once serialised into the page.
+ * Resolves with a {@link DecodedFrameInfo}, rejects with the element's state after `timeout`.
+ */
+const WAIT_FOR_FRAME_SOURCE = `(video, timeout) => new Promise((resolve, reject) => {
+  if (!(video instanceof HTMLVideoElement)) {
+    reject(new Error('element is a <' + video.tagName.toLowerCase() + '>, not a <video>'));
+    return;
+  }
+  let done = false;
+  let poll = 0;
+  let timer = 0;
+  const startTime = video.currentTime;
+  // An ended track leaves a 2×2 placeholder frame behind: only count frames of a live, unmuted
+  // track (a remote track unmutes when RTP arrives) with a real size.
+  const live = (width) => {
+    const stream = video.srcObject;
+    const track = stream && typeof stream.getVideoTracks === 'function' ? stream.getVideoTracks()[0] : undefined;
+    return width >= 16 && track !== undefined && track.readyState === 'live' && !track.muted;
+  };
+  const finish = (info) => {
+    if (done) return;
+    done = true;
+    clearInterval(poll);
+    clearTimeout(timer);
+    if (info instanceof Error) reject(info); else resolve(info);
+  };
+  timer = setTimeout(() => finish(new Error('no decoded frame within ' + timeout + ' ms (videoWidth=' + video.videoWidth +
+    ', readyState=' + video.readyState + ', currentTime=' + video.currentTime + ', hasSrcObject=' +
+    (video.srcObject !== null) + ', paused=' + video.paused + ')')), timeout);
+  // Both signals: rvfc is precise, the time check covers pipelines that do not run callbacks.
+  poll = setInterval(() => {
+    if (live(video.videoWidth) && video.currentTime > startTime) {
+      finish({ videoWidth: video.videoWidth, videoHeight: video.videoHeight, evidence: 'time', presentedFrames: null });
+    }
+  }, 100);
+  if (typeof video.requestVideoFrameCallback === 'function') {
+    const onFrame = (now, metadata) => {
+      if (live(metadata.width)) {
+        finish({ videoWidth: metadata.width, videoHeight: metadata.height, evidence: 'rvfc', presentedFrames: metadata.presentedFrames });
+      } else if (!done) {
+        video.requestVideoFrameCallback(onFrame);
+      }
+    };
+    video.requestVideoFrameCallback(onFrame);
+  }
+})`;
+
+/**
  * Waits until the first element matching `selector` shows a freshly decoded frame:
  * a `requestVideoFrameCallback` fires for a new frame, or `videoWidth > 0` while `currentTime`
- * advances. Resolves with what it saw; rejects after `timeoutMs`.
+ * advances — in both cases from a live, unmuted track. Resolves with what it saw; rejects after
+ * `timeoutMs`.
  */
 export async function waitForRemoteVideoFrame(
   page: Page,
   selector: string,
   timeoutMs = 15_000,
 ): Promise<DecodedFrameInfo> {
+  const started = Date.now();
   const handle = await page.waitForSelector(selector, { state: 'attached', timeout: timeoutMs });
   try {
-    return await handle.evaluate(
-      (element, timeout) =>
-        new Promise<DecodedFrameInfo>((resolve, reject) => {
-          const video = element as HTMLVideoElement;
-          if (!(video instanceof HTMLVideoElement)) {
-            reject(new Error(`element is a <${element.tagName.toLowerCase()}>, not a <video>`));
-            return;
-          }
-          let done = false;
-          const startTime = video.currentTime;
-          const finish = (info: DecodedFrameInfo | Error): void => {
-            if (done) return;
-            done = true;
-            clearInterval(poll);
-            clearTimeout(timer);
-            if (info instanceof Error) reject(info);
-            else resolve(info);
-          };
-          const timer = setTimeout(() => {
-            finish(
-              new Error(
-                `no decoded frame within ${timeout} ms (videoWidth=${video.videoWidth}, ` +
-                  `readyState=${video.readyState}, currentTime=${video.currentTime}, ` +
-                  `hasSrcObject=${video.srcObject !== null}, paused=${video.paused})`,
-              ),
-            );
-          }, timeout);
-          // Polls both signals: rvfc is precise, the time check covers paused rendering pipelines.
-          const poll = setInterval(() => {
-            if (video.videoWidth > 0 && video.currentTime > startTime) {
-              finish({
-                videoWidth: video.videoWidth,
-                videoHeight: video.videoHeight,
-                evidence: 'time',
-                presentedFrames: null,
-              });
-            }
-          }, 100);
-          if (typeof video.requestVideoFrameCallback === 'function') {
-            const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
-              if (metadata.width > 0) {
-                finish({
-                  videoWidth: metadata.width,
-                  videoHeight: metadata.height,
-                  evidence: 'rvfc',
-                  presentedFrames: metadata.presentedFrames,
-                });
-              } else if (!done) {
-                video.requestVideoFrameCallback(onFrame);
-              }
-            };
-            video.requestVideoFrameCallback(onFrame);
-          }
-        }),
-      timeoutMs,
-    );
+    // A real function object whose source is the string above, so no loader rewrites it.
+    const waitForFrame = new Function(`return ${WAIT_FOR_FRAME_SOURCE}`)() as (
+      video: Element,
+      timeout: number,
+    ) => Promise<DecodedFrameInfo>;
+    return await handle.evaluate(waitForFrame, Math.max(1_000, timeoutMs - (Date.now() - started)));
   } finally {
     await handle.dispose();
   }
 }
 
 /**
- * Asserts frames keep arriving on a video element: `currentTime` (and, when available,
- * presented frame count) advances over `windowMs`. Used after a track change to prove the
+ * Asserts frames keep arriving on a video element: its track is live and unmuted and
+ * `currentTime` advances over `windowMs`. Used after a track change or reconnect to prove the
  * remote side still receives media.
  */
 export async function expectVideoAdvancing(page: Page, selector: string, windowMs = 1_500): Promise<void> {
@@ -176,7 +177,11 @@ export async function expectVideoAdvancing(page: Page, selector: string, windowM
       new Promise<boolean>((resolve) => {
         const video = element as HTMLVideoElement;
         const start = video.currentTime;
-        setTimeout(() => resolve(video.videoWidth > 0 && video.currentTime > start), windowLength);
+        setTimeout(() => {
+          const track = (video.srcObject as MediaStream | null)?.getVideoTracks()[0];
+          const live = track?.readyState === 'live' && !track.muted;
+          resolve(live && video.videoWidth >= 16 && video.currentTime > start);
+        }, windowLength);
       }),
     windowMs,
   );

@@ -38,10 +38,14 @@ export async function openMeetingTab(
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   if (options.initScript) await page.addInitScript(options.initScript);
-  await page.goto(options.query ? `${meetingUrl}?${options.query}` : meetingUrl);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join meeting' }).click();
-  await page.locator('.mm-room[data-state="joined"]').waitFor({ timeout: 20_000 });
+  try {
+    await page.goto(options.query ? `${meetingUrl}?${options.query}` : meetingUrl);
+    await page.getByLabel('Your name').fill(name, { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Join meeting' }).click();
+    await page.locator('.mm-room[data-state="joined"]').waitFor({ timeout: 20_000 });
+  } catch (error) {
+    throw new Error(`${name} could not join: ${(error as Error).message}\n${errors.log.join('\n')}`);
+  }
   return { name, context, page, errors };
 }
 
@@ -50,11 +54,16 @@ export async function createMeetingFromLanding(browser: Browser, origin: string)
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(origin);
-    await page.getByRole('button', { name: 'Create a meeting' }).click();
-    const link = page.getByTestId('meeting-url');
-    await link.waitFor({ timeout: 10_000 });
-    return (await link.getAttribute('href')) ?? '';
+    const errors = collectPageErrors(page);
+    try {
+      await page.goto(origin);
+      await page.getByRole('button', { name: 'Create a meeting' }).click({ timeout: 15_000 });
+      const link = page.getByTestId('meeting-url');
+      await link.waitFor({ timeout: 10_000 });
+      return (await link.getAttribute('href')) ?? '';
+    } catch (error) {
+      throw new Error(`the landing page failed: ${(error as Error).message}\n${errors.log.join('\n')}`);
+    }
   } finally {
     await context.close();
   }

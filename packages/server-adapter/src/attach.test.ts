@@ -27,7 +27,8 @@ describe('attachMeetings', () => {
     const http = createServer((_req, res) => res.end('host route'));
     const url = await listen(http);
     cleanups.push(() => new Promise((r) => http.close(r)));
-    const meetings = attachMeetings(http, { auth: { secret: TEST_SECRET } });
+    const meetings = attachMeetings(http, { auth: { secret: TEST_SECRET }, socketServerOptions: { pingInterval: 5000 } });
+    expect(meetings.io.engine.opts.pingInterval).toBe(5000);
     expect(await get(`${url}/anything`)).toEqual({ status: 200, body: 'host route' });
     const meetingId = randomUUID();
     const client = await openClient(url, { token: await issueMeetingToken({ secret: TEST_SECRET, userId: 'a', meetingId }) });
@@ -82,5 +83,20 @@ describe('attachMeetings', () => {
     ok.close();
     const preflight = await fetch(`${url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: 'https://app.example' } });
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example');
+  });
+
+  it("checks origins in the namespace when attached to the host's Socket.IO server", async () => {
+    const http = createServer();
+    const io = new Server(http);
+    const url = await listen(http);
+    cleanups.push(() => io.close());
+    const meetings = attachMeetings(io, { auth: { secret: TEST_SECRET }, allowedOrigins: ['https://app.example'] });
+    cleanups.push(() => meetings.close());
+    const token = await issueMeetingToken({ secret: TEST_SECRET, userId: 'a', meetingId: 'm' });
+    await expect(openClient(url, { token }, { extraHeaders: { origin: 'https://evil.example' } })).rejects.toMatchObject({
+      message: 'forbidden',
+      data: { code: 'forbidden' },
+    });
+    (await openClient(url, { token }, { extraHeaders: { origin: 'https://app.example' } })).close();
   });
 });

@@ -1,5 +1,7 @@
 import { createAuthenticator } from './auth/authenticator';
 import type { ServerContext } from './meeting/context';
+import { evictNode } from './meeting/evict-node';
+import { leaveCurrentMeeting } from './meeting/leave';
 import { createMeeting, type CreatedMeeting, type CreateMeetingOptions } from './meeting-url';
 import { MeetingLifecycle } from './meeting/lifecycle';
 import { LocalPresence } from './meeting/presence';
@@ -7,6 +9,7 @@ import { silentLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { resolveOptions, type MeetingsServerOptions } from './options';
 import { handleConnection } from './socket/connection';
+import { enqueue } from './socket/event-guard';
 import { createHandshakeMiddleware } from './socket/handshake';
 import { resolveIoTarget, type AttachTarget } from './socket/io-target';
 import type { MeetingsIoServer, MeetingsNamespace, MeetingsSocket } from './socket/types';
@@ -27,6 +30,11 @@ export interface MeetingsServer {
    * with its scheduled end when given — the server ends it then (`scheduled-end`).
    */
   createMeeting(options?: CreateMeetingOptions & { endsAt?: number }): Promise<CreatedMeeting & { endsAt?: number }>;
+  /**
+   * Removes the participants a dead server node left in a shared store (`participant-left`,
+   * reason `disconnected`, to the others). Returns how many were removed.
+   */
+  evictNode(nodeId: string): Promise<number>;
   /** Ends a meeting for everyone now (e.g. when the appointment is cancelled). */
   endMeeting(meetingId: string): Promise<boolean>;
   /**
@@ -59,7 +67,7 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     participants: () => presence.participantCount(),
   });
   const lifecycle = new MeetingLifecycle();
-  const ioTarget = resolveIoTarget(target, resolved, options.path);
+  const ioTarget = resolveIoTarget(target, resolved, options.path, options.socketServerOptions);
   const { io, namespace } = ioTarget;
   const ctx: ServerContext = { nsp: namespace, store, options: resolved, logger, metrics, presence, lifecycle };
   lifecycle.bind(ctx);
@@ -72,10 +80,16 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     handleConnection(ctx, socket);
   });
   logger.info({ nodeId: resolved.nodeId, createdIo: ioTarget.created }, 'meetings attached');
+  if (options.nodeId !== undefined) {
+    // A restart with a fixed node id: records of the previous run can no longer be reached.
+    evictNode(ctx, resolved.nodeId).catch((error: unknown) => logger.error({ err: error }, 'start-up eviction failed'));
+  }
 
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     const connected = [...sockets];
+    // Leave first, while the adapter still delivers to other nodes, so their clients hear it.
+    await Promise.allSettled(connected.map((s) => enqueue(ctx, s, () => leaveCurrentMeeting(ctx, s, 'disconnected'))));
     await ioTarget.release();
     // Let each socket's queued work (including its disconnect-leave) finish before the store goes.
     await Promise.allSettled(connected.map((s) => s.data.queue));
@@ -93,8 +107,11 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
       const created = createMeeting(meetingOptions);
       const { endsAt } = meetingOptions;
       await store.ensureMeeting({ meetingId: created.meetingId, createdAt: resolved.now(), ...(endsAt !== undefined ? { endsAt } : {}) });
+      // Also bounds the life of a registered meeting nobody ever joins.
+      if (endsAt !== undefined) lifecycle.armScheduledEnd(created.meetingId, endsAt);
       return { ...created, ...(endsAt !== undefined ? { endsAt } : {}) };
     },
+    evictNode: (nodeId) => evictNode(ctx, nodeId),
     endMeeting: (meetingId) => lifecycle.end(meetingId, 'ended-by-host'),
     close: () => (closing ??= close()),
   };

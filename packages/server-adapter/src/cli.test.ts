@@ -44,7 +44,7 @@ describe('mentara-meetings-server CLI', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
     writeFileSync(join(dir, 'app.js'), 'console.log(1)');
     ({ child, url } = await startCli(
-      { PORT: '0', HOST: '127.0.0.1', JWT_SECRET: SECRET, FRONTEND_URL: 'http://127.0.0.1:5173', STUN_SERVER_URL: 'none', TURN_SERVER_URL: 'turn:127.0.0.1:3478', TURN_SECRET: 'x' },
+      { PORT: '0', HOST: '127.0.0.1', JWT_SECRET: SECRET, FRONTEND_URL: 'http://127.0.0.1:5173', STUN_SERVER_URL: 'none', TURN_SERVER_URL: 'turn:127.0.0.1:3478', TURN_SECRET: 'x', METRICS: 'true' },
       ['--static', dir],
     ));
   });
@@ -86,6 +86,9 @@ describe('mentara-meetings-server CLI', () => {
     expect(await (await fetch(`${url}/app.js`)).text()).toBe('console.log(1)');
     expect(await (await fetch(`${url}/..%2f..%2fetc%2fpasswd`)).text()).toContain('<title>app</title>');
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toContain('mentara_meetings_joins_total');
+    expect(metrics).toContain('process_cpu_user_seconds_total');
   });
 
   it('exits with a clear message when no authentication is configured', async () => {

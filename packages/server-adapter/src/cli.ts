@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { configFromEnv } from './config/env';
 import { startMeetingsServer } from './cli/start-server';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MeetingJoinedPayload } from '@mentara/meetings-core/protocol';
 import { createMeeting, meetingUrl } from './meeting-url';
-import { ack, nextEvent, startHarness, type Harness } from './test-utils/harness';
+import { ack, nextEvent, settle, startHarness, type Harness } from './test-utils/harness';
 
 describe('createMeeting', () => {
   it('builds {FRONTEND_URL}/meeting/{meetingId} with an unguessable UUID', () => {
@@ -39,6 +39,13 @@ describe('MeetingsServer.createMeeting', () => {
     const joined = await ack<MeetingJoinedPayload>(client, 'join-meeting', { meetingId });
     expect(joined.ok && joined.data.meeting.endsAt).toBe(endsAt);
     expect(await nextEvent(client, 'meeting-ended', 3000)).toMatchObject({ meetingId, reason: 'scheduled-end' });
+  });
+
+  it('ends a registered meeting at its scheduled end even when nobody joined', async () => {
+    h = await startHarness();
+    const { meetingId } = await h.meetings.createMeeting({ frontendUrl: 'https://app.example', endsAt: Date.now() + 100 });
+    await settle(300);
+    expect(await h.meetings.store.getMeeting(meetingId)).toMatchObject({ status: 'ended', endReason: 'scheduled-end' });
   });
 
   it('keeps unrelated meetings untouched', async () => {

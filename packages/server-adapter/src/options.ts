@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerOptions } from 'socket.io';
 import type { ServerLimits } from '@mentara/meetings-core/protocol';
 import type { AuthorizeHook, AuthSettings } from './auth/types';
 import type { MeetingsLogger } from './observability/logger';
@@ -50,6 +51,11 @@ export interface MeetingsServerOptions extends AuthSettings {
   allowedOrigins?: string[] | '*';
   /** Socket.IO path, only used when the adapter creates the Socket.IO server. @default '/socket.io' */
   path?: string;
+  /**
+   * Extra Socket.IO server options (e.g. `pingInterval`, `pingTimeout`, `transports`, an
+   * `adapter`), only used when the adapter creates the Socket.IO server.
+   */
+  socketServerOptions?: Partial<ServerOptions>;
   /** A pino-compatible logger. @default silent */
   logger?: MeetingsLogger;
   /** Prometheus metrics (needs `prom-client`). */

@@ -34,12 +34,13 @@ const exited = (child: ChildProcess, timeoutMs: number): Promise<boolean> =>
   });
 
 /**
- * Starts `redis-server` without persistence on a free loopback port and resolves once it accepts
- * connections (at most 10 s). `extraArgs` are appended, e.g. `['--maxmemory', '64mb']`.
+ * Starts `redis-server` without persistence on a free loopback port (or on `port`, to restart a
+ * server in place) and resolves once it accepts connections (at most 10 s). `extraArgs` are
+ * appended, e.g. `['--maxmemory', '64mb']`.
  */
-export async function startRedisServer(extraArgs: string[] = []): Promise<TestRedisServer> {
+export async function startRedisServer(extraArgs: string[] = [], fixedPort?: number): Promise<TestRedisServer> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     const child = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs],

@@ -1,10 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { attachMeetings, type MeetingsServer } from '@mentara/meetings-server';
+import {
+  WEBRTC_CONFIG_PATH,
+  attachMeetings,
+  configFromEnv,
+  createStaticHandler,
+  createWebrtcConfigHandler,
+  type IceOptions,
+  type MeetingsServer,
+} from '@mentara/meetings-server';
 import { createDemoApi } from './demo-api';
-import { createStaticHandler } from './static-files';
-import { createIceConfigRoute } from './ice-config';
 import { WEB_DIST_DIR } from './web-build';
 
 /** Options of {@link startQuickstartServer}. */
@@ -17,7 +23,10 @@ export interface QuickstartServerOptions {
   frontendUrl?: string;
   /** Folder of the built web app. @default the quickstart's `dist/` */
   webDir?: string;
-  /** Environment for TURN settings (`configFromEnv`). @default process.env */
+  /**
+   * Where TURN settings are read from (`TURN_SERVER_URL` + `TURN_SECRET`, Twilio, Xirsys…; see
+   * `configFromEnv`). STUN stays off unless `STUN_SERVER_URL` is set. @default process.env
+   */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -34,33 +43,42 @@ export interface QuickstartServer {
 }
 
 /**
+ * The embedded default sends no STUN server: on one machine host candidates connect directly,
+ * and nothing contacts an outside address. TURN comes only from explicit settings.
+ */
+function iceFromEnv(env: NodeJS.ProcessEnv): IceOptions {
+  const ice = configFromEnv(env).ice;
+  return { ...ice, stunUrls: ice.stunUrls ?? false };
+}
+
+/**
  * Starts one HTTP server that hosts everything: the `/meetings` signalling (in-memory rooms),
  * `GET /api/meetings/webrtc-config`, the demo API and the built web app (with SPA fallback).
  * A random secret per process signs the demo's meeting tokens.
  */
 export async function startQuickstartServer(options: QuickstartServerOptions = {}): Promise<QuickstartServer> {
   const secret = randomBytes(32).toString('base64url');
+  const auth = { secret };
   let frontendUrl = options.frontendUrl ?? '';
-  const demoApi = createDemoApi({ secret, frontendUrl: () => frontendUrl });
-  const iceConfig = createIceConfigRoute({ secret, env: options.env ?? process.env });
+  const webrtcConfig = createWebrtcConfigHandler({ auth, ice: iceFromEnv(options.env ?? process.env) });
   const serveStatic = createStaticHandler(options.webDir ?? WEB_DIST_DIR);
 
   const http = createServer((req, res) => {
     void (async () => {
-      if (await iceConfig(req, res)) return;
+      const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+      if (pathname === WEBRTC_CONFIG_PATH) return webrtcConfig(req, res);
       if (await demoApi(req, res)) return;
-      if (req.url?.startsWith('/api/')) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
-        return;
-      }
-      await serveStatic(req, res);
+      if (!pathname.startsWith('/api/') && (await serveStatic(req, res))) return;
+      const message = pathname.startsWith('/api/') ? 'Not found' : 'The web app is not built: run `npm run build`.';
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: message }));
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
-  // Socket.IO registers its own request listener for `/socket.io/`; ours never sees those paths.
-  const meetings = attachMeetings(http, { auth: { secret } });
+  // Socket.IO answers `/socket.io/` requests itself; every other request reaches the handler above.
+  const meetings = attachMeetings(http, { auth });
+  const demoApi = createDemoApi({ secret, meetings, frontendUrl: () => frontendUrl });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

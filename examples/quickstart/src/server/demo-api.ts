@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { meetingIdSchema } from '@mentara/meetings-core/protocol';
-import { createMeeting, issueMeetingToken } from '@mentara/meetings-server';
+import { issueMeetingToken, type MeetingsServer } from '@mentara/meetings-server';
 import { BadRequestError, readJsonObject, sendJson } from './http-json';
 
 /** How long a demo token lives. Short: each page load asks for a fresh one. */
@@ -11,6 +11,8 @@ const TOKEN_LIFETIME_SECONDS = 2 * 60 * 60;
 export interface DemoApiOptions {
   /** Per-process random secret shared with `attachMeetings({ auth: { secret } })`. */
   secret: string;
+  /** The attached meetings server: creates meetings and knows which exist. */
+  meetings: MeetingsServer;
   /** The base of meeting URLs, `FRONTEND_URL`. */
   frontendUrl: () => string;
 }
@@ -21,8 +23,9 @@ export type DemoApiHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 /**
  * The two endpoints a real backend would have in its own shape:
  * - `POST /api/meetings` → `{ meetingId, url }` (what your booking flow calls);
- * - `POST /api/demo/session` `{ meetingId }` → `{ token, userId, expiresAt }`, a meeting token for
- *   one browser (your backend would mint it for its signed-in user).
+ * - `POST /api/demo/session` `{ meetingId, displayName }` → `{ token, userId, displayName, expiresAt }`,
+ *   a meeting token for one browser and one existing meeting (your backend would mint it for its
+ *   signed-in user).
  */
 export function createDemoApi(options: DemoApiOptions): DemoApiHandler {
   return async (req, res) => {
@@ -35,20 +38,27 @@ export function createDemoApi(options: DemoApiOptions): DemoApiHandler {
     try {
       const body = await readJsonObject(req);
       if (pathname === '/api/meetings') {
-        sendJson(res, 201, createMeeting({ frontendUrl: options.frontendUrl() }));
+        sendJson(res, 201, await options.meetings.createMeeting({ frontendUrl: options.frontendUrl() }));
         return true;
       }
       const parsed = meetingIdSchema.safeParse(body.meetingId);
       if (!parsed.success) throw new BadRequestError('meetingId must be 1–128 letters, digits, "-" or "_".');
       const meetingId = parsed.data;
+      if (!(await options.meetings.store.getMeeting(meetingId))) {
+        sendJson(res, 404, { error: 'This meeting does not exist. Create a new one.' });
+        return true;
+      }
+      const displayName = typeof body.displayName === 'string' ? body.displayName.trim().slice(0, 64) : '';
+      if (displayName === '') throw new BadRequestError('displayName is required.');
       const userId = `demo-${randomUUID()}`;
       const token = await issueMeetingToken({
         secret: options.secret,
         userId,
+        displayName,
         meetingId,
         expiresIn: TOKEN_LIFETIME_SECONDS,
       });
-      sendJson(res, 200, { token, userId, expiresAt: Date.now() + TOKEN_LIFETIME_SECONDS * 1000 });
+      sendJson(res, 200, { token, userId, displayName, expiresAt: Date.now() + TOKEN_LIFETIME_SECONDS * 1000 });
     } catch (error) {
       if (error instanceof BadRequestError) sendJson(res, error.status, { error: error.message });
       else sendJson(res, 500, { error: 'The demo server failed to answer.' });

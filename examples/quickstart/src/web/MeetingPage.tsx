@@ -1,60 +1,46 @@
-import { useEffect, useState } from 'react';
-import { MeetingRoom } from '@mentara/meetings';
+import { useState } from 'react';
+import { MeetingProvider, MeetingRoom } from '@mentara/meetings';
 import { startDemoSession, type DemoSession } from './api';
+import { DevicesPanel } from './DevicesPanel';
+import { PreJoin } from './PreJoin';
+import { useOwnedMeetingClient } from './use-owned-client';
 
-type SessionState =
-  | { status: 'loading' }
-  | { status: 'ready'; session: DemoSession }
-  | { status: 'failed'; message: string };
+const NAME_KEY = 'mentara-quickstart:display-name';
 
 /**
- * `/meeting/:meetingId`: gets a meeting token for this browser from the server, then renders
- * `<MeetingRoom/>`, whose pre-join screen asks for a display name and previews the camera.
+ * `/meeting/:meetingId`: a display-name pre-join, then `<MeetingRoom/>` with a devices panel.
  * `?relay=1` turns on relay-only mode (all media through TURN, IP addresses hidden).
  */
 export function MeetingPage({ meetingId }: { meetingId: string }) {
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [session, setSession] = useState<DemoSession | null>(null);
 
-  useEffect(() => {
-    let active = true;
-    startDemoSession(meetingId).then(
-      (session) => active && setState({ status: 'ready', session }),
-      (error: unknown) =>
-        active && setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [meetingId]);
+  const join = async (displayName: string) => {
+    const next = await startDemoSession(meetingId, displayName);
+    window.sessionStorage.setItem(NAME_KEY, displayName);
+    setSession(next);
+  };
 
-  if (state.status === 'loading') {
-    return (
-      <main className="qs-page" aria-busy="true">
-        <p>Preparing your meeting…</p>
-      </main>
-    );
+  if (!session) {
+    return <PreJoin meetingId={meetingId} initialName={window.sessionStorage.getItem(NAME_KEY) ?? ''} onJoin={join} />;
   }
-  if (state.status === 'failed') {
-    return (
-      <main className="qs-page">
-        <p role="alert" className="qs-error">
-          Could not open this meeting: {state.message}
-        </p>
-        <p>
-          <a href="/">Create a new meeting</a>
-        </p>
-      </main>
-    );
-  }
-  const relayOnly = new URLSearchParams(window.location.search).get('relay') === '1';
+  return <InMeeting meetingId={meetingId} session={session} />;
+}
+
+function InMeeting({ meetingId, session }: { meetingId: string; session: DemoSession }) {
+  // One client shared by the prefab and the devices panel; same origin for signalling and ICE config.
+  const client = useOwnedMeetingClient({
+    serverUrl: window.location.origin,
+    meetingId,
+    token: session.token,
+    displayName: session.displayName,
+    relayOnly: new URLSearchParams(window.location.search).get('relay') === '1',
+  });
   return (
     <div className="qs-meeting">
-      <MeetingRoom
-        serverUrl={window.location.origin}
-        meetingId={meetingId}
-        token={state.session.token}
-        clientOptions={{ relayOnly }}
-      />
+      <MeetingRoom client={client} meetingId={meetingId} preJoin={false} />
+      <MeetingProvider client={client} join={false}>
+        <DevicesPanel />
+      </MeetingProvider>
     </div>
   );
 }

@@ -10,6 +10,7 @@ export interface DemoSession {
   token: string;
   /** Random id of this browser's user in the demo. */
   userId: string;
+  displayName: string;
   /** Epoch ms when the token expires. */
   expiresAt: number;
 }
@@ -32,7 +33,7 @@ export function createMeeting(): Promise<CreatedMeeting> {
   return postJson<CreatedMeeting>('/api/meetings', {});
 }
 
-/** Asks the server for a token admitting this browser to `meetingId` (`POST /api/demo/session`). */
-export function startDemoSession(meetingId: string): Promise<DemoSession> {
-  return postJson<DemoSession>('/api/demo/session', { meetingId });
+/** Asks the server for a token admitting this browser to `meetingId` as `displayName` (`POST /api/demo/session`). */
+export function startDemoSession(meetingId: string, displayName: string): Promise<DemoSession> {
+  return postJson<DemoSession>('/api/demo/session', { meetingId, displayName });
 }

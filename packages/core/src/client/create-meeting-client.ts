@@ -3,6 +3,7 @@ import type { MediaKind, MediaState } from '../protocol/types';
 import { getBrowserMediaDevices, getMediaStreamConstructor } from '../env/globals';
 import { createIceConfigProvider } from '../ice/ice-config';
 import { createDeviceList } from '../media/devices';
+import { createDevicesFacade } from '../media/devices-facade';
 import { createLocalMedia } from '../media/local-media';
 import { createLocalTracks } from '../media/local-tracks';
 import { createPlayback } from '../media/playback';
@@ -36,7 +37,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const clientId = `guest-${Math.random().toString(36).slice(2, 12)}`;
   let session: Session | null = null;
   let destroyed = false;
-  let stopInMeeting: Array<() => void> = [];
+  const stopInMeeting: Array<() => void> = [];
 
   const { dispatch, getSnapshot } = store;
   const assertUsable = () => {
@@ -87,11 +88,6 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     }),
   );
 
-  const localMediaState = (): MediaState => ({
-    audio: tracks.track('audio') !== null,
-    video: tracks.track('video') !== null,
-    screen: tracks.screenStream !== null,
-  });
   const media = createLocalMedia({
     tracks,
     getDevices,
@@ -140,7 +136,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
 
   /** Tell the server about media that changed while the join was in flight. */
   function reconcileMedia(published: MediaState) {
-    const local = localMediaState();
+    const local = tracks.mediaState();
     for (const kind of ['audio', 'video', 'screen'] as MediaKind[]) {
       if (published[kind] !== local[kind]) session?.announceMedia(kind, local[kind]);
     }
@@ -162,6 +158,9 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       assertUsable();
       const id = meetingId ?? options.meetingId;
       if (!id) throw new MeetingError('invalid-state', 'No meetingId given to join()');
+      const { connection } = getSnapshot();
+      // A session the server ended (or that failed) is over: joining again replaces it.
+      if (session && (connection === 'disconnected' || connection === 'failed')) endMeetingScope();
       if (session) throw new MeetingError('invalid-state', 'Already in a meeting; call leave() first');
       dispatch({ type: 'error', error: null });
       const current = (session = createSession({
@@ -170,16 +169,15 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
         dispatch,
         emitter,
         mesh,
-        localMedia: localMediaState,
+        localMedia: () => tracks.mediaState(),
         reportError,
         handshake: () => ({ userId: clientId, ...(options.displayName ? { displayName: options.displayName } : {}) }),
       }));
       stopInMeeting.push(ice.startRefreshing(), deviceList.watch());
       void ice.get();
-      const starting = Promise.allSettled([
-        o.media.microphone ? media.microphone.enable() : undefined,
-        o.media.camera ? media.camera.enable() : undefined,
-      ]).then(() => deviceList.refresh().catch(() => {}));
+      // Default media starts while we connect; what join started, a failed join stops again.
+      const wanted = [o.media.microphone && !tracks.track('audio') && media.microphone, o.media.camera && !tracks.track('video') && media.camera].filter((t) => t !== false);
+      const starting = Promise.allSettled(wanted.map((t) => t.enable())).then(() => deviceList.refresh().catch(() => {}));
       try {
         const joined = await current.join(id);
         if (session !== current) throw new MeetingError('invalid-state', 'The client left while joining');
@@ -187,6 +185,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
         void starting.then(() => reconcileMedia(joined.self.media));
       } catch (error) {
         if (session === current) endMeetingScope();
+        void starting.then(() => (session ? undefined : Promise.allSettled(wanted.map((t) => t.disable()))));
         const e = error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
         reportError(e);
         throw e;
@@ -217,23 +216,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       emitter.clear();
       store.clear();
     },
-    devices: {
-      refresh: () => (assertUsable(), deviceList.refresh()),
-      async select(kind, deviceId) {
-        assertUsable();
-        if (kind === 'speaker') {
-          if (!getSnapshot().devices.canSelectSpeaker) {
-            throw new MeetingError('invalid-state', 'This browser cannot choose the audio output');
-          }
-          await playback.applySpeaker(deviceId);
-          dispatch({ type: 'devices', patch: { selectedSpeakerId: deviceId } });
-          return;
-        }
-        const slot = kind === 'camera' ? 'video' : 'audio';
-        dispatch({ type: 'devices', patch: kind === 'camera' ? { selectedCameraId: deviceId } : { selectedMicrophoneId: deviceId } });
-        await media.switchDevice(slot, deviceId);
-      },
-    },
+    devices: createDevicesFacade({ assertUsable, getSnapshot, dispatch, deviceList, media, playback }),
     chat: {
       async send(text) {
         assertUsable();
@@ -254,7 +237,10 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       await session.channel.request('participant-ready', { ready }, 10_000);
       dispatch({ type: 'participant-ready', participantId: self.id, ready });
     },
-    startAudio: () => (assertUsable(), playback.resume()),
+    async startAudio() {
+      assertUsable();
+      await playback.resume();
+    },
     on: (event, handler) => (assertUsable(), emitter.on(event, handler)),
   };
   return client;

@@ -76,6 +76,7 @@ export function createSession(s: SessionOptions): Session {
   function applyJoined(payload: MeetingJoinedPayload, rejoined: boolean) {
     const before = selfId;
     selfId = payload.self.id;
+    channel.setRateLimit(payload.limits.eventsPerSecond);
     mesh.setLocalId(selfId);
     dispatch({ type: 'joined', payload });
     mesh.sync(payload.participants.map((p) => p.id).filter((id) => id !== selfId));
@@ -142,6 +143,8 @@ export function createSession(s: SessionOptions): Session {
       }),
       channel.on('meeting-ended', (payload) => {
         dispatch({ type: 'meeting-ended', payload });
+        // Over for good: no rejoin after a later socket drop.
+        selfId = null;
         mesh.closeAll();
         emitter.emit('meeting-ended', payload);
         setConnection('disconnected');
@@ -155,7 +158,11 @@ export function createSession(s: SessionOptions): Session {
       channel.on('webrtc-answer', (e) => mesh.handleSignal(decodeDescription(e))),
       channel.on('webrtc-ice-candidate', (e) => mesh.handleSignal(decodeCandidate(e))),
       channel.on('webrtc-signal', (e) => mesh.handleSignal(decodeSignal(e))),
-      channel.on('webrtc-error', (e) => s.reportError(fromProtocolError(e))),
+      channel.on('webrtc-error', (e) => {
+        // A signal racing a participant's departure is expected churn, not an error to show.
+        if (e.code === 'participant-not-found' && e.event?.startsWith('webrtc-')) return;
+        s.reportError(fromProtocolError(e));
+      }),
     );
   }
 

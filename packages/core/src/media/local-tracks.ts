@@ -1,3 +1,4 @@
+import type { MediaState } from '../protocol/types';
 import type { StreamLabels } from '../peers/stream-labels';
 import type { TrackSlot } from '../peers/transport';
 
@@ -21,6 +22,8 @@ export interface LocalTracks {
   /** Streams a new peer connection should send. */
   streams(): MediaStream[];
   labels(): StreamLabels;
+  /** What is being published right now, as the wire's `MediaState`. */
+  mediaState(): MediaState;
   onChange(listener: (change: LocalTrackChange) => void): () => void;
   /** Stop every track (leave/destroy). */
   stopAll(): void;
@@ -75,6 +78,7 @@ export function createLocalTracks(MediaStreamCtor: typeof MediaStream | undefine
       return out;
     },
     labels: () => ({ camera: cameraStream?.id ?? null, screen: screenStream?.id ?? null }),
+    mediaState: () => ({ audio: slots.audio !== null, video: slots.video !== null, screen: screenStream !== null }),
     onChange(listener) {
       listeners.add(listener);
       return () => {

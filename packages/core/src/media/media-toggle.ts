@@ -22,7 +22,11 @@ export function createMediaToggle(fx: MediaToggleEffects): MediaToggle {
   let queue: Promise<void> = Promise.resolve();
 
   function run(want: (() => boolean) | boolean): Promise<void> {
-    fx.assertUsable();
+    try {
+      fx.assertUsable();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const task = queue.then(async () => {
       const enable = typeof want === 'function' ? want() : want;
       if (enable === fx.isEnabled()) return;

@@ -41,7 +41,7 @@ export interface PeerMesh {
   applyLocalChange(change: LocalTrackChange): void;
   /** Live transports by participant id (stats, bitrate). */
   transports(): Array<[string, PeerTransport]>;
-  /** Rebuild one link now (or all when no id): network-change hint, tests. */
+  /** Rebuild one link now, or (no id) every link that is not connected — the `online` hint. */
   restart(remoteId?: string): void;
   readonly size: number;
   closeAll(): void;
@@ -139,7 +139,7 @@ export function createPeerMesh(o: PeerMeshOptions): PeerMesh {
     },
     restart(remoteId) {
       if (remoteId) links.get(remoteId)?.restart();
-      else for (const link of links.values()) link.restart();
+      else for (const link of links.values()) if (link.state !== 'connected') link.restart();
     },
     closeAll() {
       for (const remoteId of [...links.keys()]) remove(remoteId);

@@ -41,7 +41,7 @@ export interface PeerLink {
   handleSignal(connectionId: string | undefined, signal: SignalData): void;
   /** Send the current stream labels on the data channel. */
   announceStreams(): void;
-  /** Force the current attempt to fail (network change hint, tests). */
+  /** Rebuild now: the current attempt counts as failed; a `failed` link starts over. */
   restart(): void;
   close(): void;
 }
@@ -206,8 +206,9 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     handleSignal(id, signal) {
       if (state === 'closed' || !id || retired.has(id)) return;
       if (signal.type === REBUILD) {
-        if (initiator && state !== 'failed' && (id === connectionId || state !== 'connected')) {
-          failures = Math.max(failures, 1);
+        // The other side lost the connection (or retries after we gave up): rebuild.
+        if (initiator && (id === connectionId || state !== 'connected')) {
+          failures = state === 'failed' ? 1 : Math.max(failures, 1);
           void build(newConnectionId(), true);
         }
         return;
@@ -227,7 +228,13 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
       transport?.send(encodeStreamLabels(o.getStreamLabels()));
     },
     restart() {
-      if (transport) attemptFailed(transport);
+      if (state === 'failed') {
+        // A fresh budget of attempts (network came back, or the app asked).
+        failures = 0;
+        setState('reconnecting');
+        if (initiator) void build(newConnectionId(), true);
+        else scheduleNext();
+      } else if (transport) attemptFailed(transport);
     },
     close() {
       if (state === 'closed') return;

@@ -4,6 +4,7 @@ import { MEETINGS_NAMESPACE, type ClientToServerEvents, type ServerToClientEvent
 import { PROTOCOL_ERROR_CODES, type ProtocolError } from '../protocol/errors';
 import type { Ack } from '../protocol/types';
 import type { MeetingClientOptions } from '../client/types';
+import { createPacer } from './pacer';
 
 /** A Socket.IO socket typed with the protocol event maps. */
 export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -42,11 +43,16 @@ export interface SignallingChannel {
   connect(timeoutMs: number): Promise<void>;
   /** Emit an acknowledged event; resolves with the ack data or rejects with a `MeetingError`. */
   request<E extends AckedEvent>(event: E, payload: Parameters<ClientToServerEvents[E]>[0], timeoutMs: number): Promise<AckData<E>>;
-  /** Fire-and-forget emit (signalling hot path); dropped while disconnected. */
+  /**
+   * Fire-and-forget emit (signalling hot path), paced under the server's rate limit; dropped
+   * while disconnected.
+   */
   send<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): void;
   /** Listen to a server event; returns the disposer. */
   on<E extends keyof ServerToClientEvents>(event: E, handler: ServerToClientEvents[E]): () => void;
   readonly connected: boolean;
+  /** Adopt the server's `limits.eventsPerSecond` for pacing. */
+  setRateLimit(eventsPerSecond: number): void;
   /** Simulate/force a transport drop (tests, `offline` hint); Socket.IO reconnects by itself. */
   dropTransport(): void;
   /** Close the socket for good and remove every listener this channel added. */
@@ -75,6 +81,7 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
   let socket: MeetingSocket | null = null;
   let closed = false;
   let everConnected = false;
+  const pacer = createPacer();
 
   function open(): MeetingSocket {
     if (socket) return socket;
@@ -168,8 +175,13 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
       });
     },
     send(event, payload) {
-      if (!socket?.connected) return;
-      (socket.emit as (e: string, p: unknown) => void)(event, payload);
+      pacer.push(() => {
+        // Checked when it actually goes out: Socket.IO would otherwise buffer it across a drop.
+        if (socket?.connected) (socket.emit as (e: string, p: unknown) => void)(event, payload);
+      });
+    },
+    setRateLimit(eventsPerSecond) {
+      pacer.setRate(eventsPerSecond);
     },
     on(event, handler) {
       if (closed) return () => {};
@@ -185,6 +197,7 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
     close() {
       if (closed) return;
       closed = true;
+      pacer.clear();
       if (socket) {
         socket.removeAllListeners();
         socket.io.removeAllListeners();

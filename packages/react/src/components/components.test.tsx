@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { MeetingError } from '@mentara/meetings-core';
 import { renderWithClient } from '../test-utils/render';
-import { createTestClient } from '../test-utils/test-client';
+import { joinedClient, lobbyClient, named, remoteIds } from '../test-utils/simulated';
 import { VideoTile } from './video-tile';
 import { ParticipantGrid } from './participant-grid';
 import { MediaToggleButton } from './media-toggle-button';
@@ -20,84 +20,102 @@ import { MeetingErrorMessage } from './meeting-error-message';
 import { PreJoin } from './pre-join';
 
 describe('VideoTile', () => {
-  it('shows name, muted and camera-off state, speaking and quality', () => {
-    const client = createTestClient({ joined: true });
-    const ada = client.addRemote('Ada', { media: { audio: false, video: false, screen: false }, quality: 'poor' });
-    renderWithClient(<VideoTile participantId={ada.id} />, { client });
+  it('shows name, muted and camera-off state, speaking and quality', async () => {
+    const client = await joinedClient({
+      participants: [{ displayName: 'Ada', media: { audio: false, video: false }, quality: 'poor' }],
+    });
+    const [ada] = remoteIds(client);
+    renderWithClient(<VideoTile participantId={ada!} />, client);
     const tile = screen.getByRole('group', { name: 'Ada' });
     expect(tile.dataset).toMatchObject({ microphone: 'off', camera: 'off', speaking: 'false', state: 'connected' });
     expect(within(tile).getByRole('img', { name: 'Muted' })).toBeTruthy();
     expect(within(tile).getByRole('img', { name: 'Poor connection' })).toBeTruthy();
-    act(() => client.updateRemote(ada.id, { isSpeaking: true, media: { audio: true, video: true, screen: false } }));
-    expect(tile.dataset.speaking).toBe('true');
-    expect(tile.dataset.microphone).toBe('on');
+    expect(within(tile).getByText('A')).toBeTruthy();
+    act(() => {
+      client.simulate.setSpeaking(ada!);
+      client.simulate.setMedia(ada!, { audio: true, video: true });
+      client.simulate.setStream(ada!, 'camera', new MediaStream());
+    });
+    expect(tile.dataset).toMatchObject({ speaking: 'true', microphone: 'on', camera: 'on' });
+    expect(within(tile).getByText(', Speaking')).toBeTruthy();
   });
 
-  it('mutes and mirrors the local tile, and labels it as you', () => {
-    renderWithClient(<VideoTile participantId="local" />);
+  it('labels the local tile as you and never plays it back', async () => {
+    const client = await joinedClient();
+    renderWithClient(<VideoTile participantId={client.getSnapshot().localParticipant!.id} />, client);
     const tile = screen.getByRole('group', { name: 'Sam (You)' });
     expect(tile.dataset.local).toBe('true');
     expect((tile.querySelector('video') as HTMLVideoElement).muted).toBe(true);
     expect(tile.querySelector('audio')).toBeNull();
   });
 
-  it("plays a remote's voice through the client's playback and the video muted", () => {
+  it("plays a remote's voice through the client's playback and the video muted", async () => {
     const stream = new MediaStream();
-    const client = createTestClient({ joined: true });
+    const client = await joinedClient({ participants: [{ displayName: 'Ada', stream }] });
     const attach = vi.spyOn(client.playback, 'attach');
-    const ada = client.addRemote('Ada', { stream });
-    renderWithClient(<VideoTile participantId={ada.id} />, { client });
+    renderWithClient(<VideoTile participantId={remoteIds(client)[0]!} />, client);
     const tile = screen.getByRole('group', { name: 'Ada' });
     const audio = tile.querySelector('audio') as HTMLAudioElement;
     expect(attach).toHaveBeenCalledWith(audio);
     expect(audio.srcObject).toBe(stream);
-    expect((tile.querySelector('video') as HTMLVideoElement).srcObject).toBe(stream);
-    expect((tile.querySelector('video') as HTMLVideoElement).muted).toBe(true);
+    const video = tile.querySelector('video') as HTMLVideoElement;
+    expect(video.srcObject).toBe(stream);
+    expect(video.muted).toBe(true);
   });
 
-  it('renders nothing for an unknown participant', () => {
-    const { container } = renderWithClient(<VideoTile participantId="nobody" />);
+  it('renders nothing for an unknown participant', async () => {
+    const { container } = renderWithClient(<VideoTile participantId="nobody" />, await joinedClient());
     expect(container.innerHTML).toBe('');
   });
 });
 
 describe('ParticipantGrid', () => {
-  it('lays out 1 to 6 participants as a grid', () => {
-    const client = createTestClient({ joined: true, remotes: ['Ada', 'Ben', 'Cleo', 'Dan', 'Eve'] });
-    renderWithClient(<ParticipantGrid />, { client });
+  it('lays out 6 participants as a grid', async () => {
+    const client = await joinedClient({ participants: named('Ada', 'Ben', 'Cleo', 'Dan', 'Eve') });
+    renderWithClient(<ParticipantGrid />, client);
     const grid = screen.getByRole('group', { name: 'Participants' });
     expect(grid.dataset).toMatchObject({ layout: 'grid', count: '6' });
     expect(within(grid).getAllByRole('group')).toHaveLength(6);
   });
 
-  it('switches to focus layout with the screen next to the cameras when someone shares', () => {
-    const client = createTestClient({ joined: true, remotes: ['Ada', 'Ben'] });
-    const ada = client.getSnapshot().remoteParticipants[0]!;
-    renderWithClient(<ParticipantGrid />, { client });
-    act(() => client.updateRemote(ada.id, { media: { ...ada.media, screen: true } }));
+  it('switches to focus layout with the screen next to the cameras when someone shares', async () => {
+    const client = await joinedClient({ participants: named('Ada', 'Ben') });
+    renderWithClient(<ParticipantGrid />, client);
+    act(() => client.simulate.setMedia(remoteIds(client)[0]!, { screen: true }));
     const grid = screen.getByRole('group', { name: 'Participants' });
     expect(grid.dataset.layout).toBe('focus');
     expect(screen.getByRole('group', { name: 'Screen of Ada' }).dataset.source).toBe('screen');
     expect(within(grid).getAllByRole('group')).toHaveLength(4);
+    act(() => client.simulate.setMedia(remoteIds(client)[0]!, { screen: false }));
+    expect(grid.dataset.layout).toBe('grid');
   });
 
   it('pins a participant with the keyboard-reachable pin button', async () => {
-    const client = createTestClient({ joined: true, remotes: ['Ada', 'Ben'] });
+    const client = await joinedClient({ participants: named('Ada', 'Ben') });
     const onPinnedChange = vi.fn();
-    renderWithClient(<ParticipantGrid onPinnedChange={onPinnedChange} />, { client });
-    const pin = screen.getByRole('button', { name: 'Pin Ben' });
-    await userEvent.click(pin);
-    expect(onPinnedChange).toHaveBeenCalledWith(client.getSnapshot().remoteParticipants[1]!.id);
-    expect(screen.getByRole('group', { name: 'Participants' }).dataset.layout).toBe('focus');
-    expect(screen.getByRole('button', { name: 'Pin Ben' }).getAttribute('aria-pressed')).toBe('true');
+    renderWithClient(<ParticipantGrid onPinnedChange={onPinnedChange} />, client);
     await userEvent.click(screen.getByRole('button', { name: 'Pin Ben' }));
+    expect(onPinnedChange).toHaveBeenCalledWith(remoteIds(client)[1]);
+    expect(screen.getByRole('group', { name: 'Participants' }).dataset.layout).toBe('focus');
+    const pin = screen.getByRole('button', { name: 'Pin Ben' });
+    expect(pin.getAttribute('aria-pressed')).toBe('true');
+    pin.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByRole('group', { name: 'Participants' }).dataset.layout).toBe('grid');
+  });
+
+  it('unpins someone who leaves', async () => {
+    const client = await joinedClient({ participants: named('Ada', 'Ben') });
+    renderWithClient(<ParticipantGrid pinnedId={remoteIds(client)[1]!} />, client);
+    expect(screen.getByRole('group', { name: 'Participants' }).dataset.layout).toBe('focus');
+    act(() => client.simulate.participantLeaves(remoteIds(client)[1]!));
     expect(screen.getByRole('group', { name: 'Participants' }).dataset.layout).toBe('grid');
   });
 });
 
 describe('MediaToggleButton and ControlBar', () => {
   it('toggles with aria-pressed and data-state', async () => {
-    renderWithClient(<MediaToggleButton source="camera" />);
+    renderWithClient(<MediaToggleButton source="camera" />, await joinedClient());
     const button = screen.getByRole('button', { name: 'Camera' });
     expect(button.getAttribute('aria-pressed')).toBe('true');
     await userEvent.click(button);
@@ -106,8 +124,10 @@ describe('MediaToggleButton and ControlBar', () => {
   });
 
   it('has labelled controls and leaves', async () => {
+    const client = await joinedClient();
+    const leave = vi.spyOn(client, 'leave');
     const onLeave = vi.fn();
-    const { client } = renderWithClient(<ControlBar onLeave={onLeave} controls={{ screen: true }} />);
+    renderWithClient(<ControlBar onLeave={onLeave} controls={{ screen: true }} />, client);
     const bar = screen.getByRole('group', { name: 'Meeting controls' });
     expect(within(bar).getAllByRole('button').map((b) => b.textContent)).toEqual([
       'Microphone',
@@ -117,29 +137,27 @@ describe('MediaToggleButton and ControlBar', () => {
     ]);
     await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
     await waitFor(() => expect(onLeave).toHaveBeenCalled());
-    expect(client.calls.leave).toBe(1);
+    expect(leave).toHaveBeenCalledTimes(1);
   });
 
-  it('uses replacement messages', () => {
-    renderWithClient(<MediaToggleButton source="microphone" />, { messages: { toggleMicrophone: 'Mikrofon' } });
+  it('uses replacement messages', async () => {
+    renderWithClient(<MediaToggleButton source="microphone" />, await joinedClient(), {
+      messages: { toggleMicrophone: 'Mikrofon' },
+    });
     expect(screen.getByRole('button', { name: 'Mikrofon' })).toBeTruthy();
   });
 });
 
 describe('DeviceSelect', () => {
+  const devices = [
+    { deviceId: 'cam-1', groupId: 'g', kind: 'videoinput' as const, label: 'Front camera' },
+    { deviceId: 'cam-2', groupId: 'g', kind: 'videoinput' as const, label: 'USB camera' },
+  ];
+
   it('is labelled and switches devices', async () => {
-    const client = createTestClient({ joined: true });
-    client.set({
-      devices: {
-        ...client.getSnapshot().devices,
-        cameras: [
-          { deviceId: 'cam-1', groupId: 'g', kind: 'videoinput', label: 'Front camera' },
-          { deviceId: 'cam-2', groupId: 'g', kind: 'videoinput', label: 'USB camera' },
-        ],
-      },
-    });
+    const client = await joinedClient({ devices });
     const onDeviceChange = vi.fn();
-    renderWithClient(<DeviceSelect kind="camera" onDeviceChange={onDeviceChange} />, { client });
+    renderWithClient(<DeviceSelect kind="camera" onDeviceChange={onDeviceChange} />, client);
     const select = screen.getByLabelText('Camera') as HTMLSelectElement;
     fireEvent.change(select, { target: { value: 'cam-2' } });
     await waitFor(() => expect(onDeviceChange).toHaveBeenCalledWith('cam-2'));
@@ -147,8 +165,8 @@ describe('DeviceSelect', () => {
     expect(select.value).toBe('cam-2');
   });
 
-  it('is disabled with a message when there are no devices', () => {
-    renderWithClient(<DeviceSelect kind="speaker" />);
+  it('is disabled with a message when there are no devices', async () => {
+    renderWithClient(<DeviceSelect kind="speaker" />, await joinedClient({ devices }));
     const select = screen.getByLabelText('Speaker') as HTMLSelectElement;
     expect(select.disabled).toBe(true);
     expect(select.textContent).toBe('No devices found');
@@ -157,20 +175,21 @@ describe('DeviceSelect', () => {
 
 describe('ChatPanel', () => {
   it('lists messages and sends with the labelled input', async () => {
-    const client = createTestClient({ joined: true, remotes: ['Ada'] });
-    renderWithClient(<ChatPanel />, { client });
+    const client = await joinedClient({ participants: named('Ada') });
+    renderWithClient(<ChatPanel />, client);
     expect(screen.getByText('No messages yet.')).toBeTruthy();
-    act(() => client.receiveChat(client.getSnapshot().remoteParticipants[0]!.id, 'Hello Sam'));
+    act(() => client.simulate.receiveChat('Ada', 'Hello Sam'));
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Hi Ada{Enter}');
     await waitFor(() => expect(screen.getByText('Hi Ada')).toBeTruthy());
     expect(screen.getByText('Hello Sam')).toBeTruthy();
+    expect(screen.getByText('Hi Ada').closest('li')?.dataset.local).toBe('true');
     expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLInputElement).value).toBe('');
   });
 
   it('keeps the text and shows the hint when sending fails', async () => {
-    const client = createTestClient({ joined: true });
+    const client = await joinedClient();
     vi.spyOn(client.chat, 'send').mockRejectedValueOnce(new MeetingError('rate-limited'));
-    renderWithClient(<ChatPanel />, { client });
+    renderWithClient(<ChatPanel />, client);
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'too fast{Enter}');
     expect((await screen.findByRole('alert')).textContent).toMatch(/slow down/);
     expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLInputElement).value).toBe('too fast');
@@ -178,76 +197,96 @@ describe('ChatPanel', () => {
 });
 
 describe('status components', () => {
-  it('shows connection state and the reconnecting toast', () => {
-    const { client } = renderWithClient(
+  it('shows connection state and the reconnecting toast', async () => {
+    const client = await joinedClient();
+    renderWithClient(
       <>
         <ConnectionStatus />
         <ConnectionStatus variant="toast" data-testid="toast" />
       </>,
+      client,
     );
     expect(screen.getAllByRole('status')[0]?.textContent).toBe('Connected');
     expect(screen.getByTestId('toast').textContent).toBe('');
-    act(() => client.set({ connection: 'reconnecting' }));
+    act(() => client.simulate.dropConnection());
     expect(screen.getByTestId('toast').textContent).toBe('Reconnecting…');
     expect(screen.getByTestId('toast').dataset.state).toBe('reconnecting');
+    act(() => client.simulate.restoreConnection());
+    expect(screen.getByTestId('toast').textContent).toBe('');
   });
 
-  it('shows quality of the local participant by default', () => {
-    renderWithClient(<ConnectionQualityIndicator />);
-    expect(screen.getByRole('img', { name: 'Good connection' }).dataset.state).toBe('good');
+  it('shows quality for a participant', async () => {
+    const client = await joinedClient({ participants: [{ displayName: 'Ada', quality: 'fair' }] });
+    renderWithClient(<ConnectionQualityIndicator participantId={remoteIds(client)[0]} />, client);
+    expect(screen.getByRole('img', { name: 'Fair connection' }).dataset.state).toBe('fair');
   });
 
   it('shows the start-audio button only while autoplay is blocked', async () => {
-    const { client } = renderWithClient(<StartAudioButton />);
+    const client = await joinedClient();
+    renderWithClient(<StartAudioButton />, client);
     expect(screen.queryByRole('button')).toBeNull();
-    act(() => client.set({ audioPlaybackBlocked: true }));
+    act(() => client.simulate.blockAutoplay(true));
     await userEvent.click(screen.getByRole('button', { name: 'Turn on sound' }));
-    expect(client.calls.startAudio).toBe(1);
     await waitFor(() => expect(screen.queryByRole('button')).toBeNull());
+    expect(client.getSnapshot().audioPlaybackBlocked).toBe(false);
   });
 
-  it('shows the error hint as an alert', () => {
-    const { client } = renderWithClient(<MeetingErrorMessage />, { messages: { errors: { 'meeting-full': 'Room is full' } } });
-    act(() => client.set({ error: new MeetingError('permission-denied') }));
+  it('shows the error hint as an alert, replaceable per code', async () => {
+    const client = await joinedClient();
+    renderWithClient(<MeetingErrorMessage />, client, { messages: { errors: { 'meeting-full': 'Room is full' } } });
+    act(() => client.simulate.raiseError('permission-denied'));
     expect(screen.getByRole('alert').textContent).toMatch(/Allow camera and microphone/);
-    act(() => client.set({ error: new MeetingError('meeting-full') }));
+    expect(screen.getByRole('alert').dataset.code).toBe('permission-denied');
+    act(() => client.simulate.raiseError('meeting-full'));
     expect(screen.getByRole('alert').textContent).toBe('Room is full');
   });
 
   it('LeaveButton leaves then calls onLeave', async () => {
+    const client = await joinedClient();
     const onLeave = vi.fn();
-    const { client } = renderWithClient(<LeaveButton onLeave={onLeave} />);
+    renderWithClient(<LeaveButton onLeave={onLeave} />, client);
     await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
     await waitFor(() => expect(onLeave).toHaveBeenCalledTimes(1));
-    expect(client.calls.leave).toBe(1);
+    expect(client.getSnapshot().connection).toBe('disconnected');
   });
 });
 
 describe('LiveAnnouncer', () => {
-  it('announces joins, leaves and chat politely', () => {
-    const { client, container } = renderWithClient(<LiveAnnouncer />);
+  it('announces joins, leaves and chat politely', async () => {
+    const client = await joinedClient({ participants: named('Ben') });
+    const { container } = renderWithClient(<LiveAnnouncer />, client);
     const region = container.querySelector('[aria-live="polite"]') as HTMLElement;
-    let ada!: { id: string };
+    let ada = '';
     act(() => {
-      ada = client.addRemote('Ada');
+      ada = client.simulate.participantJoins({ displayName: 'Ada' });
     });
     expect(region.textContent).toBe('Ada joined');
-    act(() => client.receiveChat(ada.id, 'Good morning'));
+    act(() => client.simulate.receiveChat(ada, 'Good morning'));
     expect(region.textContent).toBe('Ada: Good morning');
-    act(() => client.removeRemote(ada.id));
+    act(() => client.simulate.participantLeaves(ada));
     expect(region.textContent).toBe('Ada left');
+    act(() => client.simulate.participantLeaves(remoteIds(client)[0]!));
+    expect(region.textContent).toBe('Ben left');
+  });
+
+  it('does not announce your own chat messages', async () => {
+    const client = await joinedClient();
+    const { container } = renderWithClient(<LiveAnnouncer />, client);
+    await act(() => client.chat.send('mine'));
+    expect(container.textContent).toBe('');
   });
 });
 
 describe('PreJoin', () => {
   it('starts the preview, offers devices and joins with the name', async () => {
-    const client = createTestClient();
+    const client = lobbyClient();
     const onJoin = vi.fn();
-    renderWithClient(<PreJoin onJoin={onJoin} />, { client });
+    renderWithClient(<PreJoin onJoin={onJoin} />, client);
     await waitFor(() => expect(client.getSnapshot().media.camera.enabled).toBe(true));
     expect(client.getSnapshot().media.microphone.enabled).toBe(true);
     expect(screen.getByRole('meter', { name: 'Microphone level' })).toBeTruthy();
     expect(screen.getByLabelText('Camera')).toBeTruthy();
+    expect(screen.getByLabelText('Speaker')).toBeTruthy();
     const join = screen.getByRole('button', { name: 'Join meeting' }) as HTMLButtonElement;
     expect(join.disabled).toBe(true);
     await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Robin{Enter}');
@@ -255,10 +294,10 @@ describe('PreJoin', () => {
   });
 
   it('shows a permission error', async () => {
-    const client = createTestClient();
-    client.failNext('camera', new MeetingError('permission-denied'));
-    renderWithClient(<PreJoin onJoin={() => undefined} defaultDisplayName="Robin" />, { client });
+    const client = lobbyClient({ mediaErrors: { camera: 'permission-denied' } });
+    renderWithClient(<PreJoin onJoin={() => undefined} defaultDisplayName="Robin" />, client);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Allow camera/);
     expect(screen.getByText('Your camera is off')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Camera' }).dataset.error).toBe('true');
   });
 });

@@ -1,14 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { ConnectionQuality, ConnectionState } from '@mentara/meetings-core';
-import { expect, within } from 'storybook/test';
-import { Meeting } from '../stories/scenarios';
+import type { ConnectionQuality } from '@mentara/meetings-core';
+import { expect, waitFor, within } from 'storybook/test';
+import { Meeting, type StoryScenario } from '../stories/scenarios';
 import { useParticipantIds } from '../hooks/use-participants';
 import { ConnectionStatus } from './connection-status';
 import { ConnectionQualityIndicator } from './connection-quality-indicator';
 import { MeetingErrorMessage } from './meeting-error-message';
 import { StartAudioButton } from './start-audio-button';
 
-const STATES: ConnectionState[] = ['idle', 'connecting', 'connected', 'reconnecting', 'disconnected', 'failed'];
+/** One scenario per connection state, in lifecycle order. */
+const STATES: StoryScenario[] = [
+  { joined: false },
+  { connection: 'connecting' },
+  {},
+  { connection: 'reconnecting' },
+  { connection: 'disconnected' },
+  { connection: 'failed' },
+];
 const QUALITIES: ConnectionQuality[] = ['unknown', 'good', 'fair', 'poor', 'lost'];
 
 const meta = {
@@ -23,16 +31,16 @@ type Story = StoryObj<typeof meta>;
 export const ConnectionStates: Story = {
   render: () => (
     <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-      {STATES.map((connection) => (
-        <Meeting key={connection} scenario={{ connection }}>
+      {STATES.map((scenario, i) => (
+        <Meeting key={i} scenario={scenario}>
           <ConnectionStatus />
         </Meeting>
       ))}
     </div>
   ),
   play: async ({ canvasElement }) => {
-    const texts = within(canvasElement).getAllByRole('status').map((s) => s.textContent);
-    await expect(texts).toEqual(['Not connected', 'Connecting…', 'Connected', 'Reconnecting…', 'Disconnected', 'Connection failed']);
+    const texts = () => within(canvasElement).getAllByRole('status').map((s) => s.textContent);
+    await waitFor(() => expect(texts()).toEqual(['Not connected', 'Connecting…', 'Connected', 'Reconnecting…', 'Disconnected', 'Connection failed']));
   },
 };
 

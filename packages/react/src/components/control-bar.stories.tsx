@@ -27,7 +27,7 @@ export const Default: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     const mic = canvas.getByRole('button', { name: 'Microphone' });
-    await expect(mic).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(mic).toHaveAttribute('aria-pressed', 'true'));
     await userEvent.click(mic);
     await waitFor(() => expect(mic).toHaveAttribute('aria-pressed', 'false'));
     await userEvent.click(canvas.getByRole('button', { name: 'Leave' }));
@@ -47,14 +47,17 @@ export const MutedAndCameraOff: Story = {
 export const ScreenSharing: Story = {
   args: { scenario: { sharing: true } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'Share screen' })).toHaveAttribute('aria-pressed', 'true');
+    const share = within(canvasElement).getByRole('button', { name: 'Share screen' });
+    await waitFor(() => expect(share).toHaveAttribute('aria-pressed', 'true'));
   },
 };
 
 export const CameraPending: Story = {
   args: { scenario: { camera: false, cameraPending: true } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'Camera' })).toBeDisabled();
+    const camera = within(canvasElement).getByRole('button', { name: 'Camera' });
+    await waitFor(() => expect(camera).toBeDisabled());
+    await expect(camera).toHaveAttribute('data-pending', 'true');
   },
 };
 
@@ -84,6 +87,7 @@ export const Buttons: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const camera = canvas.getByRole('button', { name: 'Camera' });
+    await waitFor(() => expect(camera).toHaveAttribute('aria-pressed', 'true'));
     camera.focus();
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(camera).toHaveAttribute('aria-pressed', 'false'));

@@ -71,6 +71,7 @@ export const ParticipantGrid = forwardRef<HTMLDivElement, ParticipantGridProps>(
         {...rest}
         className={cx('mm-grid', className)}
         data-layout="focus"
+        data-state="focus"
         data-count={ids.length}
       >
         <div className="mm-grid__focus">
@@ -92,6 +93,7 @@ export const ParticipantGrid = forwardRef<HTMLDivElement, ParticipantGridProps>(
       {...rest}
       className={cx('mm-grid', className)}
       data-layout="grid"
+      data-state="grid"
       data-count={ids.length > 9 ? 'many' : ids.length}
     >
       {ids.map((id) => (

@@ -26,7 +26,9 @@ export const Default: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getByRole('button', { name: 'Camera' })).toHaveAttribute('aria-pressed', 'true'));
-    await expect(canvas.getByRole('meter', { name: 'Microphone level' })).toBeVisible();
+    const meter = canvas.getByRole('meter', { name: 'Microphone level' });
+    // The fake microphone plays a tone: the level meter must move.
+    await waitFor(() => expect(Number(meter.getAttribute('aria-valuenow'))).toBeGreaterThan(0), { timeout: 5000 });
     await userEvent.type(canvas.getByRole('textbox', { name: 'Your name' }), 'Robin');
     await userEvent.click(canvas.getByRole('button', { name: 'Join meeting' }));
     await expect(args.onJoin).toHaveBeenCalledWith({ displayName: 'Robin' });

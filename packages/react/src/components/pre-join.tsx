@@ -31,6 +31,7 @@ export interface PreJoinProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 
 const selectStream = (s: MeetingSnapshot) => s.localStream;
 const selectCamera = (s: MeetingSnapshot) => s.media.camera.enabled;
 const selectMicrophone = (s: MeetingSnapshot) => s.media.microphone.enabled;
+const selectCanPickSpeaker = (s: MeetingSnapshot) => s.devices.canSelectSpeaker && s.devices.speakers.length > 0;
 
 /**
  * The lobby: camera preview, camera/microphone toggles and device choice, a live microphone
@@ -45,6 +46,7 @@ export const PreJoin = forwardRef<HTMLFormElement, PreJoinProps>(function PreJoi
   const stream = useMeeting(selectStream);
   const cameraOn = useMeeting(selectCamera);
   const microphoneOn = useMeeting(selectMicrophone);
+  const canPickSpeaker = useMeeting(selectCanPickSpeaker);
   const level = useStreamAudioLevel(microphoneOn ? stream : null);
   const [name, setName] = useState(defaultDisplayName);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -93,6 +95,7 @@ export const PreJoin = forwardRef<HTMLFormElement, PreJoinProps>(function PreJoi
         </div>
         <DeviceSelect kind="camera" />
         <DeviceSelect kind="microphone" />
+        {canPickSpeaker ? <DeviceSelect kind="speaker" /> : null}
         <MeetingErrorMessage />
         {showDisplayName ? (
           <label className="mm-field" htmlFor={nameId}>

@@ -2,18 +2,19 @@ import '../test-utils/cleanup';
 import { StrictMode } from 'react';
 import { act, render, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { createTestClient, type TestClient } from '../test-utils/test-client';
+import type { MeetingClient } from '@mentara/meetings-core';
+import { lobbyClient } from '../test-utils/simulated';
 import { MeetingProvider } from './meeting-provider';
 import { useMeetingClient } from './meeting-context';
 import { joinCoordinatorFor } from './join-coordinator';
 
-const created: TestClient[] = [];
+const created: MeetingClient[] = [];
 vi.mock('@mentara/meetings-core', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@mentara/meetings-core')>();
   return {
     ...actual,
     createMeetingClient: vi.fn(() => {
-      const client = createTestClient();
+      const client = lobbyClient();
       created.push(client);
       return client;
     }),
@@ -24,9 +25,20 @@ function flush() {
   return act(() => new Promise((resolve) => setTimeout(resolve, 10)));
 }
 
+/** A simulated client with its lifecycle methods spied on. */
+function spiedClient() {
+  const client = lobbyClient();
+  return {
+    client,
+    join: vi.spyOn(client, 'join'),
+    leave: vi.spyOn(client, 'leave'),
+    destroy: vi.spyOn(client, 'destroy'),
+  };
+}
+
 describe('MeetingProvider', () => {
   it('joins exactly once under StrictMode and leaves on unmount', async () => {
-    const client = createTestClient();
+    const { client, join, leave, destroy } = spiedClient();
     const view = render(
       <StrictMode>
         <MeetingProvider client={client} meetingId="room-7">
@@ -35,16 +47,18 @@ describe('MeetingProvider', () => {
       </StrictMode>,
     );
     await flush();
-    expect(client.calls.join).toBe(1);
-    expect(client.getSnapshot().meetingId).toBe('room-7');
+    expect(join).toHaveBeenCalledTimes(1);
+    expect(join).toHaveBeenCalledWith('room-7');
+    expect(client.getSnapshot().connection).toBe('connected');
     view.unmount();
     await flush();
-    expect(client.calls.leave).toBe(1);
-    expect(client.calls.destroy).toBe(0);
+    expect(leave).toHaveBeenCalledTimes(1);
+    expect(client.getSnapshot().connection).toBe('disconnected');
+    expect(destroy).not.toHaveBeenCalled();
   });
 
   it('ref-counts two providers sharing one client', async () => {
-    const client = createTestClient();
+    const { client, join, leave } = spiedClient();
     const view = render(
       <>
         <MeetingProvider client={client} />
@@ -52,38 +66,41 @@ describe('MeetingProvider', () => {
       </>,
     );
     await flush();
-    expect(client.calls.join).toBe(1);
+    expect(join).toHaveBeenCalledTimes(1);
     view.rerender(<MeetingProvider client={client} />);
     await flush();
-    expect(client.calls.leave).toBe(0);
+    expect(leave).not.toHaveBeenCalled();
     view.unmount();
     await flush();
-    expect(client.calls.leave).toBe(1);
+    expect(leave).toHaveBeenCalledTimes(1);
   });
 
   it('does not join while join={false}, then joins when it turns true', async () => {
-    const client = createTestClient();
+    const { client, join } = spiedClient();
     const view = render(<MeetingProvider client={client} join={false} />);
     await flush();
-    expect(client.calls.join).toBe(0);
+    expect(join).not.toHaveBeenCalled();
     view.rerender(<MeetingProvider client={client} join />);
     await flush();
-    expect(client.calls.join).toBe(1);
+    expect(join).toHaveBeenCalledTimes(1);
   });
 
   it('serialises: a release during an in-flight join leaves after the join completes', async () => {
-    const client = createTestClient();
-    const release = joinCoordinatorFor(client).acquire();
+    const { client, join, leave } = spiedClient();
+    const coordinator = joinCoordinatorFor(client);
+    const release = coordinator.acquire();
     await Promise.resolve();
+    await Promise.resolve();
+    expect(join).toHaveBeenCalledTimes(1);
     release();
-    await joinCoordinatorFor(client).settled();
-    expect(client.calls).toMatchObject({ join: 1, leave: 1 });
+    await coordinator.settled();
+    expect(leave).toHaveBeenCalledTimes(1);
     expect(client.getSnapshot().connection).toBe('disconnected');
   });
 
   it('retries a failed join only on a new acquisition', async () => {
-    const client = createTestClient();
-    const join = vi.spyOn(client, 'join').mockRejectedValueOnce(new Error('offline'));
+    const { client, join, leave } = spiedClient();
+    join.mockRejectedValueOnce(new Error('offline'));
     const coordinator = joinCoordinatorFor(client);
     const release = coordinator.acquire();
     await coordinator.settled();
@@ -94,12 +111,12 @@ describe('MeetingProvider', () => {
     release();
     again();
     await coordinator.settled();
-    expect(client.calls.leave).toBe(1);
+    expect(leave).toHaveBeenCalledTimes(1);
   });
 
   it('creates a client from options under StrictMode and destroys it after unmount', async () => {
     created.length = 0;
-    let seen: unknown;
+    let seen: MeetingClient | undefined;
     function Probe() {
       seen = useMeetingClient();
       return null;
@@ -111,14 +128,15 @@ describe('MeetingProvider', () => {
         </MeetingProvider>
       </StrictMode>,
     );
-    await flush();
     const used = created.find((c) => c === seen);
     expect(used).toBeDefined();
-    expect(used?.calls.join).toBe(1);
-    expect(used?.calls.destroy).toBe(0);
+    const destroy = vi.spyOn(used!, 'destroy');
+    await flush();
+    expect(used!.getSnapshot().connection).toBe('connected');
+    expect(destroy).not.toHaveBeenCalled();
     view.unmount();
-    await waitFor(() => expect(used?.calls.destroy).toBe(1));
-    expect(used?.calls.leave).toBe(1);
+    await waitFor(() => expect(destroy).toHaveBeenCalledTimes(1));
+    expect(used!.getSnapshot().connection).toBe('disconnected');
   });
 
   it('throws a clear error when hooks are used outside a provider', () => {

@@ -2,9 +2,8 @@ import '../test-utils/cleanup';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { MeetingError } from '@mentara/meetings-core';
 import { MeetingProvider } from '../context/meeting-provider';
-import { createTestClient, type TestClient } from '../test-utils/test-client';
+import { joinedClient, named, remoteIds, type SimulatedClient } from '../test-utils/simulated';
 import { shallowEqual } from '../utils/shallow-equal';
 import { useMeeting } from './use-meeting';
 import { useLocalParticipant, useParticipant, useParticipantIds, useParticipants } from './use-participants';
@@ -16,39 +15,40 @@ import { useActiveSpeaker } from './use-active-speaker';
 import { useMeetingEvent } from './use-meeting-event';
 import { useAudioPlayback } from './use-audio-playback';
 
-function setup(client: TestClient = createTestClient({ joined: true, remotes: ['Ada', 'Ben'] })) {
+async function setup(client?: SimulatedClient) {
+  const c = client ?? (await joinedClient({ participants: named('Ada', 'Ben') }));
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <MeetingProvider client={client} join={false}>
+    <MeetingProvider client={c} join={false}>
       {children}
     </MeetingProvider>
   );
-  return { client, wrapper };
+  return { client: c, wrapper, ids: remoteIds(c) };
 }
 
 describe('useMeeting', () => {
-  it('returns the selected slice and keeps equal selections stable', () => {
-    const { client, wrapper } = setup();
+  it('returns the selected slice and keeps equal selections stable', async () => {
+    const { client, wrapper, ids } = await setup();
     const { result } = renderHook(() => useMeeting((s) => s.remoteParticipants.map((p) => p.id), shallowEqual), {
       wrapper,
     });
     const first = result.current;
-    expect(first).toHaveLength(2);
-    act(() => client.set({ activeSpeakerId: 'x' }));
+    expect(first).toEqual(ids);
+    act(() => client.simulate.setSpeaking(ids[0]!));
     expect(result.current).toBe(first);
-    act(() => void client.addRemote('Cleo'));
+    act(() => void client.simulate.participantJoins({ displayName: 'Cleo' }));
     expect(result.current).toHaveLength(3);
   });
 });
 
 describe('participant hooks', () => {
-  it('lists participants, ids, one participant and the local one', () => {
-    const { client, wrapper } = setup();
+  it('lists participants, ids, one participant and the local one', async () => {
+    const { wrapper, ids } = await setup();
     const { result } = renderHook(
       () => ({
         all: useParticipants(),
         ids: useParticipantIds(),
         local: useLocalParticipant(),
-        ada: useParticipant(client.getSnapshot().remoteParticipants[0]!.id),
+        ada: useParticipant(ids[0]!),
         missing: useParticipant('nobody'),
       }),
       { wrapper },
@@ -60,21 +60,20 @@ describe('participant hooks', () => {
     expect(result.current.missing).toBeNull();
   });
 
-  it('useParticipant keeps its value when another participant changes', () => {
-    const { client, wrapper } = setup();
-    const [ada, ben] = client.getSnapshot().remoteParticipants;
-    const { result } = renderHook(() => useParticipant(ada!.id), { wrapper });
+  it('useParticipant keeps its value when another participant changes', async () => {
+    const { client, wrapper, ids } = await setup();
+    const { result } = renderHook(() => useParticipant(ids[0]!), { wrapper });
     const before = result.current;
-    act(() => client.updateRemote(ben!.id, { media: { audio: false, video: true, screen: false } }));
+    act(() => client.simulate.setMedia(ids[1]!, { audio: false }));
     expect(result.current).toBe(before);
-    act(() => client.updateRemote(ada!.id, { displayName: 'Ada L.' }));
-    expect(result.current?.displayName).toBe('Ada L.');
+    act(() => client.simulate.setMedia(ids[0]!, { audio: false }));
+    expect(result.current?.media.audio).toBe(false);
   });
 });
 
 describe('useMediaToggle', () => {
   it('exposes state and button props, disabled while pending', async () => {
-    const { wrapper } = setup();
+    const { wrapper } = await setup();
     const { result } = renderHook(() => useMediaToggle('microphone'), { wrapper });
     expect(result.current.buttonProps).toMatchObject({
       type: 'button',
@@ -82,31 +81,34 @@ describe('useMediaToggle', () => {
       'data-state': 'on',
       disabled: false,
     });
-    let done!: Promise<void>;
-    act(() => {
-      done = result.current.toggle();
+    const seen: boolean[] = [];
+    await act(async () => {
+      const done = result.current.toggle();
+      await Promise.resolve();
+      await Promise.resolve();
+      seen.push(result.current.buttonProps.disabled);
+      await done;
     });
-    expect(result.current.pending).toBe(true);
-    expect(result.current.buttonProps.disabled).toBe(true);
-    await act(() => done);
+    expect(seen).toEqual([true]);
     expect(result.current.buttonProps).toMatchObject({ 'aria-pressed': false, 'data-state': 'off', disabled: false });
   });
 
   it('keeps the error in state and swallows it in onClick', async () => {
-    const { client, wrapper } = setup();
-    client.failNext('camera', new MeetingError('permission-denied'));
+    const { client, wrapper } = await setup(await joinedClient({ media: { camera: false } }));
+    client.simulate.failMedia('camera', 'permission-denied');
     const { result } = renderHook(() => useMediaToggle('camera'), { wrapper });
     act(() => result.current.buttonProps.onClick());
     await waitFor(() => expect(result.current.error?.code).toBe('permission-denied'));
     expect(result.current.buttonProps['data-error']).toBe(true);
+    expect(result.current.enabled).toBe(false);
   });
 });
 
 describe('useDevices', () => {
   it('lists devices and selects one', async () => {
-    const { wrapper } = setup();
+    const { wrapper } = await setup();
     const { result } = renderHook(() => useDevices(), { wrapper });
-    expect(result.current.cameras[0]?.label).toBe('Front camera');
+    expect(result.current.cameras[0]?.label).toBe('Simulated camera');
     await act(() => result.current.select('microphone', 'mic-2'));
     expect(result.current.selectedMicrophoneId).toBe('mic-2');
   });
@@ -114,48 +116,57 @@ describe('useDevices', () => {
 
 describe('useChat', () => {
   it('sends and receives messages', async () => {
-    const { client, wrapper } = setup();
+    const { client, wrapper } = await setup();
     const { result } = renderHook(() => useChat(), { wrapper });
-    expect(result.current.maxLength).toBe(500);
+    expect(result.current.maxLength).toBe(2000);
     await act(() => result.current.send('hello'));
-    act(() => client.receiveChat(client.getSnapshot().remoteParticipants[0]!.id, 'hi Sam'));
+    act(() => client.simulate.receiveChat('Ada', 'hi Sam'));
     expect(result.current.messages.map((m) => m.text)).toEqual(['hello', 'hi Sam']);
     expect(result.current.messages[0]?.from).toBe(result.current.localId);
   });
 });
 
 describe('connection hooks', () => {
-  it('reports state, quality, error and active speaker', () => {
-    const { client, wrapper } = setup();
-    const ada = client.getSnapshot().remoteParticipants[0]!;
+  it('reports state, quality, error, active speaker and blocked audio', async () => {
+    const { client, wrapper, ids } = await setup();
     const { result } = renderHook(
       () => ({
         state: useConnectionState(),
-        local: useConnectionQuality(),
-        ada: useConnectionQuality(ada.id),
+        ada: useConnectionQuality(ids[0]!),
         error: useMeetingError(),
         speaker: useActiveSpeaker(),
         audio: useAudioPlayback(),
       }),
       { wrapper },
     );
-    expect(result.current).toMatchObject({ state: 'connected', local: 'good', ada: 'good', error: null, speaker: null });
+    expect(result.current).toMatchObject({ state: 'connected', ada: 'good', error: null, speaker: null });
     act(() => {
-      client.updateRemote(ada.id, { quality: 'poor' });
-      client.set({ connection: 'reconnecting', activeSpeakerId: ada.id, audioPlaybackBlocked: true });
+      client.simulate.setQuality(ids[0]!, 'poor');
+      client.simulate.setSpeaking(ids[0]!);
+      client.simulate.dropConnection();
     });
     expect(result.current.state).toBe('reconnecting');
     expect(result.current.ada).toBe('poor');
     expect(result.current.speaker?.displayName).toBe('Ada');
+    act(() => client.simulate.blockAutoplay(true));
     expect(result.current.audio.blocked).toBe(true);
-    act(() => client.set({ error: new MeetingError('signalling-unreachable') }));
-    expect(result.current.error?.code).toBe('signalling-unreachable');
+    expect(result.current.error?.code).toBe('autoplay-blocked');
+    await act(() => result.current.audio.startAudio());
+    expect(result.current.audio.blocked).toBe(false);
+  });
+
+  it('reports the local quality when no id is given', async () => {
+    const { client, wrapper } = await setup();
+    const { result } = renderHook(() => useConnectionQuality(), { wrapper });
+    expect(result.current).toBe('unknown');
+    act(() => client.simulate.setQuality(client.getSnapshot().localParticipant!.id, 'fair'));
+    expect(result.current).toBe('fair');
   });
 });
 
 describe('useMeetingEvent', () => {
-  it('calls the latest handler and unsubscribes on unmount', () => {
-    const { client, wrapper } = setup();
+  it('calls the latest handler and unsubscribes on unmount', async () => {
+    const { client, wrapper } = await setup();
     const first = vi.fn();
     const second = vi.fn();
     const { rerender, unmount } = renderHook(({ handler }) => useMeetingEvent('participant-joined', handler), {
@@ -163,11 +174,11 @@ describe('useMeetingEvent', () => {
       initialProps: { handler: first },
     });
     rerender({ handler: second });
-    act(() => void client.addRemote('Cleo'));
+    act(() => void client.simulate.participantJoins({ displayName: 'Cleo' }));
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledWith(expect.objectContaining({ participant: expect.objectContaining({ displayName: 'Cleo' }) }));
     unmount();
-    act(() => void client.addRemote('Dan'));
+    act(() => void client.simulate.participantJoins({ displayName: 'Dan' }));
     expect(second).toHaveBeenCalledTimes(1);
   });
 });

@@ -9,14 +9,22 @@ const INTERVAL_MS = 100;
  */
 export function useStreamAudioLevel(stream: MediaStream | null): number {
   const [level, setLevel] = useState(0);
+  // Keyed on the track, so a device switch that swaps the track re-attaches the analyser.
+  const track = stream?.getAudioTracks()[0] ?? null;
   useEffect(() => {
-    const track = stream?.getAudioTracks()[0];
     const AudioContextCtor = typeof AudioContext === 'undefined' ? undefined : AudioContext;
-    if (!stream || !track || !AudioContextCtor) {
+    if (!track || !AudioContextCtor) {
       setLevel(0);
       return;
     }
     const context = new AudioContextCtor();
+    // A context made before any user gesture may start suspended: resume now and on the first gesture.
+    const resume = () => {
+      if (context.state === 'suspended') void context.resume().catch(() => undefined);
+    };
+    resume();
+    document.addEventListener('pointerdown', resume, true);
+    document.addEventListener('keydown', resume, true);
     const source = context.createMediaStreamSource(new MediaStream([track]));
     const analyser = context.createAnalyser();
     analyser.fftSize = 512;
@@ -32,9 +40,11 @@ export function useStreamAudioLevel(stream: MediaStream | null): number {
     }, INTERVAL_MS);
     return () => {
       clearInterval(timer);
+      document.removeEventListener('pointerdown', resume, true);
+      document.removeEventListener('keydown', resume, true);
       source.disconnect();
       void context.close().catch(() => undefined);
     };
-  }, [stream]);
+  }, [track]);
   return level;
 }

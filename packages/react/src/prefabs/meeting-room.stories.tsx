@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { people, scenarioClient, type StoryScenario } from '../stories/scenarios';
+import { people, useScenarioClient, type StoryScenario } from '../stories/scenarios';
 import { MeetingRoom, type MeetingRoomProps } from './meeting-room';
 
 interface Args extends Omit<MeetingRoomProps, 'client' | 'meetingId'> {
@@ -9,7 +8,7 @@ interface Args extends Omit<MeetingRoomProps, 'client' | 'meetingId'> {
 }
 
 function Room({ scenario, ...props }: Args) {
-  const [client] = useState(() => scenarioClient(scenario));
+  const client = useScenarioClient(scenario);
   return (
     <div style={{ height: 'calc(100vh - 32px)' }}>
       <MeetingRoom meetingId="session-42" client={client} {...props} />

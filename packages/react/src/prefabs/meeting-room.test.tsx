@@ -2,29 +2,56 @@ import '../test-utils/cleanup';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { createTestClient } from '../test-utils/test-client';
+import type { MeetingClientOptions } from '@mentara/meetings-core';
+import { joinedClient, lobbyClient, named, remoteIds } from '../test-utils/simulated';
 import { axeViolations } from '../test-utils/axe';
 import { MeetingRoom } from './meeting-room';
 
+const madeWith: MeetingClientOptions[] = [];
+vi.mock('@mentara/meetings-core', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@mentara/meetings-core')>();
+  return {
+    ...actual,
+    createMeetingClient: vi.fn((options: MeetingClientOptions) => {
+      madeWith.push(options);
+      return lobbyClient();
+    }),
+  };
+});
+
 describe('MeetingRoom', () => {
+  it('creates its client from the props and joins with the name from the pre-join screen', async () => {
+    render(<MeetingRoom serverUrl="https://meet.example" meetingId="m-9" token="jwt" clientOptions={{ relayOnly: true }} />);
+    const options = madeWith.at(-1);
+    expect(options).toMatchObject({ serverUrl: 'https://meet.example', meetingId: 'm-9', token: 'jwt', relayOnly: true });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Robin');
+    await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
+    expect(await screen.findByRole('group', { name: 'Participants' })).toBeTruthy();
+    expect(options?.displayName).toBe('Robin');
+  });
+
   it('goes from pre-join to the room to left, joining once', async () => {
-    const client = createTestClient();
+    const client = lobbyClient();
+    const join = vi.spyOn(client, 'join');
     const onLeave = vi.fn();
     render(<MeetingRoom meetingId="m-1" client={client} displayName="Sam" onLeave={onLeave} />);
-    expect(client.calls.join).toBe(0);
+    expect(join).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
-    await waitFor(() => expect(client.calls.join).toBe(1));
+    await waitFor(() => expect(join).toHaveBeenCalledTimes(1));
+    expect(join).toHaveBeenCalledWith('m-1');
     expect(await screen.findByRole('group', { name: 'Participants' })).toBeTruthy();
-    act(() => void client.addRemote('Ada'));
+    act(() => void client.simulate.participantJoins({ displayName: 'Ada' }));
     expect(screen.getByRole('group', { name: 'Ada' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
     expect(await screen.findByText('You left the meeting.')).toBeTruthy();
     expect(onLeave).toHaveBeenCalledTimes(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Rejoin' }));
+    await waitFor(() => expect(join).toHaveBeenCalledTimes(2));
+    expect(await screen.findByRole('group', { name: 'Participants' })).toBeTruthy();
   });
 
   it('hides and shows the chat with a pressed toggle', async () => {
-    const client = createTestClient({ joined: true });
-    render(<MeetingRoom meetingId="m-1" client={client} preJoin={false} />);
+    render(<MeetingRoom meetingId="m-1" client={await joinedClient()} preJoin={false} />);
     const toggle = screen.getByRole('button', { name: 'Chat' });
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByRole('region', { name: 'Chat' })).toBeTruthy();
@@ -33,17 +60,22 @@ describe('MeetingRoom', () => {
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('shows when the meeting has ended', () => {
-    const client = createTestClient({ joined: true });
+  it('shows when the meeting has ended', async () => {
+    const client = await joinedClient();
     render(<MeetingRoom meetingId="m-1" client={client} preJoin={false} />);
-    act(() => client.set({ meeting: { meetingId: 'm-1', status: 'ended', locked: false } }));
+    act(() => client.simulate.endMeeting());
     expect(screen.getByText('The meeting has ended.')).toBeTruthy();
   });
 
-  it('applies the theme and messages', () => {
-    const client = createTestClient({ joined: true });
+  it('applies the theme and messages', async () => {
     const { container } = render(
-      <MeetingRoom meetingId="m-1" client={client} preJoin={false} theme="dark" messages={{ leave: 'End session' }} />,
+      <MeetingRoom
+        meetingId="m-1"
+        client={await joinedClient()}
+        preJoin={false}
+        theme="dark"
+        messages={{ leave: 'End session' }}
+      />,
     );
     expect((container.firstChild as HTMLElement).dataset.theme).toBe('dark');
     expect(screen.getByRole('button', { name: 'End session' })).toBeTruthy();
@@ -51,28 +83,41 @@ describe('MeetingRoom', () => {
 });
 
 describe('accessibility (axe)', () => {
-  it('has no violations in a 4-person room with chat, a poor link and blocked audio', async () => {
-    const client = createTestClient({ joined: true, remotes: ['Ada', 'Ben', 'Cleo'] });
-    const ben = client.getSnapshot().remoteParticipants[1]!;
-    client.updateRemote(ben.id, { quality: 'poor', media: { audio: false, video: false, screen: false } });
-    client.receiveChat(ben.id, 'Can you hear me?');
-    client.set({ audioPlaybackBlocked: true, connection: 'reconnecting' });
+  it('has no violations in a 4-person room with chat, a poor link and blocked audio while reconnecting', async () => {
+    const client = await joinedClient({
+      participants: [
+        { displayName: 'Ada', speaking: true },
+        { displayName: 'Ben', quality: 'poor', media: { audio: false, video: false } },
+        { displayName: 'Cleo' },
+      ],
+      chat: [{ from: 'Ben', text: 'Can you hear me?' }],
+      autoplayBlocked: true,
+    });
+    client.simulate.dropConnection();
     const { container } = render(<MeetingRoom meetingId="m-1" client={client} preJoin={false} />);
+    expect(screen.getByRole('button', { name: 'Turn on sound' })).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
   });
 
   it('has no violations while someone shares their screen', async () => {
-    const client = createTestClient({ joined: true, remotes: ['Ada'] });
-    const ada = client.getSnapshot().remoteParticipants[0]!;
-    client.updateRemote(ada.id, { media: { ...ada.media, screen: true } });
+    const client = await joinedClient({ participants: named('Ada') });
+    client.simulate.setMedia(remoteIds(client)[0]!, { screen: true });
     const { container } = render(<MeetingRoom meetingId="m-1" client={client} preJoin={false} />);
+    expect(screen.getByRole('group', { name: 'Screen of Ada' })).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
   });
 
-  it('has no violations on the pre-join screen', async () => {
-    const client = createTestClient();
+  it('has no violations on the pre-join screen with a permission error', async () => {
+    const client = lobbyClient({ mediaErrors: { camera: 'permission-denied' } });
     const { container } = render(<MeetingRoom meetingId="m-1" client={client} />);
-    await waitFor(() => expect(client.getSnapshot().media.camera.enabled).toBe(true));
+    await screen.findByRole('alert');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('has no violations after leaving', async () => {
+    const { container } = render(<MeetingRoom meetingId="m-1" client={await joinedClient()} preJoin={false} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    await screen.findByText('You left the meeting.');
     expect(await axeViolations(container)).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ export interface MeetingRoomProps {
   meetingId: string;
   /** JWT for the server (ignored when `client` is given). */
   token?: string;
-  /** Name shown to others; pre-fills the pre-join screen. */
+  /** Name shown to others; pre-fills the pre-join screen (which asks for it unless `client` is given). */
   displayName?: string;
   /** @default 'auto' */
   layout?: GridLayout;
@@ -66,7 +66,8 @@ export function MeetingRoom({
   theme = 'system',
   className,
 }: MeetingRoomProps) {
-  // Read once by the provider; `displayName` is filled in from the pre-join screen before joining.
+  // Read once by the provider. The client reads `displayName` from this object when it joins, so the
+  // name typed on the pre-join screen is written here just before joining.
   const [options] = useState<MeetingClientOptions>(() => ({ ...clientOptions, serverUrl, meetingId, token, displayName }));
   const [stage, setStage] = useState<Stage>(preJoin ? 'lobby' : 'room');
   const join = (values: PreJoinValues) => {
@@ -74,7 +75,7 @@ export function MeetingRoom({
     setStage('room');
   };
   return (
-    <div className={className ? `mm-root ${className}` : 'mm-root'} data-theme={theme === 'system' ? undefined : theme}>
+    <div className={className ? `mm-root mm-meeting ${className}` : 'mm-root mm-meeting'} data-theme={theme === 'system' ? undefined : theme}>
       <MeetingProvider
         client={client}
         options={client ? undefined : options}
@@ -83,7 +84,10 @@ export function MeetingRoom({
         messages={messages}
       >
         <LiveAnnouncer />
-        {stage === 'lobby' ? <PreJoin defaultDisplayName={displayName} onJoin={join} /> : null}
+        {stage === 'lobby' ? (
+          // A given client already carries its name; only a room-made client takes it from the lobby.
+          <PreJoin defaultDisplayName={displayName} showDisplayName={!client} onJoin={join} />
+        ) : null}
         {stage === 'room' ? (
           <RoomStage
             layout={layout}

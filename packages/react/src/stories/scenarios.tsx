@@ -1,8 +1,14 @@
-import { useState, type ReactNode } from 'react';
-import { MeetingError, type ConnectionQuality, type ConnectionState, type MeetingErrorCode } from '@mentara/meetings-core';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ConnectionQuality, MeetingErrorCode, PeerState } from '@mentara/meetings-core';
+import {
+  createBrowserVideoTrack,
+  createFakeMediaDevices,
+  createSimulatedClient,
+  type SimulatedClient,
+  type SimulatedParticipant,
+  type SimulationScenario,
+} from '@mentara/meetings-core/testing';
 import { MeetingProvider } from '../context/meeting-provider';
-import { createTestClient, type TestClient } from '../test-utils/test-client';
-import { syntheticStream } from './synthetic-media';
 
 /** A remote participant in a story. */
 export interface StoryPerson {
@@ -12,104 +18,114 @@ export interface StoryPerson {
   screen?: boolean;
   quality?: ConnectionQuality;
   speaking?: boolean;
-  peerState?: 'connecting' | 'connected' | 'reconnecting' | 'failed';
+  peerState?: PeerState;
 }
 
-/** The state a story starts in. */
+/** The state a story starts in; built with the core testing kit's simulated client. */
 export interface StoryScenario {
-  /** Already in the meeting (default) or in the lobby. */
+  /** In the meeting (default) or still in the lobby. */
   joined?: boolean;
-  connection?: ConnectionState;
+  /** Connection other than `connected` (or `idle` in the lobby). */
+  connection?: 'connecting' | 'reconnecting' | 'failed' | 'disconnected';
   people?: StoryPerson[];
+  /** `from`: index into `people`, or `'me'`. */
   chat?: Array<{ from: number | 'me'; text: string }>;
   camera?: boolean;
   microphone?: boolean;
   /** Local screen share on. */
   sharing?: boolean;
   audioBlocked?: boolean;
+  /** An error in `snapshot.error`. */
   error?: MeetingErrorCode;
-  /** The next camera/microphone start fails with this code (permission prompts). */
+  /** Starting camera and microphone fails with this code (permission prompts). */
   mediaFailure?: MeetingErrorCode;
-  /** Camera toggle stays pending (a permission prompt is open). */
+  /** The camera permission prompt stays open (toggle pending). */
   cameraPending?: boolean;
   noDevices?: boolean;
 }
 
 export const NAMES = ['Ada', 'Ben', 'Cleo', 'Dan', 'Eve', 'Finn', 'Gia', 'Hugo'];
+const COLORS = ['#5f8f83', '#7b93a8', '#a08a78', '#7f9a80', '#9188a8', '#a8925e', '#6f8f9c', '#94807a'];
+const DEVICES = [
+  { deviceId: 'cam-1', groupId: 'a', kind: 'videoinput' as const, label: 'Built-in camera' },
+  { deviceId: 'cam-2', groupId: 'b', kind: 'videoinput' as const, label: 'USB camera' },
+  { deviceId: 'mic-1', groupId: 'a', kind: 'audioinput' as const, label: 'Built-in microphone' },
+  { deviceId: 'mic-2', groupId: 'c', kind: 'audioinput' as const, label: 'Headset microphone' },
+  { deviceId: 'spk-1', groupId: 'a', kind: 'audiooutput' as const, label: 'Built-in speakers' },
+  { deviceId: 'spk-2', groupId: 'c', kind: 'audiooutput' as const, label: 'Headset' },
+];
 
-/** Build a scripted client in the scenario's state. */
-export function scenarioClient(scenario: StoryScenario = {}): TestClient {
-  const client = createTestClient({ joined: scenario.joined ?? true, makeStream: syntheticStream });
-  const ids: string[] = [];
-  for (const person of scenario.people ?? []) {
-    const p = client.addRemote(person.name, {
-      media: { audio: person.audio ?? true, video: person.video ?? true, screen: person.screen ?? false },
-      quality: person.quality ?? 'good',
-      isSpeaking: person.speaking ?? false,
-      peerState: person.peerState ?? 'connected',
-      screenStream: person.screen ? syntheticStream(`${person.name} screen`) : null,
-    });
-    ids.push(p.id);
-  }
-  const s = client.getSnapshot();
-  const local = s.localParticipant;
-  const camera = scenario.camera ?? (scenario.joined ?? true);
-  const microphone = scenario.microphone ?? (scenario.joined ?? true);
-  const sharing = scenario.sharing ?? false;
-  const screenStream = sharing ? syntheticStream('My screen') : null;
-  client.set({
-    connection: scenario.connection ?? s.connection,
-    media: {
-      camera: { enabled: camera, pending: scenario.cameraPending ?? false, error: null },
-      microphone: { enabled: microphone, pending: false, error: null },
-      screen: { enabled: sharing, pending: false, error: null },
-    },
-    localScreenStream: screenStream,
-    localParticipant: local
-      ? { ...local, media: { audio: microphone, video: camera, screen: sharing }, screenStream }
-      : null,
-    audioPlaybackBlocked: scenario.audioBlocked ?? false,
-    error: scenario.error ? new MeetingError(scenario.error) : null,
-    activeSpeakerId: ids[(scenario.people ?? []).findIndex((p) => p.speaking)] ?? null,
-    devices: scenario.noDevices
-      ? { ...s.devices, cameras: [], microphones: [], speakers: [], selectedCameraId: null, selectedMicrophoneId: null }
-      : {
-          ...s.devices,
-          cameras: [
-            { deviceId: 'cam-1', groupId: 'a', kind: 'videoinput', label: 'Built-in camera' },
-            { deviceId: 'cam-2', groupId: 'b', kind: 'videoinput', label: 'USB camera' },
-          ],
-          microphones: [
-            { deviceId: 'mic-1', groupId: 'a', kind: 'audioinput', label: 'Built-in microphone' },
-            { deviceId: 'mic-2', groupId: 'c', kind: 'audioinput', label: 'Headset microphone' },
-          ],
-          speakers: [
-            { deviceId: 'spk-1', groupId: 'a', kind: 'audiooutput', label: 'Built-in speakers' },
-            { deviceId: 'spk-2', groupId: 'c', kind: 'audiooutput', label: 'Headset' },
-          ],
-          selectedSpeakerId: 'spk-1',
-          canSelectSpeaker: true,
-        },
-  });
-  for (const line of scenario.chat ?? []) {
-    if (line.from === 'me') void client.chat.send(line.text);
-    else client.receiveChat(ids[line.from] ?? '', line.text);
-  }
-  if (scenario.mediaFailure) {
-    client.failNext('camera', new MeetingError(scenario.mediaFailure));
-    client.failNext('microphone', new MeetingError(scenario.mediaFailure));
-  }
+/** A synthetic moving picture labelled `label` (canvas capture); `null` outside browsers. */
+function picture(label: string, color: string): MediaStream | null {
+  if (typeof document === 'undefined' || typeof MediaStream === 'undefined') return null;
+  return new MediaStream([createBrowserVideoTrack({ label, color, width: 640, height: 360, fps: 10 })]);
+}
+
+/** Build a simulated client (core testing kit) in the scenario's state. */
+export function scenarioClient(scenario: StoryScenario = {}): SimulatedClient {
+  const people = scenario.people ?? [];
+  const participants: SimulatedParticipant[] = people.map((p, i) => ({
+    displayName: p.name,
+    media: { audio: p.audio ?? true, video: p.video ?? true, screen: p.screen ?? false },
+    quality: p.quality ?? 'good',
+    speaking: p.speaking ?? false,
+    peerState: p.peerState ?? 'connected',
+    stream: p.video === false ? null : picture(p.name, COLORS[i % COLORS.length]!),
+    screenStream: p.screen ? picture(`${p.name}'s screen`, '#3e4a47') : null,
+  }));
+  const fake = typeof document === 'undefined' ? undefined : createFakeMediaDevices({ devices: DEVICES });
+  // An open permission prompt: the camera request never settles.
+  const mediaDevices =
+    fake && scenario.cameraPending
+      ? { ...fake, getUserMedia: (c: MediaStreamConstraints) => (c.video ? new Promise<MediaStream>(() => {}) : fake.getUserMedia(c)) }
+      : fake;
+  const joined = scenario.joined ?? true;
+  const options: SimulationScenario = {
+    meetingId: 'session-42',
+    displayName: 'Sam',
+    participants,
+    chat: (scenario.chat ?? []).map((m) => ({ from: m.from === 'me' ? 'self' : (people[m.from]?.name ?? 'self'), text: m.text })),
+    media: { camera: scenario.camera ?? true, microphone: scenario.microphone ?? true },
+    autoplayBlocked: scenario.audioBlocked ?? false,
+    devices: scenario.noDevices ? [] : DEVICES,
+    ...(mediaDevices ? { mediaDevices } : {}),
+    ...(scenario.mediaFailure ? { mediaErrors: { camera: scenario.mediaFailure, microphone: scenario.mediaFailure } } : {}),
+    ...(scenario.connection === 'connecting' ? { joinDelayMs: 3_600_000 } : {}),
+    autoJoin: joined || scenario.connection === 'connecting',
+  };
+  const client = createSimulatedClient(options);
+  if (scenario.connection === 'reconnecting') client.simulate.dropConnection();
+  if (scenario.connection === 'failed') client.simulate.failConnection();
+  if (scenario.connection === 'disconnected') void client.leave();
+  if (scenario.error) client.simulate.raiseError(scenario.error);
+  if (scenario.sharing) void client.screen.enable().catch(() => undefined);
+  if (scenario.cameraPending) void client.camera.enable().catch(() => undefined);
   return client;
 }
 
-/** `count` people named from `NAMES`, first one speaking. */
+/** `count` people named from `NAMES`, the first one speaking. */
 export function people(count: number, overrides: Partial<StoryPerson> = {}): StoryPerson[] {
   return NAMES.slice(0, count).map((name, i) => ({ name, speaking: i === 0, ...overrides }));
 }
 
-/** Renders `children` inside a provider around a scenario client created once per story mount. */
-export function Meeting({ scenario, children }: { scenario?: StoryScenario; children: ReactNode }) {
+/** A scenario client for one story mount, destroyed when the story unmounts. */
+export function useScenarioClient(scenario?: StoryScenario): SimulatedClient {
   const [client] = useState(() => scenarioClient(scenario));
+  const mounts = useRef(0);
+  useEffect(() => {
+    mounts.current += 1;
+    return () => {
+      mounts.current -= 1;
+      // Deferred so a StrictMode remount keeps the client.
+      setTimeout(() => mounts.current === 0 && client.destroy(), 0);
+    };
+  }, [client]);
+  return client;
+}
+
+/** Renders `children` inside a provider around a scenario client. */
+export function Meeting({ scenario, children }: { scenario?: StoryScenario; children: ReactNode }) {
+  const client = useScenarioClient(scenario);
   return (
     <MeetingProvider client={client} join={false}>
       {children}

@@ -1,19 +1,18 @@
 import type { ReactNode } from 'react';
 import { render, type RenderResult } from '@testing-library/react';
+import type { MeetingClient } from '@mentara/meetings-core';
 import { MeetingProvider } from '../context/meeting-provider';
 import type { MeetingMessages } from '../messages/messages';
-import { createTestClient, type TestClient } from './test-client';
 
-/** Render `ui` inside a provider around a `TestClient` (already joined unless told otherwise). */
+/** Render `ui` inside a `<MeetingProvider>` around `client`, without joining. */
 export function renderWithClient(
   ui: ReactNode,
-  options: { client?: TestClient; join?: boolean; messages?: Partial<MeetingMessages> } = {},
-): RenderResult & { client: TestClient } {
-  const client = options.client ?? createTestClient({ joined: true });
-  const result = render(
-    <MeetingProvider client={client} join={options.join ?? false} messages={options.messages}>
+  client: MeetingClient,
+  options: { messages?: Partial<MeetingMessages> } = {},
+): RenderResult {
+  return render(
+    <MeetingProvider client={client} join={false} messages={options.messages}>
       {ui}
     </MeetingProvider>,
   );
-  return { ...result, client };
 }

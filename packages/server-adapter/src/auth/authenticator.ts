@@ -18,7 +18,7 @@ const anonymousUser = (context: AuthContext): AuthenticatedUser => {
   const { displayName, userId, role } = context.auth;
   return {
     userId: typeof userId === 'string' && /^[\w-]{1,128}$/.test(userId) ? userId : `anon-${randomUUID()}`,
-    displayName: typeof displayName === 'string' && displayName.trim() ? displayName.trim().slice(0, 64) : 'Guest',
+    ...(typeof displayName === 'string' && displayName.trim() ? { displayName: displayName.trim().slice(0, 64) } : {}),
     role: role === 'host' ? 'host' : 'participant',
     meetings: '*',
   };

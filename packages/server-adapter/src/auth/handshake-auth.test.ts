@@ -42,6 +42,9 @@ describe('socket authentication and access', () => {
     const joined = await ack<MeetingJoinedPayload>(client, 'join-meeting', { meetingId: randomUUID() });
     expect(joined.ok && joined.data.self).toMatchObject({ displayName: 'Dev User', role: 'participant' });
     expect(joined.ok && joined.data.self.userId).toMatch(/^anon-/);
+    const unnamed = await h.connect({});
+    const chosen = await ack<MeetingJoinedPayload>(unnamed, 'join-meeting', { meetingId: randomUUID(), displayName: 'Picked' });
+    expect(chosen.ok && chosen.data.self.displayName).toBe('Picked');
   });
 
   it('refuses to start without any authentication configured', () => {

@@ -7,6 +7,7 @@ import { createWebrtcConfigHandler } from '../http/webrtc-config-handler';
 import { createStaticHandler } from '../http/static-handler';
 import { consoleLogger, type MeetingsLogger } from '../observability/logger';
 import type { MeetingsServerOptions } from '../options';
+import { createPromRegistry } from './prom-registry';
 
 /** A running standalone server (CLI, quickstart). */
 export interface RunningMeetingsServer {
@@ -31,7 +32,8 @@ const json = (res: import('node:http').ServerResponse, status: number, body: unk
 
 /**
  * Starts a complete server from a {@link ServerConfig}: `/meetings` signalling,
- * `GET /api/meetings/webrtc-config`, `GET /healthz`, in development mode `POST /api/meetings`
+ * `GET /api/meetings/webrtc-config`, `GET /healthz`, `GET /metrics` (with `METRICS=true`), in
+ * development mode `POST /api/meetings`
  * (create a meeting), and optionally a static web app with SPA fallback.
  *
  * @throws when no authentication is configured (set JWT_SECRET, or MEETINGS_ALLOW_ANONYMOUS=true for development).
@@ -51,10 +53,18 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     logger,
   });
   const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : undefined;
+  const registry = config.metrics ? await createPromRegistry() : undefined;
   const http = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === WEBRTC_CONFIG_PATH) return void webrtcConfig(req, res);
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
+    if (path === '/metrics' && registry) {
+      void registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
+        res.end(text);
+      });
+      return;
+    }
     if (path === '/api/meetings' && req.method === 'POST' && config.allowAnonymous) {
       // Development convenience only: anonymous mode admits anyone to any meeting anyway.
       void meetings.createMeeting({ frontendUrl: config.frontendUrl ?? `http://${req.headers.host ?? 'localhost'}` }).then(
@@ -72,6 +82,7 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     ...auth,
     allowedOrigins: config.allowedOrigins,
     logger,
+    ...(registry ? { metrics: { registry } } : {}),
     ...(config.maxParticipants ? { limits: { maxParticipants: config.maxParticipants } } : {}),
     ...(config.emptyMeetingTimeoutMs !== undefined ? { emptyMeetingTimeoutMs: config.emptyMeetingTimeoutMs } : {}),
     ...options.meetings,

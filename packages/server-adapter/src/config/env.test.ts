@@ -3,7 +3,7 @@ import { configFromEnv } from './env';
 
 describe('configFromEnv', () => {
   it('has safe defaults', () => {
-    expect(configFromEnv({})).toEqual({ port: 3000, host: '127.0.0.1', allowAnonymous: false, allowedOrigins: '*', ice: {} });
+    expect(configFromEnv({})).toEqual({ port: 3000, host: '127.0.0.1', allowAnonymous: false, metrics: false, allowedOrigins: '*', ice: {} });
   });
 
   it('reads every variable of the deployment guide plus ours', () => {
@@ -34,6 +34,7 @@ describe('configFromEnv', () => {
       MAX_PARTICIPANTS: '4',
       EMPTY_MEETING_TIMEOUT_MS: '1000',
       MEETINGS_ALLOW_ANONYMOUS: 'false',
+      METRICS: 'true',
     });
     expect(config).toEqual({
       port: 8080,
@@ -41,6 +42,7 @@ describe('configFromEnv', () => {
       frontendUrl: 'https://app.example',
       jwt: { secret: 'sekret', issuer: 'https://api.example', audience: 'meetings', algorithms: ['HS256', 'HS384'] },
       allowAnonymous: false,
+      metrics: true,
       allowedOrigins: ['https://app.example'],
       staticDir: '/srv/web',
       maxParticipants: 4,

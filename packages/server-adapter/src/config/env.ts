@@ -25,6 +25,8 @@ export interface ServerConfig {
   maxParticipants?: number;
   /** EMPTY_MEETING_TIMEOUT_MS. */
   emptyMeetingTimeoutMs?: number;
+  /** METRICS=true: serve Prometheus metrics on `/metrics` (needs prom-client). */
+  metrics: boolean;
 }
 
 const value = (env: Env, name: string): string | undefined => {
@@ -109,6 +111,7 @@ export function configFromEnv(env: Env = process.env): ServerConfig {
     ...(frontendUrl ? { frontendUrl } : {}),
     ...(jwt ? { jwt } : {}),
     allowAnonymous: value(env, 'MEETINGS_ALLOW_ANONYMOUS') === 'true',
+    metrics: value(env, 'METRICS') === 'true',
     allowedOrigins,
     ice: iceFromEnv(env),
     ...(staticDir ? { staticDir } : {}),

@@ -36,7 +36,8 @@ describe('GET /api/meetings/webrtc-config', () => {
     const url = await serve({ auth: { secret }, ice: { stunUrls: false } });
     const expired = await issueMeetingToken({ secret, userId: 'u1', expiresIn: -120 });
     const foreign = await issueMeetingToken({ secret: 'another-secret-0123456789abcdef', userId: 'u1' });
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: `Bearer ${expired}` }, { authorization: `Bearer ${foreign}` }, { authorization: 'Basic abc' }]) {
+    const cases: Array<Record<string, string>> = [{}, { authorization: 'Bearer nope' }, { authorization: `Bearer ${expired}` }, { authorization: `Bearer ${foreign}` }, { authorization: 'Basic abc' }];
+    for (const headers of cases) {
       const res = await fetch(url, { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer');

@@ -46,6 +46,18 @@ describe('chat-message', () => {
     expect((await h.meetings.store.listChat(meetingId)).map((m) => m.text)).toEqual(['two', 'three']);
   });
 
+  it('de-duplicates a retry with the same clientMessageId', async () => {
+    const { client: a } = await h.joinAs('ana', meetingId);
+    const { client: b } = await h.joinAs('ben', meetingId);
+    const atB = collect(b, 'chat-message');
+    const first = await ack<ChatMessage>(a, 'chat-message', { text: 'once', clientMessageId: 'retry-1' });
+    const retry = await ack<ChatMessage>(a, 'chat-message', { text: 'once', clientMessageId: 'retry-1' });
+    expect(retry).toEqual(first);
+    await settle();
+    expect(atB).toHaveLength(1);
+    expect(await h.meetings.store.listChat(meetingId)).toHaveLength(1);
+  });
+
   it('refuses chat before joining', async () => {
     const c = await h.connect({ token: await h.token('ana', meetingId) });
     expect(await ack(c, 'chat-message', { text: 'hi' })).toMatchObject({ ok: false, error: { code: 'not-in-meeting' } });

@@ -10,7 +10,8 @@ import { meetingRoom } from './rooms';
 /**
  * `chat-message`: the server stamps id, sender and time, stores it (bounded history) and sends
  * it to the others. The sender gets the stored message in its acknowledgement — or, when it
- * sent without one, as a `chat-message` event like everyone else.
+ * sent without one, as a `chat-message` event like everyone else. A retry carrying the
+ * `clientMessageId` of a stored message is answered with that message and not delivered again.
  */
 export async function handleChat(
   ctx: ServerContext,
@@ -20,6 +21,12 @@ export async function handleChat(
 ): Promise<ChatMessage> {
   const session = requireSession(socket);
   if (payload.text.length > ctx.options.limits.maxChatLength) throw new ProtocolFailure('payload-too-large');
+  if (payload.clientMessageId !== undefined) {
+    // A retry of a message already stored (its ack was lost): answer it again, deliver nothing.
+    const history = await ctx.store.listChat(session.meetingId);
+    const earlier = history.find((m) => m.clientMessageId === payload.clientMessageId);
+    if (earlier) return earlier;
+  }
   const message: ChatMessage = {
     id: randomUUID(),
     meetingId: session.meetingId,

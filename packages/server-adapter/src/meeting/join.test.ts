@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MeetingJoinedPayload } from '@mentara/meetings-core/protocol';
-import { ack, collect, nextEvent, settle, startHarness, type Harness } from '../test-utils/harness';
+import { issueMeetingToken } from '../auth/issue-token';
+import { ack, collect, nextEvent, settle, startHarness, TEST_SECRET, type Harness } from '../test-utils/harness';
 
 describe('join-meeting / leave-meeting / disconnect', () => {
   let h: Harness;
@@ -20,7 +21,8 @@ describe('join-meeting / leave-meeting / disconnect', () => {
     expect(ja.limits).toEqual({ maxParticipants: 6, maxChatLength: 2000, maxPayloadBytes: 65536, eventsPerSecond: 50 });
 
     const joinedEvent = nextEvent(a, 'participant-joined');
-    const b = await h.connect({ token: await h.token('ben', meetingId) });
+    // A token without a name: the name chosen in join-meeting is used.
+    const b = await h.connect({ token: await issueMeetingToken({ secret: TEST_SECRET, userId: 'ben', meetingId }) });
     const metEvent = nextEvent(b, 'meeting-joined');
     const result = await ack<MeetingJoinedPayload>(b, 'join-meeting', {
       meetingId,
@@ -52,6 +54,7 @@ describe('join-meeting / leave-meeting / disconnect', () => {
     expect(await ack(b, 'leave-meeting', {})).toEqual({ ok: true, data: null });
     expect(await left).toEqual({ participantId: jb.self.id, reason: 'left' });
     expect(await ack(b, 'leave-meeting', {})).toMatchObject({ ok: false, error: { code: 'not-in-meeting' } });
+    expect(await ack(a, 'leave-meeting', { meetingId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'not-in-meeting' } });
   });
 
   it('a disconnect counts as leaving (reason disconnected)', async () => {
@@ -83,6 +86,11 @@ describe('join-meeting / leave-meeting / disconnect', () => {
     stale.disconnect();
     await settle();
     expect(after).toEqual([]);
+  });
+
+  it("keeps the token's verified name over the one chosen in join-meeting", async () => {
+    const { joined } = await h.joinAs('ana', meetingId, 'participant', { displayName: 'Someone Else' });
+    expect(joined.self.displayName).toBe('ana');
   });
 
   it('ignores a previousParticipantId that belongs to someone else', async () => {

@@ -44,7 +44,8 @@ export async function handleJoin(
   // One meeting per socket: joining another (or the same again) leaves the current one first.
   await leaveCurrentMeeting(ctx, socket, 'left');
 
-  const displayName = payload.displayName ?? user.displayName ?? 'Guest';
+  // A verified name (token, hook) wins; the client's choice only fills in when there is none.
+  const displayName = user.displayName ?? payload.displayName ?? 'Guest';
   const record: ParticipantRecord = {
     id: randomUUID(),
     userId: user.userId,

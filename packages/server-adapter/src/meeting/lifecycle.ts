@@ -27,11 +27,7 @@ export class MeetingLifecycle {
   async afterJoin(meeting: MeetingRecord, participantCount: number): Promise<void> {
     const { options, store, nsp } = this.#c;
     this.#timers.cancel(`empty:${meeting.meetingId}`);
-    if (meeting.endsAt !== undefined) {
-      this.#timers.at(`end:${meeting.meetingId}`, meeting.endsAt, options.now, () => {
-        void this.end(meeting.meetingId, 'scheduled-end');
-      });
-    }
+    if (meeting.endsAt !== undefined) this.armScheduledEnd(meeting.meetingId, meeting.endsAt);
     const due = options.startPolicy === 'first-join' || participantCount >= 2;
     if (!due || meeting.status !== 'waiting') return;
     const started = await store.startMeeting(meeting.meetingId, options.now());
@@ -41,6 +37,13 @@ export class MeetingLifecycle {
         startedAt: started.startedAt,
       });
     }
+  }
+
+  /** Ends the meeting with reason `scheduled-end` at epoch ms `endsAt` (timer on this node). */
+  armScheduledEnd(meetingId: string, endsAt: number): void {
+    this.#timers.at(`end:${meetingId}`, endsAt, this.#c.options.now, () => {
+      void this.end(meetingId, 'scheduled-end');
+    });
   }
 
   /** After a leave: drop this node's scheduled-end timer when it has nobody left there; arm the empty timer. */

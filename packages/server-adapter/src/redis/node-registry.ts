@@ -167,12 +167,13 @@ export class NodeRegistry {
         String(this.#ttlMs),
         'GET',
       ]);
-      // A sweeper may have dropped this node from the registry while it was silent.
-      if (!first && previous === null) await client.sendCommand(['SADD', this.#keys.nodes(), this.nodeId]);
       this.#stats.heartbeats += 1;
       if (!first && previous === null && this.#state === 'running') {
+        // Expired (a pause, a cut-off, or Redis restarted empty): a sweeper may have dropped this
+        // node and its participants, so register again and have this node's clients rejoin.
+        await client.sendCommand(['SADD', this.#keys.nodes(), this.nodeId]);
         this.#stats.lapses += 1;
-        this.#logger.warn({ nodeId: this.nodeId }, 'This node heartbeat had expired; its clients will rejoin');
+        this.#logger.warn({ nodeId: this.nodeId }, "This node's heartbeat had expired; its clients will rejoin");
         this.#options.onOwnHeartbeatLapsed?.();
       }
     } catch (error) {

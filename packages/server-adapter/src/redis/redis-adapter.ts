@@ -110,8 +110,26 @@ interface InstrumentableAdapter {
   onMessage(message: ClusterMessageLike, offset?: string): unknown;
 }
 
-interface EventEmitterLike {
+interface DuplicateLike {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
+  [method: string]: unknown;
+}
+
+/**
+ * The streams adapter subscribes without awaiting; when it disconnects that client on close,
+ * node-redis rejects the still-registered subscription, which would surface as an unhandled
+ * rejection (a crash on Node 20). The rejection is expected there, so it is absorbed.
+ */
+function absorbSubscribeRejections(copy: DuplicateLike): void {
+  for (const method of ['subscribe', 'sSubscribe', 'SUBSCRIBE', 'SSUBSCRIBE']) {
+    const original = copy[method];
+    if (typeof original !== 'function') continue;
+    copy[method] = (...args: unknown[]) => {
+      const result: unknown = (original as (...a: unknown[]) => unknown).apply(copy, args);
+      if (result instanceof Promise) result.catch(() => undefined);
+      return result;
+    };
+  }
 }
 
 const goesThroughStream = (message: ClusterMessageLike): boolean =>
@@ -128,8 +146,9 @@ function watchDuplicates<T extends object>(client: T, onReconnect: () => void): 
       const value: unknown = Reflect.get(target, property, target);
       if (property === 'duplicate' && typeof value === 'function') {
         return (...args: unknown[]) => {
-          const copy = (value as (...a: unknown[]) => EventEmitterLike).apply(target, args);
+          const copy = (value as (...a: unknown[]) => DuplicateLike).apply(target, args);
           copy.on('reconnecting', onReconnect);
+          absorbSubscribeRejections(copy);
           return copy;
         };
       }
@@ -144,7 +163,8 @@ function watchDuplicates<T extends object>(client: T, onReconnect: () => void): 
  * plus per-node sequence numbers that turn any loss — a reader that lagged past `maxLen`, an
  * append that failed — into a {@link StreamGap} instead of silence.
  *
- * @param client a connected node-redis v5 or ioredis client (the adapter duplicates it for reading)
+ * @param client a connected node-redis v5 client (the tested one; the streams adapter also takes
+ *   ioredis). It is duplicated for the stream reader and the subscriber.
  * @example
  * ```ts
  * const cluster = createMeetingsRedisAdapter(redis);
@@ -171,6 +191,7 @@ export function createMeetingsRedisAdapter(
     maxLagMs: 0,
   };
   let lastLagWarning = 0;
+  let lastPublishWarning = 0;
 
   const watched = watchDuplicates(client, () => {
     stats.readerReconnects += 1;
@@ -212,7 +233,14 @@ export function createMeetingsRedisAdapter(
       stats.published += 1;
       return doPublish(message).catch((error: unknown) => {
         stats.publishFailures += 1;
-        logger.warn({ error: String(error) }, 'Appending to the Redis stream failed; other nodes will resync');
+        // One line per 10 s at most: during an outage every relay fails.
+        if (Date.now() - lastPublishWarning > 10_000) {
+          lastPublishWarning = Date.now();
+          logger.warn(
+            { error: String(error), publishFailures: stats.publishFailures },
+            'Appending to the Redis stream failed; other nodes will resync',
+          );
+        }
         throw error;
       });
     };

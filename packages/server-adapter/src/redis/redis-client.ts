@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The one Redis capability the Redis room store and node registry use: send a raw command.
- *
- * A node-redis v5 client (`createClient()` from `redis`) satisfies it as is. For ioredis, wrap it:
- *
- * @example
- * ```ts
- * const commands: RedisCommandClient = { sendCommand: (args) => ioredis.call(args[0]!, ...args.slice(1)) };
- * ```
+ * The one Redis capability the Redis room store and node registry use: send a raw command and
+ * get Redis's reply (RESP2 shapes: strings, integers, arrays, `null`). A node-redis v5 client
+ * (`createClient()` from `redis`, the tested client) satisfies it as is.
  */
 export interface RedisCommandClient {
   /** Sends one command (`['HGET', key, field]`) and resolves with Redis's reply. */

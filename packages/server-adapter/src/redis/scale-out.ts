@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MetricsOptions } from '../observability/metrics';
-import { meetingRoom, participantRoom } from '../meeting/rooms';
-import type { MeetingsNamespace } from '../socket/types';
-import type { RoomStore } from '../store/room-store';
+import type { MeetingsServer } from '../attach';
 import { consoleLogger, type ScaleOutLogger } from './logger';
 import { NodeRegistry, type NodeRegistryStats } from './node-registry';
 import type { RedisCommandClient } from './redis-client';
@@ -42,17 +40,13 @@ export interface RedisScaleOutOptions {
 }
 
 /** What a started scale-out needs from `attachMeetings`' result. */
-export interface ScaleOutTarget {
-  namespace: MeetingsNamespace;
-  nodeId: string;
-  store: RoomStore;
-}
+export type ScaleOutTarget = Pick<MeetingsServer, 'namespace' | 'nodeId' | 'store' | 'evictNode'>;
 
 /** Counters of the scale-out on this node. */
 export interface RedisScaleOutStats {
   adapter: MeetingsRedisAdapterStats;
   liveness: NodeRegistryStats;
-  /** Participants of dead nodes this node removed. */
+  /** Participants of dead nodes this node removed (through `evictNode`). */
   evictedParticipants: number;
   /** Client connections this node closed so the clients rejoin (after a gap or a lapse). */
   resyncedSockets: number;
@@ -66,7 +60,7 @@ export interface RedisScaleOut {
   /** Pass to Socket.IO: `new Server(http, { adapter })`. */
   readonly adapter: MeetingsRedisAdapter['adapter'];
   /** Starts heartbeat, dead-node sweeping and resync-on-loss for an attached server. */
-  start(target: ScaleOutTarget): Promise<void>;
+  start(meetings: ScaleOutTarget): Promise<void>;
   stats(): RedisScaleOutStats;
   /** Stops what `start` started and removes its metrics; leaves the Redis client and Socket.IO to the caller. Idempotent. */
   close(): Promise<void>;
@@ -99,29 +93,21 @@ export function createRedisScaleOut(options: RedisScaleOutOptions): RedisScaleOu
   const cluster = createMeetingsRedisAdapter(options.client, { logger, ...options.adapter });
   let evictedParticipants = 0;
   let resyncedSockets = 0;
-  let namespace: MeetingsNamespace | undefined;
+  let target: ScaleOutTarget | undefined;
   let state: 'idle' | 'started' | 'closed' = 'idle';
   const cleanups: Array<() => unknown> = [];
 
   const resync = (why: string): void => {
-    if (!namespace) return;
-    const count = resyncLocalSockets(namespace as never, options.resync);
+    if (!target) return;
+    const count = resyncLocalSockets(target.namespace as never, options.resync);
     resyncedSockets += count;
     if (count > 0) logger.warn({ nodeId, sockets: count, why }, 'Clients of this node will rejoin to resync');
   };
 
-  /** Removes a dead node's participants and tells their meetings, exactly once per participant. */
+  /** Hands a dead node to the attached server, which removes its participants and tells their meetings. */
   const evictNode = async (deadNodeId: string): Promise<void> => {
-    const records = await store.listParticipantsByNode(deadNodeId);
-    for (const record of records) {
-      const removed = await store.removeParticipant(record.meetingId, record.id);
-      if (!removed || !namespace) continue;
-      evictedParticipants += 1;
-      namespace.to(meetingRoom(record.meetingId)).emit('participant-left', { participantId: record.id, reason: 'disconnected' });
-      // Normally empty already (the node is gone); clears stale room state on every node.
-      namespace.in(participantRoom(record.id)).socketsLeave([meetingRoom(record.meetingId), participantRoom(record.id)]);
-    }
-    if (records.length > 0) logger.info({ deadNodeId, participants: records.length }, 'Removed the participants of a dead node');
+    if (!target) throw new Error('RedisScaleOut is not started');
+    evictedParticipants += await target.evictNode(deadNodeId);
   };
 
   const registry = new NodeRegistry({
@@ -138,14 +124,14 @@ export function createRedisScaleOut(options: RedisScaleOutOptions): RedisScaleOu
     nodeId,
     store,
     adapter: cluster.adapter,
-    async start(target) {
+    async start(meetings) {
       if (state !== 'idle') throw new Error(`RedisScaleOut cannot start: it is ${state}`);
-      if (target.nodeId !== nodeId) {
-        throw new Error(`attachMeetings must use nodeId "${nodeId}" (got "${target.nodeId}"): pass { nodeId: scaleOut.nodeId }`);
+      if (meetings.nodeId !== nodeId) {
+        throw new Error(`attachMeetings must use nodeId "${nodeId}" (got "${meetings.nodeId}"): pass { nodeId: scaleOut.nodeId }`);
       }
-      if (target.store !== store) throw new Error('attachMeetings must use the scale-out store: pass { store: scaleOut.store }');
+      if (meetings.store !== store) throw new Error('attachMeetings must use the scale-out store: pass { store: scaleOut.store }');
       state = 'started';
-      namespace = target.namespace;
+      target = meetings;
       cleanups.push(cluster.onGap(() => resync('stream-gap')));
       if (options.metrics) {
         const read = () => cluster.stats();

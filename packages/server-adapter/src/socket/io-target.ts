@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { MEETINGS_NAMESPACE } from '@mentara/meetings-core/protocol';
 import type { ResolvedOptions } from '../options';
 import { createAllowRequest } from './handshake';
@@ -46,7 +46,12 @@ interface IoInternals {
  * (origin-checked upgrade, CORS, no client bundle served). `release()` removes exactly that:
  * the namespace from a host's server, or the created server — never the host's HTTP server.
  */
-export function resolveIoTarget(target: AttachTarget, options: ResolvedOptions, path?: string): IoTarget {
+export function resolveIoTarget(
+  target: AttachTarget,
+  options: ResolvedOptions,
+  path?: string,
+  serverOptions: Partial<ServerOptions> = {},
+): IoTarget {
   if (isIoServer(target)) {
     const io = target as unknown as MeetingsIoServer;
     const internals = io as unknown as IoInternals;
@@ -76,10 +81,12 @@ export function resolveIoTarget(target: AttachTarget, options: ResolvedOptions, 
   const io: MeetingsIoServer = new Server(target, {
     path: path ?? '/socket.io',
     serveClient: false,
-    cors: { origin: allowedOrigins === '*' ? true : allowedOrigins, credentials: true },
-    allowRequest: createAllowRequest(allowedOrigins),
+    cors: allowedOrigins === '*' ? { origin: true } : { origin: allowedOrigins, credentials: true },
     // Above our own payload limit, so oversized events get a typed error instead of a dropped socket.
     maxHttpBufferSize: Math.max(1_000_000, limits.maxPayloadBytes * 4),
+    ...serverOptions,
+    // The origin check on the upgrade is not overridable.
+    allowRequest: createAllowRequest(allowedOrigins),
   });
   return {
     io,

@@ -1,0 +1,19 @@
+import { DeviceSelect, useConnectionState } from '@mentara/meetings';
+
+/**
+ * Camera, microphone and speaker choice during the call, built from the public
+ * `<DeviceSelect>` component beside the `<MeetingRoom/>` prefab (same client). A camera or
+ * microphone switch replaces the track on every peer connection without renegotiating.
+ */
+export function DevicesPanel() {
+  const connection = useConnectionState();
+  if (connection !== 'connected' && connection !== 'reconnecting') return null;
+  return (
+    <details className="mm-root qs-devices">
+      <summary>Devices</summary>
+      <DeviceSelect kind="camera" />
+      <DeviceSelect kind="microphone" />
+      <DeviceSelect kind="speaker" />
+    </details>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Runs in Chromium (bundled from the published dist by browser-smoke.ts): two meeting clients in
+ * one page — one on Chromium's fake camera/microphone, one on the testing kit's canvas/WebAudio
+ * fake devices — join the real server, connect, and decode each other's video.
+ */
+import { createMeetingClient, type MeetingClient, type MeetingSnapshot } from '@mentara/meetings-core';
+import { createFakeMediaDevices } from '@mentara/meetings-core/testing';
+
+type Result = { ok: true; details: Record<string, unknown> } | { ok: false; error: string; details: Record<string, unknown> };
+const details: Record<string, unknown> = {};
+
+function until(client: MeetingClient, predicate: (s: MeetingSnapshot) => boolean, label: string, ms = 15_000): Promise<MeetingSnapshot> {
+  return new Promise((resolve, reject) => {
+    if (predicate(client.getSnapshot())) return resolve(client.getSnapshot());
+    const timer = setTimeout(() => reject(new Error(`timeout: ${label}`)), ms);
+    const off = client.subscribe((s) => {
+      if (!predicate(s)) return;
+      clearTimeout(timer);
+      off();
+      resolve(s);
+    });
+  });
+}
+
+function decodedFrame(stream: MediaStream, label: string): Promise<{ width: number; height: number }> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = stream;
+  document.body.append(video);
+  void video.play();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no decoded frame: ${label}`)), 10_000);
+    video.requestVideoFrameCallback(() => {
+      clearTimeout(timer);
+      resolve({ width: video.videoWidth, height: video.videoHeight });
+    });
+  });
+}
+
+const connected = (s: MeetingSnapshot) =>
+  s.remoteParticipants.length === 1 && s.remoteParticipants[0]!.peerState === 'connected' && (s.remoteParticipants[0]!.stream?.getVideoTracks().length ?? 0) > 0;
+
+async function run(): Promise<void> {
+  const serverUrl = location.origin;
+  const a = createMeetingClient({ serverUrl, displayName: 'Chromium camera', webrtcConfigUrl: false, statsIntervalMs: 500 });
+  const b = createMeetingClient({ serverUrl, displayName: 'Testing kit', webrtcConfigUrl: false, mediaDevices: createFakeMediaDevices(), statsIntervalMs: 500 });
+  await a.join('browser-smoke');
+  await b.join('browser-smoke');
+  const sa = await until(a, connected, 'A connected');
+  const sb = await until(b, connected, 'B connected');
+  details.frameAtA = await decodedFrame(sa.remoteParticipants[0]!.stream!, 'testing-kit video at A');
+  details.frameAtB = await decodedFrame(sb.remoteParticipants[0]!.stream!, 'chromium video at B');
+  const stats = await until(a, (s) => s.remoteParticipants[0]?.quality !== 'unknown', 'quality', 8_000);
+  details.quality = stats.remoteParticipants[0]!.quality;
+  details.stats = stats.remoteParticipants[0]!.stats;
+  await b.screen.enable();
+  const shared = await until(a, (s) => s.remoteParticipants[0]?.screenStream != null, 'screen at A');
+  details.screenFrame = await decodedFrame(shared.remoteParticipants[0]!.screenStream!, 'screen at A');
+  details.cameraStillThere = shared.remoteParticipants[0]!.stream !== null;
+  await a.camera.disable();
+  await until(b, (s) => s.remoteParticipants[0]?.media.video === false, 'video off at B', 5_000);
+  details.speaker = (await until(a, (s) => s.activeSpeakerId !== null, 'active speaker', 8_000)).activeSpeakerId !== null;
+  a.destroy();
+  b.destroy();
+}
+
+run().then(
+  () => ((window as unknown as { __smoke: Result }).__smoke = { ok: true, details }),
+  (e: unknown) => ((window as unknown as { __smoke: Result }).__smoke = { ok: false, error: String((e as Error)?.stack ?? e), details }),
+);

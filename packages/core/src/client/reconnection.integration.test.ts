@@ -1,0 +1,102 @@
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { MeetingError } from '../errors/meeting-error';
+import { createSimplePeerTransport } from '../peers/simple-peer-transport';
+import type { PeerTransport, PeerTransportFactory } from '../peers/transport';
+import { createNodeClient, meshReady, startTestServer, waitForState, type NodeTestClient, type TestServer } from '../test-support/server-harness';
+
+let server: TestServer;
+const open: NodeTestClient[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => {
+  for (const c of open.splice(0)) c.client.destroy();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function node(name: string, extra = {}): NodeTestClient {
+  const c = createNodeClient(server.url, name, extra);
+  open.push(c);
+  return c;
+}
+
+/** Close the server side of a participant's socket: a real transport drop for the client. */
+function dropSocketOf(participantId: string) {
+  for (const socket of server.meetings.namespace.sockets.values()) {
+    if (socket.data.session?.participantId === participantId) socket.conn.close();
+  }
+}
+
+it('rejoins after a socket drop without duplicate peers and without losing chat', async () => {
+  const a = node('Alice', { reconnection: { initialDelayMs: 100, maxDelayMs: 500 } });
+  const b = node('Bob');
+  await a.client.join('drop-and-rejoin');
+  await b.client.join('drop-and-rejoin');
+  await Promise.all([waitForState(a.client, meshReady(1)), waitForState(b.client, meshReady(1))]);
+  const sent = await a.client.chat.send('before the drop');
+  await waitForState(b.client, (s) => s.chat.some((m) => m.id === sent.id), 5_000, 'chat at B');
+  const oldId = a.client.getSnapshot().localParticipant!.id;
+  const states: string[] = [];
+  a.client.on('connection-changed', ({ state }) => states.push(state));
+
+  dropSocketOf(oldId);
+  await waitForState(a.client, (s) => s.connection === 'connected' && s.localParticipant!.id !== oldId, 10_000, 'rejoined');
+  expect(states).toContain('reconnecting');
+  await Promise.all([waitForState(a.client, meshReady(1), 15_000, 'A mesh again'), waitForState(b.client, meshReady(1), 15_000, 'B mesh again')]);
+
+  const sa = a.client.getSnapshot();
+  const sb = b.client.getSnapshot();
+  expect(sa.remoteParticipants.map((p) => p.displayName)).toEqual(['Bob']);
+  expect(sb.remoteParticipants.map((p) => p.id)).toEqual([sa.localParticipant!.id]);
+  expect(sa.chat.filter((m) => m.id === sent.id)).toHaveLength(1);
+  expect(sa.chat.map((m) => m.text)).toEqual(['before the drop']);
+  const after = await b.client.chat.send('after the drop');
+  await waitForState(a.client, (s) => s.chat.length === 2, 5_000, 'chat after');
+  expect(a.client.getSnapshot().chat.map((m) => m.id)).toEqual([sent.id, after.id]);
+});
+
+it('rebuilds a peer connection with a new connection id after it fails', async () => {
+  const transports: PeerTransport[] = [];
+  const recording: PeerTransportFactory = (o) => {
+    const t = createSimplePeerTransport(o);
+    transports.push(t);
+    return t;
+  };
+  const a = node('Alice', { peerTransport: recording, peerReconnection: { initialDelayMs: 100, connectTimeoutMs: 5_000 } });
+  const b = node('Bob', { peerReconnection: { initialDelayMs: 100, connectTimeoutMs: 5_000 } });
+  await a.client.join('peer-rebuild');
+  await b.client.join('peer-rebuild');
+  await Promise.all([waitForState(a.client, meshReady(1)), waitForState(b.client, meshReady(1))]);
+  const peerStates: string[] = [];
+  b.client.on('peer-state-changed', ({ state }) => peerStates.push(state));
+  const firstStream = b.client.getSnapshot().remoteParticipants[0]!.stream;
+
+  // A hard failure of A's side: its RTCPeerConnection goes away under simple-peer.
+  transports[0]!.connection!.close();
+  await waitForState(b.client, (s) => s.remoteParticipants[0]?.stream !== firstStream, 20_000, 'new stream at B');
+  await Promise.all([waitForState(a.client, meshReady(1), 15_000, 'A again'), waitForState(b.client, meshReady(1), 15_000, 'B again')]);
+  expect(peerStates).toContain('reconnecting');
+  expect(transports.length).toBeGreaterThanOrEqual(2);
+  expect(a.client.getSnapshot().remoteParticipants).toHaveLength(1);
+});
+
+it('gives up after the configured attempts: peer "failed" and a peer-connection-failed error', async () => {
+  // Simulated network failure: C's signals never leave (a blocked path between the peers).
+  const blocked: PeerTransportFactory = (o) => {
+    const t = createSimplePeerTransport(o);
+    return { ...t, on: (event, handler) => (event === 'signal' ? () => {} : t.on(event, handler)), signal: (d) => t.signal(d), setTrack: (...args) => t.setTrack(...args), addStream: (s) => t.addStream(s), removeStream: (s) => t.removeStream(s), send: (x) => t.send(x), destroy: () => t.destroy(), get connection() { return t.connection; }, get destroyed() { return t.destroyed; } };
+  };
+  const policy = { maxAttempts: 1, initialDelayMs: 50, maxDelayMs: 100, connectTimeoutMs: 1_000 };
+  const errors: MeetingError[] = [];
+  const c = node('Cara', { peerTransport: blocked, peerReconnection: policy, onError: (e: MeetingError) => errors.push(e) });
+  const d = node('Dan', { peerReconnection: policy });
+  await c.client.join('give-up');
+  await d.client.join('give-up');
+  await waitForState(c.client, (s) => s.remoteParticipants[0]?.peerState === 'failed', 15_000, 'C failed');
+  await waitForState(d.client, (s) => s.remoteParticipants[0]?.peerState === 'failed', 15_000, 'D failed');
+  const failure = errors.find((e) => e.code === 'peer-connection-failed');
+  expect(failure?.participantId).toBe(d.client.getSnapshot().localParticipant!.id);
+  expect(c.client.getSnapshot().connection).toBe('connected');
+});

@@ -1,0 +1,93 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import wrtc from '@roamhq/wrtc';
+import { attachMeetings, type MeetingsServer, type MeetingsServerOptions } from '@mentara/meetings-server';
+import { createMeetingClient } from '../client/create-meeting-client';
+import type { MeetingClient, MeetingClientOptions, WrtcImplementation } from '../client/types';
+import type { MeetingSnapshot } from '../state/types';
+import { createFakeMediaDevices, type FakeMediaDevices } from '../testing/fake-media-devices';
+import type { WrtcWithSources } from '../testing/fake-tracks-node';
+
+/** A real HTTP server on a free loopback port with `/meetings` attached (anonymous access). */
+export interface TestServer {
+  url: string;
+  http: Server;
+  meetings: MeetingsServer;
+  close(): Promise<void>;
+}
+
+/** Start the real server adapter on port 0. */
+export async function startTestServer(options: Partial<MeetingsServerOptions> = {}): Promise<TestServer> {
+  const http = createServer();
+  const meetings = attachMeetings(http, { allowAnonymous: true, ...options } as MeetingsServerOptions);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    http,
+    meetings,
+    async close() {
+      await meetings.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+/** A Node meeting client with real WebRTC (wrtc) and synthetic camera/microphone. */
+export interface NodeTestClient {
+  client: MeetingClient;
+  devices: FakeMediaDevices;
+}
+
+/** Create a Node client against `url`: no ICE servers (loopback host candidates only). */
+export function createNodeClient(url: string, displayName: string, extra: Partial<MeetingClientOptions> = {}): NodeTestClient {
+  const devices = createFakeMediaDevices({ wrtc: wrtc as unknown as WrtcWithSources, track: { width: 160, height: 120, fps: 10 } });
+  const client = createMeetingClient({
+    serverUrl: url,
+    displayName,
+    wrtc: wrtc as unknown as WrtcImplementation,
+    mediaDevices: devices,
+    webrtcConfigUrl: false,
+    iceServers: [],
+    statsIntervalMs: 1_000,
+    networkHints: false,
+    ...extra,
+  });
+  return { client, devices };
+}
+
+/** Resolve with the first snapshot matching `predicate` (checked now and on every change). */
+export function waitForState(
+  client: MeetingClient,
+  predicate: (s: MeetingSnapshot) => boolean,
+  timeoutMs = 15_000,
+  label = 'state',
+): Promise<MeetingSnapshot> {
+  return new Promise((resolve, reject) => {
+    if (predicate(client.getSnapshot())) {
+      resolve(client.getSnapshot());
+      return;
+    }
+    const timer = setTimeout(() => {
+      off();
+      const s = client.getSnapshot();
+      const peers = s.remoteParticipants.map((p) => `${p.displayName}:${p.peerState}:${p.stream ? 'stream' : '-'}`).join(',');
+      reject(new Error(`timed out waiting for ${label} (connection=${s.connection} peers=[${peers}])`));
+    }, timeoutMs);
+    const off = client.subscribe((s) => {
+      if (!predicate(s)) return;
+      clearTimeout(timer);
+      off();
+      resolve(s);
+    });
+  });
+}
+
+/** Every remote is connected and has a camera stream with live tracks. */
+export function meshReady(expectedRemotes: number) {
+  return (s: MeetingSnapshot) =>
+    s.connection === 'connected' &&
+    s.remoteParticipants.length === expectedRemotes &&
+    s.remoteParticipants.every((p) => p.peerState === 'connected' && p.stream !== null && p.stream.getTracks().length > 0);
+}

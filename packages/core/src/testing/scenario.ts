@@ -1,0 +1,107 @@
+import type { MediaDevicesLike, MeetingClient } from '../client/types';
+import type { MeetingErrorCode } from '../errors/meeting-error';
+import type { MediaState, MeetingEndReason, MeetingStatus, ParticipantLeftReason, ParticipantRole } from '../protocol/types';
+import type { ConnectionQuality, MediaDevice, PeerState } from '../state/types';
+
+/** A scripted remote participant. */
+export interface SimulatedParticipant {
+  /** @default generated from the name */
+  id?: string;
+  displayName: string;
+  role?: ParticipantRole;
+  /** @default { audio: true, video: true, screen: false } */
+  media?: Partial<MediaState>;
+  ready?: boolean;
+  speaking?: boolean;
+  /** @default 'good' */
+  quality?: ConnectionQuality;
+  /** @default 'connected' */
+  peerState?: PeerState;
+  /** A stream to show as their camera (e.g. built from the fake tracks); none by default. */
+  stream?: MediaStream | null;
+  screenStream?: MediaStream | null;
+}
+
+/** A scripted chat message; `from` is a participant id or display name, or `'self'`. */
+export interface SimulatedChatMessage {
+  from: string;
+  text: string;
+  /** Epoch ms. @default spaced one minute apart, ending now */
+  sentAt?: number;
+}
+
+/** Everything a simulated meeting starts with. All fields are optional. */
+export interface SimulationScenario {
+  /** @default 'simulated-meeting' */
+  meetingId?: string;
+  /** Name of the local participant. @default 'You' */
+  displayName?: string;
+  role?: ParticipantRole;
+  participants?: SimulatedParticipant[];
+  chat?: SimulatedChatMessage[];
+  /** @default 'active' */
+  meetingStatus?: MeetingStatus;
+  /** Epoch ms of the scheduled end. */
+  endsAt?: number;
+  /** Delay before `join()` resolves. @default 0 */
+  joinDelayMs?: number;
+  /** Make `join()` fail with this code (e.g. 'meeting-full', 'join-timeout'). */
+  joinError?: MeetingErrorCode;
+  /** Make a toggle fail with this code (e.g. 'permission-denied', 'device-in-use'). */
+  mediaErrors?: Partial<Record<'camera' | 'microphone' | 'screen', MeetingErrorCode>>;
+  /** Media turned on by `join()`. @default { camera: true, microphone: true } */
+  media?: { camera?: boolean; microphone?: boolean };
+  /** Start with the browser's autoplay block (shows the start-audio button). */
+  autoplayBlocked?: boolean;
+  /** @default one camera, one microphone, one speaker */
+  devices?: MediaDevice[];
+  /** @default true */
+  canSelectSpeaker?: boolean;
+  /** Real (or fake) media devices for a live local preview, e.g. `createFakeMediaDevices()`. */
+  mediaDevices?: MediaDevicesLike;
+  /** Join immediately on creation (Storybook). @default false */
+  autoJoin?: boolean;
+  /** Id of the participant speaking at start. */
+  activeSpeakerId?: string;
+}
+
+/** Drive a simulated meeting from a test or a story. */
+export interface SimulationControls {
+  /** Add a participant; returns their id. */
+  participantJoins(participant: SimulatedParticipant): string;
+  participantLeaves(participantId: string, reason?: ParticipantLeftReason): void;
+  setMedia(participantId: string, media: Partial<MediaState>): void;
+  /** Make one participant (or nobody) the active speaker. */
+  setSpeaking(participantId: string | null): void;
+  setQuality(participantId: string, quality: ConnectionQuality): void;
+  /** Change a peer's connection state; `failed` also raises `peer-connection-failed`. */
+  setPeerState(participantId: string, state: PeerState): void;
+  setReady(participantId: string, ready: boolean): void;
+  setStream(participantId: string, source: 'camera' | 'screen', stream: MediaStream | null): void;
+  /** A chat message from a participant (id or name). */
+  receiveChat(from: string, text: string): void;
+  /** The socket dropped: `reconnecting`, peers reconnecting. */
+  dropConnection(): void;
+  /** Back after a drop: `connected`, peers connected. */
+  restoreConnection(): void;
+  /** Give up: `failed` with the error (default `signalling-unreachable`). */
+  failConnection(code?: MeetingErrorCode): void;
+  startMeeting(): void;
+  endMeeting(reason?: MeetingEndReason): void;
+  /** Raise any error (lands in `snapshot.error`, `onError` and the `error` event). */
+  raiseError(code: MeetingErrorCode, participantId?: string): void;
+  /** Simulate the browser blocking (or allowing) audio autoplay. */
+  blockAutoplay(blocked?: boolean): void;
+  /** Make a local toggle fail from now on (`null` clears). */
+  failMedia(source: 'camera' | 'microphone' | 'screen', code: MeetingErrorCode | null): void;
+}
+
+/** A `MeetingClient` that runs a scripted meeting in memory, plus its `simulate` controls. */
+export interface SimulatedClient extends MeetingClient {
+  readonly simulate: SimulationControls;
+}
+
+/** Options shared by a simulated client (same callbacks as the real one). */
+export interface SimulatedClientOptions {
+  onError?: (error: import('../errors/meeting-error').MeetingError) => void;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { MeetingError } from '../errors/meeting-error';
+import type { MeetingEvents } from '../client/types';
+import { createSimulatedClient } from './simulated-client';
+
+describe('createSimulatedClient', () => {
+  it('plays a scripted meeting with the real snapshot shape', async () => {
+    const client = createSimulatedClient({
+      displayName: 'Client',
+      participants: [
+        { displayName: 'Dr. Lee', role: 'host', speaking: true },
+        { displayName: 'Sam', media: { video: false }, quality: 'poor', peerState: 'reconnecting' },
+      ],
+      chat: [{ from: 'Dr. Lee', text: 'Welcome' }, { from: 'self', text: 'Hi' }],
+    });
+    expect(client.getSnapshot().connection).toBe('idle');
+    await client.join();
+    const s = client.getSnapshot();
+    expect(s.connection).toBe('connected');
+    expect(s.participants.map((p) => p.displayName)).toEqual(['Client', 'Dr. Lee', 'Sam']);
+    expect(s.participantCount).toBe(3);
+    expect(s.media.camera.enabled).toBe(true);
+    expect(s.localParticipant?.media.video).toBe(true);
+    expect(s.activeSpeakerId).toBe(s.remoteParticipants[0]!.id);
+    expect(s.remoteParticipants[1]).toMatchObject({ quality: 'poor', peerState: 'reconnecting', media: { video: false, audio: true } });
+    expect(s.chat.map((m) => [m.fromName, m.text])).toEqual([['Dr. Lee', 'Welcome'], ['Client', 'Hi']]);
+    expect(client.getSnapshot()).toBe(s);
+  });
+
+  it('is driven by simulate.* and emits the same events as the real client', async () => {
+    const events: Array<keyof MeetingEvents> = [];
+    const client = createSimulatedClient({ media: { camera: false, microphone: false } });
+    for (const e of ['participant-joined', 'participant-left', 'chat-message', 'connection-changed', 'meeting-ended', 'error'] as const) {
+      client.on(e, () => events.push(e));
+    }
+    await client.join();
+    const id = client.simulate.participantJoins({ displayName: 'Ada' });
+    client.simulate.receiveChat('Ada', 'hello');
+    client.simulate.setQuality(id, 'fair');
+    client.simulate.dropConnection();
+    expect(client.getSnapshot().remotes[id]?.peerState).toBe('reconnecting');
+    client.simulate.restoreConnection();
+    client.simulate.setPeerState(id, 'failed');
+    expect(client.getSnapshot().error?.code).toBe('peer-connection-failed');
+    client.simulate.participantLeaves(id);
+    client.simulate.endMeeting();
+    expect(client.getSnapshot().meeting?.status).toBe('ended');
+    expect(events).toEqual(expect.arrayContaining(['participant-joined', 'chat-message', 'participant-left', 'meeting-ended', 'error']));
+    expect(client.getSnapshot().connection).toBe('disconnected');
+  });
+
+  it('scripts media errors, autoplay blocking and join failures', async () => {
+    const errors: string[] = [];
+    const client = createSimulatedClient({ mediaErrors: { camera: 'permission-denied' }, autoplayBlocked: true }, { onError: (e) => errors.push(e.code) });
+    await client.join();
+    expect(client.getSnapshot().media.camera.error?.code).toBe('permission-denied');
+    expect(client.getSnapshot().media.microphone.enabled).toBe(true);
+    expect(client.getSnapshot().audioPlaybackBlocked).toBe(true);
+    await client.startAudio();
+    expect(client.getSnapshot().audioPlaybackBlocked).toBe(false);
+    client.simulate.failMedia('camera', null);
+    await client.camera.enable();
+    expect(client.getSnapshot().media.camera).toEqual({ enabled: true, pending: false, error: null });
+    expect(errors.sort()).toEqual(['autoplay-blocked', 'permission-denied']);
+
+    const full = createSimulatedClient({ joinError: 'meeting-full' });
+    await expect(full.join()).rejects.toMatchObject({ code: 'meeting-full' });
+    expect(full.getSnapshot().connection).toBe('failed');
+  });
+
+  it('chat, ready, leave/join and a final destroy', async () => {
+    const client = createSimulatedClient();
+    await client.join();
+    const m = await client.chat.send(' hi ');
+    expect(m.text).toBe('hi');
+    await client.setReady(false);
+    expect(client.getSnapshot().localParticipant?.ready).toBe(false);
+    await client.leave();
+    expect(client.getSnapshot().participants).toEqual([]);
+    await client.join();
+    client.destroy();
+    client.destroy();
+    await expect(client.join()).rejects.toBeInstanceOf(MeetingError);
+    expect(() => client.on('error', () => {})).toThrow(MeetingError);
+  });
+});

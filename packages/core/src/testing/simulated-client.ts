@@ -1,0 +1,218 @@
+import { createEmitter } from '../client/emitter';
+import type { MediaToggle } from '../client/types';
+import { getMediaStreamConstructor } from '../env/globals';
+import { MeetingError } from '../errors/meeting-error';
+import { captureScreen, captureTrack } from '../media/capture';
+import { createLocalTracks } from '../media/local-tracks';
+import { createMediaToggle } from '../media/media-toggle';
+import type { TrackSlot } from '../peers/transport';
+import type { ChatMessage, ParticipantInfo } from '../protocol/types';
+import { createMeetingStore } from '../state/store';
+import type { ConnectionState, MediaSource } from '../state/types';
+import type { SimulatedClient, SimulatedClientOptions, SimulationScenario } from './scenario';
+import { createSimulationControls, type SimulationContext } from './simulation-controls';
+import { toParticipantInfo } from './participant-info';
+
+const DEFAULT_DEVICES = [
+  { deviceId: 'sim-camera', groupId: 'sim', kind: 'videoinput' as const, label: 'Simulated camera' },
+  { deviceId: 'sim-microphone', groupId: 'sim', kind: 'audioinput' as const, label: 'Simulated microphone' },
+  { deviceId: 'sim-speaker', groupId: 'sim', kind: 'audiooutput' as const, label: 'Simulated speaker' },
+];
+
+/**
+ * A `MeetingClient` that plays a scripted meeting in memory — for host-app tests, Storybook and
+ * demos. It uses the real store and reducer, so snapshots have exactly the real shape. Drive it
+ * with `client.simulate.*` (participants joining, speaking, network drops, errors…).
+ *
+ * @example
+ * const client = createSimulatedClient({ participants: [{ displayName: 'Dr. Lee' }], chat: [{ from: 'Dr. Lee', text: 'Hello' }] })
+ * await client.join()
+ * client.simulate.setSpeaking(client.getSnapshot().remoteParticipants[0].id)
+ */
+export function createSimulatedClient(scenario: SimulationScenario = {}, options: SimulatedClientOptions = {}): SimulatedClient {
+  const store = createMeetingStore();
+  const emitter = createEmitter();
+  const { dispatch, getSnapshot } = store;
+  const mediaErrors = { ...scenario.mediaErrors };
+  const tracks = createLocalTracks(getMediaStreamConstructor());
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let destroyed = false;
+  let joined = false;
+  let chatCounter = 0;
+
+  const assertUsable = () => {
+    if (destroyed) throw new MeetingError('destroyed');
+  };
+  const reportError = (error: MeetingError) => {
+    dispatch({ type: 'error', error });
+    emitter.emit('error', { error });
+    options.onError?.(error);
+  };
+  const setConnection = (state: ConnectionState) => {
+    const previous = getSnapshot().connection;
+    if (previous === state) return;
+    dispatch({ type: 'connection', state });
+    emitter.emit('connection-changed', { state, previous });
+  };
+  const nextMessageId = () => `sim-msg-${++chatCounter}`;
+  const ctx: SimulationContext = { store, emitter, reportError, setConnection, nextMessageId, mediaErrors, isJoined: () => joined };
+
+  tracks.onChange(() => dispatch({ type: 'local-streams', stream: tracks.cameraStream, screenStream: tracks.screenStream }));
+  dispatch({
+    type: 'devices',
+    patch: {
+      cameras: (scenario.devices ?? DEFAULT_DEVICES).filter((d) => d.kind === 'videoinput'),
+      microphones: (scenario.devices ?? DEFAULT_DEVICES).filter((d) => d.kind === 'audioinput'),
+      speakers: (scenario.devices ?? DEFAULT_DEVICES).filter((d) => d.kind === 'audiooutput'),
+      canSelectSpeaker: scenario.canSelectSpeaker ?? true,
+    },
+  });
+
+  function toggle(source: MediaSource, slot: TrackSlot | 'screen'): MediaToggle {
+    let on = false;
+    return createMediaToggle({
+      isEnabled: () => on,
+      async start() {
+        const code = mediaErrors[source];
+        if (code) throw new MeetingError(code);
+        if (scenario.mediaDevices) {
+          if (slot === 'screen') tracks.setScreen(await captureScreen(scenario.mediaDevices));
+          else tracks.setTrack(slot, await captureTrack(scenario.mediaDevices, slot, null));
+        }
+        on = true;
+      },
+      async stop() {
+        if (slot === 'screen') tracks.setScreen(null);
+        else tracks.setTrack(slot, null);
+        on = false;
+      },
+      update: (patch) => dispatch({ type: 'media-toggle', source, patch }),
+      onError: reportError,
+      assertUsable,
+    });
+  }
+  const camera = toggle('camera', 'video');
+  const microphone = toggle('microphone', 'audio');
+  const screen = toggle('screen', 'screen');
+
+  function buildJoin() {
+    const now = Date.now();
+    const meetingStart = now - 60_000;
+    const meetingId = scenario.meetingId ?? 'simulated-meeting';
+    const participants = (scenario.participants ?? []).map((p, i) => toParticipantInfo(p, i, meetingStart));
+    const self: ParticipantInfo = {
+      id: 'sim-self',
+      userId: 'user-sim-self',
+      displayName: scenario.displayName ?? 'You',
+      role: scenario.role ?? 'participant',
+      media: { audio: false, video: false, screen: false },
+      ready: true,
+      joinedAt: now,
+    };
+    const byName = (from: string) =>
+      from === 'self' ? self : (participants.find((p) => p.id === from || p.displayName === from) ?? self);
+    const scripted = scenario.chat ?? [];
+    const chat: ChatMessage[] = scripted.map((m, i) => {
+      const sender = byName(m.from);
+      return { id: nextMessageId(), meetingId, from: sender.id, fromName: sender.displayName, text: m.text, sentAt: m.sentAt ?? now - (scripted.length - i) * 60_000 };
+    });
+    return {
+      meeting: {
+        meetingId,
+        status: scenario.meetingStatus ?? 'active',
+        startedAt: meetingStart,
+        locked: false,
+        ...(scenario.endsAt ? { endsAt: scenario.endsAt } : {}),
+      },
+      self,
+      participants,
+      chat,
+      limits: { maxParticipants: 8, maxChatLength: 2000, maxPayloadBytes: 65_536, eventsPerSecond: 50 },
+    };
+  }
+
+  const simulate = createSimulationControls(ctx);
+
+  const client: SimulatedClient = {
+    simulate,
+    getSnapshot,
+    subscribe: (listener) => store.subscribe(listener),
+    camera,
+    microphone,
+    screen,
+    async join() {
+      assertUsable();
+      if (joined) throw new MeetingError('invalid-state', 'Already in a meeting; call leave() first');
+      setConnection('connecting');
+      if (scenario.joinDelayMs) await new Promise<void>((r) => timers.add(setTimeout(r, scenario.joinDelayMs)));
+      if (destroyed) throw new MeetingError('destroyed');
+      if (scenario.joinError) {
+        const error = new MeetingError(scenario.joinError);
+        setConnection('failed');
+        reportError(error);
+        throw error;
+      }
+      const payload = buildJoin();
+      dispatch({ type: 'joined', payload });
+      joined = true;
+      setConnection('connected');
+      emitter.emit('joined', { meetingId: payload.meeting.meetingId, participantId: payload.self.id, rejoined: false });
+      (scenario.participants ?? []).forEach((p, i) => simulate.applyParticipantExtras(toParticipantInfo(p, i, 0).id, p));
+      if (scenario.activeSpeakerId) simulate.setSpeaking(scenario.activeSpeakerId);
+      if (scenario.autoplayBlocked) simulate.blockAutoplay(true);
+      const wants = { camera: true, microphone: true, ...scenario.media };
+      await Promise.allSettled([wants.microphone ? microphone.enable() : undefined, wants.camera ? camera.enable() : undefined]);
+    },
+    async leave() {
+      assertUsable();
+      if (!joined) return;
+      joined = false;
+      await Promise.allSettled([camera.disable(), microphone.disable(), screen.disable()]);
+      tracks.stopAll();
+      dispatch({ type: 'left' });
+      setConnection('disconnected');
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      timers.forEach(clearTimeout);
+      tracks.stopAll();
+      emitter.clear();
+      store.clear();
+    },
+    devices: {
+      async refresh() {
+        assertUsable();
+      },
+      async select(kind, deviceId) {
+        assertUsable();
+        const key = kind === 'camera' ? 'selectedCameraId' : kind === 'microphone' ? 'selectedMicrophoneId' : 'selectedSpeakerId';
+        dispatch({ type: 'devices', patch: { [key]: deviceId } });
+      },
+    },
+    chat: {
+      async send(text) {
+        assertUsable();
+        const s = getSnapshot();
+        if (!joined || !s.localParticipant || !s.meetingId) throw new MeetingError('invalid-state', 'Join the meeting first');
+        const message: ChatMessage = { id: nextMessageId(), meetingId: s.meetingId, from: s.localParticipant.id, fromName: s.localParticipant.displayName, text: text.trim(), sentAt: Date.now() };
+        dispatch({ type: 'chat', messages: [message] });
+        return message;
+      },
+    },
+    playback: { attach: () => (assertUsable(), () => {}) },
+    async setReady(ready) {
+      assertUsable();
+      const self = getSnapshot().localParticipant;
+      if (!self) throw new MeetingError('invalid-state', 'Join the meeting first');
+      dispatch({ type: 'participant-ready', participantId: self.id, ready });
+    },
+    async startAudio() {
+      assertUsable();
+      simulate.blockAutoplay(false);
+    },
+    on: (event, handler) => (assertUsable(), emitter.on(event, handler)),
+  };
+  if (scenario.autoJoin) client.join().catch(() => {});
+  return client;
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'tsup';
+import { simplePeerAliases } from './build/simple-peer-aliases.mjs';
+
+/**
+ * ESM + CJS + d.ts for the three entries. simple-peer is bundled from source with its
+ * Node-only dependencies (streams, Buffer, debug, randombytes) replaced by small shims
+ * (`build/*-shim.cjs`), so Vite/Next.js apps need no polyfills. socket.io-client, zustand and
+ * zod stay normal dependencies. `platform: 'browser'` keeps `events` etc. out of Node built-ins.
+ */
+export default defineConfig({
+  entry: { index: 'src/index.ts', protocol: 'src/protocol/index.ts', testing: 'src/testing/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  splitting: true,
+  sourcemap: true,
+  clean: true,
+  treeshake: true,
+  platform: 'browser',
+  target: 'es2020',
+  outDir: 'dist',
+  external: ['socket.io-client', 'zustand', 'zod'],
+  noExternal: ['simple-peer'],
+  esbuildOptions(options) {
+    options.alias = { ...options.alias, ...simplePeerAliases };
+    options.conditions = ['module', 'browser', 'import', 'default'];
+  },
+});

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryRoomStore } from '../store/memory-store';
+import { nextEvent, startHarness, type Harness } from '../test-utils/harness';
+
+describe('evictNode', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  it('removes the participants of a gone node and tells the others', async () => {
+    const store = new MemoryRoomStore();
+    h = await startHarness({ store });
+    const meetingId = randomUUID();
+    const { client: a } = await h.joinAs('ana', meetingId);
+    const ghostId = randomUUID();
+    await store.addParticipant(
+      { id: ghostId, userId: 'ghost', displayName: 'Ghost', role: 'participant', media: { audio: true, video: true, screen: false }, ready: true, joinedAt: 1, meetingId, nodeId: 'dead-node', socketId: 's' },
+      { maxParticipants: 6 },
+    );
+    const left = nextEvent(a, 'participant-left');
+    expect(await h.meetings.evictNode('dead-node')).toBe(1);
+    expect(await left).toEqual({ participantId: ghostId, reason: 'disconnected' });
+    expect(await h.meetings.evictNode('dead-node')).toBe(0);
+    expect((await store.listParticipants(meetingId)).map((p) => p.userId)).toEqual(['ana']);
+    store.close();
+  });
+
+  it('clears records of a previous run with the same nodeId at start-up', async () => {
+    const store = new MemoryRoomStore();
+    const meetingId = randomUUID();
+    await store.ensureMeeting({ meetingId, createdAt: 1 });
+    await store.addParticipant(
+      { id: randomUUID(), userId: 'old', displayName: 'Old', role: 'participant', media: { audio: false, video: false, screen: false }, ready: false, joinedAt: 1, meetingId, nodeId: 'node-1', socketId: 's' },
+      { maxParticipants: 6 },
+    );
+    h = await startHarness({ store, nodeId: 'node-1' });
+    const { joined } = await h.joinAs('new', meetingId);
+    expect(joined.participants).toEqual([]);
+    store.close();
+  });
+});

@@ -1,0 +1,74 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import { Registry } from 'prom-client';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startRedisServer, type TestRedisServer } from '../../../../tests/multinode/support/redis-server';
+import { attachMeetings, type MeetingsServer } from '../attach';
+import { MemoryRoomStore } from '../store/memory-store';
+import { createRedisScaleOut, type RedisScaleOut } from './scale-out';
+
+let server: TestRedisServer;
+let client: ReturnType<typeof createClient>;
+const quiet = { info: () => undefined, warn: () => undefined };
+const cleanups: Array<() => Promise<unknown> | unknown> = [];
+
+beforeAll(async () => {
+  server = await startRedisServer();
+  client = createClient({ url: server.url });
+  await client.connect();
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+afterAll(async () => {
+  await client?.quit();
+  await server?.stop();
+});
+
+/** A Socket.IO server with the scale-out adapter and `/meetings` attached (not listening). */
+function attach(scaleOut: RedisScaleOut, overrides: { nodeId?: string; store?: MemoryRoomStore } = {}): MeetingsServer {
+  const http: HttpServer = createServer();
+  const io = new Server(http, { adapter: scaleOut.adapter });
+  const meetings = attachMeetings(io, {
+    store: overrides.store ?? scaleOut.store,
+    nodeId: overrides.nodeId ?? scaleOut.nodeId,
+    allowAnonymous: true,
+  });
+  cleanups.push(async () => {
+    await meetings.close();
+    io.close();
+  });
+  return meetings;
+}
+
+describe('createRedisScaleOut', () => {
+  it('refuses a server attached with another node id or store', async () => {
+    const scaleOut = createRedisScaleOut({ client, keyPrefix: 'so-refuse:', logger: quiet });
+    cleanups.push(() => scaleOut.close());
+    await expect(scaleOut.start(attach(scaleOut, { nodeId: 'someone-else' }))).rejects.toThrow(/nodeId/);
+    const other = createRedisScaleOut({ client, keyPrefix: 'so-refuse-2:', logger: quiet });
+    cleanups.push(() => other.close());
+    await expect(other.start(attach(other, { store: new MemoryRoomStore() }))).rejects.toThrow(/store/);
+  });
+
+  it('registers its metrics in the host registry and removes exactly those on close', async () => {
+    const registry = new Registry();
+    const scaleOut = createRedisScaleOut({ client, keyPrefix: 'so-metrics:', logger: quiet, metrics: { registry } });
+    const meetings = attach(scaleOut);
+    await scaleOut.start(meetings);
+    const text = await registry.metrics();
+    for (const name of ['stream_gaps_total', 'stream_missing_messages_total', 'dead_nodes_swept_total', 'resynced_sockets_total']) {
+      expect(text).toContain(`mentara_meetings_${name} 0`);
+    }
+    expect(await client.sendCommand(['EXISTS', `so-metrics:node:${scaleOut.nodeId}:alive`])).toBe(1);
+    await scaleOut.close();
+    await scaleOut.close();
+    expect(await registry.metrics()).not.toContain('mentara_meetings_stream_');
+    // Closing deletes the heartbeat so the other nodes sweep what is left at once.
+    expect(await client.sendCommand(['EXISTS', `so-metrics:node:${scaleOut.nodeId}:alive`])).toBe(0);
+    await expect(scaleOut.start(meetings)).rejects.toThrow(/closed/);
+  });
+});

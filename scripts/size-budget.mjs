@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Size budget: bundles what an application would ship (esbuild, minified, browser platform)
+// and prints gzip sizes. Exits non-zero when a budget is exceeded or when a bundle still
+// references a Node global (`process`, `global`, `Buffer`, `require`) that a plain Vite or
+// Next.js app would have to polyfill.
+//
+//   node scripts/size-budget.mjs
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { simplePeerAliases } from '../packages/core/build/simple-peer-aliases.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const KB = 1024;
+const BUDGETS = { core: 48 * KB, react: 65 * KB };
+const NODE_GLOBALS = ['process', 'global', 'Buffer', 'require', '__dirname'];
+
+/** Bundle one entry; free references to Node globals are replaced by markers we can detect. */
+async function bundle(entry, { external = [], alias = {}, conditions = [] } = {}) {
+  const define = Object.fromEntries(NODE_GLOBALS.map((g) => [g, `__NODE_GLOBAL_${g}__`]));
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    logLevel: 'error',
+    absWorkingDir: root,
+    external,
+    alias,
+    conditions,
+    define,
+  });
+  const code = out.outputFiles[0].contents;
+  const text = new TextDecoder().decode(code);
+  const nodeGlobals = NODE_GLOBALS.filter((g) => text.includes(`__NODE_GLOBAL_${g}__`));
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeGlobals };
+}
+
+const fmt = (n) => `${(n / KB).toFixed(1)} KB`;
+let failed = false;
+const report = (name, r, budget) => {
+  const over = budget !== undefined && r.gzip > budget;
+  const status = over ? 'OVER BUDGET' : budget !== undefined ? 'ok' : 'info';
+  console.log(`${name.padEnd(44)} min ${fmt(r.min).padStart(9)}  gzip ${fmt(r.gzip).padStart(8)}${budget ? `  / ${fmt(budget)}` : ''}  ${status}`);
+  if (r.nodeGlobals.length > 0) {
+    console.log(`  ✗ references Node globals: ${r.nodeGlobals.join(', ')}`);
+    failed = true;
+  }
+  if (over) failed = true;
+};
+
+// Core: the published dist when built, else the source with the same simple-peer aliases.
+const coreDist = join(root, 'packages/core/dist/index.js');
+const fromDist = existsSync(coreDist);
+const coreOptions = fromDist ? {} : { alias: simplePeerAliases, conditions: ['@mentara/source'] };
+const coreEntry = fromDist ? coreDist : join(root, 'packages/core/src/index.ts');
+console.log(`core measured from ${fromDist ? 'packages/core/dist' : 'packages/core/src (dist not built)'}`);
+report('@mentara/meetings-core (all deps bundled)', await bundle(coreEntry, coreOptions), BUDGETS.core);
+const testingEntry = fromDist ? join(root, 'packages/core/dist/testing.js') : join(root, 'packages/core/src/testing/index.ts');
+report('@mentara/meetings-core/testing', await bundle(testingEntry, coreOptions));
+
+// React: dist JS + styles.css, everything but react/react-dom bundled.
+const reactDist = join(root, 'packages/react/dist/index.js');
+const reactCss = join(root, 'packages/react/dist/styles.css');
+if (existsSync(reactDist)) {
+  const js = await bundle(reactDist, {
+    external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+    conditions: fromDist ? [] : ['@mentara/source'],
+    alias: fromDist ? {} : simplePeerAliases,
+  });
+  const css = existsSync(reactCss) ? readFileSync(reactCss) : Buffer.alloc(0);
+  const cssGzip = gzipSync(css, { level: 9 }).length;
+  console.log(`  styles.css: min ${fmt(css.length)}, gzip ${fmt(cssGzip)}`);
+  report('@mentara/meetings (JS + CSS, without React)', { ...js, min: js.min + css.length, gzip: js.gzip + cssGzip }, BUDGETS.react);
+} else {
+  console.log('@mentara/meetings: packages/react/dist not built — skipped (run `npm run build`)');
+}
+
+if (failed) {
+  console.error('size budget: FAILED');
+  process.exit(1);
+}
+console.log('size budget: ok');

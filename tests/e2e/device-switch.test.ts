@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectVideoAdvancing, launchChromium, waitForRemoteVideoFrame } from '../support/chromium';
+import { REMOTE_VIDEO_SELECTOR, describeTabs, openMeetingTab, type MeetingTab } from '../support/meeting-page';
+import { RECORD_PEER_CONNECTIONS_SCRIPT } from '../support/peer-connections';
+import { startQuickstart, type QuickstartProcess } from '../support/quickstart';
+
+/** Label of the camera track shown in the local tile. */
+const localCameraLabel = (page: Page) =>
+  page.$eval('.mm-tile[data-local="true"][data-source="camera"] video', (video) => {
+    const stream = (video as HTMLVideoElement).srcObject as MediaStream | null;
+    return stream?.getVideoTracks()[0]?.label ?? null;
+  });
+
+/** Labels of the video tracks the page is sending on its peer connections. */
+const sentVideoLabels = (page: Page) =>
+  page.evaluate(() =>
+    ((window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections ?? [])
+      .filter((pc) => pc.connectionState === 'connected')
+      .flatMap((pc) => pc.getSenders())
+      .filter((sender) => sender.track?.kind === 'video')
+      .map((sender) => sender.track?.label ?? ''),
+  );
+
+/** Id of the remote camera track the page is showing. */
+const remoteVideoTrackId = (page: Page) =>
+  page.$eval(REMOTE_VIDEO_SELECTOR, (video) => {
+    const stream = (video as HTMLVideoElement).srcObject as MediaStream | null;
+    return stream?.getVideoTracks()[0]?.id ?? null;
+  });
+
+describe('quickstart: switching camera mid-call', () => {
+  let server: QuickstartProcess;
+  let browser: Browser;
+  const tabs: MeetingTab[] = [];
+
+  beforeAll(async () => {
+    server = await startQuickstart();
+    browser = await launchChromium({ cameras: 2 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('replaces the sent track and the other side keeps receiving frames on the same track', async () => {
+    const response = await fetch(`${server.origin}/api/meetings`, { method: 'POST' });
+    const { url } = (await response.json()) as { url: string };
+    tabs.push(await openMeetingTab(browser, url, 'Ada', { initScript: RECORD_PEER_CONNECTIONS_SCRIPT }));
+    tabs.push(await openMeetingTab(browser, url, 'Grace'));
+    const [ada, grace] = tabs as [MeetingTab, MeetingTab];
+
+    try {
+      await Promise.all([
+        waitForRemoteVideoFrame(ada.page, REMOTE_VIDEO_SELECTOR),
+        waitForRemoteVideoFrame(grace.page, REMOTE_VIDEO_SELECTOR),
+      ]);
+      expect(await localCameraLabel(ada.page)).toBe('fake_device_0');
+      await expect.poll(() => sentVideoLabels(ada.page)).toEqual(['fake_device_0']);
+      const trackBefore = await remoteVideoTrackId(grace.page);
+
+      await ada.page.locator('.qs-devices summary').click();
+      await ada.page.locator('.qs-devices').getByLabel('Camera').selectOption({ label: 'fake_device_1' });
+
+      await expect.poll(() => localCameraLabel(ada.page), { timeout: 10_000 }).toBe('fake_device_1');
+      await expect.poll(() => sentVideoLabels(ada.page), { timeout: 10_000 }).toEqual(['fake_device_1']);
+      // replaceTrack: same receiver track on the other side (no renegotiation), still decoding.
+      await waitForRemoteVideoFrame(grace.page, REMOTE_VIDEO_SELECTOR);
+      await expectVideoAdvancing(grace.page, REMOTE_VIDEO_SELECTOR);
+      expect(await remoteVideoTrackId(grace.page)).toBe(trackBefore);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${describeTabs(tabs)}`);
+    }
+    expect(ada.errors.pageErrors).toEqual([]);
+    expect(grace.errors.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type TestCluster } from './support/cluster';
+import { MeetingPeer, waitFor } from './support/meeting-peer';
+import { startRedisServer } from './support/redis-server';
+
+let cluster: TestCluster;
+const peers: MeetingPeer[] = [];
+let restartedStop: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  cluster = await startCluster(2);
+});
+
+afterAll(async () => {
+  for (const peer of peers) peer.close();
+  await cluster?.stop();
+  await restartedStop?.();
+});
+
+async function joinOn(nodeIndex: number, userId: string, meetingId: string) {
+  const peer = await MeetingPeer.join({
+    url: cluster.nodes[nodeIndex]!.url,
+    token: await cluster.token(userId, meetingId),
+    meetingId,
+    displayName: userId,
+  });
+  peers.push(peer);
+  return peer;
+}
+
+describe('Redis restarting empty', () => {
+  it('makes every node resync its clients, whose rejoins rebuild the meeting state', async () => {
+    const meetingId = `m-${randomUUID()}`;
+    const ana = await joinOn(0, 'ana', meetingId);
+    const ben = await joinOn(1, 'ben', meetingId);
+    await waitFor(() => ana.roster.has(ben.id), 5000, 'ana sees ben');
+
+    // The same port, no persistence: every key, the stream and the node registry are gone.
+    await cluster.redis.stop();
+    const fresh = await startRedisServer([], cluster.redis.port);
+    restartedStop = () => fresh.stop();
+
+    await waitFor(() => ana.rejoins >= 1 && ben.rejoins >= 1, 15_000, 'both clients rejoined');
+    await waitFor(() => ana.roster.has(ben.id) && ben.roster.has(ana.id), 5000, 'rosters rebuilt');
+    const stats = await Promise.all(cluster.nodes.map((n) => n.stats()));
+    expect(stats.every((s) => s.liveness.lapses >= 1)).toBe(true);
+
+    const sent = await ana.sendChat('after the restart');
+    await waitFor(() => ben.chat.some((m) => m.id === sent.id), 5000, 'chat flows again across nodes');
+  });
+});
