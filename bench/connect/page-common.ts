@@ -3,6 +3,8 @@ export interface BenchPage {
   join(meetingId: string): Promise<void>;
   /** Epoch ms of the first decoded frame from each remote, by remote id. */
   frames(): Record<string, number>;
+  /** Epoch ms of named phases (joined, first remote stream…), for `--trace`. */
+  marks(): Record<string, number>;
   leave(): Promise<void>;
 }
 
@@ -23,4 +25,10 @@ export function watchFirstFrame(stream: MediaStream, remoteId: string, into: Rec
     into[remoteId] ??= Date.now();
   });
   void video.play().catch(() => undefined);
+}
+
+/** Records the first time each named phase happens. */
+export function createMarks(): { mark(name: string): void; read(): Record<string, number> } {
+  const marks: Record<string, number> = {};
+  return { mark: (name) => void (marks[name] ??= Date.now()), read: () => ({ ...marks }) };
 }

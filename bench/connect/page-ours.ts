@@ -1,6 +1,8 @@
 // Our page for `npm run bench:connect`: the packaged client, as an app would use it.
 import { createMeetingClient, type MeetingClient } from '@mentara/meetings-core';
-import { watchFirstFrame, type BenchPage } from './page-common';
+import { createMarks, watchFirstFrame, type BenchPage } from './page-common';
+
+const marks = createMarks();
 
 const firstFrames: Record<string, number> = {};
 let client: MeetingClient | null = null;
@@ -14,12 +16,16 @@ const page: BenchPage = {
       webrtcConfigUrl: false,
       media: { camera: true, microphone: true },
     });
+    client.on('joined', () => marks.mark('joined'));
+    client.on('peer-state-changed', ({ state }) => marks.mark(`peer-${state}`));
     client.on('remote-stream', ({ participantId, source, stream }) => {
+      marks.mark('remote-stream');
       if (source === 'camera') watchFirstFrame(stream, participantId, firstFrames);
     });
     await client.join(meetingId);
   },
   frames: () => ({ ...firstFrames }),
+  marks: marks.read,
   async leave() {
     await client?.leave();
     client?.destroy();

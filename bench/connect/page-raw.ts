@@ -1,7 +1,9 @@
 // Baseline page for `npm run bench:connect`: the same call as ours — Socket.IO signalling,
 // one RTCPeerConnection per remote, camera + microphone, no ICE servers — with nothing else.
 import { io, type Socket } from 'socket.io-client';
-import { watchFirstFrame, type BenchPage } from './page-common';
+import { createMarks, watchFirstFrame, type BenchPage } from './page-common';
+
+const marks = createMarks();
 
 const peers = new Map<string, RTCPeerConnection>();
 const firstFrames: Record<string, number> = {};
@@ -17,7 +19,9 @@ function connect(remoteId: string): RTCPeerConnection {
   pc.onicecandidate = (e) => {
     if (e.candidate) socket!.emit('signal', { to: remoteId, data: { candidate: e.candidate.toJSON() } });
   };
+  pc.onconnectionstatechange = () => marks.mark(`peer-${pc.connectionState}`);
   pc.ontrack = (e) => {
+    marks.mark('remote-stream');
     if (e.track.kind === 'video') watchFirstFrame(e.streams[0] ?? new MediaStream([e.track]), remoteId, firstFrames);
   };
   return pc;
@@ -46,7 +50,9 @@ const page: BenchPage = {
       const next = (queues.get(msg.from) ?? Promise.resolve()).then(() => onSignal(msg));
       queues.set(msg.from, next.catch(() => undefined));
     });
+    marks.mark('media');
     const existing: string[] = await socket.emitWithAck('join', meetingId);
+    marks.mark('joined');
     // The newcomer offers to everyone already there, so two peers never both offer.
     for (const remoteId of existing) {
       const pc = connect(remoteId);
@@ -55,6 +61,7 @@ const page: BenchPage = {
     }
   },
   frames: () => ({ ...firstFrames }),
+  marks: marks.read,
   async leave() {
     for (const pc of peers.values()) pc.close();
     peers.clear();

@@ -18,6 +18,7 @@ import { launchChromium } from '../../tests/support/chromium';
 
 const here = new URL('.', import.meta.url).pathname;
 const quick = process.argv.includes('--quick');
+const trace = process.argv.includes('--trace');
 const scenarios = [
   { peers: 2, rounds: quick ? 3 : 9 },
   { peers: 4, rounds: quick ? 2 : 5 },
@@ -86,6 +87,13 @@ async function round(browser: Browser, variant: Variant, peers: number, index: n
       const frames = await Promise.all(pages.map((page) => page.evaluate(() => window.bench.frames())));
       if (frames.every((f) => Object.keys(f).length >= peers - 1)) {
         const perPage = frames.map((f) => Math.max(...Object.values(f)) - t0);
+        if (trace) {
+          const marks = await Promise.all(pages.map((page) => page.evaluate(() => window.bench.marks())));
+          marks.forEach((m, i) => {
+            const phases = Object.entries(m).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} +${v - t0}`);
+            console.log(`${variant} ×${peers} #${index} page ${i}: ${phases.join(', ')}, all frames +${perPage[i]}`);
+          });
+        }
         return { mesh: Math.max(...perPage), perPage };
       }
       if (Date.now() > deadline) throw new Error(`${variant} ×${peers}: no frame from every remote within ${ROUND_TIMEOUT_MS} ms`);
