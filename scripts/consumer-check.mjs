@@ -204,7 +204,12 @@ async function prepareConsumerApp(workDir) {
   log('installing from tarballs (npm cache, --prefer-offline)');
   await run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: appDir });
   log('vite build (default config)');
-  await run(process.execPath, [join(appDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: appDir });
+  // NODE_ENV=production as `npm run build` would have it (a test runner's NODE_ENV=test would
+  // make Vite ship React's development build).
+  await run(process.execPath, [join(appDir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+    cwd: appDir,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 
   const distDir = join(appDir, 'dist');
   return { appDir, distDir, tarballs: packed.map((item) => item.filename), versions, bundle: await bundleSize(distDir) };

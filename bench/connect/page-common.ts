@@ -1,3 +1,5 @@
+import type { BenchTrace } from './rtc-trace';
+
 /** What the bench driver calls on each page. */
 export interface BenchPage {
   join(meetingId: string): Promise<void>;
@@ -11,6 +13,8 @@ export interface BenchPage {
 declare global {
   interface Window {
     bench: BenchPage;
+    /** Installed by `rtc-trace.ts` before the page bundle runs. */
+    benchTrace: BenchTrace;
   }
 }
 
@@ -21,8 +25,10 @@ export function watchFirstFrame(stream: MediaStream, remoteId: string, into: Rec
   video.playsInline = true;
   video.srcObject = stream;
   document.body.append(video);
-  video.requestVideoFrameCallback(() => {
+  video.requestVideoFrameCallback((_now, frame) => {
     into[remoteId] ??= Date.now();
+    const track = stream.getVideoTracks()[0];
+    if (track) window.benchTrace.frame(track.id, `${frame.width}x${frame.height}`);
   });
   void video.play().catch(() => undefined);
 }
@@ -30,5 +36,11 @@ export function watchFirstFrame(stream: MediaStream, remoteId: string, into: Rec
 /** Records the first time each named phase happens. */
 export function createMarks(): { mark(name: string): void; read(): Record<string, number> } {
   const marks: Record<string, number> = {};
-  return { mark: (name) => void (marks[name] ??= Date.now()), read: () => ({ ...marks }) };
+  return {
+    mark(name) {
+      marks[name] ??= Date.now();
+      window.benchTrace.mark(name);
+    },
+    read: () => ({ ...marks }),
+  };
 }

@@ -9,6 +9,7 @@ let client: MeetingClient | null = null;
 
 const page: BenchPage = {
   async join(meetingId: string) {
+    marks.mark('join-called');
     client = createMeetingClient({
       serverUrl: location.origin,
       displayName: `bench-${Math.random().toString(36).slice(2, 8)}`,

@@ -4,6 +4,8 @@ import { io, type Socket } from 'socket.io-client';
 import { createMarks, watchFirstFrame, type BenchPage } from './page-common';
 
 const marks = createMarks();
+const VIDEO_CONSTRAINTS: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } };
+const AUDIO_CONSTRAINTS: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 
 const peers = new Map<string, RTCPeerConnection>();
 const firstFrames: Record<string, number> = {};
@@ -42,8 +44,14 @@ async function onSignal({ from, data }: { from: string; data: Signal }): Promise
 
 const page: BenchPage = {
   async join(meetingId: string) {
-    stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
-    socket = io('/raw');
+    marks.mark('join-called');
+    const params = new URLSearchParams(location.search);
+    // Same capture constraints as the client's `captureTrack`, unless `?capture=default`.
+    stream = await navigator.mediaDevices.getUserMedia(
+      params.get('capture') === 'default' ? { audio: true, video: true } : { audio: AUDIO_CONSTRAINTS, video: VIDEO_CONSTRAINTS },
+    );
+    // Same Socket.IO options as the client's signalling channel, unless `?socket=default`.
+    socket = params.get('socket') === 'default' ? io('/raw') : io('/raw', { transports: ['websocket'], forceNew: true });
     // Signals for one peer are applied in order, as simple-peer does.
     const queues = new Map<string, Promise<void>>();
     socket.on('signal', (msg: { from: string; data: Signal }) => {

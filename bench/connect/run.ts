@@ -8,6 +8,7 @@
 // the mesh is connected when every page is. Both variants use the same Socket.IO signalling,
 // the same fake camera and no ICE servers (host candidates on loopback).
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
@@ -15,33 +16,75 @@ import { Server } from 'socket.io';
 import type { Browser } from 'playwright-core';
 import { attachMeetings } from '@mentara/meetings-server';
 import { launchChromium } from '../../tests/support/chromium';
+import type { TraceEvent } from './rtc-trace';
+import { collect, emptySamples, report, type TraceSamples } from './trace-report';
 
 const here = new URL('.', import.meta.url).pathname;
-const quick = process.argv.includes('--quick');
-const trace = process.argv.includes('--trace');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const trace = args.includes('--trace');
+const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const scenarios = [
-  { peers: 2, rounds: quick ? 3 : 9 },
-  { peers: 4, rounds: quick ? 2 : 5 },
-];
-const variants = ['ours', 'raw'] as const;
-type Variant = (typeof variants)[number];
+  { peers: 2, rounds: Number(flag('rounds2') ?? (quick ? 3 : 9)) },
+  { peers: 4, rounds: Number(flag('rounds4') ?? (quick ? 2 : 5)) },
+].filter((s) => s.rounds > 0);
+// A variant is a page bundle plus query flags. `ours` and `raw` are the measured pair; the
+// others are diagnostics (`--variants=ours,raw,raw-default,patched`):
+// - raw: same Socket.IO options and capture constraints as the client (the fair baseline);
+// - raw-default: Socket.IO defaults (polling, then upgrade) and `getUserMedia({audio:true,video:true})`;
+// - raw-vga: only the capture differs from `raw` (the browser's default 640×480);
+// - patched: page-ours bundled against the core sources in $BENCH_CORE_SRC (a patched copy).
+const VARIANTS: Record<string, { page: 'ours' | 'raw'; query: string }> = {
+  ours: { page: 'ours', query: '' },
+  raw: { page: 'raw', query: '' },
+  'raw-default': { page: 'raw', query: '?capture=default&socket=default' },
+  'raw-vga': { page: 'raw', query: '?capture=default' },
+  patched: { page: 'ours', query: '' },
+};
+const variants = (flag('variants') ?? 'ours,raw').split(',');
+for (const v of variants) if (!VARIANTS[v]) throw new Error(`unknown variant ${v}; known: ${Object.keys(VARIANTS).join(', ')}`);
+if (!variants.includes('ours') || !variants.includes('raw')) throw new Error('--variants must include ours and raw');
+const patchedSrc = process.env.BENCH_CORE_SRC;
+if (variants.includes('patched') && !patchedSrc) throw new Error('variant patched needs BENCH_CORE_SRC=<dir with a patched copy of packages/core/src>');
+type Variant = string;
 const ROUND_TIMEOUT_MS = 30_000;
 
-execFileSync('npm', ['run', 'build', '-w', '@mentara/meetings-core'], { stdio: ['ignore', 'ignore', 'inherit'] });
-const bundles: Record<string, string> = {};
-for (const variant of variants) {
+// `--no-build` reuses the current dist (e.g. while core sources are mid-edit).
+if (!args.includes('--no-build')) {
+  execFileSync('npm', ['run', 'build', '-w', '@mentara/meetings-core'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+/**
+ * esbuild aliases that bundle the client from a copy of `packages/core/src` (with its sibling
+ * `build/` shims for simple-peer, exactly as tsup bundles the published dist).
+ */
+const fromSources = async (src: string): Promise<Record<string, string>> => {
+  const { simplePeerAliases } = (await import(`${src}/../build/simple-peer-aliases.mjs`)) as { simplePeerAliases: Record<string, string> };
+  return { ...simplePeerAliases, '@mentara/meetings-core': `${src}/index.ts` };
+};
+const bundle = async (entry: string, format: 'esm' | 'iife', alias?: Record<string, string>) => {
   const out = await build({
-    entryPoints: [`${here}page-${variant}.ts`],
+    entryPoints: [entry],
     bundle: true,
     write: false,
-    format: 'esm',
+    format,
     platform: 'browser',
     target: 'es2022',
     minify: true,
     logLevel: 'error',
+    ...(alias ? { alias, nodePaths: [`${here}../../node_modules`], conditions: ['module', 'browser', 'import', 'default'] } : {}),
   });
-  bundles[`/${variant}.js`] = out.outputFiles[0]!.text;
+  return out.outputFiles[0]!.text;
+};
+const bundles: Record<string, string> = {
+  '/trace.js': await bundle(`${here}rtc-trace.ts`, 'iife'),
+  // $BENCH_OURS_SRC: bundle ours from a copy of the core sources instead of the built dist.
+  '/ours.js': await bundle(`${here}page-ours.ts`, 'esm', process.env.BENCH_OURS_SRC ? await fromSources(process.env.BENCH_OURS_SRC) : undefined),
+  '/raw.js': await bundle(`${here}page-raw.ts`, 'esm'),
+};
+if (variants.includes('patched')) {
+  bundles['/patched.js'] = await bundle(`${here}page-ours.ts`, 'esm', await fromSources(patchedSrc!));
 }
+const pageOf = (variant: Variant) => (variant === 'patched' ? 'patched' : VARIANTS[variant]!.page);
 
 const http = createServer((req, res) => {
   const path = (req.url ?? '/').split('?')[0]!;
@@ -49,7 +92,10 @@ const http = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundles[path]);
   } else if (path.endsWith('.html')) {
     const script = path.replace('.html', '.js');
-    res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>bench</title><script type="module" src="${script}"></script>`);
+    // The trace wrappers must be in place before the bundle captures WebSocket / RTCPeerConnection.
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(`<!doctype html><title>bench</title><script src="/trace.js"></script><script type="module" src="${script}"></script>`);
   } else {
     res.writeHead(404).end();
   }
@@ -67,6 +113,17 @@ io.of('/raw').on('connection', (socket) => {
     io.of('/raw').to(to).emit('signal', { from: socket.id, data });
   });
 });
+// `--trace`: the server side of the same story — when each packet arrived and left.
+const serverLog: Array<[number, string, string]> = [];
+if (trace) {
+  for (const name of ['/meetings', '/raw']) {
+    io.of(name).on('connection', (socket) => {
+      serverLog.push([Date.now(), socket.id, `${name} connection`]);
+      socket.onAny((event: string) => serverLog.push([Date.now(), socket.id, `in ${event}`]));
+      socket.onAnyOutgoing((event: string) => serverLog.push([Date.now(), socket.id, `out ${event}`]));
+    });
+  }
+}
 await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
@@ -75,7 +132,7 @@ async function round(browser: Browser, variant: Variant, peers: number, index: n
   try {
     const pages = await Promise.all(contexts.map(async (context) => {
       const page = await context.newPage();
-      await page.goto(`${origin}/${variant}.html`);
+      await page.goto(`${origin}/${pageOf(variant)}.html${VARIANTS[variant]!.query}`);
       await page.waitForFunction(() => typeof window.bench === 'object');
       return page;
     }));
@@ -87,14 +144,18 @@ async function round(browser: Browser, variant: Variant, peers: number, index: n
       const frames = await Promise.all(pages.map((page) => page.evaluate(() => window.bench.frames())));
       if (frames.every((f) => Object.keys(f).length >= peers - 1)) {
         const perPage = frames.map((f) => Math.max(...Object.values(f)) - t0);
+        let logs: TraceEvent[][] = [];
         if (trace) {
           const marks = await Promise.all(pages.map((page) => page.evaluate(() => window.bench.marks())));
           marks.forEach((m, i) => {
             const phases = Object.entries(m).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} +${v - t0}`);
             console.log(`${variant} ×${peers} #${index} page ${i}: ${phases.join(', ')}, all frames +${perPage[i]}`);
           });
+          // Let in-flight events (data channel open, late candidates) land before reading the logs.
+          await new Promise((r) => setTimeout(r, 300));
+          logs = await Promise.all(pages.map((page) => page.evaluate(() => window.benchTrace.read())));
         }
-        return { mesh: Math.max(...perPage), perPage };
+        return { mesh: Math.max(...perPage), perPage, t0, logs };
       }
       if (Date.now() > deadline) throw new Error(`${variant} ×${peers}: no frame from every remote within ${ROUND_TIMEOUT_MS} ms`);
       await new Promise((r) => setTimeout(r, 25));
@@ -112,26 +173,41 @@ const median = (xs: number[]) => {
 
 const browser = await launchChromium();
 const rows: string[] = [];
+const traces: string[] = [];
+const dump: unknown[] = [];
 let worst = 0;
+const started = Date.now();
 try {
   // One warm-up round per variant so the first measured round does not pay for cold caches.
   for (const variant of variants) await round(browser, variant, 2, -1);
   for (const { peers, rounds } of scenarios) {
-    const results: Record<Variant, { mesh: number[]; page: number[] }> = { ours: { mesh: [], page: [] }, raw: { mesh: [], page: [] } };
+    const results: Record<Variant, { mesh: number[]; page: number[] }> = {};
+    const samples: Record<Variant, TraceSamples> = {};
+    for (const v of variants) {
+      results[v] = { mesh: [], page: [] };
+      samples[v] = emptySamples();
+    }
     for (let i = 0; i < rounds; i++) {
-      // Alternate the order so neither variant always runs on a warmer machine.
-      for (const variant of i % 2 ? [...variants].reverse() : variants) {
+      // Rotate the order so no variant always runs on a warmer (or busier) machine.
+      const order = variants.map((_, k) => variants[(k + i) % variants.length]!);
+      for (const variant of order) {
         const r = await round(browser, variant, peers, i);
-        results[variant].mesh.push(r.mesh);
-        results[variant].page.push(...r.perPage);
+        results[variant]!.mesh.push(r.mesh);
+        results[variant]!.page.push(...r.perPage);
+        for (const log of r.logs) collect(samples[variant]!, log, r.t0);
+        if (trace) dump.push({ variant, peers, round: i, t0: r.t0, perPage: r.perPage, logs: r.logs, server: serverLog.splice(0).filter(([t]) => t >= r.t0) });
       }
     }
-    const ratio = median(results.ours.mesh) / median(results.raw.mesh);
+    const ratio = median(results.ours!.mesh) / median(results.raw!.mesh);
     worst = Math.max(worst, ratio);
-    rows.push(
-      `| ${peers} | ${rounds} | ${median(results.ours.page).toFixed(0)} | ${median(results.raw.page).toFixed(0)} | ` +
-        `${median(results.ours.mesh).toFixed(0)} | ${median(results.raw.mesh).toFixed(0)} | ${ratio.toFixed(2)} |`,
-    );
+    for (const v of variants) {
+      const r = results[v]!;
+      rows.push(
+        `| ${peers} | ${rounds} | ${v} | ${median(r.page).toFixed(0)} | ${median(r.mesh).toFixed(0)} | ` +
+          `${(median(r.mesh) / median(results.raw!.mesh)).toFixed(2)} | ${r.mesh.join(' ')} |`,
+      );
+    }
+    if (trace) traces.push(report(`${peers} peers`, samples));
   }
 } finally {
   await browser.close();
@@ -140,7 +216,13 @@ try {
 }
 
 console.log('\nConnect time, room full → first decoded remote frame (ms, medians; Chromium, loopback)\n');
-console.log('| peers | rounds | ours per page | raw per page | ours mesh | raw mesh | ours / raw (mesh) |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| peers | rounds | variant | per page | mesh | mesh / raw | mesh samples |');
+console.log('| ---: | ---: | --- | ---: | ---: | ---: | --- |');
 for (const row of rows) console.log(row);
-console.log(`\nworst ratio ${worst.toFixed(2)} (target ≤ 1.15)`);
+for (const t of traces) console.log(t);
+if (trace) {
+  const file = `/tmp/bench-connect-trace-${Date.now()}.json`;
+  writeFileSync(file, JSON.stringify(dump));
+  console.log(`\nfull per-page event logs: ${file}`);
+}
+console.log(`\nworst ratio ours / raw ${worst.toFixed(2)} (target ≤ 1.15); ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -78,6 +78,9 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs }) {
     duplicated: 0,
     misrouted: 0,
     errors: 0,
+    signalsRejected: 0,
+    chatRejected: 0,
+    drainMs: 0,
     firstSendWall: Number.POSITIVE_INFINITY,
     lastReceiveWall: 0,
   };
@@ -143,8 +146,10 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs }) {
       stats.lastReceiveWall = wall();
       chatLatency.record(now() - chat.at);
     });
-    peer.socket.on('webrtc-error', () => {
+    peer.socket.on('webrtc-error', (error) => {
+      // A typed refusal (e.g. `rate-limited` under overload): the sender knows; not silent.
       stats.errors += 1;
+      if (error?.event === 'webrtc-signal') stats.signalsRejected += 1;
     });
   };
 
@@ -158,7 +163,15 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs }) {
       .timeout(10_000)
       .emitWithAck('chat-message', { text: `bench:${id}` })
       .then((ack) => {
-        if (!ack?.ok) stats.errors += 1;
+        if (ack?.ok) return;
+        // Refused with a typed error: nobody should receive it, so it is not expected any more.
+        stats.errors += 1;
+        stats.chatRejected += 1;
+        const chat = chats.get(id);
+        if (chat) {
+          stats.chatExpected -= chat.expected.size - chat.got.size;
+          chat.expected = chat.got;
+        }
       })
       .catch(() => {
         stats.errors += 1;
@@ -220,16 +233,29 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs }) {
       for (const entry of ledger.values()) if (!entry.got) lost += 1;
       let chatLost = 0;
       for (const chat of chats.values()) chatLost += chat.expected.size - chat.got.size;
-      resolve({ joins, relay, chatLatency, ...stats, signalsLost: lost, chatLost });
+      // Lost without any error: not delivered and not accounted for by a typed refusal.
+      const silentlyLost = Math.max(0, lost - stats.signalsRejected) + chatLost;
+      resolve({ joins, relay, chatLatency, ...stats, signalsLost: lost, chatLost, silentlyLost });
     };
-    const deadline = { at: 0 };
+    // Drain: wait for the stragglers until everything is in, or nothing has arrived for
+    // `drainMs` (a late message is late, not lost), and never longer than 30 s.
+    let drainStarted = 0;
+    let lastCount = -1;
+    let lastProgress = 0;
     const poll = setInterval(() => {
       if (finishedScheduling < meetings.length || pendingTimers > 0) return;
-      if (!deadline.at) deadline.at = Date.now() + drainMs;
+      const now = Date.now();
+      if (!drainStarted) drainStarted = now;
+      const count = stats.signalsReceived + stats.chatReceived + stats.misrouted;
+      if (count !== lastCount) {
+        lastCount = count;
+        lastProgress = now;
+      }
       const allIn =
         stats.signalsReceived + stats.misrouted >= stats.signalsSent && stats.chatReceived >= stats.chatExpected;
-      if (allIn || Date.now() > deadline.at) {
+      if (allIn || now - lastProgress > drainMs || now - drainStarted > 30_000) {
         clearInterval(poll);
+        stats.drainMs = now - drainStarted;
         // A short grace period so late duplicates would still be seen.
         setTimeout(finish, 200);
       }

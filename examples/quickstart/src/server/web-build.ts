@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -44,12 +46,22 @@ export async function isWebBuildStale(): Promise<boolean> {
 
 /**
  * Runs `vite build` for the web app when its output is missing or stale (or always, with
- * `force`). Returns whether it built.
+ * `force`). Returns whether it built. The build runs in a child process with
+ * `NODE_ENV=production`, so callers with another NODE_ENV (a test runner sets `test`) still get
+ * React's production build.
  */
 export async function ensureWebBuild(options: { force?: boolean; log?: (line: string) => void } = {}): Promise<boolean> {
   if (!options.force && !(await isWebBuildStale())) return false;
   options.log?.('Building the web app (vite build)…');
-  const { build } = await import('vite');
-  await build({ root: QUICKSTART_ROOT, configFile: join(QUICKSTART_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const viteBin = join(createRequire(import.meta.url).resolve('vite/package.json'), '..', 'bin', 'vite.js');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], {
+      cwd: QUICKSTART_ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
+  });
   return true;
 }

@@ -9,11 +9,15 @@ export function DevicesPanel() {
   const connection = useConnectionState();
   if (connection !== 'connected' && connection !== 'reconnecting') return null;
   return (
-    <details className="mm-root qs-devices">
-      <summary>Devices</summary>
-      <DeviceSelect kind="camera" />
-      <DeviceSelect kind="microphone" />
-      <DeviceSelect kind="speaker" />
-    </details>
+    <div className="mm-root qs-devices-bar">
+      <details className="qs-devices">
+        <summary>Devices</summary>
+        <div className="qs-devices__panel">
+          <DeviceSelect kind="camera" />
+          <DeviceSelect kind="microphone" />
+          <DeviceSelect kind="speaker" />
+        </div>
+      </details>
+    </div>
   );
 }

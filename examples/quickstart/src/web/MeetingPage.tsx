@@ -37,10 +37,10 @@ function InMeeting({ meetingId, session }: { meetingId: string; session: DemoSes
   });
   return (
     <div className="qs-meeting">
-      <MeetingRoom client={client} meetingId={meetingId} preJoin={false} />
       <MeetingProvider client={client} join={false}>
         <DevicesPanel />
       </MeetingProvider>
+      <MeetingRoom client={client} meetingId={meetingId} preJoin={false} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { MeetingError } from '../errors/meeting-error';
 import type { MediaKind, MediaState } from '../protocol/types';
 import { getBrowserMediaDevices, getMediaStreamConstructor } from '../env/globals';
+import { createChatFacade } from '../chat/chat-facade';
 import { createIceConfigProvider } from '../ice/ice-config';
 import { createDeviceList } from '../media/devices';
 import { createDevicesFacade } from '../media/devices-facade';
@@ -55,7 +56,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const ice = createIceConfigProvider({
     url: o.webrtcConfigUrl,
     getToken: o.getToken,
-    fetch: options.fetch ?? (typeof fetch === 'undefined' ? undefined : fetch),
+    // Bound: browsers throw "Illegal invocation" when `fetch` is called as a method of another object.
+    fetch: options.fetch ?? (typeof fetch === 'undefined' ? undefined : (input, init) => fetch(input, init)),
     fallback: options.iceServers ?? [],
     relayOnly: options.relayOnly ?? false,
     onError: reportError,
@@ -99,6 +101,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     announce: (kind, enabled) => session?.announceMedia(kind, enabled),
     onError: reportError,
     assertUsable,
+    onDevice: (slot, deviceId) =>
+      dispatch({ type: 'devices', patch: slot === 'video' ? { selectedCameraId: deviceId } : { selectedMicrophoneId: deviceId } }),
   });
   const deviceList = createDeviceList({ getDevices, update: (patch) => dispatch({ type: 'devices', patch }) });
   const playback = createPlayback({
@@ -180,12 +184,14 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       const starting = Promise.allSettled(wanted.map((t) => t.enable())).then(() => deviceList.refresh().catch(() => {}));
       try {
         const joined = await current.join(id);
-        if (session !== current) throw new MeetingError('invalid-state', 'The client left while joining');
+        if (session !== current) throw new MeetingError('invalid-state');
         stopInMeeting.push(monitor.start());
         void starting.then(() => reconcileMedia(joined.self.media));
       } catch (error) {
-        if (session === current) endMeetingScope();
         void starting.then(() => (session ? undefined : Promise.allSettled(wanted.map((t) => t.disable()))));
+        // leave()/destroy() during the join: not an error worth reporting.
+        if (session !== current) throw new MeetingError(destroyed ? 'destroyed' : 'invalid-state', 'The client left while joining');
+        endMeetingScope();
         const e = error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
         reportError(e);
         throw e;
@@ -217,18 +223,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       store.clear();
     },
     devices: createDevicesFacade({ assertUsable, getSnapshot, dispatch, deviceList, media, playback }),
-    chat: {
-      async send(text) {
-        assertUsable();
-        if (!session || getSnapshot().connection !== 'connected') {
-          throw new MeetingError('invalid-state', 'Join the meeting before sending chat messages');
-        }
-        const clientMessageId = `${clientId}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-        const message = await session.channel.request('chat-message', { text, clientMessageId }, 10_000);
-        dispatch({ type: 'chat', messages: [message] });
-        return message;
-      },
-    },
+    chat: createChatFacade({ assertUsable, getSnapshot, dispatch, channel: () => session?.channel ?? null, clientId }),
     playback: { attach: (element) => (assertUsable(), playback.attach(element)) },
     async setReady(ready) {
       assertUsable();

@@ -84,4 +84,20 @@ describe('meeting client against the real server adapter (Node + wrtc)', () => {
     await expect(b.client.join('lifecycle')).rejects.toMatchObject({ code: 'meeting-ended' });
     await expect(a.client.join('lifecycle-2')).resolves.toBeUndefined();
   });
+
+  it('leave() or destroy() while joining settles the join without reporting an error', async () => {
+    const errors: string[] = [];
+    const a = node('Quick', { onError: (e: { code: string }) => errors.push(e.code) });
+    const joining = a.client.join('interrupted');
+    await a.client.leave();
+    await expect(joining).rejects.toMatchObject({ code: 'invalid-state' });
+    const b = node('Quicker', { onError: (e: { code: string }) => errors.push(e.code) });
+    const joining2 = b.client.join('interrupted');
+    b.client.destroy();
+    await expect(joining2).rejects.toMatchObject({ code: 'destroyed' });
+    expect(errors).toEqual([]);
+    await waitForState(a.client, (s) => !s.media.camera.pending && !s.media.microphone.pending, 3_000, 'settled');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(a.devices.liveTracks + b.devices.liveTracks).toBe(0);
+  });
 });

@@ -17,6 +17,8 @@ export interface LocalMediaOptions {
   announce: (kind: MediaKind, enabled: boolean) => void;
   onError: (error: MeetingError) => void;
   assertUsable: () => void;
+  /** The device a capture actually opened (so pickers show the current one). */
+  onDevice?: (slot: TrackSlot, deviceId: string) => void;
 }
 
 /** The three local toggles plus mid-call device switching. */
@@ -44,7 +46,20 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
     track.addEventListener?.('ended', onEnded, { once: true });
   }
 
+  /** A capture that finishes after destroy() must not leave the device on. */
+  function usableOrStop(track: MediaStreamTrack): MediaStreamTrack {
+    try {
+      o.assertUsable();
+    } catch (error) {
+      track.stop();
+      throw error;
+    }
+    return track;
+  }
+
   function adoptTrack(slot: TrackSlot, track: MediaStreamTrack) {
+    const deviceId = track.getSettings?.().deviceId;
+    if (deviceId) o.onDevice?.(slot, deviceId);
     watchEnded(track, () => {
       if (tracks.track(slot) !== track) return;
       tracks.setTrack(slot, null);
@@ -59,7 +74,7 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
     return createMediaToggle({
       isEnabled: () => tracks.track(slot) !== null,
       async start() {
-        adoptTrack(slot, await captureTrack(o.getDevices(), slot, o.selectedDeviceId(slot)));
+        adoptTrack(slot, usableOrStop(await captureTrack(o.getDevices(), slot, o.selectedDeviceId(slot))));
         o.announce(KIND[slot], true);
       },
       async stop() {
@@ -76,6 +91,7 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
     isEnabled: () => tracks.screenStream !== null,
     async start() {
       const stream = await captureScreen(o.getDevices());
+      stream.getTracks().forEach(usableOrStop);
       const [video] = stream.getVideoTracks();
       if (video) {
         watchEnded(video, () => {
@@ -107,7 +123,7 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
       const source = SOURCE[slot];
       o.update(source, { pending: true });
       try {
-        adoptTrack(slot, await captureTrack(o.getDevices(), slot, deviceId));
+        adoptTrack(slot, usableOrStop(await captureTrack(o.getDevices(), slot, deviceId)));
         o.update(source, { pending: false, error: null });
       } catch (error) {
         o.update(source, { pending: false, error: error as MeetingError });

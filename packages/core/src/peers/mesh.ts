@@ -73,7 +73,6 @@ export function createPeerMesh(o: PeerMeshOptions): PeerMesh {
         o.onPeerState(remoteId, state, before);
       },
       onStream: (source, stream) => o.onStream(remoteId, source, stream),
-      onTransport: () => {},
       onFailed: o.onError,
     });
     links.set(remoteId, link);

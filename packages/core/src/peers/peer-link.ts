@@ -29,7 +29,6 @@ export interface PeerLinkOptions {
   wrtc?: WrtcImplementation;
   onState: (state: PeerState) => void;
   onStream: (source: StreamSource, stream: MediaStream | null) => void;
-  onTransport: (transport: PeerTransport | null) => void;
   onFailed: (error: MeetingError) => void;
 }
 
@@ -62,6 +61,10 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
   let state: PeerState = 'new';
   let transport: PeerTransport | null = null;
   let connectionId: string | null = null;
+  /** The attempt that failed last: a rebuild request names it so the initiator can match it. */
+  let lastConnectionId = 'none';
+  /** Signals for an attempt whose transport is still being created (ICE config in flight). */
+  let pending: SignalData[] | null = null;
   let failures = 0;
   let generation = 0;
   let cancelAttemptTimer: (() => void) | null = null;
@@ -86,12 +89,14 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
   function dropTransport() {
     cancelAttemptTimer?.();
     cancelAttemptTimer = null;
-    if (connectionId) retired.add(connectionId);
+    if (connectionId) {
+      retired.add(connectionId);
+      lastConnectionId = connectionId;
+    }
     transport?.destroy();
     transport = null;
     connectionId = null;
     remoteStreams.length = 0;
-    o.onTransport(null);
   }
 
   async function build(id: string, asInitiator: boolean, first?: SignalData) {
@@ -106,7 +111,6 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     pending = null;
     const t = o.createTransport({ initiator: asInitiator, config, streams: o.getLocalStreams(), ...(o.wrtc ? { wrtc: o.wrtc } : {}) });
     transport = t;
-    o.onTransport(t);
     t.on('signal', (signal) => {
       if (transport === t) o.sendSignal(id, signal);
     });
@@ -146,8 +150,6 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     for (const signal of queued) t.signal(signal);
   }
 
-  let pending: SignalData[] | null = null;
-
   function attemptFailed(t: PeerTransport | null) {
     if (state === 'closed' || state === 'failed' || t !== transport) return;
     failures += 1;
@@ -171,10 +173,9 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
         return;
       }
       // Ask the initiator to rebuild; if no offer comes, count another failed attempt.
-      o.sendSignal(connectionId ?? 'none', { type: REBUILD });
+      o.sendSignal(lastConnectionId, { type: REBUILD });
       cancelAttemptTimer = timers.after(o.connectTimeoutMs, () => {
         if (!transport && state !== 'closed' && state !== 'failed') {
-          transport = null;
           failures += 1;
           if (failures > o.backoff.maxAttempts) {
             setState('failed');
@@ -204,15 +205,17 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
       }
     },
     handleSignal(id, signal) {
-      if (state === 'closed' || !id || retired.has(id)) return;
+      if (state === 'closed' || !id) return;
       if (signal.type === REBUILD) {
-        // The other side lost the connection (or retries after we gave up): rebuild.
-        if (initiator && (id === connectionId || state !== 'connected')) {
+        // The other side lost our live attempt, never got one ('none'), or retries after we gave up.
+        const rebuild = id === connectionId || state === 'failed' || (id === 'none' && state !== 'connected');
+        if (initiator && rebuild) {
           failures = state === 'failed' ? 1 : Math.max(failures, 1);
           void build(newConnectionId(), true);
         }
         return;
       }
+      if (retired.has(id)) return;
       if (id === connectionId) {
         if (pending) pending.push(signal);
         else transport?.signal(signal);
@@ -230,7 +233,7 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     restart() {
       if (state === 'failed') {
         // A fresh budget of attempts (network came back, or the app asked).
-        failures = 0;
+        failures = 1;
         setState('reconnecting');
         if (initiator) void build(newConnectionId(), true);
         else scheduleNext();

@@ -82,6 +82,8 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
   let closed = false;
   let everConnected = false;
   const pacer = createPacer();
+  /** Rejecters of `connect()` calls still waiting, so `close()` can settle them. */
+  const waiting = new Set<(error: MeetingError) => void>();
 
   function open(): MeetingSocket {
     if (socket) return socket;
@@ -137,9 +139,15 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
       return new Promise<void>((resolve, reject) => {
         const cleanup = () => {
           clearTimeout(timer);
+          waiting.delete(abort);
           s.off('connect', onConnect);
           s.off('connect_error', onError);
         };
+        const abort = (error: MeetingError) => {
+          cleanup();
+          reject(error);
+        };
+        waiting.add(abort);
         const onConnect = () => {
           cleanup();
           resolve();
@@ -198,6 +206,7 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
       if (closed) return;
       closed = true;
       pacer.clear();
+      for (const abort of [...waiting]) abort(new MeetingError('invalid-state', 'The connection was closed while connecting'));
       if (socket) {
         socket.removeAllListeners();
         socket.io.removeAllListeners();

@@ -59,6 +59,12 @@ export interface SimulationScenario {
   canSelectSpeaker?: boolean;
   /** Real (or fake) media devices for a live local preview, e.g. `createFakeMediaDevices()`. */
   mediaDevices?: MediaDevicesLike;
+  /**
+   * In a browser: give every participant with video a synthetic camera (a labelled canvas) and,
+   * without `mediaDevices`, the local participant a fake preview — lively stories with no camera.
+   * @default false
+   */
+  fakeStreams?: boolean;
   /** Join immediately on creation (Storybook). @default false */
   autoJoin?: boolean;
   /** Id of the participant speaking at start. */

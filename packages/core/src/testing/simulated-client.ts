@@ -12,6 +12,8 @@ import type { ConnectionState, MediaSource } from '../state/types';
 import type { SimulatedClient, SimulatedClientOptions, SimulationScenario } from './scenario';
 import { createSimulationControls, type SimulationContext } from './simulation-controls';
 import { toParticipantInfo } from './participant-info';
+import { createFakeMediaDevices } from './fake-media-devices';
+import { createBrowserVideoTrack } from './fake-tracks-browser';
 
 const DEFAULT_DEVICES = [
   { deviceId: 'sim-camera', groupId: 'sim', kind: 'videoinput' as const, label: 'Simulated camera' },
@@ -55,7 +57,17 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     emitter.emit('connection-changed', { state, previous });
   };
   const nextMessageId = () => `sim-msg-${++chatCounter}`;
-  const ctx: SimulationContext = { store, emitter, reportError, setConnection, nextMessageId, mediaErrors, isJoined: () => joined };
+  const generated: MediaStreamTrack[] = [];
+  const canDraw = scenario.fakeStreams === true && typeof document !== 'undefined';
+  const fakeStream = (displayName: string): MediaStream | null => {
+    if (!canDraw) return null;
+    const hue = [...displayName].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 0);
+    const track = createBrowserVideoTrack({ label: displayName, color: `hsl(${hue} 35% 35%)` });
+    generated.push(track);
+    return new MediaStream([track]);
+  };
+  const mediaDevices = scenario.mediaDevices ?? (canDraw ? createFakeMediaDevices() : undefined);
+  const ctx: SimulationContext = { store, emitter, reportError, setConnection, nextMessageId, mediaErrors, isJoined: () => joined, fakeStream };
 
   tracks.onChange(() => dispatch({ type: 'local-streams', stream: tracks.cameraStream, screenStream: tracks.screenStream }));
   dispatch({
@@ -75,9 +87,9 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       async start() {
         const code = mediaErrors[source];
         if (code) throw new MeetingError(code);
-        if (scenario.mediaDevices) {
-          if (slot === 'screen') tracks.setScreen(await captureScreen(scenario.mediaDevices));
-          else tracks.setTrack(slot, await captureTrack(scenario.mediaDevices, slot, null));
+        if (mediaDevices) {
+          if (slot === 'screen') tracks.setScreen(await captureScreen(mediaDevices));
+          else tracks.setTrack(slot, await captureTrack(mediaDevices, slot, null));
         }
         on = true;
       },
@@ -169,6 +181,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       joined = false;
       await Promise.allSettled([camera.disable(), microphone.disable(), screen.disable()]);
       tracks.stopAll();
+      generated.splice(0).forEach((t) => t.stop());
       dispatch({ type: 'left' });
       setConnection('disconnected');
     },
@@ -177,6 +190,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       destroyed = true;
       timers.forEach(clearTimeout);
       tracks.stopAll();
+      generated.splice(0).forEach((t) => t.stop());
       emitter.clear();
       store.clear();
     },

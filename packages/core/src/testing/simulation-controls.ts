@@ -14,6 +14,8 @@ export interface SimulationContext {
   nextMessageId: () => string;
   mediaErrors: Partial<Record<MediaSource, MeetingErrorCode>>;
   isJoined: () => boolean;
+  /** A synthetic camera stream for a scripted participant, when `fakeStreams` is on. */
+  fakeStream: (displayName: string) => MediaStream | null;
 }
 
 /** The controls plus the helper the client uses for scripted participants. */
@@ -43,7 +45,8 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
           stats: { rttMs: 40, packetLoss: 0, inboundBitrate: 800_000, outboundBitrate: 800_000, frameWidth: 640, frameHeight: 360, framesPerSecond: 24, localCandidateType: 'host', remoteCandidateType: 'host', sampledAt: Date.now() },
         });
       }
-      if (p.stream) dispatch({ type: 'peer-stream', participantId: id, source: 'camera', stream: p.stream });
+      const camera = p.stream ?? (p.media?.video === false ? null : ctx.fakeStream(p.displayName));
+      if (camera) dispatch({ type: 'peer-stream', participantId: id, source: 'camera', stream: camera });
       if (p.screenStream) dispatch({ type: 'peer-stream', participantId: id, source: 'screen', stream: p.screenStream });
       if (p.speaking) controls.setSpeaking(id);
     },

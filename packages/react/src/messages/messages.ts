@@ -34,6 +34,9 @@ export interface MeetingMessages {
   chat: string;
   /** Label of the button that shows/hides the chat panel. */
   toggleChat: string;
+  /** Label of the button that shows/hides the device settings, and of that panel. */
+  toggleDevices: string;
+  devices: string;
   leftTitle: string;
   rejoin: string;
   meetingEnded: string;
@@ -86,6 +89,8 @@ export const defaultMessages: MeetingMessages = {
   previewOff: 'Your camera is off',
   chat: 'Chat',
   toggleChat: 'Chat',
+  toggleDevices: 'Devices',
+  devices: 'Devices',
   leftTitle: 'You left the meeting.',
   rejoin: 'Rejoin',
   meetingEnded: 'The meeting has ended.',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { MeetingRoom } from './meeting-room';
 
@@ -6,7 +6,8 @@ import { MeetingRoom } from './meeting-room';
  * Live story against a running quickstart server — opt-in:
  * `npm start -w @mentara/example-quickstart`, then `STORYBOOK_LIVE_URL=http://127.0.0.1:3000 npm run storybook`.
  * The dev server proxies `/api` and `/socket.io` to it. The story creates a meeting (or joins
- * `STORYBOOK_LIVE_MEETING`) with a demo token; open it in two tabs to meet yourself.
+ * the `meeting` arg, e.g. `&args=meeting:ID` in a second tab); pressing Join fetches a demo token for
+ * the typed name.
  */
 const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env ?? {};
 const liveUrl = env.STORYBOOK_LIVE_URL;
@@ -21,25 +22,37 @@ async function post<T>(path: string, body: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-function LiveRoom() {
-  const [state, setState] = useState<{ meetingId: string; token: string } | { error: string } | null>(null);
+function LiveRoom({ meeting }: { meeting: string }) {
+  const [meetingId, setMeetingId] = useState<string | null>(meeting || env.STORYBOOK_LIVE_MEETING || null);
+  const [error, setError] = useState<string | null>(null);
+  // The demo token carries the display name, so it is fetched when the person presses Join.
+  const token = useRef<string | null>(null);
   useEffect(() => {
+    if (meetingId) return;
     let active = true;
-    (async () => {
-      const meetingId =
-        env.STORYBOOK_LIVE_MEETING ?? (await post<{ meetingId: string }>('/api/meetings', {})).meetingId;
-      const { token } = await post<{ token: string }>('/api/demo/session', { meetingId });
-      if (active) setState({ meetingId, token });
-    })().catch((error: unknown) => active && setState({ error: String(error) }));
+    post<{ meetingId: string }>('/api/meetings', {}).then(
+      (created) => active && setMeetingId(created.meetingId),
+      (reason: unknown) => active && setError(String(reason)),
+    );
     return () => {
       active = false;
     };
-  }, []);
-  if (!state) return <p>Preparing a live meeting…</p>;
-  if ('error' in state) return <p role="alert">Could not reach the quickstart server: {state.error}</p>;
+  }, [meetingId]);
+  if (error) return <p role="alert">Could not reach the quickstart server: {error}</p>;
+  if (!meetingId) return <p>Preparing a live meeting…</p>;
   return (
     <div style={{ height: 'calc(100vh - 32px)' }}>
-      <MeetingRoom serverUrl={window.location.origin} meetingId={state.meetingId} token={state.token} />
+      <p>
+        Meeting <code>{meetingId}</code> — set the <code>meeting</code> control to it in another tab to meet yourself.
+      </p>
+      <MeetingRoom
+        serverUrl={window.location.origin}
+        meetingId={meetingId}
+        clientOptions={{ getToken: () => token.current }}
+        onJoin={async ({ displayName }) => {
+          token.current = (await post<{ token: string }>('/api/demo/session', { meetingId, displayName })).token;
+        }}
+      />
     </div>
   );
 }
@@ -48,14 +61,15 @@ const meta = {
   title: 'Prefabs/MeetingRoom (live)',
   // Needs a running server: not part of the story tests.
   tags: ['!test'],
-} satisfies Meta;
+  args: { meeting: '' },
+} satisfies Meta<{ meeting: string }>;
 
 export default meta;
 
 export const Live: StoryObj<typeof meta> = {
-  render: () =>
+  render: ({ meeting }) =>
     liveUrl ? (
-      <LiveRoom />
+      <LiveRoom meeting={meeting} />
     ) : (
       <p>
         Start the quickstart server (<code>npm start -w @mentara/example-quickstart</code>), then run Storybook with{' '}

@@ -50,6 +50,33 @@ describe('MeetingRoom', () => {
     expect(await screen.findByRole('group', { name: 'Participants' })).toBeTruthy();
   });
 
+  it('awaits onJoin before joining and stays in the lobby when it fails', async () => {
+    const client = lobbyClient();
+    const join = vi.spyOn(client, 'join');
+    const onJoin = vi.fn().mockRejectedValueOnce(new Error('The meeting has not started yet.')).mockResolvedValueOnce(undefined);
+    render(<MeetingRoom meetingId="m-1" client={client} onJoin={onJoin} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Robin');
+    await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The meeting has not started yet.');
+    expect(onJoin).toHaveBeenCalledWith({ displayName: 'Robin' });
+    expect(join).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
+    await waitFor(() => expect(join).toHaveBeenCalledTimes(1));
+    expect(screen.queryByText('The meeting has not started yet.')).toBeNull();
+  });
+
+  it('opens the device settings from the controls', async () => {
+    render(<MeetingRoom meetingId="m-1" client={await joinedClient()} preJoin={false} />);
+    const toggle = screen.getByRole('button', { name: 'Devices' });
+    expect(screen.queryByRole('region', { name: 'Devices' })).toBeNull();
+    await userEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    const panel = screen.getByRole('region', { name: 'Devices' });
+    expect(toggle.getAttribute('aria-controls')).toBe(panel.id);
+    expect(screen.getByLabelText('Microphone')).toBeTruthy();
+    expect(screen.getByLabelText('Speaker')).toBeTruthy();
+  });
+
   it('hides and shows the chat with a pressed toggle', async () => {
     render(<MeetingRoom meetingId="m-1" client={await joinedClient()} preJoin={false} />);
     const toggle = screen.getByRole('button', { name: 'Chat' });
@@ -96,6 +123,7 @@ describe('accessibility (axe)', () => {
     client.simulate.dropConnection();
     const { container } = render(<MeetingRoom meetingId="m-1" client={client} preJoin={false} />);
     expect(screen.getByRole('button', { name: 'Turn on sound' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Devices' }));
     expect(await axeViolations(container)).toEqual([]);
   });
 

@@ -1,16 +1,11 @@
-import { useId, useState } from 'react';
-import type { MeetingClient, MeetingClientOptions, MeetingSnapshot } from '@mentara/meetings-core';
+import { useState } from 'react';
+import type { MeetingClient, MeetingClientOptions } from '@mentara/meetings-core';
 import { MeetingProvider } from '../context/meeting-provider';
-import { useMeeting } from '../hooks/use-meeting';
-import { useMessages } from '../messages/messages-context';
 import type { MeetingMessages } from '../messages/messages';
-import { ParticipantGrid, type GridLayout } from '../components/participant-grid';
-import { ControlBar } from '../components/control-bar';
-import { ChatPanel } from '../components/chat-panel';
-import { ConnectionStatus } from '../components/connection-status';
+import type { GridLayout } from '../components/participant-grid';
 import { LiveAnnouncer } from '../components/live-announcer';
-import { MeetingErrorMessage } from '../components/meeting-error-message';
 import { PreJoin, type PreJoinValues } from '../components/pre-join';
+import { LeftScreen, RoomStage } from './room-stage';
 
 /** Props of `<MeetingRoom>`. */
 export interface MeetingRoomProps {
@@ -25,6 +20,12 @@ export interface MeetingRoomProps {
   layout?: GridLayout;
   /** Replacements for user-visible strings. */
   messages?: Partial<MeetingMessages>;
+  /**
+   * Called when the person presses Join on the pre-join screen, before joining — e.g. to fetch a
+   * token for the chosen name (return it from `clientOptions.getToken`). A rejection stays in the
+   * lobby and shows its message.
+   */
+  onJoin?: (values: PreJoinValues) => void | Promise<void>;
   /** Called after the person leaves. */
   onLeave?: () => void;
   /** Use this client instead of creating one (stories, tests, custom setups). */
@@ -42,8 +43,6 @@ export interface MeetingRoomProps {
 
 type Stage = 'lobby' | 'room' | 'left';
 
-const selectEnded = (s: MeetingSnapshot) => s.meeting?.status === 'ended';
-
 /**
  * A complete meeting UI — pre-join screen, participant grid, controls, chat, connection status,
  * announcements — built only from the public components. Import `@mentara/meetings/styles.css` once.
@@ -58,6 +57,7 @@ export function MeetingRoom({
   displayName,
   layout = 'auto',
   messages,
+  onJoin,
   onLeave,
   client,
   clientOptions,
@@ -70,8 +70,22 @@ export function MeetingRoom({
   // name typed on the pre-join screen is written here just before joining.
   const [options] = useState<MeetingClientOptions>(() => ({ ...clientOptions, serverUrl, meetingId, token, displayName }));
   const [stage, setStage] = useState<Stage>(preJoin ? 'lobby' : 'room');
-  const join = (values: PreJoinValues) => {
+  const [joining, setJoining] = useState(false);
+  const [joinError, setJoinError] = useState<string | null>(null);
+  const join = async (values: PreJoinValues) => {
     if (values.displayName) options.displayName = values.displayName;
+    setJoinError(null);
+    if (onJoin) {
+      setJoining(true);
+      try {
+        await onJoin(values);
+      } catch (error) {
+        setJoinError(error instanceof Error ? error.message : String(error));
+        return;
+      } finally {
+        setJoining(false);
+      }
+    }
     setStage('room');
   };
   return (
@@ -84,9 +98,19 @@ export function MeetingRoom({
         messages={messages}
       >
         <LiveAnnouncer />
+        {stage === 'lobby' && joinError ? (
+          <p role="alert" className="mm-error">
+            {joinError}
+          </p>
+        ) : null}
         {stage === 'lobby' ? (
-          // A given client already carries its name; only a room-made client takes it from the lobby.
-          <PreJoin defaultDisplayName={displayName} showDisplayName={!client} onJoin={join} />
+          <PreJoin
+            defaultDisplayName={displayName}
+            // A given client already carries its name, unless `onJoin` uses the typed one.
+            showDisplayName={!client || onJoin !== undefined}
+            joining={joining}
+            onJoin={(values) => void join(values)}
+          />
         ) : null}
         {stage === 'room' ? (
           <RoomStage
@@ -100,62 +124,6 @@ export function MeetingRoom({
         ) : null}
         {stage === 'left' ? <LeftScreen onRejoin={() => setStage('room')} /> : null}
       </MeetingProvider>
-    </div>
-  );
-}
-
-function RoomStage({ layout, chat, onLeave }: { layout: GridLayout; chat: boolean; onLeave: () => void }) {
-  const m = useMessages();
-  const ended = useMeeting(selectEnded);
-  const [chatOpen, setChatOpen] = useState(chat);
-  const chatId = useId();
-  if (ended) {
-    return (
-      <div className="mm-room" data-state="ended">
-        <p role="status">{m.meetingEnded}</p>
-      </div>
-    );
-  }
-  return (
-    <div className="mm-room" data-state="joined">
-      <div className="mm-room__header">
-        <MeetingErrorMessage />
-      </div>
-      <div className="mm-room__main">
-        <div className="mm-room__stage">
-          <ParticipantGrid layout={layout} />
-        </div>
-        {chat && chatOpen ? <ChatPanel id={chatId} /> : null}
-      </div>
-      <ControlBar onLeave={onLeave}>
-        {chat ? (
-          <button
-            type="button"
-            className="mm-button mm-toggle"
-            aria-pressed={chatOpen}
-            aria-controls={chatOpen ? chatId : undefined}
-            data-state={chatOpen ? 'on' : 'off'}
-            onClick={() => setChatOpen(!chatOpen)}
-          >
-            {m.toggleChat}
-          </button>
-        ) : null}
-      </ControlBar>
-      <ConnectionStatus variant="toast" />
-    </div>
-  );
-}
-
-function LeftScreen({ onRejoin }: { onRejoin: () => void }) {
-  const m = useMessages();
-  return (
-    <div className="mm-room" data-state="left">
-      <p role="status">{m.leftTitle}</p>
-      <div>
-        <button type="button" className="mm-button" data-variant="primary" onClick={onRejoin}>
-          {m.rejoin}
-        </button>
-      </div>
     </div>
   );
 }

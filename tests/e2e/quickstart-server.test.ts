@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { startQuickstartServer, type QuickstartServer } from '../../examples/quickstart/src/server/create-quickstart-server';
+
+/** The quickstart's HTTP surface, in-process (no browser): demo API, ICE config, SPA fallback. */
+describe('quickstart server', () => {
+  let server: QuickstartServer;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    server = await startQuickstartServer({ port: 0, host: '127.0.0.1', env: {} });
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await server?.close();
+  });
+
+  const post = (path: string, body?: unknown) =>
+    fetch(`${server.origin}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  const createMeeting = async () => (await (await post('/api/meetings')).json()) as { meetingId: string; url: string };
+
+  it('creates meetings with links in the deployment guide format', async () => {
+    const response = await post('/api/meetings');
+    expect(response.status).toBe(201);
+    const { meetingId, url } = (await response.json()) as { meetingId: string; url: string };
+    expect(meetingId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(url).toBe(`${server.frontendUrl}/meeting/${meetingId}`);
+    expect(server.frontendUrl).toBe(`http://localhost:${new URL(server.origin).port}`);
+  });
+
+  it('mints a meeting token only for an existing meeting and a name', async () => {
+    const { meetingId } = await createMeeting();
+    const ok = await post('/api/demo/session', { meetingId, displayName: '  Ada  ' });
+    expect(ok.status).toBe(200);
+    const session = (await ok.json()) as { token: string; userId: string; displayName: string; expiresAt: number };
+    expect(session.token.split('.')).toHaveLength(3);
+    expect(session.displayName).toBe('Ada');
+    expect(session.expiresAt).toBeGreaterThan(Date.now());
+
+    expect((await post('/api/demo/session', { meetingId: 'does-not-exist', displayName: 'Ada' })).status).toBe(404);
+    expect((await post('/api/demo/session', { meetingId: '../etc', displayName: 'Ada' })).status).toBe(400);
+    expect((await post('/api/demo/session', { meetingId, displayName: '   ' })).status).toBe(400);
+    expect((await post('/api/demo/session', '{not json')).status).toBe(400);
+    expect((await post('/api/demo/session', 'x'.repeat(20_000))).status).toBe(413);
+    expect((await fetch(`${server.origin}/api/demo/session`)).status).toBe(405);
+  });
+
+  it('serves ICE config to token holders only, with no STUN or TURN by default', async () => {
+    const { meetingId } = await createMeeting();
+    const { token } = (await (await post('/api/demo/session', { meetingId, displayName: 'Ada' })).json()) as {
+      token: string;
+    };
+    expect((await fetch(`${server.origin}/api/meetings/webrtc-config`)).status).toBe(401);
+    const response = await fetch(`${server.origin}/api/meetings/webrtc-config`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = (await response.json()) as { iceServers: unknown[]; iceCandidatePoolSize: number };
+    expect(body.iceServers).toEqual([]);
+    expect(typeof body.iceCandidatePoolSize).toBe('number');
+  });
+
+  it('admits a token holder to /meetings on the same server, and refuses a socket without a token', async () => {
+    const { meetingId } = await createMeeting();
+    const { token } = (await (await post('/api/demo/session', { meetingId, displayName: 'Ada' })).json()) as {
+      token: string;
+    };
+    const guest = io(`${server.origin}/meetings`, { transports: ['websocket'], reconnection: false });
+    sockets.push(guest);
+    const refusal = await new Promise<Error>((resolve) => guest.once('connect_error', resolve));
+    expect(refusal.message).toMatch(/unauthenticated|auth/i);
+
+    const member = io(`${server.origin}/meetings`, { transports: ['websocket'], reconnection: false, auth: { token } });
+    sockets.push(member);
+    await new Promise<void>((resolve, reject) => {
+      member.once('connect', resolve);
+      member.once('connect_error', reject);
+    });
+    const ack = await member.timeout(5_000).emitWithAck('join-meeting', { meetingId });
+    expect(ack).toMatchObject({ ok: true, data: { self: { displayName: 'Ada' }, meeting: { meetingId } } });
+  });
+
+  it('serves the web app with a single-page fallback, and 404 JSON for unknown API paths', async () => {
+    const page = await fetch(`${server.origin}/meeting/some-id`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('<div id="root">');
+    const unknown = await fetch(`${server.origin}/api/nope`);
+    expect(unknown.status).toBe(404);
+  });
+});
