@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import { defaultClientConditions, mergeConfig } from 'vite';
+import { simplePeerAliases } from '../packages/core/build/simple-peer-aliases.mjs';
 
 /**
  * Storybook for `@mentara/meetings`: every component in every state that matters, driven by the
@@ -14,17 +15,11 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const live = process.env.STORYBOOK_LIVE_URL;
     return mergeConfig(viteConfig, {
-      // Resolve workspace packages to their sources, as the tests do.
-      resolve: { conditions: ['@mentara/source', ...defaultClientConditions] },
-      // The live story talks to the quickstart server through the dev server (same origin, no CORS).
-      server: live
-        ? {
-            proxy: {
-              '/api': { target: live, changeOrigin: true },
-              '/socket.io': { target: live, changeOrigin: true, ws: true },
-            },
-          }
-        : {},
+      // Resolve workspace packages to their sources, as the tests do; compiling core from source
+      // needs the browser shims its package build applies to simple-peer's dependencies.
+      resolve: { conditions: ['@mentara/source', ...defaultClientConditions], alias: simplePeerAliases },
+      // The live story calls the quickstart's HTTP API through the dev server (same origin, no CORS).
+      server: live ? { proxy: { '/api': { target: live, changeOrigin: true } } } : {},
     });
   },
 };

@@ -1,10 +1,10 @@
 // Our page for `npm run bench:connect`: the packaged client, as an app would use it.
 import { createMeetingClient, type MeetingClient } from '@mentara/meetings-core';
-import { createMarks, watchFirstFrame, type BenchPage } from './page-common';
+import { createFrameLog, createMarks, watchFirstFrame, type BenchPage } from './page-common';
 
 const marks = createMarks();
 
-const firstFrames: Record<string, number> = {};
+const firstFrames = createFrameLog();
 let client: MeetingClient | null = null;
 
 const page: BenchPage = {
@@ -25,7 +25,8 @@ const page: BenchPage = {
     });
     await client.join(meetingId);
   },
-  frames: () => ({ ...firstFrames }),
+  frames: firstFrames.read,
+  whenFrames: firstFrames.when,
   marks: marks.read,
   async leave() {
     await client?.leave();

@@ -1,14 +1,14 @@
 // Baseline page for `npm run bench:connect`: the same call as ours — Socket.IO signalling,
 // one RTCPeerConnection per remote, camera + microphone, no ICE servers — with nothing else.
 import { io, type Socket } from 'socket.io-client';
-import { createMarks, watchFirstFrame, type BenchPage } from './page-common';
+import { createFrameLog, createMarks, watchFirstFrame, type BenchPage } from './page-common';
 
 const marks = createMarks();
 const VIDEO_CONSTRAINTS: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } };
 const AUDIO_CONSTRAINTS: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 
 const peers = new Map<string, RTCPeerConnection>();
-const firstFrames: Record<string, number> = {};
+const firstFrames = createFrameLog();
 let socket: Socket | null = null;
 let stream: MediaStream | null = null;
 
@@ -64,11 +64,14 @@ const page: BenchPage = {
     // The newcomer offers to everyone already there, so two peers never both offer.
     for (const remoteId of existing) {
       const pc = connect(remoteId);
+      // `?datachannel=1`: also negotiate a data channel, as simple-peer always does (diagnostic).
+      if (params.get('datachannel') === '1') pc.createDataChannel('bench');
       await pc.setLocalDescription(await pc.createOffer());
       socket.emit('signal', { to: remoteId, data: { sdp: pc.localDescription!.toJSON() } });
     }
   },
-  frames: () => ({ ...firstFrames }),
+  frames: firstFrames.read,
+  whenFrames: firstFrames.when,
   marks: marks.read,
   async leave() {
     for (const pc of peers.values()) pc.close();

@@ -100,6 +100,9 @@ function installTrace(): void {
     const what = `${c?.audio ? 'a' : ''}${c?.video ? 'v' : ''}`;
     add(-1, `gum-${what}-start`);
     const stream = await gum(c);
+    // `?cameraDelay=ms` (run.ts `--camera-delay`): a camera that takes this long to open, as real ones do.
+    const cameraDelay = Number(new URLSearchParams(location.search).get('cameraDelay') ?? 0);
+    if (c?.video && cameraDelay > 0) await new Promise((r) => setTimeout(r, cameraDelay));
     const v = stream.getVideoTracks()[0]?.getSettings();
     add(-1, `gum-${what}-done${v ? ` ${v.width}x${v.height}` : ''}`);
     return stream;

@@ -5,8 +5,15 @@
 // Method: N pages load (ours or raw), acquire nothing yet, and are told to join the same
 // meeting at the same instant t0 — from then on the room is full. Each page records when it
 // decodes the first frame of every remote. A page is "connected" at its last first-frame;
-// the mesh is connected when every page is. Both variants use the same Socket.IO signalling,
-// the same fake camera and no ICE servers (host candidates on loopback).
+// the mesh is connected when every page is. Both variants use the same Socket.IO options
+// (websocket only, a new connection per client), the same capture constraints, the same fake
+// camera and no ICE servers (host candidates on loopback).
+//
+// Flags: --quick (fewer rounds), --rounds2=N / --rounds4=N, --trace (per-phase medians of the
+// WebRTC milestones logged by rtc-trace.ts, plus a JSON dump of every page's events),
+// --variants=ours,raw[,raw-default,raw-vga,raw-dc,patched], --camera-delay=ms (cameras that
+// take that long to open), --no-build (reuse the core dist). $BENCH_OURS_SRC / $BENCH_CORE_SRC
+// bundle `ours` / `patched` from a copy of packages/core/src instead (see FINDINGS.md).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -33,12 +40,14 @@ const scenarios = [
 // - raw: same Socket.IO options and capture constraints as the client (the fair baseline);
 // - raw-default: Socket.IO defaults (polling, then upgrade) and `getUserMedia({audio:true,video:true})`;
 // - raw-vga: only the capture differs from `raw` (the browser's default 640×480);
+// - raw-dc: `raw` plus a data channel in the first offer (what simple-peer adds);
 // - patched: page-ours bundled against the core sources in $BENCH_CORE_SRC (a patched copy).
 const VARIANTS: Record<string, { page: 'ours' | 'raw'; query: string }> = {
   ours: { page: 'ours', query: '' },
   raw: { page: 'raw', query: '' },
   'raw-default': { page: 'raw', query: '?capture=default&socket=default' },
   'raw-vga': { page: 'raw', query: '?capture=default' },
+  'raw-dc': { page: 'raw', query: '?datachannel=1' },
   patched: { page: 'ours', query: '' },
 };
 const variants = (flag('variants') ?? 'ours,raw').split(',');
@@ -84,6 +93,13 @@ const bundles: Record<string, string> = {
 if (variants.includes('patched')) {
   bundles['/patched.js'] = await bundle(`${here}page-ours.ts`, 'esm', await fromSources(patchedSrc!));
 }
+// `--camera-delay=ms`: every page's camera takes that long to open (real cameras: 0.2–1.5 s).
+const cameraDelay = Number(flag('camera-delay') ?? 0);
+const query = (variant: Variant) => {
+  const q = new URLSearchParams(VARIANTS[variant]!.query);
+  if (cameraDelay > 0) q.set('cameraDelay', String(cameraDelay));
+  return q.size ? `?${q}` : '';
+};
 const pageOf = (variant: Variant) => (variant === 'patched' ? 'patched' : VARIANTS[variant]!.page);
 
 const http = createServer((req, res) => {
@@ -132,34 +148,35 @@ async function round(browser: Browser, variant: Variant, peers: number, index: n
   try {
     const pages = await Promise.all(contexts.map(async (context) => {
       const page = await context.newPage();
-      await page.goto(`${origin}/${pageOf(variant)}.html${VARIANTS[variant]!.query}`);
+      await page.goto(`${origin}/${pageOf(variant)}.html${query(variant)}`);
       await page.waitForFunction(() => typeof window.bench === 'object');
       return page;
     }));
     const meetingId = `bench-${variant}-${peers}-${index}-${Date.now()}`;
     const t0 = Date.now();
     await Promise.all(pages.map((page) => page.evaluate((id) => window.bench.join(id), meetingId)));
-    const deadline = t0 + ROUND_TIMEOUT_MS;
-    for (;;) {
-      const frames = await Promise.all(pages.map((page) => page.evaluate(() => window.bench.frames())));
-      if (frames.every((f) => Object.keys(f).length >= peers - 1)) {
-        const perPage = frames.map((f) => Math.max(...Object.values(f)) - t0);
-        let logs: TraceEvent[][] = [];
-        if (trace) {
-          const marks = await Promise.all(pages.map((page) => page.evaluate(() => window.bench.marks())));
-          marks.forEach((m, i) => {
-            const phases = Object.entries(m).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} +${v - t0}`);
-            console.log(`${variant} ×${peers} #${index} page ${i}: ${phases.join(', ')}, all frames +${perPage[i]}`);
-          });
-          // Let in-flight events (data channel open, late candidates) land before reading the logs.
-          await new Promise((r) => setTimeout(r, 300));
-          logs = await Promise.all(pages.map((page) => page.evaluate(() => window.benchTrace.read())));
-        }
-        return { mesh: Math.max(...perPage), perPage, t0, logs };
-      }
-      if (Date.now() > deadline) throw new Error(`${variant} ×${peers}: no frame from every remote within ${ROUND_TIMEOUT_MS} ms`);
-      await new Promise((r) => setTimeout(r, 25));
+    // Each page resolves when it has a frame from every remote: no CDP polling while the
+    // pages connect (it would compete for the same two cores).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frames = await Promise.race([
+      Promise.all(pages.map((page) => page.evaluate((n) => window.bench.whenFrames(n), peers - 1))),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${variant} ×${peers}: no frame from every remote within ${ROUND_TIMEOUT_MS} ms`)), ROUND_TIMEOUT_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    const perPage = frames.map((f) => Math.max(...Object.values(f)) - t0);
+    let logs: TraceEvent[][] = [];
+    if (trace) {
+      const marks = await Promise.all(pages.map((page) => page.evaluate(() => window.bench.marks())));
+      marks.forEach((m, i) => {
+        const phases = Object.entries(m).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} +${v - t0}`);
+        console.log(`${variant} ×${peers} #${index} page ${i}: ${phases.join(', ')}, all frames +${perPage[i]}`);
+      });
+      // Let in-flight events (data channel open, late candidates) land before reading the logs.
+      await new Promise((r) => setTimeout(r, 300));
+      logs = await Promise.all(pages.map((page) => page.evaluate(() => window.benchTrace.read())));
     }
+    return { mesh: Math.max(...perPage), perPage, t0, logs };
   } finally {
     await Promise.all(contexts.map((c) => c.close()));
   }

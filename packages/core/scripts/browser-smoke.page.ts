@@ -4,7 +4,7 @@
  * fake devices — join the real server, connect, and decode each other's video.
  */
 import { createMeetingClient, type MeetingClient, type MeetingSnapshot } from '@mentara/meetings-core';
-import { createFakeMediaDevices } from '@mentara/meetings-core/testing';
+import { createFakeMediaDevices, createSimulatedClient } from '@mentara/meetings-core/testing';
 
 type Result = { ok: true; details: Record<string, unknown> } | { ok: false; error: string; details: Record<string, unknown> };
 const details: Record<string, unknown> = {};
@@ -44,7 +44,7 @@ const connected = (s: MeetingSnapshot) =>
 async function run(): Promise<void> {
   const serverUrl = location.origin;
   const a = createMeetingClient({ serverUrl, displayName: 'Chromium camera', webrtcConfigUrl: false, statsIntervalMs: 500 });
-  const b = createMeetingClient({ serverUrl, displayName: 'Testing kit', webrtcConfigUrl: false, mediaDevices: createFakeMediaDevices(), statsIntervalMs: 500 });
+  const b = createMeetingClient({ serverUrl, displayName: 'Testing kit', webrtcConfigUrl: false, mediaDevices: createFakeMediaDevices({ track: { volume: 0.3 } }), statsIntervalMs: 500 });
   await a.join('browser-smoke');
   await b.join('browser-smoke');
   const sa = await until(a, connected, 'A connected');
@@ -60,9 +60,19 @@ async function run(): Promise<void> {
   details.cameraStillThere = shared.remoteParticipants[0]!.stream !== null;
   await a.camera.disable();
   await until(b, (s) => s.remoteParticipants[0]?.media.video === false, 'video off at B', 5_000);
-  details.speaker = (await until(a, (s) => s.activeSpeakerId !== null, 'active speaker', 8_000)).activeSpeakerId !== null;
+  // Both directions carry sound: Chromium's fake microphone (beeps) and the kit's oscillator.
+  details.speakerAtB = (await until(b, (s) => s.activeSpeakerId !== null, 'active speaker at B', 8_000)).activeSpeakerId !== null;
+  details.levelAtA = (await until(a, (s) => (s.remoteParticipants[0]?.audioLevel ?? 0) > 0, 'kit audio level at A', 8_000)).remoteParticipants[0]!.audioLevel;
   a.destroy();
   b.destroy();
+  // The testing kit's simulated meeting with synthetic streams (Storybook's setup).
+  const sim = createSimulatedClient({ fakeStreams: true, participants: [{ displayName: 'Dr. Lee' }, { displayName: 'Sam', media: { video: false } }] });
+  await sim.join();
+  const simState = sim.getSnapshot();
+  details.simulatedFrame = await decodedFrame(simState.remoteParticipants[0]!.stream!, 'simulated participant');
+  details.simulatedLocalPreview = (simState.localStream?.getVideoTracks().length ?? 0) === 1;
+  details.simulatedNoVideoForSam = simState.remoteParticipants[1]!.stream === null;
+  sim.destroy();
 }
 
 run().then(

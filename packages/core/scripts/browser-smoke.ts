@@ -30,7 +30,8 @@ const http = createServer((req, res) => {
 const meetings = attachMeetings(http, { allowAnonymous: true });
 await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
-const browser = await launchChromium();
+// The kit's WebAudio microphone needs audio allowed without a gesture (as after a click in an app).
+const browser = await launchChromium({ extraArgs: ['--autoplay-policy=no-user-gesture-required'] });
 let exitCode = 1;
 try {
   const tab = await browser.newPage();

@@ -101,8 +101,12 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     announce: (kind, enabled) => session?.announceMedia(kind, enabled),
     onError: reportError,
     assertUsable,
-    onDevice: (slot, deviceId) =>
-      dispatch({ type: 'devices', patch: slot === 'video' ? { selectedCameraId: deviceId } : { selectedMicrophoneId: deviceId } }),
+    onDevice: (slot, deviceId) => {
+      // Only ids the picker lists (some browsers report ids before permission, or none).
+      const d = getSnapshot().devices;
+      if (!(slot === 'video' ? d.cameras : d.microphones).some((x) => x.deviceId === deviceId)) return;
+      dispatch({ type: 'devices', patch: slot === 'video' ? { selectedCameraId: deviceId } : { selectedMicrophoneId: deviceId } });
+    },
   });
   const deviceList = createDeviceList({ getDevices, update: (patch) => dispatch({ type: 'devices', patch }) });
   const playback = createPlayback({
@@ -133,7 +137,10 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       watchNetworkHints({
         // Without this the socket would wait for its ping timeout before noticing.
         offline: () => session?.channel.dropTransport(),
-        online: () => mesh.restart(),
+        online: () => {
+          session?.retry();
+          mesh.restart();
+        },
       }),
     );
   }

@@ -100,3 +100,32 @@ it('gives up after the configured attempts: peer "failed" and a peer-connection-
   expect(failure?.participantId).toBe(d.client.getSnapshot().localParticipant!.id);
   expect(c.client.getSnapshot().connection).toBe('connected');
 });
+
+it('after signalling gave up ("failed"), the browser\'s online event reconnects and rejoins', async () => {
+  const own = await startTestServer();
+  const port = Number(new URL(own.url).port);
+  const fakeWindow = new EventTarget();
+  Object.defineProperty(globalThis, 'window', { configurable: true, value: fakeWindow });
+  try {
+    const a = createNodeClient(own.url, 'Roaming', { networkHints: true, reconnection: { maxAttempts: 2, initialDelayMs: 50, maxDelayMs: 100 } });
+    open.push(a);
+    await a.client.join('offline-online');
+    const firstId = a.client.getSnapshot().localParticipant!.id;
+    // The network goes away: nothing listens any more and open connections die.
+    await new Promise<void>((resolve) => {
+      own.http.close(() => resolve());
+      own.http.closeAllConnections();
+    });
+    await waitForState(a.client, (s) => s.connection === 'failed', 10_000, 'gave up');
+    expect(a.client.getSnapshot().error?.code).toBe('signalling-unreachable');
+    await new Promise<void>((resolve) => own.http.listen(port, '127.0.0.1', resolve));
+    fakeWindow.dispatchEvent(new Event('online'));
+    const s = await waitForState(a.client, (x) => x.connection === 'connected', 10_000, 'back online');
+    expect(s.localParticipant!.id).not.toBe(firstId);
+    expect(s.error).toBeNull();
+  } finally {
+    Reflect.deleteProperty(globalThis, 'window');
+    for (const c of open.splice(0)) c.client.destroy();
+    await own.close();
+  }
+});

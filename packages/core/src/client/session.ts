@@ -28,6 +28,8 @@ export interface Session {
   readonly channel: SignallingChannel;
   join(meetingId: string): Promise<MeetingJoinedPayload>;
   announceMedia(kind: MediaKind, enabled: boolean): void;
+  /** After signalling gave up (`failed`): try again now, e.g. when the browser is back online. */
+  retry(): void;
   leave(): Promise<void>;
   /** Close without telling the server (destroy). */
   close(): void;
@@ -189,6 +191,12 @@ export function createSession(s: SessionOptions): Session {
         if (!closed) setConnection('failed');
         throw e;
       }
+    },
+    retry() {
+      if (closed || !selfId || channel.connected || s.getState().connection !== 'failed') return;
+      rejoinAttempt = 0;
+      setConnection('reconnecting');
+      channel.reconnect();
     },
     announceMedia(kind, enabled) {
       if (selfId && channel.connected) channel.send('toggle-media', { kind, enabled });

@@ -97,6 +97,9 @@ it('chat, readiness, leave then join again, and destroy is final', async () => {
   const { a, b } = await pair('chat-ready');
   const m = await a.client.chat.send('  hello  ');
   expect(m.text).toBe('hello');
+  await expect(a.client.chat.send('   ')).rejects.toMatchObject({ code: 'invalid-payload' });
+  const max = a.client.getSnapshot().limits!.maxChatLength;
+  await expect(a.client.chat.send('x'.repeat(max + 1))).rejects.toMatchObject({ code: 'payload-too-large' });
   await waitForState(b.client, (s) => s.chat.length === 1, 5_000, 'chat');
   await a.client.setReady(true);
   await waitForState(b.client, (s) => s.remoteParticipants[0]?.ready === true, 5_000, 'ready at B');

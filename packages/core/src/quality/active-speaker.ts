@@ -1,3 +1,6 @@
+/** Per-update decay of a level once the sound stops (0.7 per 500 ms sample ≈ 3 s to silence). */
+const RELEASE = 0.7;
+
 /** Options of the active-speaker detector. */
 export interface ActiveSpeakerOptions {
   /** Smoothed level (0–1) above which someone counts as speaking. @default 0.03 */
@@ -14,8 +17,9 @@ export interface SpeakerLevels {
 }
 
 /**
- * Active speaker from audio levels: levels are smoothed, the loudest participant above the
- * threshold becomes active after leading for `holdMs`, so short noises do not flip the view.
+ * Active speaker from audio levels: levels rise at once and decay slowly (pauses between words
+ * keep the speaker), the loudest participant above the threshold becomes active after leading
+ * for `holdMs`, so short noises do not flip the view.
  */
 export function createActiveSpeakerDetector(options: ActiveSpeakerOptions = {}) {
   const threshold = options.threshold ?? 0.03;
@@ -31,7 +35,8 @@ export function createActiveSpeakerDetector(options: ActiveSpeakerOptions = {}) 
       let loudestLevel = threshold;
       const levels: Record<string, number> = {};
       for (const [id, level] of Object.entries(raw)) {
-        const value = (smoothed.get(id) ?? 0) * 0.5 + level * 0.5;
+        // Fast attack, slow release: pauses between words do not drop a speaker.
+        const value = Math.max(level, (smoothed.get(id) ?? 0) * RELEASE);
         smoothed.set(id, value);
         levels[id] = Math.round(value * 20) / 20;
         if (value > loudestLevel) {

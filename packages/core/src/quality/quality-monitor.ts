@@ -68,7 +68,8 @@ export function createQualityMonitor(o: QualityMonitorOptions) {
       const receivers = (transport.connection?.getReceivers() ?? []) as SsrcReceiver[];
       const audio = receivers.find((r) => r.track?.kind === 'audio');
       const level = audio?.getSynchronizationSources?.()[0]?.audioLevel;
-      raw[id] = typeof level === 'number' ? level : (statsLevels.get(id) ?? 0);
+      // The packet level catches speech at once; the stats window's average covers the gaps.
+      raw[id] = Math.max(typeof level === 'number' ? level : 0, statsLevels.get(id) ?? 0);
     }
     const { levels, activeSpeakerId } = detector.update(raw, Date.now());
     const key = JSON.stringify([levels, activeSpeakerId]);

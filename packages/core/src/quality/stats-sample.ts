@@ -7,13 +7,16 @@ export interface StatsCounters {
   bytesSent: number;
   packetsLost: number;
   packetsReceived: number;
+  /** Inbound audio `totalAudioEnergy` / `totalSamplesDuration`, for the window's average level. */
+  audioEnergy: number;
+  audioDuration: number;
 }
 
 /** One parsed sample of a peer connection. */
 export interface StatsSample {
   stats: PeerStats;
   counters: StatsCounters;
-  /** Level of the remote audio (0–1) when the report carries it. */
+  /** Level of the remote audio (0–1): the window's average when energy totals exist, else the last packet's. */
   audioLevel: number | null;
 }
 
@@ -46,7 +49,7 @@ export function parseStats(report: RTCStatsReport, previous: StatsCounters | nul
   const all = entries(report);
   const byId = new Map(all.map((e) => [e.id, e]));
   const pair = selectedPair(all);
-  const counters: StatsCounters = { at: now, bytesReceived: 0, bytesSent: 0, packetsLost: 0, packetsReceived: 0 };
+  const counters: StatsCounters = { at: now, bytesReceived: 0, bytesSent: 0, packetsLost: 0, packetsReceived: 0, audioEnergy: 0, audioDuration: 0 };
   let frameWidth: number | null = null;
   let frameHeight: number | null = null;
   let framesPerSecond: number | null = null;
@@ -64,7 +67,11 @@ export function parseStats(report: RTCStatsReport, previous: StatsCounters | nul
         frameHeight = num(e.frameHeight);
         framesPerSecond = num(e.framesPerSecond);
       }
-      if (kind === 'audio' && num(e.audioLevel) !== null) audioLevel = num(e.audioLevel);
+      if (kind === 'audio') {
+        if (num(e.audioLevel) !== null) audioLevel = num(e.audioLevel);
+        counters.audioEnergy += num(e.totalAudioEnergy) ?? 0;
+        counters.audioDuration += num(e.totalSamplesDuration) ?? 0;
+      }
     } else if (e.type === 'outbound-rtp') {
       counters.bytesSent += num(e.bytesSent) ?? 0;
     } else if (e.type === 'remote-inbound-rtp') {
@@ -73,6 +80,10 @@ export function parseStats(report: RTCStatsReport, previous: StatsCounters | nul
   }
 
   const seconds = previous ? (now - previous.at) / 1000 : 0;
+  // The window's RMS level (energy is the integral of level²): robust to the gaps between words,
+  // unlike the instantaneous `audioLevel` of the last packet.
+  const duration = previous ? counters.audioDuration - previous.audioDuration : 0;
+  if (previous && duration > 0) audioLevel = Math.sqrt(Math.max(0, counters.audioEnergy - previous.audioEnergy) / duration);
   const rate = (cur: number, prev: number | undefined) =>
     previous && seconds > 0 ? Math.max(0, Math.round(((cur - (prev ?? 0)) * 8) / seconds)) : null;
   const lost = previous ? counters.packetsLost - previous.packetsLost : 0;

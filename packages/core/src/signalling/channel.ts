@@ -55,6 +55,8 @@ export interface SignallingChannel {
   setRateLimit(eventsPerSecond: number): void;
   /** Simulate/force a transport drop (tests, `offline` hint); Socket.IO reconnects by itself. */
   dropTransport(): void;
+  /** Start connecting again after Socket.IO gave up (the `online` hint). */
+  reconnect(): void;
   /** Close the socket for good and remove every listener this channel added. */
   close(): void;
 }
@@ -201,6 +203,9 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
     },
     dropTransport() {
       socket?.io.engine?.close();
+    },
+    reconnect() {
+      if (!closed && socket && !socket.connected && !socket.active) socket.connect();
     },
     close() {
       if (closed) return;

@@ -31,7 +31,11 @@ export function createBrowserVideoTrack(o: FakeTrackOptions & { label?: string; 
   return track;
 }
 
-/** A synthetic audio track in a browser: a WebAudio oscillator into a `MediaStreamAudioDestinationNode`. */
+/**
+ * A synthetic audio track in a browser: a WebAudio oscillator into a `MediaStreamAudioDestinationNode`.
+ * Under the autoplay policy the AudioContext may start suspended, so the track is silent until
+ * the page had a user gesture (or Chromium runs with `--autoplay-policy=no-user-gesture-required`).
+ */
 export function createBrowserAudioTrack(o: FakeTrackOptions = {}): MediaStreamTrack {
   const Ctx = (globalThis as { AudioContext?: typeof AudioContext }).AudioContext;
   if (!Ctx) throw new Error('AudioContext is not available');
@@ -43,6 +47,7 @@ export function createBrowserAudioTrack(o: FakeTrackOptions = {}): MediaStreamTr
   const destination = ctx.createMediaStreamDestination();
   oscillator.connect(gain).connect(destination);
   oscillator.start();
+  void ctx.resume().catch(() => {});
   const [track] = destination.stream.getAudioTracks();
   if (!track) throw new Error('WebAudio produced no track');
   const stop = track.stop.bind(track);

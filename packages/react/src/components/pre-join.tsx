@@ -61,6 +61,11 @@ export const PreJoin = forwardRef<HTMLFormElement, PreJoinProps>(function PreJoi
     if (!media.microphone.enabled && !media.microphone.pending) client.microphone.enable().catch(() => undefined);
   }, [client, startPreview]);
 
+  // List devices on arrival and again once the preview runs: labels appear only after permission.
+  useEffect(() => {
+    client.devices.refresh().catch(() => undefined);
+  }, [client, stream]);
+
   const trimmed = name.trim();
   return (
     <form

@@ -5,7 +5,7 @@ import { MeetingRoom } from './meeting-room';
 /**
  * Live story against a running quickstart server — opt-in:
  * `npm start -w @mentara/example-quickstart`, then `STORYBOOK_LIVE_URL=http://127.0.0.1:3000 npm run storybook`.
- * The dev server proxies `/api` and `/socket.io` to it. The story creates a meeting (or joins
+ * The dev server proxies `/api` to it; the socket connects to it directly over WebSocket. The story creates a meeting (or joins
  * the `meeting` arg, e.g. `&args=meeting:ID` in a second tab); pressing Join fetches a demo token for
  * the typed name.
  */
@@ -46,9 +46,15 @@ function LiveRoom({ meeting }: { meeting: string }) {
         Meeting <code>{meetingId}</code> — set the <code>meeting</code> control to it in another tab to meet yourself.
       </p>
       <MeetingRoom
-        serverUrl={window.location.origin}
+        serverUrl={liveUrl ?? ''}
         meetingId={meetingId}
-        clientOptions={{ getToken: () => token.current }}
+        clientOptions={{
+          getToken: () => token.current,
+          // The socket goes straight to the server over WebSocket (no CORS); the ICE config is
+          // fetched through the dev server's proxy.
+          socketOptions: { transports: ['websocket'] },
+          webrtcConfigUrl: '/api/meetings/webrtc-config',
+        }}
         onJoin={async ({ displayName }) => {
           token.current = (await post<{ token: string }>('/api/demo/session', { meetingId, displayName })).token;
         }}
@@ -66,7 +72,7 @@ const meta = {
 
 export default meta;
 
-export const Live: StoryObj<typeof meta> = {
+export const Live: StoryObj<{ meeting: string }> = {
   render: ({ meeting }) =>
     liveUrl ? (
       <LiveRoom meeting={meeting} />
