@@ -14,7 +14,9 @@
  * drain until everything is in or nothing arrived for 5 s (late is not lost; at most 30 s).
  * Load generators are separate processes. Loopback only; every loop is bounded in count and time.
  *
- * Options: --quick, --only=bare,memory,redis, --p=2,4, --json=<file> (default bench/results/latest.json)
+ * Options: --quick, --only=bare,memory,redis, --p=2,4, --json=<file> (default bench/results/latest.json).
+ * Env: BENCH_SERVER_FLAGS="--cpu-prof" profiles the servers; BENCH_EVENTS_PER_SECOND=10 lowers our
+ * rate limit to check that refused messages are told apart from silently lost ones.
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -79,6 +79,7 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs }) {
     misrouted: 0,
     errors: 0,
     signalsRejected: 0,
+    rateLimitNotices: 0,
     chatRejected: 0,
     drainMs: 0,
     firstSendWall: Number.POSITIVE_INFINITY,
@@ -96,7 +97,7 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs }) {
     const from = meeting.peers[fromIndex];
     const to = meeting.peers[toIndex];
     const id = `${meeting.key}:${fromIndex}:${seq++}`;
-    ledger.set(id, { to: to.id, from: from.id, at: now(), got: false });
+    ledger.set(id, { to: to.id, from: from.id, at: now(), got: false, sender: from });
     stats.signalsSent += 1;
     stats.firstSendWall = Math.min(stats.firstSendWall, wall());
     from.socket.emit('webrtc-signal', { to: to.id, connectionId: `${fromIndex}-${toIndex}`, signal: { ...signal, bench: { id, to: to.id } } });
@@ -147,9 +148,14 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs }) {
       chatLatency.record(now() - chat.at);
     });
     peer.socket.on('webrtc-error', (error) => {
-      // A typed refusal (e.g. `rate-limited` under overload): the sender knows; not silent.
+      // A typed refusal: the sender knows; not silent. The server sends at most one
+      // `rate-limited` notice per second per socket, so the notice covers the sender's drops.
       stats.errors += 1;
       if (error?.event === 'webrtc-signal') stats.signalsRejected += 1;
+      if (error?.code === 'rate-limited') {
+        peer.rateLimited = true;
+        if (error?.event === 'webrtc-signal') stats.rateLimitNotices += 1;
+      }
     });
   };
 
@@ -230,11 +236,17 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs }) {
     }
     const finish = () => {
       let lost = 0;
-      for (const entry of ledger.values()) if (!entry.got) lost += 1;
+      let silentSignals = 0;
+      for (const entry of ledger.values()) {
+        if (entry.got) continue;
+        lost += 1;
+        if (!entry.sender.rateLimited) silentSignals += 1;
+      }
       let chatLost = 0;
       for (const chat of chats.values()) chatLost += chat.expected.size - chat.got.size;
-      // Lost without any error: not delivered and not accounted for by a typed refusal.
-      const silentlyLost = Math.max(0, lost - stats.signalsRejected) + chatLost;
+      // Lost without any error: not delivered, and its sender was never told `rate-limited`
+      // (chat is acknowledged, so a refused chat message is already out of `chatLost`).
+      const silentlyLost = Math.max(0, silentSignals - (stats.signalsRejected - stats.rateLimitNotices)) + chatLost;
       resolve({ joins, relay, chatLatency, ...stats, signalsLost: lost, chatLost, silentlyLost });
     };
     // Drain: wait for the stragglers until everything is in, or nothing has arrived for

@@ -12,6 +12,9 @@ import { createRedisScaleOut } from '../../packages/server-adapter/src/redis/ind
 import { announceReady, memoryResponder } from './memory-endpoint.mjs';
 
 const mode = process.env.BENCH_MODE ?? 'memory';
+// BENCH_EVENTS_PER_SECOND lowers the per-socket rate limit, to check that refusals are counted.
+const eventsPerSecond = Number(process.env.BENCH_EVENTS_PER_SECOND) || undefined;
+const limits = eventsPerSecond ? { limits: { eventsPerSecond } } : {};
 const http = createServer(memoryResponder as never);
 
 if (mode === 'redis') {
@@ -20,11 +23,11 @@ if (mode === 'redis') {
   await redis.connect();
   const scaleOut = createRedisScaleOut({ client: redis, nodeId: process.env.NODE_ID ?? 'bench-node' });
   const io = new Server(http, { adapter: scaleOut.adapter, transports: ['websocket'], serveClient: false });
-  const meetings = attachMeetings(io, { store: scaleOut.store, nodeId: scaleOut.nodeId, allowAnonymous: true });
+  const meetings = attachMeetings(io, { store: scaleOut.store, nodeId: scaleOut.nodeId, allowAnonymous: true, ...limits });
   await scaleOut.start(meetings);
   process.on('SIGUSR2', () => process.stderr.write(`${JSON.stringify(scaleOut.stats())}\n`));
 } else {
-  attachMeetings(http, { allowAnonymous: true });
+  attachMeetings(http, { allowAnonymous: true, ...limits });
 }
 
 http.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => announceReady(http));

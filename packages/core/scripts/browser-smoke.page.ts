@@ -3,7 +3,7 @@
  * one page — one on Chromium's fake camera/microphone, one on the testing kit's canvas/WebAudio
  * fake devices — join the real server, connect, and decode each other's video.
  */
-import { createMeetingClient, type MeetingClient, type MeetingSnapshot } from '@mentara/meetings-core';
+import { createMeetingClient, createSimplePeerTransport, type MeetingClient, type MeetingSnapshot, type PeerTransport } from '@mentara/meetings-core';
 import { createFakeMediaDevices, createSimulatedClient } from '@mentara/meetings-core/testing';
 
 type Result = { ok: true; details: Record<string, unknown> } | { ok: false; error: string; details: Record<string, unknown> };
@@ -43,7 +43,18 @@ const connected = (s: MeetingSnapshot) =>
 
 async function run(): Promise<void> {
   const serverUrl = location.origin;
-  const a = createMeetingClient({ serverUrl, displayName: 'Chromium camera', webrtcConfigUrl: false, statsIntervalMs: 500 });
+  const transports: PeerTransport[] = [];
+  const a = createMeetingClient({
+    serverUrl,
+    displayName: 'Chromium camera',
+    webrtcConfigUrl: false,
+    statsIntervalMs: 500,
+    peerTransport: (o) => {
+      const t = createSimplePeerTransport(o);
+      transports.push(t);
+      return t;
+    },
+  });
   const b = createMeetingClient({ serverUrl, displayName: 'Testing kit', webrtcConfigUrl: false, mediaDevices: createFakeMediaDevices({ track: { volume: 0.3 } }), statsIntervalMs: 500 });
   await a.join('browser-smoke');
   await b.join('browser-smoke');
@@ -53,15 +64,20 @@ async function run(): Promise<void> {
   details.frameAtB = await decodedFrame(sb.remoteParticipants[0]!.stream!, 'chromium video at B');
   const stats = await until(a, (s) => s.remoteParticipants[0]?.quality !== 'unknown', 'quality', 8_000);
   details.quality = stats.remoteParticipants[0]!.quality;
+  // Adaptive bitrate: the camera sender got the one-peer budget through setParameters.
+  await new Promise((r) => setTimeout(r, 1000));
+  const video = transports.at(-1)!.connection!.getSenders().find((x) => x.track?.kind === 'video');
+  details.cameraEncoding = video?.getParameters().encodings[0];
+  if (details.cameraEncoding === undefined || (details.cameraEncoding as RTCRtpEncodingParameters).maxBitrate === undefined) throw new Error('no adaptive bitrate on the camera sender');
   details.stats = stats.remoteParticipants[0]!.stats;
   await b.screen.enable();
   const shared = await until(a, (s) => s.remoteParticipants[0]?.screenStream != null, 'screen at A');
   details.screenFrame = await decodedFrame(shared.remoteParticipants[0]!.screenStream!, 'screen at A');
   details.cameraStillThere = shared.remoteParticipants[0]!.stream !== null;
+  // The kit's oscillator sounds continuously (Chromium's fake microphone only beeps now and then).
+  details.speakerAtA = (await until(a, (x) => x.activeSpeakerId !== null, 'active speaker at A', 10_000)).activeSpeakerId;
   await a.camera.disable();
   await until(b, (s) => s.remoteParticipants[0]?.media.video === false, 'video off at B', 5_000);
-  // Both directions carry sound: Chromium's fake microphone (beeps) and the kit's oscillator.
-  details.speakerAtB = (await until(b, (s) => s.activeSpeakerId !== null, 'active speaker at B', 8_000)).activeSpeakerId !== null;
   details.levelAtA = (await until(a, (s) => (s.remoteParticipants[0]?.audioLevel ?? 0) > 0, 'kit audio level at A', 8_000)).remoteParticipants[0]!.audioLevel;
   a.destroy();
   b.destroy();

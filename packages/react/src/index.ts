@@ -50,7 +50,7 @@ export { MeetingErrorMessage, type MeetingErrorMessageProps } from './components
 export { MeetingRoom, type MeetingRoomProps } from './prefabs/meeting-room';
 
 // Messages and utilities
-export { defaultMessages, formatMessage, type MeetingMessages } from './messages/messages';
+export { defaultMessages, formatMessage, type MeetingMessages, type MeetingMessagesInput } from './messages/messages';
 export { useMessages } from './messages/messages-context';
 export { shallowEqual } from './utils/shallow-equal';
 

@@ -112,10 +112,10 @@ it('after signalling gave up ("failed"), the browser\'s online event reconnects 
     await a.client.join('offline-online');
     const firstId = a.client.getSnapshot().localParticipant!.id;
     // The network goes away: nothing listens any more and open connections die.
-    await new Promise<void>((resolve) => {
-      own.http.close(() => resolve());
-      own.http.closeAllConnections();
-    });
+    const closed = new Promise<void>((resolve) => own.http.close(() => resolve()));
+    for (const socket of own.meetings.namespace.sockets.values()) socket.conn.close();
+    own.http.closeAllConnections();
+    await closed;
     await waitForState(a.client, (s) => s.connection === 'failed', 10_000, 'gave up');
     expect(a.client.getSnapshot().error?.code).toBe('signalling-unreachable');
     await new Promise<void>((resolve) => own.http.listen(port, '127.0.0.1', resolve));

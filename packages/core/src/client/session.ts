@@ -1,4 +1,4 @@
-import { MeetingError } from '../errors/meeting-error';
+import { MeetingError, type MeetingErrorCode } from '../errors/meeting-error';
 import type { MediaKind, MediaState, MeetingJoinedPayload } from '../protocol/types';
 import type { PeerMesh } from '../peers/mesh';
 import { decodeCandidate, decodeDescription, decodeSignal, encodeSignal } from '../signalling/signal-codec';
@@ -8,6 +8,9 @@ import type { ConnectionState, MeetingSnapshot } from '../state/types';
 import type { MeetingEmitter } from './emitter';
 import type { ResolvedOptions } from './options';
 import { createTimerGroup } from './timers';
+
+/** Errors that a successful (re)join resolves. */
+const CONNECTION_ERRORS = new Set<MeetingErrorCode>(['signalling-unreachable', 'join-timeout', 'rate-limited', 'internal']);
 
 /** Options of `createSession`. */
 export interface SessionOptions {
@@ -76,15 +79,16 @@ export function createSession(s: SessionOptions): Session {
   }
 
   function applyJoined(payload: MeetingJoinedPayload, rejoined: boolean) {
-    const before = selfId;
     selfId = payload.self.id;
     channel.setRateLimit(payload.limits.eventsPerSecond);
     mesh.setLocalId(selfId);
     dispatch({ type: 'joined', payload });
     mesh.sync(payload.participants.map((p) => p.id).filter((id) => id !== selfId));
+    // Connection trouble is over once we are in again (other errors stay until they resolve).
+    const error = s.getState().error;
+    if (error && CONNECTION_ERRORS.has(error.code)) dispatch({ type: 'error', error: null });
     setConnection('connected');
     emitter.emit('joined', { meetingId: payload.meeting.meetingId, participantId: selfId, rejoined });
-    if (before && before !== selfId) dispatch({ type: 'error', error: null });
   }
 
   async function rejoin() {

@@ -53,7 +53,8 @@ export function createQualityMonitor(o: QualityMonitorOptions) {
           const quality = classifyQuality(sample.stats, expecting);
           o.dispatch({ type: 'peer-stats', participantId: id, stats: sample.stats, quality });
           const camera = o.cameraTrack();
-          const sender = camera ? pc.getSenders().find((s) => s.track === camera) : undefined;
+          // By id: some implementations (wrtc) hand out a new track wrapper on every `sender.track` read.
+          const sender = camera ? pc.getSenders().find((s) => s.track?.id === camera.id) : undefined;
           if (sender) await applyVideoEncoding(sender, videoEncodingTarget(quality, links.length));
         } catch {
           // The connection closed during sampling; the next round skips it.

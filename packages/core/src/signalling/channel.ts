@@ -205,7 +205,8 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
       socket?.io.engine?.close();
     },
     reconnect() {
-      if (!closed && socket && !socket.connected && !socket.active) socket.connect();
+      // After `reconnect_failed` the socket is still subscribed (`active`) but idle; connect() reopens it.
+      if (!closed && socket && !socket.connected) socket.connect();
     },
     close() {
       if (closed) return;

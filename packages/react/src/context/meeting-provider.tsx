@@ -7,7 +7,7 @@ import {
 import { MeetingClientContext } from './meeting-context';
 import { joinCoordinatorFor } from './join-coordinator';
 import { MessagesContext } from '../messages/messages-context';
-import { mergeMessages, type MeetingMessages } from '../messages/messages';
+import { mergeMessages, type MeetingMessagesInput } from '../messages/messages';
 
 /** Props of `<MeetingProvider>`: pass a `client`, or `options` to have one created (and destroyed) for you. */
 export interface MeetingProviderProps {
@@ -23,7 +23,7 @@ export interface MeetingProviderProps {
   /** Meeting to join; defaults to the client's `meetingId` option. */
   meetingId?: string;
   /** Replacements for user-visible strings; English defaults for the rest. */
-  messages?: Partial<MeetingMessages>;
+  messages?: MeetingMessagesInput;
   children?: ReactNode;
 }
 

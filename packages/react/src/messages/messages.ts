@@ -130,8 +130,14 @@ export function formatMessage(template: string, values: Record<string, string>):
   return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
 }
 
+/** Replacements for any of the strings; the grouped ones (`connectionState`, `quality`, `errors`) may be partial too. */
+export type MeetingMessagesInput = Partial<Omit<MeetingMessages, 'connectionState' | 'quality'>> & {
+  connectionState?: Partial<MeetingMessages['connectionState']>;
+  quality?: Partial<MeetingMessages['quality']>;
+};
+
 /** Merges a partial override into the defaults (one level deep for the grouped records). */
-export function mergeMessages(overrides: Partial<MeetingMessages> | undefined): MeetingMessages {
+export function mergeMessages(overrides: MeetingMessagesInput | undefined): MeetingMessages {
   if (!overrides) return defaultMessages;
   return {
     ...defaultMessages,

@@ -127,3 +127,26 @@ export const CustomMessages: Story = {
     await expect(within(canvasElement).getByRole('button', { name: 'End session' })).toBeVisible();
   },
 };
+
+/** Every control is reachable with Tab alone, and toggles work with the keyboard. */
+export const KeyboardOnly: Story = {
+  args: { scenario: { people: people(2), chat: [{ from: 0, text: 'Hello' }] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Camera' })).toHaveAttribute('aria-pressed', 'true'));
+    const reached = new Set<string>();
+    (canvasElement.ownerDocument.activeElement as HTMLElement | null)?.blur();
+    for (let i = 0; i < 25; i++) {
+      await userEvent.tab();
+      const el = canvasElement.ownerDocument.activeElement as HTMLInputElement | null;
+      if (el) reached.add(el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent?.trim() ?? '');
+    }
+    for (const name of ['Pin Sam (You)', 'Pin Ada', 'Pin Ben', 'Microphone', 'Camera', 'Share screen', 'Devices', 'Chat', 'Leave', 'Message']) {
+      await expect([...reached]).toContain(name);
+    }
+    const microphone = canvas.getByRole('button', { name: 'Microphone' });
+    microphone.focus();
+    await userEvent.keyboard(' ');
+    await waitFor(() => expect(microphone).toHaveAttribute('aria-pressed', 'false'));
+  },
+};

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MeetingClient, MeetingClientOptions } from '@mentara/meetings-core';
 import { MeetingProvider } from '../context/meeting-provider';
-import type { MeetingMessages } from '../messages/messages';
+import type { MeetingMessagesInput } from '../messages/messages';
 import type { GridLayout } from '../components/participant-grid';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { PreJoin, type PreJoinValues } from '../components/pre-join';
@@ -19,7 +19,7 @@ export interface MeetingRoomProps {
   /** @default 'auto' */
   layout?: GridLayout;
   /** Replacements for user-visible strings. */
-  messages?: Partial<MeetingMessages>;
+  messages?: MeetingMessagesInput;
   /**
    * Called when the person presses Join on the pre-join screen, before joining — e.g. to fetch a
    * token for the chosen name (return it from `clientOptions.getToken`). A rejection stays in the

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import * as core from '@mentara/meetings-core';
+import * as meetings from './index';
+
+describe('@mentara/meetings entry', () => {
+  it('re-exports every runtime export of core, by identity', () => {
+    const missing = Object.keys(core).filter((name) => (meetings as Record<string, unknown>)[name] !== (core as Record<string, unknown>)[name]);
+    expect(missing).toEqual([]);
+  });
+
+  it('exports the hooks, components and prefab', () => {
+    const expected = [
+      'MeetingProvider', 'useMeetingClient', 'useMeeting', 'useParticipants', 'useParticipantIds', 'useParticipant',
+      'useLocalParticipant', 'useMediaToggle', 'useDevices', 'useChat', 'useConnectionState', 'useConnectionQuality',
+      'useActiveSpeaker', 'useMeetingEvent', 'useMeetingError', 'useAudioPlayback', 'useStreamAudioLevel',
+      'useAttachedStream', 'VideoTile', 'ParticipantGrid', 'ControlBar', 'MediaToggleButton', 'DeviceSelect', 'ChatPanel',
+      'ConnectionQualityIndicator', 'ConnectionStatus', 'StartAudioButton', 'PreJoin', 'LeaveButton', 'LiveAnnouncer',
+      'MeetingErrorMessage', 'MeetingRoom', 'defaultMessages', 'formatMessage', 'useMessages', 'shallowEqual',
+    ];
+    expect(expected.filter((name) => !(name in meetings))).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { defaultMessages, formatMessage, mergeMessages } from './messages';
+
+describe('messages', () => {
+  it('fills placeholders and keeps unknown ones', () => {
+    expect(formatMessage('{name}: {text}', { name: 'Ada', text: 'Hi' })).toBe('Ada: Hi');
+    expect(formatMessage('{name} {missing}', { name: 'Ada' })).toBe('Ada {missing}');
+  });
+
+  it('merges overrides over English, one level deep for grouped strings', () => {
+    const merged = mergeMessages({ leave: 'Verlassen', connectionState: { reconnecting: 'Verbinde neu…' } });
+    expect(merged.leave).toBe('Verlassen');
+    expect(merged.join).toBe(defaultMessages.join);
+    expect(merged.connectionState.reconnecting).toBe('Verbinde neu…');
+    expect(merged.connectionState.connected).toBe('Connected');
+    expect(mergeMessages(undefined)).toBe(defaultMessages);
+  });
+
+  it('has a non-empty English default for every string', () => {
+    const flat = Object.entries(defaultMessages).flatMap(([key, value]) =>
+      typeof value === 'string' ? [[key, value]] : Object.entries(value).map(([k, v]) => [`${key}.${k}`, v]),
+    );
+    expect(flat.filter(([, value]) => typeof value !== 'string' || value.trim() === '')).toEqual([]);
+  });
+});
