@@ -35,10 +35,13 @@ export interface ReceivedSignal {
 }
 
 /**
- * A protocol-level meeting client doing exactly what the core client's session does on the
- * wire: WebSocket-only Socket.IO on `/meetings`, `join-meeting` with an acknowledgement, and on
- * every reconnect a rejoin with `previousParticipantId`, replacing the roster with the fresh
- * `meeting-joined` answer and merging its chat history (unique by id, ordered by `sentAt`).
+ * A protocol-level meeting client doing what the core client's session does on the wire:
+ * WebSocket-only Socket.IO on `/meetings`, `join-meeting` with an acknowledgement, and on every
+ * reconnect a rejoin with `previousParticipantId` (retried with backoff when it may succeed
+ * later), replacing the roster with the fresh answer and merging its chat history (unique by id,
+ * ordered by `sentAt`). One addition: roster events that arrive while a join is in flight are
+ * applied after the answer's snapshot, not overwritten by it. Without that, two clients
+ * rejoining at the same moment on a shared store can miss each other.
  */
 export class MeetingPeer {
   readonly socket: PeerSocket;
@@ -55,6 +58,7 @@ export class MeetingPeer {
   rejoins = 0;
   readonly errors: unknown[] = [];
   #joinedOnce = false;
+  #held: Array<() => void> | undefined;
 
   private constructor(options: MeetingPeerOptions) {
     this.options = options;
@@ -96,16 +100,50 @@ export class MeetingPeer {
 
   async #join(): Promise<void> {
     const previous = this.self?.id;
-    const result = (await this.#ack('join-meeting', {
-      meetingId: this.options.meetingId,
-      displayName: this.options.displayName,
-      ...(this.options.media ? { media: this.options.media } : {}),
-      ...(previous ? { previousParticipantId: previous } : {}),
-    })) as Ack<MeetingJoinedPayload>;
-    if (!result.ok) throw Object.assign(new Error(`join refused: ${result.error.code}`), { code: result.error.code });
-    this.#applyJoined(result.data);
+    // Room events that arrive while the join is in flight may be newer than the snapshot in the
+    // answer: hold them and apply them after it (see #onRoomEvent).
+    const held: Array<() => void> = [];
+    this.#held = held;
+    try {
+      const result = (await this.#ack('join-meeting', {
+        meetingId: this.options.meetingId,
+        displayName: this.options.displayName,
+        ...(this.options.media ? { media: this.options.media } : {}),
+        ...(previous ? { previousParticipantId: previous } : {}),
+      })) as Ack<MeetingJoinedPayload>;
+      if (!result.ok) throw Object.assign(new Error(`join refused: ${result.error.code}`), { code: result.error.code });
+      this.#applyJoined(result.data);
+      for (const apply of held) apply();
+    } finally {
+      if (this.#held === held) this.#held = undefined;
+    }
     if (this.#joinedOnce) this.rejoins += 1;
     this.#joinedOnce = true;
+  }
+
+  /** Applies a roster change now, or after the snapshot of a join that is in flight. */
+  #onRoomEvent(apply: () => void): void {
+    if (this.#held) this.#held.push(apply);
+    else apply();
+  }
+
+  /** Rejoins after a reconnect; like the core client, retries a failed rejoin a few times (backoff). */
+  async #rejoin(): Promise<void> {
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      try {
+        await this.#join();
+        return;
+      } catch (error) {
+        // Only what may succeed later is retried: timeouts and recoverable refusals.
+        const code = (error as { code?: string }).code;
+        const retryable = code === undefined || code === 'rate-limited' || code === 'internal';
+        if (!retryable || attempt === 5 || !this.socket.connected) {
+          this.errors.push(error);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
+      }
+    }
   }
 
   #applyJoined(joined: MeetingJoinedPayload): void {
@@ -120,18 +158,22 @@ export class MeetingPeer {
     const s = this.socket;
     s.on('connect', () => {
       if (!this.#joinedOnce || this.ended) return;
-      this.#join().catch((error: unknown) => this.errors.push(error));
+      void this.#rejoin();
     });
-    s.on('participant-joined', ({ participant }) => this.roster.set(participant.id, participant));
-    s.on('participant-left', ({ participantId }) => this.roster.delete(participantId));
-    s.on('participant-media-changed', ({ participantId, media }) => {
-      const p = this.roster.get(participantId);
-      if (p) this.roster.set(participantId, { ...p, media });
-    });
-    s.on('participant-ready', ({ participantId, ready }) => {
-      const p = this.roster.get(participantId);
-      if (p) this.roster.set(participantId, { ...p, ready });
-    });
+    s.on('participant-joined', ({ participant }) => this.#onRoomEvent(() => this.roster.set(participant.id, participant)));
+    s.on('participant-left', ({ participantId }) => this.#onRoomEvent(() => this.roster.delete(participantId)));
+    s.on('participant-media-changed', ({ participantId, media }) =>
+      this.#onRoomEvent(() => {
+        const p = this.roster.get(participantId);
+        if (p) this.roster.set(participantId, { ...p, media });
+      }),
+    );
+    s.on('participant-ready', ({ participantId, ready }) =>
+      this.#onRoomEvent(() => {
+        const p = this.roster.get(participantId);
+        if (p) this.roster.set(participantId, { ...p, ready });
+      }),
+    );
     s.on('chat-message', (message) => {
       this.chat = mergeChat(this.chat, [message]);
     });
@@ -149,7 +191,7 @@ export class MeetingPeer {
   }
 
   #ack(event: keyof ClientToServerEvents, payload: unknown): Promise<Ack<unknown>> {
-    return (this.socket.timeout(5000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<unknown>> }).emitWithAck(
+    return (this.socket.timeout(10_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<unknown>> }).emitWithAck(
       event,
       payload,
     );

@@ -198,10 +198,9 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
         void starting.then(() => (session ? undefined : Promise.allSettled(wanted.map((t) => t.disable()))));
         // leave()/destroy() during the join: not an error worth reporting.
         if (session !== current) throw new MeetingError(destroyed ? 'destroyed' : 'invalid-state', 'The client left while joining');
+        // The session already put the error in state (before `failed`) and called onError.
         endMeetingScope();
-        const e = error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
-        reportError(e);
-        throw e;
+        throw error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
       }
     },
     async leave() {

@@ -129,3 +129,18 @@ it('after signalling gave up ("failed"), the browser\'s online event reconnects 
     await own.close();
   }
 });
+
+it('a rejoin refused because the meeting ended meanwhile ends in "failed" with meeting-ended', async () => {
+  const a = node('Away', { reconnection: { initialDelayMs: 300, maxDelayMs: 500 } });
+  const b = node('Stays');
+  await a.client.join('ended-while-away');
+  await b.client.join('ended-while-away');
+  await waitForState(a.client, meshReady(1));
+  dropSocketOf(a.client.getSnapshot().localParticipant!.id);
+  await server.meetings.endMeeting('ended-while-away');
+  const s = await waitForState(a.client, (x) => x.connection === 'failed', 10_000, 'refused');
+  expect(s.error?.code).toBe('meeting-ended');
+  expect(s.error?.recoverable).toBe(false);
+  expect(s.remoteParticipants.every((p) => p.peerState !== 'connected')).toBe(true);
+  await waitForState(b.client, (x) => x.meeting?.status === 'ended', 5_000, 'ended at B');
+});

@@ -73,8 +73,8 @@ export function createSession(s: SessionOptions): Session {
     if (status === 'connected') void rejoin();
     else if (status === 'reconnecting') setConnection('reconnecting');
     else {
-      setConnection(status);
       if (error) s.reportError(error);
+      setConnection(status);
     }
   }
 
@@ -113,8 +113,11 @@ export function createSession(s: SessionOptions): Session {
         return;
       }
       mesh.closeAll();
-      setConnection('failed');
+      // Refused for good (ended, or no longer allowed): later reconnects must not try again.
+      if (e.code === 'meeting-ended' || e.code === 'meeting-not-found') selfId = null;
+      // The error first: whoever sees `failed` can read why.
       s.reportError(e);
+      setConnection('failed');
     }
   }
 
@@ -192,7 +195,10 @@ export function createSession(s: SessionOptions): Session {
         return payload;
       } catch (error) {
         const e = error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
-        if (!closed) setConnection('failed');
+        if (!closed) {
+          s.reportError(e);
+          setConnection('failed');
+        }
         throw e;
       }
     },

@@ -154,15 +154,15 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     if (state === 'closed' || state === 'failed' || t !== transport) return;
     failures += 1;
     dropTransport();
-    if (failures > o.backoff.maxAttempts) {
-      setState('failed');
-      o.onFailed(
-        new MeetingError('peer-connection-failed', undefined, { participantId: o.remoteId }),
-      );
-      return;
-    }
+    if (failures > o.backoff.maxAttempts) return giveUp();
     setState('reconnecting');
     scheduleNext();
+  }
+
+  /** The documented give-up: per-peer `failed` plus a `peer-connection-failed` error. */
+  function giveUp() {
+    setState('failed');
+    o.onFailed(new MeetingError('peer-connection-failed', undefined, { participantId: o.remoteId }));
   }
 
   function scheduleNext() {
@@ -177,10 +177,8 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
       cancelAttemptTimer = timers.after(o.connectTimeoutMs, () => {
         if (!transport && state !== 'closed' && state !== 'failed') {
           failures += 1;
-          if (failures > o.backoff.maxAttempts) {
-            setState('failed');
-            o.onFailed(new MeetingError('peer-connection-failed', undefined, { participantId: o.remoteId }));
-          } else scheduleNext();
+          if (failures > o.backoff.maxAttempts) giveUp();
+          else scheduleNext();
         }
       });
     });

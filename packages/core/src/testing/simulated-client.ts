@@ -160,8 +160,8 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       if (destroyed) throw new MeetingError('destroyed');
       if (scenario.joinError) {
         const error = new MeetingError(scenario.joinError);
-        setConnection('failed');
         reportError(error);
+        setConnection('failed');
         throw error;
       }
       const payload = buildJoin();

@@ -115,8 +115,8 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
       for (const p of getSnapshot().remoteParticipants) controls.setPeerState(p.id, 'connected');
     },
     failConnection(code = 'signalling-unreachable') {
-      ctx.setConnection('failed');
       ctx.reportError(new MeetingError(code, undefined, { recoverable: false }));
+      ctx.setConnection('failed');
     },
     startMeeting() {
       const s = getSnapshot();

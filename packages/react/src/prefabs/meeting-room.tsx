@@ -6,6 +6,7 @@ import type { GridLayout } from '../components/participant-grid';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { PreJoin, type PreJoinValues } from '../components/pre-join';
 import { LeftScreen, RoomStage } from './room-stage';
+import { cx } from '../utils/class-names';
 
 /** Props of `<MeetingRoom>`. */
 export interface MeetingRoomProps {
@@ -89,7 +90,11 @@ export function MeetingRoom({
     setStage('room');
   };
   return (
-    <div className={className ? `mm-root mm-meeting ${className}` : 'mm-root mm-meeting'} data-theme={theme === 'system' ? undefined : theme}>
+    <div
+      className={cx('mm-root mm-meeting', className)}
+      data-theme={theme === 'system' ? undefined : theme}
+      data-state={stage}
+    >
       <MeetingProvider
         client={client}
         options={client ? undefined : options}

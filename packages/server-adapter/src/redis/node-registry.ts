@@ -50,6 +50,18 @@ export interface NodeRegistryStats {
   sweepFailures: number;
 }
 
+/**
+ * KEYS: alive, nodes, sweep lock. ARGV: node id, this node's id, lock ms. Claims a dead node for
+ * cleanup: only while its heartbeat is absent, it is still registered (a finished sweep has
+ * unregistered it), and nobody holds the lock. Returns 1 when claimed.
+ */
+const CLAIM_NODE = new RedisScript(`
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then return 0 end
+if not redis.call('SET', KEYS[3], ARGV[2], 'NX', 'PX', ARGV[3]) then return 0 end
+return 1
+`);
+
 /** KEYS: alive, nodes, sweep lock. ARGV: node id. Forgets a node whose heartbeat is still absent. */
 const FORGET_NODE = new RedisScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('SREM', KEYS[2], ARGV[1]) end
@@ -189,11 +201,13 @@ export class NodeRegistry {
     const nodes = (await client.sendCommand(['SMEMBERS', this.#keys.nodes()])) as string[];
     for (const nodeId of nodes) {
       if (nodeId === this.nodeId || this.#state === 'closed') continue;
-      const alive = Number(await client.sendCommand(['EXISTS', this.#keys.nodeAlive(nodeId)]));
-      if (alive === 1) continue;
       const lockKey = this.#keys.nodeSweep(nodeId);
-      const locked = await client.sendCommand(['SET', lockKey, this.nodeId, 'NX', 'PX', '30000']);
-      if (locked !== 'OK') continue;
+      const claimed = await CLAIM_NODE.run(client, [this.#keys.nodeAlive(nodeId), this.#keys.nodes(), lockKey], [
+        nodeId,
+        this.nodeId,
+        '30000',
+      ]);
+      if (Number(claimed) !== 1) continue;
       try {
         await this.#options.onDeadNode(nodeId);
         await FORGET_NODE.run(client, [this.#keys.nodeAlive(nodeId), this.#keys.nodes(), lockKey], [nodeId]);
