@@ -9,6 +9,7 @@ export { createMeetingClient } from './client/create-meeting-client';
 export type {
   BackoffOptions,
   DeviceKind,
+  JoinOptions,
   MediaDevicesLike,
   MediaToggle,
   MediaToggleSource,

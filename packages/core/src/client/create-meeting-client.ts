@@ -165,8 +165,9 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     camera: media.camera,
     microphone: media.microphone,
     screen: media.screen,
-    async join(meetingId) {
+    async join(meetingId, joinOptions) {
       assertUsable();
+      const displayName = joinOptions?.displayName ?? options.displayName;
       const id = meetingId ?? options.meetingId;
       if (!id) throw new MeetingError('invalid-state', 'No meetingId given to join()');
       const { connection } = getSnapshot();
@@ -182,7 +183,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
         mesh,
         localMedia: () => tracks.mediaState(),
         reportError,
-        handshake: () => ({ userId: clientId, ...(options.displayName ? { displayName: options.displayName } : {}) }),
+        handshake: () => ({ userId: clientId, ...(displayName ? { displayName } : {}) }),
+        displayName,
       }));
       stopInMeeting.push(ice.startRefreshing(), deviceList.watch());
       void ice.get();

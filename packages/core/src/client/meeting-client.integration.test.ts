@@ -48,6 +48,16 @@ describe('meeting client against the real server adapter (Node + wrtc)', () => {
     expect(b.devices.liveTracks).toBe(0);
   });
 
+  it('join() takes a per-meeting display name that wins over the option', async () => {
+    const a = node('Therapist');
+    const b = node('Default name');
+    await a.client.join('named-join');
+    await b.client.join('named-join', { displayName: 'Typed in the lobby' });
+    await waitForState(a.client, (s) => s.remoteParticipants.length === 1, 5_000, 'B listed');
+    expect(a.client.getSnapshot().remoteParticipants[0]?.displayName).toBe('Typed in the lobby');
+    expect(b.client.getSnapshot().localParticipant?.displayName).toBe('Typed in the lobby');
+  });
+
   it('a failed join rejects with a typed error, lands in state and onError, and stops the media it started', async () => {
     const errors: string[] = [];
     const offline = createNodeClient('http://127.0.0.1:9', 'Nobody', { joinTimeoutMs: 800, onError: (e: { code: string }) => errors.push(e.code) });

@@ -24,6 +24,8 @@ export interface SessionOptions {
   reportError: (error: MeetingError) => void;
   /** Handshake fields besides the token (display name, anonymous user id). */
   handshake: () => Record<string, string>;
+  /** Name shown to others in this meeting (the server may take it from the token instead). */
+  displayName: string | undefined;
 }
 
 /** One meeting membership: the signalling channel, join/rejoin and the server events. */
@@ -121,7 +123,7 @@ export function createSession(s: SessionOptions): Session {
     }
   }
 
-  const displayName = () => (o.raw.displayName ? { displayName: o.raw.displayName } : {});
+  const displayName = () => (s.displayName ? { displayName: s.displayName } : {});
 
   function listen() {
     offs.push(

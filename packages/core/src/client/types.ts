@@ -104,8 +104,11 @@ export interface MeetingClient {
   getSnapshot(): MeetingSnapshot;
   /** Observe snapshot changes; returns the unsubscribe function. */
   subscribe(listener: (snapshot: MeetingSnapshot, previous: MeetingSnapshot) => void): () => void;
-  /** Join `meetingId` (or `options.meetingId`). Rejects with a `MeetingError`. */
-  join(meetingId?: string): Promise<void>;
+  /**
+   * Join `meetingId` (or `options.meetingId`). `displayName` overrides `options.displayName` for
+   * this meeting — e.g. the name typed on a pre-join screen. Rejects with a `MeetingError`.
+   */
+  join(meetingId?: string, joinOptions?: JoinOptions): Promise<void>;
   /** Leave the meeting; peers close, local media stops. `join()` may be called again. */
   leave(): Promise<void>;
   /** Final and idempotent: stops every track, peer, timer and listener. Later calls throw `destroyed`. */
@@ -125,6 +128,12 @@ export interface MeetingClient {
   startAudio(): Promise<void>;
   /** Listen to one event; returns the unsubscribe function. */
   on<E extends MeetingEventName>(event: E, handler: MeetingEventHandler<E>): () => void;
+}
+
+/** Per-join options of `MeetingClient.join`. */
+export interface JoinOptions {
+  /** Name shown to others in this meeting; wins over `MeetingClientOptions.displayName`. */
+  displayName?: string;
 }
 
 /** Backoff policy for retries (socket rejoin, peer rebuild). */

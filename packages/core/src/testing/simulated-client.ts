@@ -107,7 +107,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
   const microphone = toggle('microphone', 'audio');
   const screen = toggle('screen', 'screen');
 
-  function buildJoin() {
+  function buildJoin(displayName: string | undefined) {
     const now = Date.now();
     const meetingStart = now - 60_000;
     const meetingId = scenario.meetingId ?? 'simulated-meeting';
@@ -115,7 +115,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     const self: ParticipantInfo = {
       id: 'sim-self',
       userId: 'user-sim-self',
-      displayName: scenario.displayName ?? 'You',
+      displayName: displayName ?? scenario.displayName ?? 'You',
       role: scenario.role ?? 'participant',
       media: { audio: false, video: false, screen: false },
       ready: true,
@@ -152,7 +152,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     camera,
     microphone,
     screen,
-    async join() {
+    async join(_meetingId, joinOptions) {
       assertUsable();
       if (joined) throw new MeetingError('invalid-state', 'Already in a meeting; call leave() first');
       setConnection('connecting');
@@ -164,7 +164,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
         setConnection('failed');
         throw error;
       }
-      const payload = buildJoin();
+      const payload = buildJoin(joinOptions?.displayName);
       dispatch({ type: 'joined', payload });
       joined = true;
       setConnection('connected');

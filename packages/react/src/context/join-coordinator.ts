@@ -1,4 +1,4 @@
-import type { MeetingClient } from '@mentara/meetings-core';
+import type { JoinOptions, MeetingClient } from '@mentara/meetings-core';
 
 /**
  * Serialised, ref-counted join/leave for one client. Every mounted user `acquire()`s; the first
@@ -8,10 +8,11 @@ import type { MeetingClient } from '@mentara/meetings-core';
  */
 export interface JoinCoordinator {
   /**
-   * Register one user wanting to be in the meeting (`meetingId` defaults to the client's option);
-   * returns its release function (idempotent).
+   * Register one user wanting to be in the meeting (`meetingId` defaults to the client's option;
+   * `joinOptions` such as the display name apply to the next join); returns its release function
+   * (idempotent).
    */
-  acquire(meetingId?: string): () => void;
+  acquire(meetingId?: string, joinOptions?: JoinOptions): () => void;
   /** Number of current holders. */
   readonly holders: number;
   /** Resolves when no join/leave is in flight. */
@@ -33,6 +34,7 @@ export function joinCoordinatorFor(client: MeetingClient): JoinCoordinator {
 function createJoinCoordinator(client: MeetingClient): JoinCoordinator {
   let holders = 0;
   let meetingId: string | undefined;
+  let joinOptions: JoinOptions | undefined;
   let joined = false;
   let running: Promise<void> | null = null;
   /** The last join failed; wait for a new acquisition before trying again. */
@@ -44,7 +46,7 @@ function createJoinCoordinator(client: MeetingClient): JoinCoordinator {
     while (holders > 0 !== joined) {
       if (holders > 0) {
         try {
-          await client.join(meetingId);
+          await client.join(meetingId, joinOptions);
           joined = true;
         } catch {
           // The error is in `snapshot.error` and the client's onError; a later acquire retries.
@@ -72,8 +74,9 @@ function createJoinCoordinator(client: MeetingClient): JoinCoordinator {
   }
 
   return {
-    acquire(id) {
+    acquire(id, options) {
       if (id !== undefined) meetingId = id;
+      if (options !== undefined) joinOptions = options;
       holders += 1;
       failed = false;
       schedule();

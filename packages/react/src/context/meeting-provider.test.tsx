@@ -48,7 +48,7 @@ describe('MeetingProvider', () => {
     );
     await flush();
     expect(join).toHaveBeenCalledTimes(1);
-    expect(join).toHaveBeenCalledWith('room-7');
+    expect(join).toHaveBeenCalledWith('room-7', undefined);
     expect(client.getSnapshot().connection).toBe('connected');
     view.unmount();
     await flush();

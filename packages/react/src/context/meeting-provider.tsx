@@ -22,6 +22,8 @@ export interface MeetingProviderProps {
   join?: boolean;
   /** Meeting to join; defaults to the client's `meetingId` option. */
   meetingId?: string;
+  /** Name to join with (e.g. typed on a pre-join screen); wins over the client's `displayName` option. */
+  displayName?: string;
   /** Replacements for user-visible strings; English defaults for the rest. */
   messages?: MeetingMessagesInput;
   children?: ReactNode;
@@ -36,7 +38,7 @@ export interface MeetingProviderProps {
  *   <ControlBar />
  * </MeetingProvider>
  */
-export function MeetingProvider({ client: given, options, join = true, meetingId, messages, children }: MeetingProviderProps) {
+export function MeetingProvider({ client: given, options, join = true, meetingId, displayName, messages, children }: MeetingProviderProps) {
   const owned = useOwnedClient(given ? undefined : options);
   const client = given ?? owned;
   if (!client) {
@@ -45,8 +47,8 @@ export function MeetingProvider({ client: given, options, join = true, meetingId
 
   useEffect(() => {
     if (!join) return;
-    return joinCoordinatorFor(client).acquire(meetingId);
-  }, [client, join, meetingId]);
+    return joinCoordinatorFor(client).acquire(meetingId, displayName ? { displayName } : undefined);
+  }, [client, join, meetingId, displayName]);
 
   const merged = useMemo(() => mergeMessages(messages), [messages]);
   return (

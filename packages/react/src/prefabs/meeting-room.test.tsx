@@ -27,7 +27,17 @@ describe('MeetingRoom', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Robin');
     await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
     expect(await screen.findByRole('group', { name: 'Participants' })).toBeTruthy();
-    expect(options?.displayName).toBe('Robin');
+    expect(screen.getByRole('group', { name: 'Robin (You)' })).toBeTruthy();
+  });
+
+  it('joins a client passed in with the name typed on the pre-join screen', async () => {
+    const client = lobbyClient();
+    const join = vi.spyOn(client, 'join');
+    render(<MeetingRoom meetingId="m-2" client={client} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Robin');
+    await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
+    await waitFor(() => expect(join).toHaveBeenCalledWith('m-2', { displayName: 'Robin' }));
+    expect(client.getSnapshot().localParticipant?.displayName).toBe('Robin');
   });
 
   it('goes from pre-join to the room to left, joining once', async () => {
@@ -38,7 +48,7 @@ describe('MeetingRoom', () => {
     expect(join).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
     await waitFor(() => expect(join).toHaveBeenCalledTimes(1));
-    expect(join).toHaveBeenCalledWith('m-1');
+    expect(join).toHaveBeenCalledWith('m-1', { displayName: 'Sam' });
     expect(await screen.findByRole('group', { name: 'Participants' })).toBeTruthy();
     act(() => void client.simulate.participantJoins({ displayName: 'Ada' }));
     expect(screen.getByRole('group', { name: 'Ada' })).toBeTruthy();

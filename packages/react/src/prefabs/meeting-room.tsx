@@ -67,14 +67,14 @@ export function MeetingRoom({
   theme = 'system',
   className,
 }: MeetingRoomProps) {
-  // Read once by the provider. The client reads `displayName` from this object when it joins, so the
-  // name typed on the pre-join screen is written here just before joining.
+  // Read once by the provider; the name typed on the pre-join screen is passed to the join itself.
   const [options] = useState<MeetingClientOptions>(() => ({ ...clientOptions, serverUrl, meetingId, token, displayName }));
+  const [joinName, setJoinName] = useState(displayName);
   const [stage, setStage] = useState<Stage>(preJoin ? 'lobby' : 'room');
   const [joining, setJoining] = useState(false);
   const [joinError, setJoinError] = useState<string | null>(null);
   const join = async (values: PreJoinValues) => {
-    if (values.displayName) options.displayName = values.displayName;
+    if (values.displayName) setJoinName(values.displayName);
     setJoinError(null);
     if (onJoin) {
       setJoining(true);
@@ -99,6 +99,7 @@ export function MeetingRoom({
         client={client}
         options={client ? undefined : options}
         meetingId={meetingId}
+        displayName={joinName}
         join={stage === 'room'}
         messages={messages}
       >
@@ -111,8 +112,6 @@ export function MeetingRoom({
         {stage === 'lobby' ? (
           <PreJoin
             defaultDisplayName={displayName}
-            // A given client already carries its name, unless `onJoin` uses the typed one.
-            showDisplayName={!client || onJoin !== undefined}
             joining={joining}
             onJoin={(values) => void join(values)}
           />
