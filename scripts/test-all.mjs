@@ -11,6 +11,9 @@ const steps = [
   { name: 'size budget', cmd: ['node', 'scripts/size-budget.mjs'] },
   { name: 'multi-node (Redis)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'multinode'] },
   { name: 'browser end-to-end + consumer check', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'e2e'] },
+  { name: 'storybook: static build + every story\'s play function and axe in Chromium', netns: true, cmd: ['node', '.storybook/test-stories.mjs', '--build'] },
+  { name: 'storybook: live story against the quickstart server', netns: true, cmd: ['node', '.storybook/test-live.mjs'] },
+  { name: 'Next.js App Router example from the packed tarballs', netns: true, cmd: ['node', 'examples/nextjs/check.mjs'] },
 ];
 
 const only = process.argv.slice(2);

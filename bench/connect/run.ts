@@ -42,7 +42,8 @@ const scenarios = [
 // - raw-default: Socket.IO defaults (polling, then upgrade) and `getUserMedia({audio:true,video:true})`;
 // - raw-vga: only the capture differs from `raw` (the browser's default 640×480);
 // - raw-dc: `raw` plus a data channel in the first offer (what simple-peer adds);
-// - patched: page-ours bundled against the core sources in $BENCH_CORE_SRC (a patched copy).
+// - patched / patched2: page-ours bundled against the core sources in $BENCH_CORE_SRC /
+//   $BENCH_CORE_SRC2 (patched copies, to compare candidate fixes in the same run).
 const VARIANTS: Record<string, { page: 'ours' | 'raw'; query: string }> = {
   ours: { page: 'ours', query: '' },
   raw: { page: 'raw', query: '' },
@@ -50,12 +51,15 @@ const VARIANTS: Record<string, { page: 'ours' | 'raw'; query: string }> = {
   'raw-vga': { page: 'raw', query: '?capture=default' },
   'raw-dc': { page: 'raw', query: '?datachannel=1' },
   patched: { page: 'ours', query: '' },
+  patched2: { page: 'ours', query: '' },
 };
 const variants = (flag('variants') ?? 'ours,raw').split(',');
 for (const v of variants) if (!VARIANTS[v]) throw new Error(`unknown variant ${v}; known: ${Object.keys(VARIANTS).join(', ')}`);
 if (!variants.includes('ours') || !variants.includes('raw')) throw new Error('--variants must include ours and raw');
-const patchedSrc = process.env.BENCH_CORE_SRC;
-if (variants.includes('patched') && !patchedSrc) throw new Error('variant patched needs BENCH_CORE_SRC=<dir with a patched copy of packages/core/src>');
+const patchedSrc: Record<string, string | undefined> = { patched: process.env.BENCH_CORE_SRC, patched2: process.env.BENCH_CORE_SRC2 };
+for (const v of ['patched', 'patched2']) {
+  if (variants.includes(v) && !patchedSrc[v]) throw new Error(`variant ${v} needs $BENCH_CORE_SRC${v === 'patched2' ? '2' : ''}=<a patched copy of packages/core/src>`);
+}
 type Variant = string;
 const ROUND_TIMEOUT_MS = 30_000;
 
@@ -91,8 +95,8 @@ const bundles: Record<string, string> = {
   '/ours.js': await bundle(`${here}page-ours.ts`, 'esm', process.env.BENCH_OURS_SRC ? await fromSources(process.env.BENCH_OURS_SRC) : undefined),
   '/raw.js': await bundle(`${here}page-raw.ts`, 'esm'),
 };
-if (variants.includes('patched')) {
-  bundles['/patched.js'] = await bundle(`${here}page-ours.ts`, 'esm', await fromSources(patchedSrc!));
+for (const v of ['patched', 'patched2']) {
+  if (variants.includes(v)) bundles[`/${v}.js`] = await bundle(`${here}page-ours.ts`, 'esm', await fromSources(patchedSrc[v]!));
 }
 // `--camera-delay=ms`: every page's camera takes that long to open (real cameras: 0.2–1.5 s).
 const cameraDelay = Number(flag('camera-delay') ?? 0);
@@ -101,7 +105,7 @@ const query = (variant: Variant) => {
   if (cameraDelay > 0) q.set('cameraDelay', String(cameraDelay));
   return q.size ? `?${q}` : '';
 };
-const pageOf = (variant: Variant) => (variant === 'patched' ? 'patched' : VARIANTS[variant]!.page);
+const pageOf = (variant: Variant) => (variant.startsWith('patched') ? variant : VARIANTS[variant]!.page);
 
 const http = createServer((req, res) => {
   const path = (req.url ?? '/').split('?')[0]!;
