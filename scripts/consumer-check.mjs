@@ -233,7 +233,7 @@ async function verifyConsumerApp(distDir) {
     if (!response.ok) throw new Error(`POST /api/meetings answered ${response.status}`);
     const { meetingId } = await response.json();
     const pages = [];
-    for (const name of ['Ada', 'Grace']) {
+    for (const name of ['Therapist', 'Client']) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const errors = collectPageErrors(page);

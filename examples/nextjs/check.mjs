@@ -130,7 +130,7 @@ async function checkInBrowser(url) {
     page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
     page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} ${r.url()}`));
     await page.goto(url, { waitUntil: 'networkidle' });
-    await page.getByRole('textbox', { name: 'Your name' }).fill('Robin');
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Visitor');
     const ready = await page
       .waitForFunction(() => {
         const video = document.querySelector('.mm-prejoin video');

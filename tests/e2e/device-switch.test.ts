@@ -47,32 +47,32 @@ describe('quickstart: switching camera mid-call', () => {
   it('replaces the sent track and the other side keeps receiving frames on the same track', async () => {
     const response = await fetch(`${server.origin}/api/meetings`, { method: 'POST' });
     const { url } = (await response.json()) as { url: string };
-    tabs.push(await openMeetingTab(browser, url, 'Ada', { initScript: RECORD_PEER_CONNECTIONS_SCRIPT }));
-    tabs.push(await openMeetingTab(browser, url, 'Grace'));
-    const [ada, grace] = tabs as [MeetingTab, MeetingTab];
+    tabs.push(await openMeetingTab(browser, url, 'Therapist', { initScript: RECORD_PEER_CONNECTIONS_SCRIPT }));
+    tabs.push(await openMeetingTab(browser, url, 'Client'));
+    const [therapist, clientTab] = tabs as [MeetingTab, MeetingTab];
 
     try {
       await Promise.all([
-        waitForRemoteVideoFrame(ada.page, REMOTE_VIDEO_SELECTOR),
-        waitForRemoteVideoFrame(grace.page, REMOTE_VIDEO_SELECTOR),
+        waitForRemoteVideoFrame(therapist.page, REMOTE_VIDEO_SELECTOR),
+        waitForRemoteVideoFrame(clientTab.page, REMOTE_VIDEO_SELECTOR),
       ]);
-      expect(await localCameraLabel(ada.page)).toBe('fake_device_0');
-      await expect.poll(() => sentVideoLabels(ada.page)).toEqual(['fake_device_0']);
-      const trackBefore = await remoteVideoTrackId(grace.page);
+      expect(await localCameraLabel(therapist.page)).toBe('fake_device_0');
+      await expect.poll(() => sentVideoLabels(therapist.page)).toEqual(['fake_device_0']);
+      const trackBefore = await remoteVideoTrackId(clientTab.page);
 
-      await ada.page.locator('.qs-devices summary').click();
-      await ada.page.locator('.qs-devices').getByLabel('Camera').selectOption({ label: 'fake_device_1' });
+      await therapist.page.locator('.qs-devices summary').click();
+      await therapist.page.locator('.qs-devices').getByLabel('Camera').selectOption({ label: 'fake_device_1' });
 
-      await expect.poll(() => localCameraLabel(ada.page), { timeout: 10_000 }).toBe('fake_device_1');
-      await expect.poll(() => sentVideoLabels(ada.page), { timeout: 10_000 }).toEqual(['fake_device_1']);
+      await expect.poll(() => localCameraLabel(therapist.page), { timeout: 10_000 }).toBe('fake_device_1');
+      await expect.poll(() => sentVideoLabels(therapist.page), { timeout: 10_000 }).toEqual(['fake_device_1']);
       // replaceTrack: same receiver track on the other side (no renegotiation), still decoding.
-      await waitForRemoteVideoFrame(grace.page, REMOTE_VIDEO_SELECTOR);
-      await expectVideoAdvancing(grace.page, REMOTE_VIDEO_SELECTOR);
-      expect(await remoteVideoTrackId(grace.page)).toBe(trackBefore);
+      await waitForRemoteVideoFrame(clientTab.page, REMOTE_VIDEO_SELECTOR);
+      await expectVideoAdvancing(clientTab.page, REMOTE_VIDEO_SELECTOR);
+      expect(await remoteVideoTrackId(clientTab.page)).toBe(trackBefore);
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${describeTabs(tabs)}`);
     }
-    expect(ada.errors.pageErrors).toEqual([]);
-    expect(grace.errors.pageErrors).toEqual([]);
+    expect(therapist.errors.pageErrors).toEqual([]);
+    expect(clientTab.errors.pageErrors).toEqual([]);
   });
 });

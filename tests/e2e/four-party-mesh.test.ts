@@ -4,7 +4,7 @@ import { launchChromium, waitForRemoteVideoFrame } from '../support/chromium';
 import { REMOTE_TILE_SELECTOR, describeTabs, openMeetingTab, type MeetingTab } from '../support/meeting-page';
 import { startQuickstart, type QuickstartProcess } from '../support/quickstart';
 
-const NAMES = ['Ada', 'Grace', 'Hedy', 'Katherine'] as const;
+const NAMES = ['Therapist', 'Client', 'Nurse', 'Assistant'] as const;
 
 describe('quickstart: four-party mesh in real Chromium', () => {
   let server: QuickstartProcess;

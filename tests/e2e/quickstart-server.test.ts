@@ -36,15 +36,15 @@ describe('quickstart server', () => {
 
   it('mints a meeting token only for an existing meeting and a name', async () => {
     const { meetingId } = await createMeeting();
-    const ok = await post('/api/demo/session', { meetingId, displayName: '  Ada  ' });
+    const ok = await post('/api/demo/session', { meetingId, displayName: '  Therapist  ' });
     expect(ok.status).toBe(200);
     const session = (await ok.json()) as { token: string; userId: string; displayName: string; expiresAt: number };
     expect(session.token.split('.')).toHaveLength(3);
-    expect(session.displayName).toBe('Ada');
+    expect(session.displayName).toBe('Therapist');
     expect(session.expiresAt).toBeGreaterThan(Date.now());
 
-    expect((await post('/api/demo/session', { meetingId: 'does-not-exist', displayName: 'Ada' })).status).toBe(404);
-    expect((await post('/api/demo/session', { meetingId: '../etc', displayName: 'Ada' })).status).toBe(400);
+    expect((await post('/api/demo/session', { meetingId: 'does-not-exist', displayName: 'Therapist' })).status).toBe(404);
+    expect((await post('/api/demo/session', { meetingId: '../etc', displayName: 'Therapist' })).status).toBe(400);
     expect((await post('/api/demo/session', { meetingId, displayName: '   ' })).status).toBe(400);
     expect((await post('/api/demo/session', '{not json')).status).toBe(400);
     expect((await post('/api/demo/session', 'x'.repeat(20_000))).status).toBe(413);
@@ -53,7 +53,7 @@ describe('quickstart server', () => {
 
   it('serves ICE config to token holders only, with no STUN or TURN by default', async () => {
     const { meetingId } = await createMeeting();
-    const { token } = (await (await post('/api/demo/session', { meetingId, displayName: 'Ada' })).json()) as {
+    const { token } = (await (await post('/api/demo/session', { meetingId, displayName: 'Therapist' })).json()) as {
       token: string;
     };
     expect((await fetch(`${server.origin}/api/meetings/webrtc-config`)).status).toBe(401);
@@ -69,7 +69,7 @@ describe('quickstart server', () => {
 
   it('admits a token holder to /meetings on the same server, and refuses a socket without a token', async () => {
     const { meetingId } = await createMeeting();
-    const { token } = (await (await post('/api/demo/session', { meetingId, displayName: 'Ada' })).json()) as {
+    const { token } = (await (await post('/api/demo/session', { meetingId, displayName: 'Therapist' })).json()) as {
       token: string;
     };
     const guest = io(`${server.origin}/meetings`, { transports: ['websocket'], reconnection: false });
@@ -84,7 +84,7 @@ describe('quickstart server', () => {
       member.once('connect_error', reject);
     });
     const ack = await member.timeout(5_000).emitWithAck('join-meeting', { meetingId });
-    expect(ack).toMatchObject({ ok: true, data: { self: { displayName: 'Ada' }, meeting: { meetingId } } });
+    expect(ack).toMatchObject({ ok: true, data: { self: { displayName: 'Therapist' }, meeting: { meetingId } } });
   });
 
   it('serves the web app with a single-page fallback, and 404 JSON for unknown API paths', async () => {

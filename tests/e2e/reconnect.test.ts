@@ -46,49 +46,49 @@ describe('quickstart: reconnect after the signalling connection drops', () => {
     const response = await fetch(`${server.origin}/api/meetings`, { method: 'POST' });
     const { meetingId } = (await response.json()) as { meetingId: string };
     const meetingUrl = `${server.origin}/meeting/${meetingId}`;
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Ada'));
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Grace'));
-    const [ada, grace] = tabs as [MeetingTab, MeetingTab];
+    tabs.push(await openMeetingTab(browser, meetingUrl, 'Therapist'));
+    tabs.push(await openMeetingTab(browser, meetingUrl, 'Client'));
+    const [therapist, clientTab] = tabs as [MeetingTab, MeetingTab];
 
     try {
       await Promise.all([
-        waitForRemoteVideoFrame(ada.page, REMOTE_VIDEO_SELECTOR),
-        waitForRemoteVideoFrame(grace.page, REMOTE_VIDEO_SELECTOR),
+        waitForRemoteVideoFrame(therapist.page, REMOTE_VIDEO_SELECTOR),
+        waitForRemoteVideoFrame(clientTab.page, REMOTE_VIDEO_SELECTOR),
       ]);
-      await recordConnectionStates(ada.page);
+      await recordConnectionStates(therapist.page);
 
-      // Drop Ada's transport as a network failure would (not a clean leave).
-      const before = await waitUntil(() => socketOf('Ada'), 5_000, "Ada's socket");
+      // Drop Therapist's transport as a network failure would (not a clean leave).
+      const before = await waitUntil(() => socketOf('Therapist'), 5_000, "Therapist's socket");
       before.conn.close();
 
       const after = await waitUntil(
         () => {
-          const socket = socketOf('Ada');
+          const socket = socketOf('Therapist');
           return socket && socket.id !== before.id ? socket : undefined;
         },
         20_000,
-        'Ada to rejoin on a new socket',
+        'Therapist to rejoin on a new socket',
       );
       expect(after.id).not.toBe(before.id);
 
-      await ada.page.locator('.mm-room .mm-status[data-state="connected"]').waitFor({ state: 'attached', timeout: 20_000 });
-      const states = await readConnectionStates(ada.page);
+      await therapist.page.locator('.mm-room .mm-status[data-state="connected"]').waitFor({ state: 'attached', timeout: 20_000 });
+      const states = await readConnectionStates(therapist.page);
       expect(states).toContain('reconnecting');
       expect(states[states.length - 1]).toBe('connected');
 
       // Media resumes: one remote tile each (no ghost of the old session), frames advancing.
       await Promise.all([
-        waitForRemoteVideoFrame(ada.page, REMOTE_VIDEO_SELECTOR, 20_000),
-        waitForRemoteVideoFrame(grace.page, REMOTE_VIDEO_SELECTOR, 20_000),
+        waitForRemoteVideoFrame(therapist.page, REMOTE_VIDEO_SELECTOR, 20_000),
+        waitForRemoteVideoFrame(clientTab.page, REMOTE_VIDEO_SELECTOR, 20_000),
       ]);
-      await expectVideoAdvancing(ada.page, REMOTE_VIDEO_SELECTOR);
-      await expectVideoAdvancing(grace.page, REMOTE_VIDEO_SELECTOR);
-      await expect(ada.page.locator(REMOTE_TILE_SELECTOR).count()).resolves.toBe(1);
-      await expect(grace.page.locator(REMOTE_TILE_SELECTOR).count()).resolves.toBe(1);
+      await expectVideoAdvancing(therapist.page, REMOTE_VIDEO_SELECTOR);
+      await expectVideoAdvancing(clientTab.page, REMOTE_VIDEO_SELECTOR);
+      await expect(therapist.page.locator(REMOTE_TILE_SELECTOR).count()).resolves.toBe(1);
+      await expect(clientTab.page.locator(REMOTE_TILE_SELECTOR).count()).resolves.toBe(1);
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${describeTabs(tabs)}`);
     }
-    expect(ada.errors.pageErrors).toEqual([]);
-    expect(grace.errors.pageErrors).toEqual([]);
+    expect(therapist.errors.pageErrors).toEqual([]);
+    expect(clientTab.errors.pageErrors).toEqual([]);
   });
 });

@@ -50,8 +50,8 @@ describe('quickstart: relay-only call through a real coturn', () => {
 
     // `?relay=1` turns on the client's relayOnly option (iceTransportPolicy 'relay').
     const options = { query: 'relay=1', initScript: RECORD_PEER_CONNECTIONS_SCRIPT };
-    tabs.push(await openMeetingTab(browser, url, 'Ada', options));
-    tabs.push(await openMeetingTab(browser, url, 'Grace', options));
+    tabs.push(await openMeetingTab(browser, url, 'Therapist', options));
+    tabs.push(await openMeetingTab(browser, url, 'Client', options));
 
     try {
       await Promise.all(tabs.map((tab) => waitForRemoteVideoFrame(tab.page, REMOTE_VIDEO_SELECTOR, 30_000)));

@@ -28,33 +28,33 @@ describe('quickstart: screen share in real Chromium', () => {
   it('shows the shared screen to the other participant beside the camera, and removes it on stop', async () => {
     const response = await fetch(`${server.origin}/api/meetings`, { method: 'POST' });
     const { url } = (await response.json()) as { url: string };
-    tabs.push(await openMeetingTab(browser, url, 'Ada'));
-    tabs.push(await openMeetingTab(browser, url, 'Grace'));
-    const [ada, grace] = tabs as [MeetingTab, MeetingTab];
+    tabs.push(await openMeetingTab(browser, url, 'Therapist'));
+    tabs.push(await openMeetingTab(browser, url, 'Client'));
+    const [therapist, clientTab] = tabs as [MeetingTab, MeetingTab];
 
     try {
       await Promise.all([
-        waitForRemoteVideoFrame(ada.page, REMOTE_VIDEO_SELECTOR),
-        waitForRemoteVideoFrame(grace.page, REMOTE_VIDEO_SELECTOR),
+        waitForRemoteVideoFrame(therapist.page, REMOTE_VIDEO_SELECTOR),
+        waitForRemoteVideoFrame(clientTab.page, REMOTE_VIDEO_SELECTOR),
       ]);
 
       // A real click: getDisplayMedia needs user activation. The fake UI picks the 1280×720 fake screen.
-      const shareButton = ada.page.locator('.mm-controls button[data-source="screen"]');
+      const shareButton = therapist.page.locator('.mm-controls button[data-source="screen"]');
       await shareButton.click();
-      await ada.page.locator('.mm-controls button[data-source="screen"][data-state="on"]').waitFor({ timeout: 10_000 });
+      await therapist.page.locator('.mm-controls button[data-source="screen"][data-state="on"]').waitFor({ timeout: 10_000 });
 
-      const screen = await waitForRemoteVideoFrame(grace.page, REMOTE_SCREEN_VIDEO_SELECTOR, 20_000);
+      const screen = await waitForRemoteVideoFrame(clientTab.page, REMOTE_SCREEN_VIDEO_SELECTOR, 20_000);
       expect(screen.videoWidth).toBeGreaterThan(0);
       // The camera keeps flowing next to the screen.
-      await expectVideoAdvancing(grace.page, REMOTE_VIDEO_SELECTOR);
+      await expectVideoAdvancing(clientTab.page, REMOTE_VIDEO_SELECTOR);
 
       await shareButton.click();
-      await grace.page.locator(REMOTE_SCREEN_VIDEO_SELECTOR).waitFor({ state: 'detached', timeout: 10_000 });
-      await expectVideoAdvancing(grace.page, REMOTE_VIDEO_SELECTOR);
+      await clientTab.page.locator(REMOTE_SCREEN_VIDEO_SELECTOR).waitFor({ state: 'detached', timeout: 10_000 });
+      await expectVideoAdvancing(clientTab.page, REMOTE_VIDEO_SELECTOR);
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${describeTabs(tabs)}`);
     }
-    expect(ada.errors.pageErrors).toEqual([]);
-    expect(grace.errors.pageErrors).toEqual([]);
+    expect(therapist.errors.pageErrors).toEqual([]);
+    expect(clientTab.errors.pageErrors).toEqual([]);
   });
 });

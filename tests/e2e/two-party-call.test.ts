@@ -32,35 +32,35 @@ describe('quickstart: two-party call in real Chromium', () => {
     // FRONTEND_URL defaults to http://localhost:$PORT; the link follows the deployment guide's format.
     expect(meetingUrl).toMatch(new RegExp(`^http://localhost:${port}/meeting/[0-9a-f-]{36}$`));
 
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Ada'));
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Grace'));
-    const [ada, grace] = tabs as [MeetingTab, MeetingTab];
+    tabs.push(await openMeetingTab(browser, meetingUrl, 'Therapist'));
+    tabs.push(await openMeetingTab(browser, meetingUrl, 'Client'));
+    const [therapist, clientTab] = tabs as [MeetingTab, MeetingTab];
 
     try {
       const frames = await Promise.all([
-        waitForRemoteVideoFrame(ada.page, REMOTE_VIDEO_SELECTOR),
-        waitForRemoteVideoFrame(grace.page, REMOTE_VIDEO_SELECTOR),
+        waitForRemoteVideoFrame(therapist.page, REMOTE_VIDEO_SELECTOR),
+        waitForRemoteVideoFrame(clientTab.page, REMOTE_VIDEO_SELECTOR),
       ]);
       for (const frame of frames) expect(frame.videoWidth).toBeGreaterThan(0);
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${describeTabs(tabs)}`);
     }
     // A working call shows no error to either person (e.g. ICE settings that failed to load).
-    await expect(ada.page.locator('.mm-room .mm-error').allTextContents()).resolves.toEqual([]);
-    await expect(grace.page.locator('.mm-room .mm-error').allTextContents()).resolves.toEqual([]);
+    await expect(therapist.page.locator('.mm-room .mm-error').allTextContents()).resolves.toEqual([]);
+    await expect(clientTab.page.locator('.mm-room .mm-error').allTextContents()).resolves.toEqual([]);
     // Each tab's remote tile is the other person.
-    await expect(ada.page.locator(REMOTE_TILE_SELECTOR).getAttribute('aria-label')).resolves.toBe('Grace');
-    await expect(grace.page.locator(REMOTE_TILE_SELECTOR).getAttribute('aria-label')).resolves.toBe('Ada');
+    await expect(therapist.page.locator(REMOTE_TILE_SELECTOR).getAttribute('aria-label')).resolves.toBe('Client');
+    await expect(clientTab.page.locator(REMOTE_TILE_SELECTOR).getAttribute('aria-label')).resolves.toBe('Therapist');
 
-    await grace.page.getByRole('button', { name: 'Leave' }).click();
-    await grace.page.locator('.mm-room[data-state="left"]').waitFor({ timeout: 10_000 });
+    await clientTab.page.getByRole('button', { name: 'Leave' }).click();
+    await clientTab.page.locator('.mm-room[data-state="left"]').waitFor({ timeout: 10_000 });
     // The one who stays sees the tile go (the participant-left event removed them).
-    await ada.page.locator(REMOTE_TILE_SELECTOR).waitFor({ state: 'detached', timeout: 10_000 });
-    await expect(ada.page.locator('.mm-tile').count()).resolves.toBe(1);
+    await therapist.page.locator(REMOTE_TILE_SELECTOR).waitFor({ state: 'detached', timeout: 10_000 });
+    await expect(therapist.page.locator('.mm-tile').count()).resolves.toBe(1);
     // …and screen readers hear it.
-    await ada.page.locator('.mm-root [aria-live="polite"]', { hasText: 'Grace left' }).waitFor({ state: 'attached', timeout: 5_000 });
+    await therapist.page.locator('.mm-root [aria-live="polite"]', { hasText: 'Client left' }).waitFor({ state: 'attached', timeout: 5_000 });
 
-    expect(ada.errors.pageErrors).toEqual([]);
-    expect(grace.errors.pageErrors).toEqual([]);
+    expect(therapist.errors.pageErrors).toEqual([]);
+    expect(clientTab.errors.pageErrors).toEqual([]);
   });
 });

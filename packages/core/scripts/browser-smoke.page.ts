@@ -82,7 +82,7 @@ async function run(): Promise<void> {
   a.destroy();
   b.destroy();
   // The testing kit's simulated meeting with synthetic streams (Storybook's setup).
-  const sim = createSimulatedClient({ fakeStreams: true, participants: [{ displayName: 'Dr. Lee' }, { displayName: 'Sam', media: { video: false } }] });
+  const sim = createSimulatedClient({ fakeStreams: true, participants: [{ displayName: 'Therapist' }, { displayName: 'Caregiver', media: { video: false } }] });
   await sim.join();
   const simState = sim.getSnapshot();
   details.simulatedFrame = await decodedFrame(simState.remoteParticipants[0]!.stream!, 'simulated participant');

@@ -35,7 +35,7 @@ describe('MeetingsServer.createMeeting', () => {
     const endsAt = Date.now() + 800;
     const { meetingId, url } = await h.meetings.createMeeting({ frontendUrl: 'https://app.example', endsAt });
     expect(url).toBe(`https://app.example/meeting/${meetingId}`);
-    const client = await h.connect({ token: await h.token('ana', meetingId) });
+    const client = await h.connect({ token: await h.token('interpreter', meetingId) });
     const joined = await ack<MeetingJoinedPayload>(client, 'join-meeting', { meetingId });
     expect(joined.ok && joined.data.meeting.endsAt).toBe(endsAt);
     expect(await nextEvent(client, 'meeting-ended', 3000)).toMatchObject({ meetingId, reason: 'scheduled-end' });

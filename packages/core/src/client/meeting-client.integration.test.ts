@@ -26,8 +26,8 @@ const liveRemoteTracks = (client: MeetingClient) =>
 
 describe('meeting client against the real server adapter (Node + wrtc)', () => {
   it('two clients join, connect peer-to-peer and receive each other\'s audio and video', async () => {
-    const a = node('Alice');
-    const b = node('Bob');
+    const a = node('Clinician');
+    const b = node('Patient');
     await a.client.join('two-people');
     await b.client.join('two-people');
     await Promise.all([
@@ -39,11 +39,11 @@ describe('meeting client against the real server adapter (Node + wrtc)', () => {
     const sa = a.client.getSnapshot();
     expect(sa.participantCount).toBe(2);
     expect(sa.localParticipant?.media).toEqual({ audio: true, video: true, screen: false });
-    expect(sa.remoteParticipants[0]?.displayName).toBe('Bob');
+    expect(sa.remoteParticipants[0]?.displayName).toBe('Patient');
     expect(sa.remoteParticipants[0]?.media).toEqual({ audio: true, video: true, screen: false });
 
     await b.client.leave();
-    await waitForState(a.client, (s) => s.remoteParticipants.length === 0, 5_000, 'Bob gone');
+    await waitForState(a.client, (s) => s.remoteParticipants.length === 0, 5_000, 'Patient gone');
     expect(b.client.getSnapshot().connection).toBe('disconnected');
     expect(b.devices.liveTracks).toBe(0);
   });

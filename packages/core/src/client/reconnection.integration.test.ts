@@ -30,8 +30,8 @@ function dropSocketOf(participantId: string) {
 }
 
 it('rejoins after a socket drop without duplicate peers and without losing chat', async () => {
-  const a = node('Alice', { reconnection: { initialDelayMs: 100, maxDelayMs: 500 } });
-  const b = node('Bob');
+  const a = node('Clinician', { reconnection: { initialDelayMs: 100, maxDelayMs: 500 } });
+  const b = node('Patient');
   await a.client.join('drop-and-rejoin');
   await b.client.join('drop-and-rejoin');
   await Promise.all([waitForState(a.client, meshReady(1)), waitForState(b.client, meshReady(1))]);
@@ -48,7 +48,7 @@ it('rejoins after a socket drop without duplicate peers and without losing chat'
 
   const sa = a.client.getSnapshot();
   const sb = b.client.getSnapshot();
-  expect(sa.remoteParticipants.map((p) => p.displayName)).toEqual(['Bob']);
+  expect(sa.remoteParticipants.map((p) => p.displayName)).toEqual(['Patient']);
   expect(sb.remoteParticipants.map((p) => p.id)).toEqual([sa.localParticipant!.id]);
   expect(sa.chat.filter((m) => m.id === sent.id)).toHaveLength(1);
   expect(sa.chat.map((m) => m.text)).toEqual(['before the drop']);
@@ -64,8 +64,8 @@ it('rebuilds a peer connection with a new connection id after it fails', async (
     transports.push(t);
     return t;
   };
-  const a = node('Alice', { peerTransport: recording, peerReconnection: { initialDelayMs: 100, connectTimeoutMs: 5_000 } });
-  const b = node('Bob', { peerReconnection: { initialDelayMs: 100, connectTimeoutMs: 5_000 } });
+  const a = node('Clinician', { peerTransport: recording, peerReconnection: { initialDelayMs: 100, connectTimeoutMs: 5_000 } });
+  const b = node('Patient', { peerReconnection: { initialDelayMs: 100, connectTimeoutMs: 5_000 } });
   await a.client.join('peer-rebuild');
   await b.client.join('peer-rebuild');
   await Promise.all([waitForState(a.client, meshReady(1)), waitForState(b.client, meshReady(1))]);
@@ -90,8 +90,8 @@ it('gives up after the configured attempts: peer "failed" and a peer-connection-
   };
   const policy = { maxAttempts: 1, initialDelayMs: 50, maxDelayMs: 100, connectTimeoutMs: 1_000 };
   const errors: MeetingError[] = [];
-  const c = node('Cara', { peerTransport: blocked, peerReconnection: policy, onError: (e: MeetingError) => errors.push(e) });
-  const d = node('Dan', { peerReconnection: policy });
+  const c = node('Counsellor', { peerTransport: blocked, peerReconnection: policy, onError: (e: MeetingError) => errors.push(e) });
+  const d = node('Coordinator', { peerReconnection: policy });
   await c.client.join('give-up');
   await d.client.join('give-up');
   await waitForState(c.client, (s) => s.remoteParticipants[0]?.peerState === 'failed', 15_000, 'C failed');

@@ -3,7 +3,7 @@ import { credentialExpiry, refreshTime } from './credential-expiry';
 
 describe('credentialExpiry', () => {
   it('reads the earliest coturn `<expiry>:<user>` username', () => {
-    expect(credentialExpiry([{ username: '1900000000:alice' }, { username: '1800000000:alice' }, {}])).toBe(1_800_000_000_000);
+    expect(credentialExpiry([{ username: '1900000000:clinician' }, { username: '1800000000:clinician' }, {}])).toBe(1_800_000_000_000);
   });
   it('is null for usernames without an expiry (Twilio, Xirsys, static)', () => {
     expect(credentialExpiry([{ username: 'a1b2c3' }, { username: 'user:with:colons' }])).toBeNull();

@@ -15,8 +15,8 @@ afterAll(async () => {
 });
 
 async function pair(meetingId: string) {
-  const a = createNodeClient(server.url, 'Alice');
-  const b = createNodeClient(server.url, 'Bob');
+  const a = createNodeClient(server.url, 'Clinician');
+  const b = createNodeClient(server.url, 'Patient');
   open.push(a, b);
   await a.client.join(meetingId);
   await b.client.join(meetingId);
@@ -74,7 +74,7 @@ it('switches the camera mid-call with replaceTrack (same stream, no new peer con
 });
 
 it('reports typed media errors and keeps the meeting going', async () => {
-  const c = createNodeClient(server.url, 'Cara');
+  const c = createNodeClient(server.url, 'Counsellor');
   open.push(c);
   c.devices.fail('camera', 'NotAllowedError');
   c.devices.fail('microphone', 'NotReadableError');

@@ -10,7 +10,7 @@ afterAll(async () => {
 });
 
 it('builds a full 4-person mesh: every pair connected once, every remote audio+video received', async () => {
-  const clients: NodeTestClient[] = ['Ana', 'Ben', 'Cleo', 'Dev'].map((name) => createNodeClient(server.url, name));
+  const clients: NodeTestClient[] = ['Interpreter', 'Supervisor', 'Trainee', 'Dev'].map((name) => createNodeClient(server.url, name));
   try {
     // Everyone joins at the same moment: the initiator rule and early-signal buffer must cope.
     await Promise.all(clients.map((c) => c.client.join('four-people')));

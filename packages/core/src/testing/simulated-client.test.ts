@@ -8,22 +8,22 @@ describe('createSimulatedClient', () => {
     const client = createSimulatedClient({
       displayName: 'Client',
       participants: [
-        { displayName: 'Dr. Lee', role: 'host', speaking: true },
-        { displayName: 'Sam', media: { video: false }, quality: 'poor', peerState: 'reconnecting' },
+        { displayName: 'Therapist', role: 'host', speaking: true },
+        { displayName: 'Caregiver', media: { video: false }, quality: 'poor', peerState: 'reconnecting' },
       ],
-      chat: [{ from: 'Dr. Lee', text: 'Welcome' }, { from: 'self', text: 'Hi' }],
+      chat: [{ from: 'Therapist', text: 'Welcome' }, { from: 'self', text: 'Hi' }],
     });
     expect(client.getSnapshot().connection).toBe('idle');
     await client.join();
     const s = client.getSnapshot();
     expect(s.connection).toBe('connected');
-    expect(s.participants.map((p) => p.displayName)).toEqual(['Client', 'Dr. Lee', 'Sam']);
+    expect(s.participants.map((p) => p.displayName)).toEqual(['Client', 'Therapist', 'Caregiver']);
     expect(s.participantCount).toBe(3);
     expect(s.media.camera.enabled).toBe(true);
     expect(s.localParticipant?.media.video).toBe(true);
     expect(s.activeSpeakerId).toBe(s.remoteParticipants[0]!.id);
     expect(s.remoteParticipants[1]).toMatchObject({ quality: 'poor', peerState: 'reconnecting', media: { video: false, audio: true } });
-    expect(s.chat.map((m) => [m.fromName, m.text])).toEqual([['Dr. Lee', 'Welcome'], ['Client', 'Hi']]);
+    expect(s.chat.map((m) => [m.fromName, m.text])).toEqual([['Therapist', 'Welcome'], ['Client', 'Hi']]);
     expect(client.getSnapshot()).toBe(s);
   });
 
@@ -34,8 +34,8 @@ describe('createSimulatedClient', () => {
       client.on(e, () => events.push(e));
     }
     await client.join();
-    const id = client.simulate.participantJoins({ displayName: 'Ada' });
-    client.simulate.receiveChat('Ada', 'hello');
+    const id = client.simulate.participantJoins({ displayName: 'Therapist' });
+    client.simulate.receiveChat('Therapist', 'hello');
     client.simulate.setQuality(id, 'fair');
     client.simulate.dropConnection();
     expect(client.getSnapshot().remotes[id]?.peerState).toBe('reconnecting');

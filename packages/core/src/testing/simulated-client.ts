@@ -27,7 +27,7 @@ const DEFAULT_DEVICES = [
  * with `client.simulate.*` (participants joining, speaking, network drops, errors…).
  *
  * @example
- * const client = createSimulatedClient({ participants: [{ displayName: 'Dr. Lee' }], chat: [{ from: 'Dr. Lee', text: 'Hello' }] })
+ * const client = createSimulatedClient({ participants: [{ displayName: 'Therapist' }], chat: [{ from: 'Therapist', text: 'Hello' }] })
  * await client.join()
  * client.simulate.setSpeaking(client.getSnapshot().remoteParticipants[0].id)
  */

@@ -22,19 +22,19 @@ import { PreJoin } from './pre-join';
 describe('VideoTile', () => {
   it('shows name, muted and camera-off state, speaking and quality', async () => {
     const client = await joinedClient({
-      participants: [{ displayName: 'Ada', media: { audio: false, video: false }, quality: 'poor' }],
+      participants: [{ displayName: 'Therapist', media: { audio: false, video: false }, quality: 'poor' }],
     });
-    const [ada] = remoteIds(client);
-    renderWithClient(<VideoTile participantId={ada!} />, client);
-    const tile = screen.getByRole('group', { name: 'Ada' });
+    const [therapist] = remoteIds(client);
+    renderWithClient(<VideoTile participantId={therapist!} />, client);
+    const tile = screen.getByRole('group', { name: 'Therapist' });
     expect(tile.dataset).toMatchObject({ microphone: 'off', camera: 'off', speaking: 'false', state: 'connected' });
     expect(within(tile).getByRole('img', { name: 'Muted' })).toBeTruthy();
     expect(within(tile).getByRole('img', { name: 'Poor connection' })).toBeTruthy();
-    expect(within(tile).getByText('A')).toBeTruthy();
+    expect(within(tile).getByText('T')).toBeTruthy();
     act(() => {
-      client.simulate.setSpeaking(ada!);
-      client.simulate.setMedia(ada!, { audio: true, video: true });
-      client.simulate.setStream(ada!, 'camera', new MediaStream());
+      client.simulate.setSpeaking(therapist!);
+      client.simulate.setMedia(therapist!, { audio: true, video: true });
+      client.simulate.setStream(therapist!, 'camera', new MediaStream());
     });
     expect(tile.dataset).toMatchObject({ speaking: 'true', microphone: 'on', camera: 'on' });
     expect(within(tile).getByText(', Speaking')).toBeTruthy();
@@ -43,7 +43,7 @@ describe('VideoTile', () => {
   it('labels the local tile as you and never plays it back', async () => {
     const client = await joinedClient();
     renderWithClient(<VideoTile participantId={client.getSnapshot().localParticipant!.id} />, client);
-    const tile = screen.getByRole('group', { name: 'Sam (You)' });
+    const tile = screen.getByRole('group', { name: 'Caregiver (You)' });
     expect(tile.dataset.local).toBe('true');
     expect((tile.querySelector('video') as HTMLVideoElement).muted).toBe(true);
     expect(tile.querySelector('audio')).toBeNull();
@@ -51,10 +51,10 @@ describe('VideoTile', () => {
 
   it("plays a remote's voice through the client's playback and the video muted", async () => {
     const stream = new MediaStream();
-    const client = await joinedClient({ participants: [{ displayName: 'Ada', stream }] });
+    const client = await joinedClient({ participants: [{ displayName: 'Therapist', stream }] });
     const attach = vi.spyOn(client.playback, 'attach');
     renderWithClient(<VideoTile participantId={remoteIds(client)[0]!} />, client);
-    const tile = screen.getByRole('group', { name: 'Ada' });
+    const tile = screen.getByRole('group', { name: 'Therapist' });
     const audio = tile.querySelector('audio') as HTMLAudioElement;
     expect(attach).toHaveBeenCalledWith(audio);
     expect(audio.srcObject).toBe(stream);
@@ -71,7 +71,7 @@ describe('VideoTile', () => {
 
 describe('ParticipantGrid', () => {
   it('lays out 6 participants as a grid', async () => {
-    const client = await joinedClient({ participants: named('Ada', 'Ben', 'Cleo', 'Dan', 'Eve') });
+    const client = await joinedClient({ participants: named('Therapist', 'Supervisor', 'Trainee', 'Coordinator', 'Intruder') });
     renderWithClient(<ParticipantGrid />, client);
     const grid = screen.getByRole('group', { name: 'Participants' });
     expect(grid.dataset).toMatchObject({ layout: 'grid', count: '6' });
@@ -79,25 +79,25 @@ describe('ParticipantGrid', () => {
   });
 
   it('switches to focus layout with the screen next to the cameras when someone shares', async () => {
-    const client = await joinedClient({ participants: named('Ada', 'Ben') });
+    const client = await joinedClient({ participants: named('Therapist', 'Supervisor') });
     renderWithClient(<ParticipantGrid />, client);
     act(() => client.simulate.setMedia(remoteIds(client)[0]!, { screen: true }));
     const grid = screen.getByRole('group', { name: 'Participants' });
     expect(grid.dataset.layout).toBe('focus');
-    expect(screen.getByRole('group', { name: 'Screen of Ada' }).dataset.source).toBe('screen');
+    expect(screen.getByRole('group', { name: 'Screen of Therapist' }).dataset.source).toBe('screen');
     expect(within(grid).getAllByRole('group')).toHaveLength(4);
     act(() => client.simulate.setMedia(remoteIds(client)[0]!, { screen: false }));
     expect(grid.dataset.layout).toBe('grid');
   });
 
   it('pins a participant with the keyboard-reachable pin button', async () => {
-    const client = await joinedClient({ participants: named('Ada', 'Ben') });
+    const client = await joinedClient({ participants: named('Therapist', 'Supervisor') });
     const onPinnedChange = vi.fn();
     renderWithClient(<ParticipantGrid onPinnedChange={onPinnedChange} />, client);
-    await userEvent.click(screen.getByRole('button', { name: 'Pin Ben' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Pin Supervisor' }));
     expect(onPinnedChange).toHaveBeenCalledWith(remoteIds(client)[1]);
     expect(screen.getByRole('group', { name: 'Participants' }).dataset.layout).toBe('focus');
-    const pin = screen.getByRole('button', { name: 'Pin Ben' });
+    const pin = screen.getByRole('button', { name: 'Pin Supervisor' });
     expect(pin.getAttribute('aria-pressed')).toBe('true');
     pin.focus();
     await userEvent.keyboard('{Enter}');
@@ -105,7 +105,7 @@ describe('ParticipantGrid', () => {
   });
 
   it('unpins someone who leaves', async () => {
-    const client = await joinedClient({ participants: named('Ada', 'Ben') });
+    const client = await joinedClient({ participants: named('Therapist', 'Supervisor') });
     renderWithClient(<ParticipantGrid pinnedId={remoteIds(client)[1]!} />, client);
     expect(screen.getByRole('group', { name: 'Participants' }).dataset.layout).toBe('focus');
     act(() => client.simulate.participantLeaves(remoteIds(client)[1]!));
@@ -175,14 +175,14 @@ describe('DeviceSelect', () => {
 
 describe('ChatPanel', () => {
   it('lists messages and sends with the labelled input', async () => {
-    const client = await joinedClient({ participants: named('Ada') });
+    const client = await joinedClient({ participants: named('Therapist') });
     renderWithClient(<ChatPanel />, client);
     expect(screen.getByText('No messages yet.')).toBeTruthy();
-    act(() => client.simulate.receiveChat('Ada', 'Hello Sam'));
-    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Hi Ada{Enter}');
-    await waitFor(() => expect(screen.getByText('Hi Ada')).toBeTruthy());
-    expect(screen.getByText('Hello Sam')).toBeTruthy();
-    expect(screen.getByText('Hi Ada').closest('li')?.dataset.local).toBe('true');
+    act(() => client.simulate.receiveChat('Therapist', 'Hello Caregiver'));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Hi Therapist{Enter}');
+    await waitFor(() => expect(screen.getByText('Hi Therapist')).toBeTruthy());
+    expect(screen.getByText('Hello Caregiver')).toBeTruthy();
+    expect(screen.getByText('Hi Therapist').closest('li')?.dataset.local).toBe('true');
     expect((screen.getByRole('textbox', { name: 'Message' }) as HTMLInputElement).value).toBe('');
   });
 
@@ -216,7 +216,7 @@ describe('status components', () => {
   });
 
   it('shows quality for a participant', async () => {
-    const client = await joinedClient({ participants: [{ displayName: 'Ada', quality: 'fair' }] });
+    const client = await joinedClient({ participants: [{ displayName: 'Therapist', quality: 'fair' }] });
     renderWithClient(<ConnectionQualityIndicator participantId={remoteIds(client)[0]} />, client);
     expect(screen.getByRole('img', { name: 'Fair connection' }).dataset.state).toBe('fair');
   });
@@ -253,20 +253,20 @@ describe('status components', () => {
 
 describe('LiveAnnouncer', () => {
   it('announces joins, leaves and chat politely', async () => {
-    const client = await joinedClient({ participants: named('Ben') });
+    const client = await joinedClient({ participants: named('Supervisor') });
     const { container } = renderWithClient(<LiveAnnouncer />, client);
     const region = container.querySelector('[aria-live="polite"]') as HTMLElement;
-    let ada = '';
+    let therapist = '';
     act(() => {
-      ada = client.simulate.participantJoins({ displayName: 'Ada' });
+      therapist = client.simulate.participantJoins({ displayName: 'Therapist' });
     });
-    expect(region.textContent).toBe('Ada joined');
-    act(() => client.simulate.receiveChat(ada, 'Good morning'));
-    expect(region.textContent).toBe('Ada: Good morning');
-    act(() => client.simulate.participantLeaves(ada));
-    expect(region.textContent).toBe('Ada left');
+    expect(region.textContent).toBe('Therapist joined');
+    act(() => client.simulate.receiveChat(therapist, 'Good morning'));
+    expect(region.textContent).toBe('Therapist: Good morning');
+    act(() => client.simulate.participantLeaves(therapist));
+    expect(region.textContent).toBe('Therapist left');
     act(() => client.simulate.participantLeaves(remoteIds(client)[0]!));
-    expect(region.textContent).toBe('Ben left');
+    expect(region.textContent).toBe('Supervisor left');
   });
 
   it('does not announce your own chat messages', async () => {
@@ -289,13 +289,13 @@ describe('PreJoin', () => {
     expect(screen.getByLabelText('Speaker')).toBeTruthy();
     const join = screen.getByRole('button', { name: 'Join meeting' }) as HTMLButtonElement;
     expect(join.disabled).toBe(true);
-    await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Robin{Enter}');
-    expect(onJoin).toHaveBeenCalledWith({ displayName: 'Robin' });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Visitor{Enter}');
+    expect(onJoin).toHaveBeenCalledWith({ displayName: 'Visitor' });
   });
 
   it('shows a permission error', async () => {
     const client = lobbyClient({ mediaErrors: { camera: 'permission-denied' } });
-    renderWithClient(<PreJoin onJoin={() => undefined} defaultDisplayName="Robin" />, client);
+    renderWithClient(<PreJoin onJoin={() => undefined} defaultDisplayName="Visitor" />, client);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Allow camera/);
     expect(screen.getByText('Your camera is off')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Camera' }).dataset.error).toBe('true');

@@ -68,7 +68,7 @@ export const Quality: Story = {
   render: () => (
     <div style={{ display: 'flex', gap: 16 }}>
       {QUALITIES.map((quality) => (
-        <Meeting key={quality} scenario={{ people: [{ name: 'Ada', quality }] }}>
+        <Meeting key={quality} scenario={{ people: [{ name: 'Therapist', quality }] }}>
           <QualityOfFirst />
         </Meeting>
       ))}

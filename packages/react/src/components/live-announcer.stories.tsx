@@ -11,7 +11,7 @@ function Script() {
   const first = () => getSnapshot().remoteParticipants[0];
   return (
     <div style={{ display: 'flex', gap: 8 }}>
-      <button type="button" className="mm-button" onClick={() => simulate.participantJoins({ displayName: 'Robin' })}>
+      <button type="button" className="mm-button" onClick={() => simulate.participantJoins({ displayName: 'Visitor' })}>
         Someone joins
       </button>
       <button type="button" className="mm-button" onClick={() => first() && simulate.receiveChat(first()!.id, 'Hello there')}>
@@ -44,10 +44,10 @@ export const JoinsLeavesAndChat: Story = {
     const region = canvas.getByTestId('announcer');
     await expect(region).toHaveAttribute('aria-live', 'polite');
     await userEvent.click(canvas.getByRole('button', { name: 'Someone writes' }));
-    await waitFor(() => expect(region).toHaveTextContent('Ada: Hello there'));
+    await waitFor(() => expect(region).toHaveTextContent('Therapist: Hello there'));
     await userEvent.click(canvas.getByRole('button', { name: 'Someone leaves' }));
-    await waitFor(() => expect(region).toHaveTextContent('Ada left'));
+    await waitFor(() => expect(region).toHaveTextContent('Therapist left'));
     await userEvent.click(canvas.getByRole('button', { name: 'Someone joins' }));
-    await waitFor(() => expect(region).toHaveTextContent('Robin joined'));
+    await waitFor(() => expect(region).toHaveTextContent('Visitor joined'));
   },
 };

@@ -41,14 +41,14 @@ export const TwoParticipants: Story = {
 };
 
 export const FourParticipants: Story = {
-  args: { scenario: { people: [...people(2), { name: 'Cleo', audio: false }] } },
+  args: { scenario: { people: [...people(2), { name: 'Trainee', audio: false }] } },
   play: async ({ canvasElement }) => {
     await expect(tilesIn(canvasElement)).toHaveLength(4);
   },
 };
 
 export const SixParticipants: Story = {
-  args: { scenario: { people: [...people(4), { name: 'Eve', video: false }] } },
+  args: { scenario: { people: [...people(4), { name: 'Intruder', video: false }] } },
   play: async ({ canvasElement }) => {
     const grid = within(canvasElement).getByRole('group', { name: 'Participants' });
     await expect(grid).toHaveAttribute('data-count', '6');
@@ -57,11 +57,11 @@ export const SixParticipants: Story = {
 };
 
 export const ScreenSharing: Story = {
-  args: { scenario: { people: [{ name: 'Ada', screen: true }, ...people(3).slice(1)] } },
+  args: { scenario: { people: [{ name: 'Therapist', screen: true }, ...people(3).slice(1)] } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('group', { name: 'Participants' })).toHaveAttribute('data-layout', 'focus');
-    await expect(canvas.getByRole('group', { name: 'Screen of Ada' })).toBeVisible();
+    await expect(canvas.getByRole('group', { name: 'Screen of Therapist' })).toBeVisible();
   },
 };
 
@@ -69,10 +69,10 @@ export const Pinned: Story = {
   args: { scenario: { people: people(3) } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const pin = canvas.getByRole('button', { name: 'Pin Cleo' });
+    const pin = canvas.getByRole('button', { name: 'Pin Trainee' });
     await userEvent.click(pin);
     await expect(canvas.getByRole('group', { name: 'Participants' })).toHaveAttribute('data-layout', 'focus');
-    await expect(canvas.getByRole('button', { name: 'Pin Cleo' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByRole('button', { name: 'Pin Trainee' })).toHaveAttribute('aria-pressed', 'true');
   },
 };
 

@@ -29,16 +29,16 @@ export const Default: Story = {
     const meter = canvas.getByRole('meter', { name: 'Microphone level' });
     // The fake microphone plays a tone: the level meter must move.
     await waitFor(() => expect(Number(meter.getAttribute('aria-valuenow'))).toBeGreaterThan(0), { timeout: 5000 });
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Your name' }), 'Robin');
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Your name' }), 'Visitor');
     await userEvent.click(canvas.getByRole('button', { name: 'Join meeting' }));
-    await expect(args.onJoin).toHaveBeenCalledWith({ displayName: 'Robin' });
+    await expect(args.onJoin).toHaveBeenCalledWith({ displayName: 'Visitor' });
   },
 };
 
-export const NamePrefilled: Story = { args: { defaultDisplayName: 'Robin' } };
+export const NamePrefilled: Story = { args: { defaultDisplayName: 'Visitor' } };
 
 export const CameraOff: Story = {
-  args: { defaultDisplayName: 'Robin' },
+  args: { defaultDisplayName: 'Visitor' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const camera = canvas.getByRole('button', { name: 'Camera' });
@@ -49,7 +49,7 @@ export const CameraOff: Story = {
 };
 
 export const PermissionDenied: Story = {
-  args: { scenario: { joined: false, mediaFailure: 'permission-denied' }, defaultDisplayName: 'Robin' },
+  args: { scenario: { joined: false, mediaFailure: 'permission-denied' }, defaultDisplayName: 'Visitor' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('alert')).toHaveTextContent(/Allow camera and microphone/);

@@ -10,7 +10,7 @@ import { ParticipantGrid } from './participant-grid';
 
 describe('render counts', () => {
   it('toggling one remote microphone in a 4-person meeting re-renders exactly one tile', async () => {
-    const client = await joinedClient({ participants: named('Ada', 'Ben', 'Cleo') });
+    const client = await joinedClient({ participants: named('Therapist', 'Supervisor', 'Trainee') });
     const renders = new Map<string, number>();
     const onRender: ProfilerOnRenderCallback = (id) => renders.set(id, (renders.get(id) ?? 0) + 1);
     function Tiles() {
@@ -25,9 +25,9 @@ describe('render counts', () => {
     expect(renders.size).toBe(4);
     renders.clear();
 
-    const ben = remoteIds(client)[1]!;
-    act(() => client.simulate.setMedia(ben, { audio: false }));
-    expect([...renders.entries()]).toEqual([[ben, 1]]);
+    const supervisor = remoteIds(client)[1]!;
+    act(() => client.simulate.setMedia(supervisor, { audio: false }));
+    expect([...renders.entries()]).toEqual([[supervisor, 1]]);
 
     // Link statistics are not shown by a tile's own render: no re-render at all.
     renders.clear();
@@ -36,7 +36,7 @@ describe('render counts', () => {
   });
 
   it('ParticipantGrid commits once for a single-participant change and not for unrelated state', async () => {
-    const client = await joinedClient({ participants: named('Ada', 'Ben', 'Cleo') });
+    const client = await joinedClient({ participants: named('Therapist', 'Supervisor', 'Trainee') });
     let commits = 0;
     renderWithClient(
       <Profiler id="grid" onRender={() => (commits += 1)}>

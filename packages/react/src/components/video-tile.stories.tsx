@@ -25,7 +25,7 @@ const meta = {
       <Tile {...rest} />
     </Meeting>
   ),
-  args: { scenario: { people: [{ name: 'Ada' }] }, index: 1, source: 'camera' },
+  args: { scenario: { people: [{ name: 'Therapist' }] }, index: 1, source: 'camera' },
 } satisfies Meta<Args>;
 
 export default meta;
@@ -33,61 +33,61 @@ type Story = StoryObj<typeof meta>;
 
 export const Default: Story = {
   play: async ({ canvasElement }) => {
-    const tile = within(canvasElement).getByRole('group', { name: 'Ada' });
+    const tile = within(canvasElement).getByRole('group', { name: 'Therapist' });
     await expect(tile).toHaveAttribute('data-camera', 'on');
     await expect(tile).toHaveAttribute('data-microphone', 'on');
   },
 };
 
 export const Muted: Story = {
-  args: { scenario: { people: [{ name: 'Ada', audio: false }] } },
+  args: { scenario: { people: [{ name: 'Therapist', audio: false }] } },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('img', { name: 'Muted' })).toBeVisible();
   },
 };
 
 export const CameraOff: Story = {
-  args: { scenario: { people: [{ name: 'Ada Lovelace', video: false }] } },
+  args: { scenario: { people: [{ name: 'Group Facilitator', video: false }] } },
   play: async ({ canvasElement }) => {
-    const tile = within(canvasElement).getByRole('group', { name: 'Ada Lovelace' });
+    const tile = within(canvasElement).getByRole('group', { name: 'Group Facilitator' });
     await expect(tile).toHaveAttribute('data-camera', 'off');
-    await expect(within(tile).getByText('AL')).toBeVisible();
+    await expect(within(tile).getByText('GF')).toBeVisible();
   },
 };
 
 export const Speaking: Story = {
-  args: { scenario: { people: [{ name: 'Ada', speaking: true }] } },
+  args: { scenario: { people: [{ name: 'Therapist', speaking: true }] } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('group', { name: 'Ada' })).toHaveAttribute('data-speaking', 'true');
+    await expect(within(canvasElement).getByRole('group', { name: 'Therapist' })).toHaveAttribute('data-speaking', 'true');
   },
 };
 
 export const PoorConnection: Story = {
-  args: { scenario: { people: [{ name: 'Ada', quality: 'poor' }] } },
+  args: { scenario: { people: [{ name: 'Therapist', quality: 'poor' }] } },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('img', { name: 'Poor connection' })).toBeVisible();
   },
 };
 
 export const Reconnecting: Story = {
-  args: { scenario: { people: [{ name: 'Ada', peerState: 'reconnecting', quality: 'lost' }] } },
+  args: { scenario: { people: [{ name: 'Therapist', peerState: 'reconnecting', quality: 'lost' }] } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('group', { name: 'Ada' })).toHaveAttribute('data-state', 'reconnecting');
+    await expect(within(canvasElement).getByRole('group', { name: 'Therapist' })).toHaveAttribute('data-state', 'reconnecting');
   },
 };
 
 export const Local: Story = {
   args: { index: 0 },
   play: async ({ canvasElement }) => {
-    const tile = within(canvasElement).getByRole('group', { name: 'Sam (You)' });
+    const tile = within(canvasElement).getByRole('group', { name: 'Caregiver (You)' });
     await expect(tile).toHaveAttribute('data-local', 'true');
     await expect(tile.querySelector('video')?.muted).toBe(true);
   },
 };
 
 export const ScreenShare: Story = {
-  args: { scenario: { people: [{ name: 'Ada', screen: true }] }, source: 'screen' },
+  args: { scenario: { people: [{ name: 'Therapist', screen: true }] }, source: 'screen' },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('group', { name: 'Screen of Ada' })).toHaveAttribute('data-source', 'screen');
+    await expect(within(canvasElement).getByRole('group', { name: 'Screen of Therapist' })).toHaveAttribute('data-source', 'screen');
   },
 };

@@ -16,7 +16,7 @@ import { useMeetingEvent } from './use-meeting-event';
 import { useAudioPlayback } from './use-audio-playback';
 
 async function setup(client?: SimulatedClient) {
-  const c = client ?? (await joinedClient({ participants: named('Ada', 'Ben') }));
+  const c = client ?? (await joinedClient({ participants: named('Therapist', 'Supervisor') }));
   const wrapper = ({ children }: { children: ReactNode }) => (
     <MeetingProvider client={c} join={false}>
       {children}
@@ -35,7 +35,7 @@ describe('useMeeting', () => {
     expect(first).toEqual(ids);
     act(() => client.simulate.setSpeaking(ids[0]!));
     expect(result.current).toBe(first);
-    act(() => void client.simulate.participantJoins({ displayName: 'Cleo' }));
+    act(() => void client.simulate.participantJoins({ displayName: 'Trainee' }));
     expect(result.current).toHaveLength(3);
   });
 });
@@ -48,15 +48,15 @@ describe('participant hooks', () => {
         all: useParticipants(),
         ids: useParticipantIds(),
         local: useLocalParticipant(),
-        ada: useParticipant(ids[0]!),
+        therapist: useParticipant(ids[0]!),
         missing: useParticipant('nobody'),
       }),
       { wrapper },
     );
-    expect(result.current.all.map((p) => p.displayName)).toEqual(['Sam', 'Ada', 'Ben']);
+    expect(result.current.all.map((p) => p.displayName)).toEqual(['Caregiver', 'Therapist', 'Supervisor']);
     expect(result.current.ids).toHaveLength(3);
     expect(result.current.local?.isLocal).toBe(true);
-    expect(result.current.ada?.displayName).toBe('Ada');
+    expect(result.current.therapist?.displayName).toBe('Therapist');
     expect(result.current.missing).toBeNull();
   });
 
@@ -120,8 +120,8 @@ describe('useChat', () => {
     const { result } = renderHook(() => useChat(), { wrapper });
     expect(result.current.maxLength).toBe(2000);
     await act(() => result.current.send('hello'));
-    act(() => client.simulate.receiveChat('Ada', 'hi Sam'));
-    expect(result.current.messages.map((m) => m.text)).toEqual(['hello', 'hi Sam']);
+    act(() => client.simulate.receiveChat('Therapist', 'hi Caregiver'));
+    expect(result.current.messages.map((m) => m.text)).toEqual(['hello', 'hi Caregiver']);
     expect(result.current.messages[0]?.from).toBe(result.current.localId);
   });
 });
@@ -132,22 +132,22 @@ describe('connection hooks', () => {
     const { result } = renderHook(
       () => ({
         state: useConnectionState(),
-        ada: useConnectionQuality(ids[0]!),
+        therapist: useConnectionQuality(ids[0]!),
         error: useMeetingError(),
         speaker: useActiveSpeaker(),
         audio: useAudioPlayback(),
       }),
       { wrapper },
     );
-    expect(result.current).toMatchObject({ state: 'connected', ada: 'good', error: null, speaker: null });
+    expect(result.current).toMatchObject({ state: 'connected', therapist: 'good', error: null, speaker: null });
     act(() => {
       client.simulate.setQuality(ids[0]!, 'poor');
       client.simulate.setSpeaking(ids[0]!);
       client.simulate.dropConnection();
     });
     expect(result.current.state).toBe('reconnecting');
-    expect(result.current.ada).toBe('poor');
-    expect(result.current.speaker?.displayName).toBe('Ada');
+    expect(result.current.therapist).toBe('poor');
+    expect(result.current.speaker?.displayName).toBe('Therapist');
     act(() => client.simulate.blockAutoplay(true));
     expect(result.current.audio.blocked).toBe(true);
     expect(result.current.error?.code).toBe('autoplay-blocked');
@@ -174,11 +174,11 @@ describe('useMeetingEvent', () => {
       initialProps: { handler: first },
     });
     rerender({ handler: second });
-    act(() => void client.simulate.participantJoins({ displayName: 'Cleo' }));
+    act(() => void client.simulate.participantJoins({ displayName: 'Trainee' }));
     expect(first).not.toHaveBeenCalled();
-    expect(second).toHaveBeenCalledWith(expect.objectContaining({ participant: expect.objectContaining({ displayName: 'Cleo' }) }));
+    expect(second).toHaveBeenCalledWith(expect.objectContaining({ participant: expect.objectContaining({ displayName: 'Trainee' }) }));
     unmount();
-    act(() => void client.simulate.participantJoins({ displayName: 'Dan' }));
+    act(() => void client.simulate.participantJoins({ displayName: 'Coordinator' }));
     expect(second).toHaveBeenCalledTimes(1);
   });
 });

@@ -3,8 +3,8 @@ import { defaultMessages, formatMessage, mergeMessages } from './messages';
 
 describe('messages', () => {
   it('fills placeholders and keeps unknown ones', () => {
-    expect(formatMessage('{name}: {text}', { name: 'Ada', text: 'Hi' })).toBe('Ada: Hi');
-    expect(formatMessage('{name} {missing}', { name: 'Ada' })).toBe('Ada {missing}');
+    expect(formatMessage('{name}: {text}', { name: 'Therapist', text: 'Hi' })).toBe('Therapist: Hi');
+    expect(formatMessage('{name} {missing}', { name: 'Therapist' })).toBe('Therapist {missing}');
   });
 
   it('merges overrides over English, one level deep for grouped strings', () => {

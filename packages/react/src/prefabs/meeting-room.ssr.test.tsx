@@ -23,10 +23,10 @@ describe('MeetingRoom on the server', () => {
   it('renders the pre-join screen with a real client and no browser globals', () => {
     expect(typeof window).toBe('undefined');
     expect(typeof navigator).toBe('undefined');
-    const html = renderToString(<MeetingRoom serverUrl="http://127.0.0.1:9" meetingId="m-1" displayName="Sam" />);
+    const html = renderToString(<MeetingRoom serverUrl="http://127.0.0.1:9" meetingId="m-1" displayName="Caregiver" />);
     expect(html).toContain('class="mm-root mm-meeting"');
     expect(html).toContain('Join meeting');
-    expect(html).toContain('value="Sam"');
+    expect(html).toContain('value="Caregiver"');
   });
 
   it('renders the room stage', () => {

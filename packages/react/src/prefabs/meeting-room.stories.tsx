@@ -33,18 +33,18 @@ type Story = StoryObj<typeof meta>;
 export const FourPeople: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(within(canvas.getByRole('group', { name: 'Participants' })).getAllByRole('group', { name: /^(Ada|Ben|Cleo|Sam)/ })).toHaveLength(4);
+    await expect(within(canvas.getByRole('group', { name: 'Participants' })).getAllByRole('group', { name: /^(Therapist|Supervisor|Trainee|Caregiver)/ })).toHaveLength(4);
     await expect(canvas.getByRole('group', { name: 'Meeting controls' })).toBeVisible();
   },
 };
 
 export const PreJoinThenJoin: Story = {
-  args: { scenario: { joined: false, people: people(1) }, preJoin: true, displayName: 'Sam' },
+  args: { scenario: { joined: false, people: people(1) }, preJoin: true, displayName: 'Caregiver' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Join meeting' }));
     await expect(await canvas.findByRole('group', { name: 'Participants' })).toBeVisible();
-    await expect(canvas.getByRole('group', { name: 'Sam (You)' })).toBeVisible();
+    await expect(canvas.getByRole('group', { name: 'Caregiver (You)' })).toBeVisible();
   },
 };
 
@@ -63,14 +63,14 @@ export const Reconnecting: Story = {
 };
 
 export const ScreenSharing: Story = {
-  args: { scenario: { people: [{ name: 'Ada', screen: true, speaking: true }, { name: 'Ben' }] } },
+  args: { scenario: { people: [{ name: 'Therapist', screen: true, speaking: true }, { name: 'Supervisor' }] } },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('group', { name: 'Screen of Ada' })).toBeVisible();
+    await expect(within(canvasElement).getByRole('group', { name: 'Screen of Therapist' })).toBeVisible();
   },
 };
 
 export const PoorConnection: Story = {
-  args: { scenario: { people: [{ name: 'Ada', quality: 'poor' }, { name: 'Ben', quality: 'fair', video: false }] } },
+  args: { scenario: { people: [{ name: 'Therapist', quality: 'poor' }, { name: 'Supervisor', quality: 'fair', video: false }] } },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('img', { name: 'Poor connection' })).toBeVisible();
   },
@@ -79,7 +79,7 @@ export const PoorConnection: Story = {
 export const SixPeopleWithChat: Story = {
   args: {
     scenario: {
-      people: [...people(4), { name: 'Eve', audio: false, video: false }],
+      people: [...people(4), { name: 'Intruder', audio: false, video: false }],
       chat: [
         { from: 0, text: 'Welcome, everyone.' },
         { from: 'me', text: 'Hello!' },
@@ -103,7 +103,7 @@ export const AutoplayBlocked: Story = {
 };
 
 export const PermissionDenied: Story = {
-  args: { scenario: { joined: false, mediaFailure: 'permission-denied' }, preJoin: true, displayName: 'Sam' },
+  args: { scenario: { joined: false, mediaFailure: 'permission-denied' }, preJoin: true, displayName: 'Caregiver' },
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(/Allow camera/);
   },
@@ -141,7 +141,7 @@ export const KeyboardOnly: Story = {
       const el = canvasElement.ownerDocument.activeElement as HTMLInputElement | null;
       if (el) reached.add(el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent?.trim() ?? '');
     }
-    for (const name of ['Pin Sam (You)', 'Pin Ada', 'Pin Ben', 'Microphone', 'Camera', 'Share screen', 'Devices', 'Chat', 'Leave', 'Message']) {
+    for (const name of ['Pin Caregiver (You)', 'Pin Therapist', 'Pin Supervisor', 'Microphone', 'Camera', 'Share screen', 'Devices', 'Chat', 'Leave', 'Message']) {
       await expect([...reached]).toContain(name);
     }
     const microphone = canvas.getByRole('button', { name: 'Microphone' });

@@ -24,34 +24,34 @@ describe('MeetingRoom', () => {
     render(<MeetingRoom serverUrl="https://meet.example" meetingId="m-9" token="jwt" clientOptions={{ relayOnly: true }} />);
     const options = madeWith.at(-1);
     expect(options).toMatchObject({ serverUrl: 'https://meet.example', meetingId: 'm-9', token: 'jwt', relayOnly: true });
-    await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Robin');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Visitor');
     await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
     expect(await screen.findByRole('group', { name: 'Participants' })).toBeTruthy();
-    expect(screen.getByRole('group', { name: 'Robin (You)' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Visitor (You)' })).toBeTruthy();
   });
 
   it('joins a client passed in with the name typed on the pre-join screen', async () => {
     const client = lobbyClient();
     const join = vi.spyOn(client, 'join');
     render(<MeetingRoom meetingId="m-2" client={client} />);
-    await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Robin');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Visitor');
     await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
-    await waitFor(() => expect(join).toHaveBeenCalledWith('m-2', { displayName: 'Robin' }));
-    expect(client.getSnapshot().localParticipant?.displayName).toBe('Robin');
+    await waitFor(() => expect(join).toHaveBeenCalledWith('m-2', { displayName: 'Visitor' }));
+    expect(client.getSnapshot().localParticipant?.displayName).toBe('Visitor');
   });
 
   it('goes from pre-join to the room to left, joining once', async () => {
     const client = lobbyClient();
     const join = vi.spyOn(client, 'join');
     const onLeave = vi.fn();
-    render(<MeetingRoom meetingId="m-1" client={client} displayName="Sam" onLeave={onLeave} />);
+    render(<MeetingRoom meetingId="m-1" client={client} displayName="Caregiver" onLeave={onLeave} />);
     expect(join).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
     await waitFor(() => expect(join).toHaveBeenCalledTimes(1));
-    expect(join).toHaveBeenCalledWith('m-1', { displayName: 'Sam' });
+    expect(join).toHaveBeenCalledWith('m-1', { displayName: 'Caregiver' });
     expect(await screen.findByRole('group', { name: 'Participants' })).toBeTruthy();
-    act(() => void client.simulate.participantJoins({ displayName: 'Ada' }));
-    expect(screen.getByRole('group', { name: 'Ada' })).toBeTruthy();
+    act(() => void client.simulate.participantJoins({ displayName: 'Therapist' }));
+    expect(screen.getByRole('group', { name: 'Therapist' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
     expect(await screen.findByText('You left the meeting.')).toBeTruthy();
     expect(onLeave).toHaveBeenCalledTimes(1);
@@ -65,10 +65,10 @@ describe('MeetingRoom', () => {
     const join = vi.spyOn(client, 'join');
     const onJoin = vi.fn().mockRejectedValueOnce(new Error('The meeting has not started yet.')).mockResolvedValueOnce(undefined);
     render(<MeetingRoom meetingId="m-1" client={client} onJoin={onJoin} />);
-    await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Robin');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Your name' }), 'Visitor');
     await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The meeting has not started yet.');
-    expect(onJoin).toHaveBeenCalledWith({ displayName: 'Robin' });
+    expect(onJoin).toHaveBeenCalledWith({ displayName: 'Visitor' });
     expect(join).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
     await waitFor(() => expect(join).toHaveBeenCalledTimes(1));
@@ -123,11 +123,11 @@ describe('accessibility (axe)', () => {
   it('has no violations in a 4-person room with chat, a poor link and blocked audio while reconnecting', async () => {
     const client = await joinedClient({
       participants: [
-        { displayName: 'Ada', speaking: true },
-        { displayName: 'Ben', quality: 'poor', media: { audio: false, video: false } },
-        { displayName: 'Cleo' },
+        { displayName: 'Therapist', speaking: true },
+        { displayName: 'Supervisor', quality: 'poor', media: { audio: false, video: false } },
+        { displayName: 'Trainee' },
       ],
-      chat: [{ from: 'Ben', text: 'Can you hear me?' }],
+      chat: [{ from: 'Supervisor', text: 'Can you hear me?' }],
       autoplayBlocked: true,
     });
     client.simulate.dropConnection();
@@ -138,10 +138,10 @@ describe('accessibility (axe)', () => {
   });
 
   it('has no violations while someone shares their screen', async () => {
-    const client = await joinedClient({ participants: named('Ada') });
+    const client = await joinedClient({ participants: named('Therapist') });
     client.simulate.setMedia(remoteIds(client)[0]!, { screen: true });
     const { container } = render(<MeetingRoom meetingId="m-1" client={client} preJoin={false} />);
-    expect(screen.getByRole('group', { name: 'Screen of Ada' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Screen of Therapist' })).toBeTruthy();
     expect(await axeViolations(container)).toEqual([]);
   });
 

@@ -49,7 +49,7 @@ type Stage = 'lobby' | 'room' | 'left';
  * announcements — built only from the public components. Import `@mentara/meetings/styles.css` once.
  *
  * @example
- * <MeetingRoom serverUrl="https://api.example.com" meetingId={id} token={jwt} displayName="Sam" onLeave={close} />
+ * <MeetingRoom serverUrl="https://api.example.com" meetingId={id} token={jwt} displayName="Caregiver" onLeave={close} />
  */
 export function MeetingRoom({
   serverUrl = '',

@@ -44,7 +44,7 @@ export interface StoryScenario {
   noDevices?: boolean;
 }
 
-export const NAMES = ['Ada', 'Ben', 'Cleo', 'Dan', 'Eve', 'Finn', 'Gia', 'Hugo'];
+export const NAMES = ['Therapist', 'Supervisor', 'Trainee', 'Coordinator', 'Intruder', 'Student', 'Advocate', 'Parent'];
 const COLORS = ['#5f8f83', '#7b93a8', '#a08a78', '#7f9a80', '#9188a8', '#a8925e', '#6f8f9c', '#94807a'];
 const DEVICES = [
   { deviceId: 'cam-1', groupId: 'a', kind: 'videoinput' as const, label: 'Built-in camera' },
@@ -82,7 +82,7 @@ export function scenarioClient(scenario: StoryScenario = {}): SimulatedClient {
   const joined = scenario.joined ?? true;
   const options: SimulationScenario = {
     meetingId: 'session-42',
-    displayName: 'Sam',
+    displayName: 'Caregiver',
     participants,
     chat: (scenario.chat ?? []).map((m) => ({ from: m.from === 'me' ? 'self' : (people[m.from]?.name ?? 'self'), text: m.text })),
     media: { camera: scenario.camera ?? true, microphone: scenario.microphone ?? true },

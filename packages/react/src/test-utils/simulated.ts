@@ -2,9 +2,9 @@ import { createSimulatedClient, type SimulatedClient, type SimulationScenario } 
 
 export type { SimulatedClient };
 
-/** A simulated client (core testing kit) whose local participant is "Sam", not joined yet. */
+/** A simulated client (core testing kit) whose local participant is "Caregiver", not joined yet. */
 export function lobbyClient(scenario: SimulationScenario = {}): SimulatedClient {
-  return createSimulatedClient({ displayName: 'Sam', ...scenario });
+  return createSimulatedClient({ displayName: 'Caregiver', ...scenario });
 }
 
 /** A simulated client already in the meeting, with camera and microphone on. */

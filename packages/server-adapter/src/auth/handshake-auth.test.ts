@@ -18,7 +18,7 @@ describe('socket authentication and access', () => {
   it('accepts the token from an Authorization: Bearer header', async () => {
     h = await startHarness();
     const meetingId = randomUUID();
-    const token = await h.token('ana', meetingId);
+    const token = await h.token('interpreter', meetingId);
     const client = await h.connect({}, { extraHeaders: { authorization: `Bearer ${token}` } });
     expect((await ack(client, 'join-meeting', { meetingId })).ok).toBe(true);
   });

@@ -28,7 +28,7 @@ export interface IssueMeetingTokenOptions {
  *
  * @example
  * ```ts
- * const token = await issueMeetingToken({ secret, userId: 'u1', displayName: 'Ana', meetingId, role: 'host' });
+ * const token = await issueMeetingToken({ secret, userId: 'u1', displayName: 'Interpreter', meetingId, role: 'host' });
  * ```
  */
 export async function issueMeetingToken(options: IssueMeetingTokenOptions): Promise<string> {

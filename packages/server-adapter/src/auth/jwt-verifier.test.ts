@@ -14,8 +14,8 @@ const sign = (claims: Record<string, unknown>, alg = 'HS256') =>
 describe('createTokenVerifier', () => {
   it('accepts a token from issueMeetingToken and maps its claims', async () => {
     const verify = createTokenVerifier({ secret });
-    const token = await issueMeetingToken({ secret, userId: 'u1', displayName: 'Ana', meetingId: 'm1', role: 'host', endsAt: 1_900_000_000_000 });
-    expect(await verify(token)).toEqual({ userId: 'u1', displayName: 'Ana', role: 'host', meetings: ['m1'], endsAt: 1_900_000_000_000 });
+    const token = await issueMeetingToken({ secret, userId: 'u1', displayName: 'Interpreter', meetingId: 'm1', role: 'host', endsAt: 1_900_000_000_000 });
+    expect(await verify(token)).toEqual({ userId: 'u1', displayName: 'Interpreter', role: 'host', meetings: ['m1'], endsAt: 1_900_000_000_000 });
   });
 
   it('issues tokens that expire after 24 hours by default', async () => {

@@ -18,8 +18,8 @@ export const hostTestConfig = (): ServerConfig =>
 export async function checkHost(url: string): Promise<void> {
   const meetingId = randomUUID();
   const token = (userId: string) => issueMeetingToken({ secret: HOST_SECRET, userId, meetingId });
-  const a = await openClient(url, { token: await token('ana') });
-  const b = await openClient(url, { token: await token('ben') });
+  const a = await openClient(url, { token: await token('interpreter') });
+  const b = await openClient(url, { token: await token('supervisor') });
   try {
     const ja = await ack<MeetingJoinedPayload>(a, 'join-meeting', { meetingId });
     const joined = nextEvent(a, 'participant-joined');
@@ -33,11 +33,11 @@ export async function checkHost(url: string): Promise<void> {
     a.close();
     b.close();
   }
-  const config = await fetch(`${url}/api/meetings/webrtc-config`, { headers: { authorization: `Bearer ${await token('ana')}` } });
+  const config = await fetch(`${url}/api/meetings/webrtc-config`, { headers: { authorization: `Bearer ${await token('interpreter')}` } });
   expect(config.status).toBe(200);
   expect(config.headers.get('cache-control')).toBe('no-store');
   expect(await config.json()).toEqual({
-    iceServers: [{ urls: ['turn:127.0.0.1:3478'], username: expect.stringMatching(/:ana$/), credential: expect.any(String) }],
+    iceServers: [{ urls: ['turn:127.0.0.1:3478'], username: expect.stringMatching(/:interpreter$/), credential: expect.any(String) }],
     iceCandidatePoolSize: 10,
   });
   expect((await fetch(`${url}/api/meetings/webrtc-config`)).status).toBe(401);

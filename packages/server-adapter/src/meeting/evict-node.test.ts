@@ -11,7 +11,7 @@ describe('evictNode', () => {
     const store = new MemoryRoomStore();
     h = await startHarness({ store });
     const meetingId = randomUUID();
-    const { client: a } = await h.joinAs('ana', meetingId);
+    const { client: a } = await h.joinAs('interpreter', meetingId);
     const ghostId = randomUUID();
     await store.addParticipant(
       { id: ghostId, userId: 'ghost', displayName: 'Ghost', role: 'participant', media: { audio: true, video: true, screen: false }, ready: true, joinedAt: 1, meetingId, nodeId: 'dead-node', socketId: 's' },
@@ -21,7 +21,7 @@ describe('evictNode', () => {
     expect(await h.meetings.evictNode('dead-node')).toBe(1);
     expect(await left).toEqual({ participantId: ghostId, reason: 'disconnected' });
     expect(await h.meetings.evictNode('dead-node')).toBe(0);
-    expect((await store.listParticipants(meetingId)).map((p) => p.userId)).toEqual(['ana']);
+    expect((await store.listParticipants(meetingId)).map((p) => p.userId)).toEqual(['interpreter']);
     store.close();
   });
 

@@ -14,42 +14,42 @@ describe('join-meeting / leave-meeting / disconnect', () => {
   afterEach(() => h.close());
 
   it('acks with the snapshot, emits meeting-joined, and tells the others', async () => {
-    const { client: a, joined: ja } = await h.joinAs('ana', meetingId, 'host');
-    expect(ja.self).toMatchObject({ userId: 'ana', displayName: 'ana', role: 'host', ready: false });
+    const { client: a, joined: ja } = await h.joinAs('interpreter', meetingId, 'host');
+    expect(ja.self).toMatchObject({ userId: 'interpreter', displayName: 'interpreter', role: 'host', ready: false });
     expect(ja.participants).toEqual([]);
     expect(ja.meeting).toMatchObject({ meetingId, status: 'waiting', locked: false });
     expect(ja.limits).toEqual({ maxParticipants: 6, maxChatLength: 2000, maxPayloadBytes: 65536, eventsPerSecond: 50 });
 
     const joinedEvent = nextEvent(a, 'participant-joined');
     // A token without a name: the name chosen in join-meeting is used.
-    const b = await h.connect({ token: await issueMeetingToken({ secret: TEST_SECRET, userId: 'ben', meetingId }) });
+    const b = await h.connect({ token: await issueMeetingToken({ secret: TEST_SECRET, userId: 'supervisor', meetingId }) });
     const metEvent = nextEvent(b, 'meeting-joined');
     const result = await ack<MeetingJoinedPayload>(b, 'join-meeting', {
       meetingId,
-      displayName: 'Ben B',
+      displayName: 'Supervisor B',
       media: { audio: true, video: false, screen: false },
     });
     expect(result.ok).toBe(true);
     const jb = result.ok ? result.data : undefined;
     expect(await metEvent).toEqual(jb);
-    expect(jb?.self).toMatchObject({ displayName: 'Ben B', media: { audio: true, video: false, screen: false } });
+    expect(jb?.self).toMatchObject({ displayName: 'Supervisor B', media: { audio: true, video: false, screen: false } });
     expect(jb?.participants.map((p) => p.id)).toEqual([ja.self.id]);
     expect((await joinedEvent).participant).toEqual(jb?.self);
   });
 
   it('gives a late joiner media state, readiness and chat history', async () => {
-    const { client: a, joined: ja } = await h.joinAs('ana', meetingId);
+    const { client: a, joined: ja } = await h.joinAs('interpreter', meetingId);
     await ack(a, 'toggle-media', { kind: 'video', enabled: true });
     await ack(a, 'participant-ready', { ready: true });
     await ack(a, 'chat-message', { text: 'hello' });
-    const { joined: jb } = await h.joinAs('ben', meetingId);
+    const { joined: jb } = await h.joinAs('supervisor', meetingId);
     expect(jb.participants).toEqual([expect.objectContaining({ id: ja.self.id, ready: true, media: { audio: false, video: true, screen: false } })]);
     expect(jb.chat.map((m) => m.text)).toEqual(['hello']);
   });
 
   it('leave-meeting tells the others (reason left) and acks', async () => {
-    const { client: a } = await h.joinAs('ana', meetingId);
-    const { client: b, joined: jb } = await h.joinAs('ben', meetingId);
+    const { client: a } = await h.joinAs('interpreter', meetingId);
+    const { client: b, joined: jb } = await h.joinAs('supervisor', meetingId);
     const left = nextEvent(a, 'participant-left');
     expect(await ack(b, 'leave-meeting', {})).toEqual({ ok: true, data: null });
     expect(await left).toEqual({ participantId: jb.self.id, reason: 'left' });
@@ -58,8 +58,8 @@ describe('join-meeting / leave-meeting / disconnect', () => {
   });
 
   it('a disconnect counts as leaving (reason disconnected)', async () => {
-    const { client: a } = await h.joinAs('ana', meetingId);
-    const { client: b, joined: jb } = await h.joinAs('ben', meetingId);
+    const { client: a } = await h.joinAs('interpreter', meetingId);
+    const { client: b, joined: jb } = await h.joinAs('supervisor', meetingId);
     const left = nextEvent(a, 'participant-left');
     b.disconnect();
     expect(await left).toEqual({ participantId: jb.self.id, reason: 'disconnected' });
@@ -67,13 +67,13 @@ describe('join-meeting / leave-meeting / disconnect', () => {
   });
 
   it('rejoin with previousParticipantId replaces the stale session with a new id', async () => {
-    const { client: a } = await h.joinAs('ana', meetingId);
-    const { client: stale, joined: first } = await h.joinAs('ben', meetingId);
+    const { client: a } = await h.joinAs('interpreter', meetingId);
+    const { client: stale, joined: first } = await h.joinAs('supervisor', meetingId);
     const events: string[] = [];
     a.on('participant-left', (p) => events.push(`left:${p.participantId}:${p.reason}`));
     a.on('participant-joined', (p) => events.push(`joined:${p.participant.id}`));
     const staleLeft = nextEvent(stale, 'participant-left');
-    const { joined: second } = await h.joinAs('ben', meetingId, 'participant', { previousParticipantId: first.self.id });
+    const { joined: second } = await h.joinAs('supervisor', meetingId, 'participant', { previousParticipantId: first.self.id });
     expect(second.self.id).not.toBe(first.self.id);
     expect(await staleLeft).toEqual({ participantId: first.self.id, reason: 'replaced' });
     await settle();
@@ -89,20 +89,20 @@ describe('join-meeting / leave-meeting / disconnect', () => {
   });
 
   it("keeps the token's verified name over the one chosen in join-meeting", async () => {
-    const { joined } = await h.joinAs('ana', meetingId, 'participant', { displayName: 'Someone Else' });
-    expect(joined.self.displayName).toBe('ana');
+    const { joined } = await h.joinAs('interpreter', meetingId, 'participant', { displayName: 'Someone Else' });
+    expect(joined.self.displayName).toBe('interpreter');
   });
 
   it('ignores a previousParticipantId that belongs to someone else', async () => {
-    const { joined: ja } = await h.joinAs('ana', meetingId);
+    const { joined: ja } = await h.joinAs('interpreter', meetingId);
     const { joined: jm } = await h.joinAs('mallory', meetingId, 'participant', { previousParticipantId: ja.self.id });
     expect(jm.participants.map((p) => p.id)).toEqual([ja.self.id]);
   });
 
   it('joining another meeting leaves the current one', async () => {
     const other = randomUUID();
-    const { client: a } = await h.joinAs('ana', meetingId);
-    const b = await h.connect({ token: await h.token('ben', [meetingId, other]) });
+    const { client: a } = await h.joinAs('interpreter', meetingId);
+    const b = await h.connect({ token: await h.token('supervisor', [meetingId, other]) });
     const jb = await ack<MeetingJoinedPayload>(b, 'join-meeting', { meetingId });
     const left = nextEvent(a, 'participant-left');
     expect((await ack(b, 'join-meeting', { meetingId: other })).ok).toBe(true);
@@ -117,7 +117,7 @@ describe('join-meeting / leave-meeting / disconnect', () => {
   });
 
   it('answers meeting-not-found for a meeting the token does not cover, like an unknown one', async () => {
-    const c = await h.connect({ token: await h.token('ana', meetingId) });
+    const c = await h.connect({ token: await h.token('interpreter', meetingId) });
     const forbidden = await ack(c, 'join-meeting', { meetingId: randomUUID() });
     expect(forbidden).toEqual({
       ok: false,
@@ -126,9 +126,9 @@ describe('join-meeting / leave-meeting / disconnect', () => {
   });
 
   it('join without an ack still gets meeting-joined', async () => {
-    const c = await h.connect({ token: await h.token('ana', meetingId) });
+    const c = await h.connect({ token: await h.token('interpreter', meetingId) });
     const joined = nextEvent(c, 'meeting-joined');
     (c as unknown as { emit(e: string, p: unknown): void }).emit('join-meeting', { meetingId });
-    expect((await joined).self.userId).toBe('ana');
+    expect((await joined).self.userId).toBe('interpreter');
   });
 });

@@ -10,12 +10,12 @@ describe('meeting lifecycle', () => {
   it("starts when a second participant is present ('two-present'), once", async () => {
     h = await startHarness();
     const meetingId = randomUUID();
-    const { client: a, joined: ja } = await h.joinAs('ana', meetingId);
+    const { client: a, joined: ja } = await h.joinAs('interpreter', meetingId);
     const startedAtA = collect(a, 'meeting-started');
     await settle(100);
     expect(startedAtA).toEqual([]);
     expect(ja.meeting.status).toBe('waiting');
-    const b = await h.connect({ token: await h.token('ben', meetingId) });
+    const b = await h.connect({ token: await h.token('supervisor', meetingId) });
     const order: string[] = [];
     b.on('meeting-joined', () => order.push('meeting-joined'));
     b.on('meeting-started', () => order.push('meeting-started'));
@@ -33,7 +33,7 @@ describe('meeting lifecycle', () => {
   it("starts on the first join with startPolicy 'first-join'", async () => {
     h = await startHarness({ startPolicy: 'first-join' });
     const meetingId = randomUUID();
-    const c = await h.connect({ token: await h.token('ana', meetingId) });
+    const c = await h.connect({ token: await h.token('interpreter', meetingId) });
     const started = nextEvent(c, 'meeting-started');
     await ack(c, 'join-meeting', { meetingId });
     expect((await started).meetingId).toBe(meetingId);
@@ -59,8 +59,8 @@ describe('meeting lifecycle', () => {
   it('ends a started meeting that stays empty for emptyMeetingTimeoutMs; forgets one that never started', async () => {
     h = await startHarness({ emptyMeetingTimeoutMs: 100 });
     const started = randomUUID();
-    const { client: a } = await h.joinAs('ana', started);
-    const { client: b } = await h.joinAs('ben', started);
+    const { client: a } = await h.joinAs('interpreter', started);
+    const { client: b } = await h.joinAs('supervisor', started);
     await settle(50);
     a.disconnect();
     b.disconnect();
@@ -79,11 +79,11 @@ describe('meeting lifecycle', () => {
   it('a rejoin within the grace keeps the meeting alive', async () => {
     h = await startHarness({ emptyMeetingTimeoutMs: 200 });
     const meetingId = randomUUID();
-    const { client: a } = await h.joinAs('ana', meetingId);
-    await h.joinAs('ben', meetingId).then(({ client }) => client.disconnect());
+    const { client: a } = await h.joinAs('interpreter', meetingId);
+    await h.joinAs('supervisor', meetingId).then(({ client }) => client.disconnect());
     a.disconnect();
     await settle(50);
-    const { joined } = await h.joinAs('ana', meetingId);
+    const { joined } = await h.joinAs('interpreter', meetingId);
     await settle(300);
     expect(joined.meeting.status).toBe('active');
     expect(await h.meetings.store.getMeeting(meetingId)).toMatchObject({ status: 'active' });
@@ -93,27 +93,27 @@ describe('meeting lifecycle', () => {
     h = await startHarness();
     const meetingId = randomUUID();
     const endsAt = (Math.floor(Date.now() / 1000) + 2) * 1000;
-    const client = await h.connect({ token: await h.token('ana', meetingId, 'host', { endsAt }) });
+    const client = await h.connect({ token: await h.token('interpreter', meetingId, 'host', { endsAt }) });
     const joined = await ack<MeetingJoinedPayload>(client, 'join-meeting', { meetingId });
     expect(joined.ok && joined.data.meeting.endsAt).toBe(endsAt);
     const ended = await nextEvent(client, 'meeting-ended', 4000);
     expect(ended).toMatchObject({ meetingId, reason: 'scheduled-end' });
     expect(ended.endedAt).toBeGreaterThanOrEqual(endsAt);
-    const late = await h.connect({ token: await h.token('ben', meetingId) });
+    const late = await h.connect({ token: await h.token('supervisor', meetingId) });
     expect(await ack(late, 'join-meeting', { meetingId })).toMatchObject({ ok: false, error: { code: 'meeting-ended' } });
   });
 
   it('refuses to join a meeting whose scheduled end has passed', async () => {
     h = await startHarness();
     const meetingId = randomUUID();
-    const client = await h.connect({ token: await h.token('ana', meetingId, 'participant', { endsAt: Date.now() - 60_000 }) });
+    const client = await h.connect({ token: await h.token('interpreter', meetingId, 'participant', { endsAt: Date.now() - 60_000 }) });
     expect(await ack(client, 'join-meeting', { meetingId })).toMatchObject({ ok: false, error: { code: 'meeting-ended' } });
   });
 
   it('endMeeting() on the server handle ends it for everyone', async () => {
     h = await startHarness();
     const meetingId = randomUUID();
-    const { client } = await h.joinAs('ana', meetingId);
+    const { client } = await h.joinAs('interpreter', meetingId);
     const ended = nextEvent(client, 'meeting-ended');
     expect(await h.meetings.endMeeting(meetingId)).toBe(true);
     expect((await ended).reason).toBe('ended-by-host');

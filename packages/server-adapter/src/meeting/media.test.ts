@@ -12,8 +12,8 @@ describe('toggle-media / participant-ready', () => {
   afterEach(() => h.close());
 
   it('toggle-media acks the full state and tells the others', async () => {
-    const { client: a, joined: ja } = await h.joinAs('ana', meetingId, 'participant', { media: { audio: true, video: true, screen: false } });
-    const { client: b } = await h.joinAs('ben', meetingId);
+    const { client: a, joined: ja } = await h.joinAs('interpreter', meetingId, 'participant', { media: { audio: true, video: true, screen: false } });
+    const { client: b } = await h.joinAs('supervisor', meetingId);
     const ownEvents = collect(a, 'participant-media-changed');
     const changed = nextEvent(b, 'participant-media-changed');
     expect(await ack(a, 'toggle-media', { kind: 'screen', enabled: true })).toEqual({
@@ -26,8 +26,8 @@ describe('toggle-media / participant-ready', () => {
   });
 
   it('participant-ready stores readiness (default true) and tells the others', async () => {
-    const { client: a, joined: ja } = await h.joinAs('ana', meetingId);
-    const { client: b } = await h.joinAs('ben', meetingId);
+    const { client: a, joined: ja } = await h.joinAs('interpreter', meetingId);
+    const { client: b } = await h.joinAs('supervisor', meetingId);
     const ready = nextEvent(b, 'participant-ready');
     expect(await ack(a, 'participant-ready', {})).toEqual({ ok: true, data: null });
     expect(await ready).toEqual({ participantId: ja.self.id, ready: true });
@@ -38,7 +38,7 @@ describe('toggle-media / participant-ready', () => {
   });
 
   it('both refuse a socket that has not joined', async () => {
-    const c = await h.connect({ token: await h.token('ana', meetingId) });
+    const c = await h.connect({ token: await h.token('interpreter', meetingId) });
     expect(await ack(c, 'toggle-media', { kind: 'audio', enabled: true })).toMatchObject({ ok: false, error: { code: 'not-in-meeting' } });
     expect(await ack(c, 'participant-ready', { ready: true })).toMatchObject({ ok: false, error: { code: 'not-in-meeting' } });
   });

@@ -12,8 +12,8 @@ describe('signalling relay', () => {
   afterEach(() => h.close());
 
   it('relays webrtc-signal untouched (renegotiate, transceiverRequest) to one target, stamping from', async () => {
-    const { client: a, joined: ja } = await h.joinAs('ana', meetingId);
-    const { client: b, joined: jb } = await h.joinAs('ben', meetingId);
+    const { client: a, joined: ja } = await h.joinAs('interpreter', meetingId);
+    const { client: b, joined: jb } = await h.joinAs('supervisor', meetingId);
     const { client: c } = await h.joinAs('cal', meetingId);
     const atC = collect(c, 'webrtc-signal');
     const signals = [
@@ -40,8 +40,8 @@ describe('signalling relay', () => {
   });
 
   it('relays webrtc-offer, webrtc-answer and webrtc-ice-candidate', async () => {
-    const { client: a, joined: ja } = await h.joinAs('ana', meetingId);
-    const { client: b, joined: jb } = await h.joinAs('ben', meetingId);
+    const { client: a, joined: ja } = await h.joinAs('interpreter', meetingId);
+    const { client: b, joined: jb } = await h.joinAs('supervisor', meetingId);
     const offer = nextEvent(b, 'webrtc-offer');
     emitRaw(a, 'webrtc-offer', { to: jb.self.id, sdp: { type: 'offer', sdp: 'v=0 offer' } });
     expect(await offer).toEqual({ from: ja.self.id, sdp: { type: 'offer', sdp: 'v=0 offer' } });
@@ -55,7 +55,7 @@ describe('signalling relay', () => {
   });
 
   it('never reaches a participant of another meeting', async () => {
-    const { client: a } = await h.joinAs('ana', meetingId);
+    const { client: a } = await h.joinAs('interpreter', meetingId);
     const { client: x, joined: jx } = await h.joinAs('xavier', randomUUID());
     const atX = collect(x, 'webrtc-signal');
     const error = nextEvent(a, 'webrtc-error');
@@ -70,15 +70,15 @@ describe('signalling relay', () => {
     const notIn = nextEvent(lonely, 'webrtc-error');
     emitRaw(lonely, 'webrtc-offer', { to: 'someone', sdp: { type: 'offer', sdp: 'v=0' } });
     expect(await notIn).toMatchObject({ code: 'not-in-meeting', event: 'webrtc-offer' });
-    const { client: a, joined: ja } = await h.joinAs('ana', meetingId);
+    const { client: a, joined: ja } = await h.joinAs('interpreter', meetingId);
     const self = nextEvent(a, 'webrtc-error');
     emitRaw(a, 'webrtc-signal', { to: ja.self.id, signal: {} });
     expect(await self).toMatchObject({ code: 'participant-not-found' });
   });
 
   it('stops relaying to a participant who left', async () => {
-    const { client: a } = await h.joinAs('ana', meetingId);
-    const { client: b, joined: jb } = await h.joinAs('ben', meetingId);
+    const { client: a } = await h.joinAs('interpreter', meetingId);
+    const { client: b, joined: jb } = await h.joinAs('supervisor', meetingId);
     b.disconnect();
     await nextEvent(a, 'participant-left');
     const error = nextEvent(a, 'webrtc-error');

@@ -11,8 +11,8 @@ describe('Prometheus metrics', () => {
     const registry = new Registry();
     h = await startHarness({ metrics: { registry } });
     const meetingId = randomUUID();
-    const { client: a } = await h.joinAs('ana', meetingId);
-    const { client: b, joined: jb } = await h.joinAs('ben', meetingId);
+    const { client: a } = await h.joinAs('interpreter', meetingId);
+    const { client: b, joined: jb } = await h.joinAs('supervisor', meetingId);
     emitRaw(a, 'webrtc-signal', { to: jb.self.id, signal: { renegotiate: true } });
     await nextEvent(b, 'webrtc-signal');
     emitRaw(a, 'webrtc-signal', { bogus: true });

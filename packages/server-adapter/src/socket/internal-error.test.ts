@@ -19,7 +19,7 @@ describe('unexpected failures', () => {
     const logger = { debug() {}, info() {}, warn() {}, error: (obj: object) => logged.push(obj) };
     h = await startHarness({ store: new FailingChatStore(), logger });
     const meetingId = randomUUID();
-    const { client } = await h.joinAs('ana', meetingId);
+    const { client } = await h.joinAs('interpreter', meetingId);
     const failed = await ack(client, 'chat-message', { text: 'hello' });
     expect(failed).toEqual({
       ok: false,
@@ -32,7 +32,7 @@ describe('unexpected failures', () => {
 
   it('report errors of un-acknowledged events as webrtc-error, including join-meeting', async () => {
     h = await startHarness();
-    const client = await h.connect({ token: await h.token('ana', randomUUID()) });
+    const client = await h.connect({ token: await h.token('interpreter', randomUUID()) });
     const error = nextEvent(client, 'webrtc-error');
     emitRaw(client, 'join-meeting', { meetingId: randomUUID() });
     expect(await error).toMatchObject({ code: 'meeting-not-found', event: 'join-meeting' });
