@@ -2,13 +2,13 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // The CLI keeps its `#!/usr/bin/env node` line (esbuild preserves an entry's hashbang).
-  entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts', redis: 'src/redis/index.ts' },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', redis: 'src/redis/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'node20',
   platform: 'node',
-  // Core, Socket.IO, jose and prom-client are dependencies / peers: never bundled.
-  external: ['@mentara/meetings-core', 'socket.io', 'jose', 'prom-client'],
+  // Core, Socket.IO, jose, prom-client and the Redis clients are dependencies / peers: never bundled.
+  external: ['@mentara/meetings-core', 'socket.io', 'jose', 'prom-client', 'redis', '@socket.io/redis-streams-adapter'],
 });

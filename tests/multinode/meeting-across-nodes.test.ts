@@ -85,18 +85,18 @@ describe('one meeting spanning three nodes', () => {
     );
     await waitFor(() => host.roster.get(bea.id)?.ready === true && cai.roster.get(bea.id)?.ready === true, 5000, 'ready');
 
-    const dan = await joinOn(0, 'dan', meetingId);
-    expect(dan.chat.map((m) => m.text)).toEqual(['hello from node 2']);
-    expect(dan.roster.get(cai.id)?.media).toEqual({ audio: true, video: false, screen: false });
-    expect(dan.roster.get(bea.id)?.ready).toBe(true);
+    const coordinator = await joinOn(0, 'coordinator', meetingId);
+    expect(coordinator.chat.map((m) => m.text)).toEqual(['hello from node 2']);
+    expect(coordinator.roster.get(cai.id)?.media).toEqual({ audio: true, video: false, screen: false });
+    expect(coordinator.roster.get(bea.id)?.ready).toBe(true);
 
     // The host ends the meeting for everyone on every node; nobody can join again.
     const ended = await host.leave(true);
     expect(ended.ok).toBe(true);
-    await waitFor(() => [bea, cai, dan].every((p) => p.ended?.reason === 'ended-by-host'), 5000, 'meeting-ended everywhere');
-    await expect(joinOn(2, 'eve', meetingId)).rejects.toMatchObject({ code: 'meeting-ended' });
+    await waitFor(() => [bea, cai, coordinator].every((p) => p.ended?.reason === 'ended-by-host'), 5000, 'meeting-ended everywhere');
+    await expect(joinOn(2, 'intruder', meetingId)).rejects.toMatchObject({ code: 'meeting-ended' });
     // Nothing was misrouted: nobody received a signal meant for someone else.
-    expect(dan.signals).toEqual([]);
+    expect(coordinator.signals).toEqual([]);
   });
 
   it('holds the participant cap when joins race on three nodes', async () => {

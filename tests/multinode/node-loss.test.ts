@@ -53,10 +53,9 @@ async function joinCoreVia(nodeIndex: number, userId: string, meetingId: string)
     iceServers: [],
     wrtc,
     networkHints: false,
-    // Later than the protocol clients (200 ms): the core client's rejoin replaces its roster with
-    // the answer's snapshot, so a participant that joins during that very round trip would be
-    // missed. Staggered here; the report describes the fix (hold room events during a join).
-    reconnection: { initialDelayMs: 1500, maxDelayMs: 3000 },
+    // Rejoins at the same moment as the protocol clients: events that overtake its join answer
+    // are applied after the answer's roster (see session.ts), so none is missed.
+    reconnection: { initialDelayMs: 200, maxDelayMs: 3000 },
   });
   coreClients.push(client);
   await client.join();

@@ -32,21 +32,21 @@ async function joinOn(nodeIndex: number, userId: string, meetingId: string) {
 describe('Redis restarting empty', () => {
   it('makes every node resync its clients, whose rejoins rebuild the meeting state', async () => {
     const meetingId = `m-${randomUUID()}`;
-    const ana = await joinOn(0, 'ana', meetingId);
-    const ben = await joinOn(1, 'ben', meetingId);
-    await waitFor(() => ana.roster.has(ben.id), 5000, 'ana sees ben');
+    const interpreter = await joinOn(0, 'interpreter', meetingId);
+    const supervisor = await joinOn(1, 'supervisor', meetingId);
+    await waitFor(() => interpreter.roster.has(supervisor.id), 5000, 'interpreter sees supervisor');
 
     // The same port, no persistence: every key, the stream and the node registry are gone.
     await cluster.redis.stop();
     const fresh = await startRedisServer([], cluster.redis.port);
     restartedStop = () => fresh.stop();
 
-    await waitFor(() => ana.rejoins >= 1 && ben.rejoins >= 1, 15_000, 'both clients rejoined');
-    await waitFor(() => ana.roster.has(ben.id) && ben.roster.has(ana.id), 5000, 'rosters rebuilt');
+    await waitFor(() => interpreter.rejoins >= 1 && supervisor.rejoins >= 1, 15_000, 'both clients rejoined');
+    await waitFor(() => interpreter.roster.has(supervisor.id) && supervisor.roster.has(interpreter.id), 5000, 'rosters rebuilt');
     const stats = await Promise.all(cluster.nodes.map((n) => n.stats()));
     expect(stats.every((s) => s.liveness.lapses >= 1)).toBe(true);
 
-    const sent = await ana.sendChat('after the restart');
-    await waitFor(() => ben.chat.some((m) => m.id === sent.id), 5000, 'chat flows again across nodes');
+    const sent = await interpreter.sendChat('after the restart');
+    await waitFor(() => supervisor.chat.some((m) => m.id === sent.id), 5000, 'chat flows again across nodes');
   });
 });

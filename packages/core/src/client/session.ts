@@ -53,6 +53,27 @@ export function createSession(s: SessionOptions): Session {
   let selfId: string | null = null;
   let closed = false;
   let rejoinAttempt = 0;
+  /**
+   * Room events that arrive while a `join-meeting` answer is on its way. The server reads the
+   * roster after adding us to the room, so such events are newer than the roster in the answer:
+   * they are applied after it, in order, instead of being overwritten by it.
+   */
+  let held: Array<() => void> | null = null;
+  const holdWhileJoining = () => {
+    held = [];
+  };
+  const release = (apply: boolean) => {
+    const queued = held ?? [];
+    held = null;
+    if (apply) for (const run of queued) run();
+  };
+  /** Wraps a room-event handler so it waits behind an in-flight join answer. */
+  const roomEvent =
+    <T,>(handler: (payload: T) => void) =>
+    (payload: T) => {
+      if (held) held.push(() => handler(payload));
+      else handler(payload);
+    };
 
   const setConnection = (state: ConnectionState) => {
     const previous = s.getState().connection;
@@ -96,6 +117,7 @@ export function createSession(s: SessionOptions): Session {
   async function rejoin() {
     if (closed || !meetingId || !selfId) return;
     setConnection('reconnecting');
+    holdWhileJoining();
     try {
       const payload = await channel.request(
         'join-meeting',
@@ -105,7 +127,9 @@ export function createSession(s: SessionOptions): Session {
       if (closed) return;
       rejoinAttempt = 0;
       applyJoined(payload, true);
+      release(true);
     } catch (error) {
+      release(false);
       if (closed) return;
       const e = error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
       if (e.recoverable && ++rejoinAttempt <= o.rejoinBackoff.maxAttempts) {
@@ -127,48 +151,52 @@ export function createSession(s: SessionOptions): Session {
 
   function listen() {
     offs.push(
-      channel.on('participant-joined', ({ participant }) => {
+      channel.on('participant-joined', roomEvent(({ participant }) => {
         if (participant.id === selfId) return;
+        // Already in the join answer's roster (an event that overtook the answer): no second "joined".
+        const known = participant.id in s.getState().remotes;
         dispatch({ type: 'participant-joined', participant });
         mesh.add(participant.id);
         const p = s.getState().remotes[participant.id];
-        if (p) emitter.emit('participant-joined', { participant: p });
-      }),
-      channel.on('participant-left', ({ participantId, reason }) => {
+        if (p && !known) emitter.emit('participant-joined', { participant: p });
+      })),
+      channel.on('participant-left', roomEvent(({ participantId, reason }) => {
         mesh.remove(participantId);
+        // Someone who left before the join answer was read was never in our roster.
+        if (!(participantId in s.getState().remotes)) return;
         dispatch({ type: 'participant-left', participantId });
         emitter.emit('participant-left', { participantId, reason });
-      }),
-      channel.on('participant-media-changed', ({ participantId, media }) => {
+      })),
+      channel.on('participant-media-changed', roomEvent(({ participantId, media }) => {
         dispatch({ type: 'participant-media', participantId, media });
         if (!media.screen) dispatch({ type: 'peer-stream', participantId, source: 'screen', stream: null });
         emitter.emit('participant-media-changed', { participantId, media });
-      }),
-      channel.on('participant-ready', ({ participantId, ready }) => {
+      })),
+      channel.on('participant-ready', roomEvent(({ participantId, ready }) => {
         dispatch({ type: 'participant-ready', participantId, ready });
         emitter.emit('participant-ready', { participantId, ready });
-      }),
-      channel.on('meeting-started', (payload) => {
+      })),
+      channel.on('meeting-started', roomEvent((payload) => {
         dispatch({ type: 'meeting-started', payload });
         emitter.emit('meeting-started', payload);
-      }),
-      channel.on('meeting-ended', (payload) => {
+      })),
+      channel.on('meeting-ended', roomEvent((payload) => {
         dispatch({ type: 'meeting-ended', payload });
         // Over for good: no rejoin after a later socket drop.
         selfId = null;
         mesh.closeAll();
         emitter.emit('meeting-ended', payload);
         setConnection('disconnected');
-      }),
-      channel.on('chat-message', (message) => {
+      })),
+      channel.on('chat-message', roomEvent((message) => {
         const before = s.getState().chat;
         dispatch({ type: 'chat', messages: [message] });
         if (s.getState().chat !== before) emitter.emit('chat-message', { message });
-      }),
-      channel.on('webrtc-offer', (e) => mesh.handleSignal(decodeDescription(e))),
-      channel.on('webrtc-answer', (e) => mesh.handleSignal(decodeDescription(e))),
-      channel.on('webrtc-ice-candidate', (e) => mesh.handleSignal(decodeCandidate(e))),
-      channel.on('webrtc-signal', (e) => mesh.handleSignal(decodeSignal(e))),
+      })),
+      channel.on('webrtc-offer', roomEvent((e) => mesh.handleSignal(decodeDescription(e)))),
+      channel.on('webrtc-answer', roomEvent((e) => mesh.handleSignal(decodeDescription(e)))),
+      channel.on('webrtc-ice-candidate', roomEvent((e) => mesh.handleSignal(decodeCandidate(e)))),
+      channel.on('webrtc-signal', roomEvent((e) => mesh.handleSignal(decodeSignal(e)))),
       channel.on('webrtc-error', (e) => {
         // A signal racing a participant's departure is expected churn, not an error to show.
         if (e.code === 'participant-not-found' && e.event?.startsWith('webrtc-')) return;
@@ -187,6 +215,7 @@ export function createSession(s: SessionOptions): Session {
       const deadline = Date.now() + o.joinTimeoutMs;
       try {
         await channel.connect(o.joinTimeoutMs);
+        holdWhileJoining();
         const payload = await channel.request(
           'join-meeting',
           { meetingId: id, media: s.localMedia(), ...displayName() },
@@ -194,8 +223,10 @@ export function createSession(s: SessionOptions): Session {
         );
         if (closed) throw new MeetingError('invalid-state', 'The client left while joining');
         applyJoined(payload, false);
+        release(true);
         return payload;
       } catch (error) {
+        release(false);
         const e = error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
         if (!closed) {
           s.reportError(e);

@@ -81,11 +81,15 @@ export async function handleJoin(
 
   const self = toParticipantInfo(result.participant);
   socket.to(room).emit('participant-joined', { participant: self });
+  // The roster and chat are read only now, after the socket is in the room: whatever changes from
+  // here on also reaches the joiner as an event, so nothing falls between the snapshot and the
+  // events (the client applies events that overtake this answer after it).
+  const [present, chat] = await Promise.all([store.listParticipants(meetingId), store.listChat(meetingId)]);
   const joined: MeetingJoinedPayload = {
     meeting: toMeetingInfo(meeting),
     self,
-    participants: result.others.map(toParticipantInfo),
-    chat: await store.listChat(meetingId),
+    participants: present.filter((p) => p.id !== record.id).map(toParticipantInfo),
+    chat,
     limits: publicLimits(options.limits),
   };
   socket.emit('meeting-joined', joined);
