@@ -20,6 +20,12 @@ import { createTimerGroup } from './timers';
 import type { MeetingClient, MeetingClientOptions } from './types';
 
 /**
+ * How long a new peer connection waits for the camera/microphone that join() started. Past it
+ * (a permission prompt left open) peers connect without them; the tracks follow by renegotiation.
+ */
+const INITIAL_MEDIA_WAIT_MS = 3_000;
+
+/**
  * Create a meeting client: a thin facade over the signalling session, peer mesh, local media,
  * devices, ICE config, quality monitor and the snapshot store. Safe to call on a server
  * (nothing touches browser globals until `join()` or a toggle).
@@ -39,6 +45,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   let session: Session | null = null;
   let destroyed = false;
   const stopInMeeting: Array<() => void> = [];
+  /** The capture join() started; new peer connections wait for it (bounded). */
+  let initialMedia: Promise<void> = Promise.resolve();
 
   const { dispatch, getSnapshot } = store;
   const assertUsable = () => {
@@ -65,6 +73,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const mesh = createPeerMesh({
     createTransport: options.peerTransport ?? createSimplePeerTransport,
     getIceConfig: () => ice.get(),
+    localMediaReady: () => initialMedia,
     getLocalStreams: () => tracks.streams(),
     getStreamLabels: () => tracks.labels(),
     sendSignal: (to, connectionId, signal) => {
@@ -189,8 +198,14 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       stopInMeeting.push(ice.startRefreshing(), deviceList.watch());
       void ice.get();
       // Default media starts while we connect; what join started, a failed join stops again.
-      const wanted = [o.media.microphone && !tracks.track('audio') && media.microphone, o.media.camera && !tracks.track('video') && media.camera].filter((t) => t !== false);
-      const starting = Promise.allSettled(wanted.map((t) => t.enable())).then(() => deviceList.refresh().catch(() => {}));
+      const slots = (['audio', 'video'] as const).filter((slot) => (slot === 'audio' ? o.media.microphone : o.media.camera) && !tracks.track(slot));
+      const wanted = slots.map((slot) => (slot === 'audio' ? media.microphone : media.camera));
+      const captured = Promise.allSettled(media.enableTogether(slots));
+      initialMedia =
+        wanted.length === 0
+          ? Promise.resolve()
+          : Promise.race([captured.then(() => undefined), new Promise<void>((resolve) => timers.after(INITIAL_MEDIA_WAIT_MS, resolve))]);
+      const starting = captured.then(() => deviceList.refresh().catch(() => {}));
       try {
         const joined = await current.join(id);
         if (session !== current) throw new MeetingError('invalid-state');

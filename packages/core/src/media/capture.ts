@@ -30,6 +30,36 @@ export async function captureTrack(
   return track;
 }
 
+/**
+ * Capture camera and microphone with ONE getUserMedia call: browsers serve capture requests one
+ * at a time, so two calls open the devices one after the other. Rejects like `captureTrack`.
+ */
+export async function captureCameraAndMicrophone(
+  devices: MediaDevicesLike | undefined,
+  deviceIds: Record<TrackSlot, string | null>,
+): Promise<Record<TrackSlot, MediaStreamTrack>> {
+  if (!devices) throw missingMediaDevicesError();
+  const withDevice = (base: MediaTrackConstraints, id: string | null) => (id ? { ...base, deviceId: { exact: id } } : base);
+  let stream: MediaStream;
+  try {
+    stream = await devices.getUserMedia({
+      video: withDevice(VIDEO_CONSTRAINTS, deviceIds.video),
+      audio: withDevice(AUDIO_CONSTRAINTS, deviceIds.audio),
+    });
+  } catch (error) {
+    throw toMediaError(error);
+  }
+  const [video, ...extraVideo] = stream.getVideoTracks();
+  const [audio, ...extraAudio] = stream.getAudioTracks();
+  [...extraVideo, ...extraAudio].forEach((t) => t.stop());
+  if (!video || !audio) {
+    video?.stop();
+    audio?.stop();
+    throw toMediaError({ name: 'NotFoundError' });
+  }
+  return { video, audio };
+}
+
 /** Capture the screen (or a window/tab) as a video-only stream. */
 export async function captureScreen(devices: MediaDevicesLike | undefined): Promise<MediaStream> {
   if (!devices) throw missingMediaDevicesError();

@@ -3,7 +3,7 @@ import type { MeetingError } from '../errors/meeting-error';
 import type { MediaKind } from '../protocol/types';
 import type { TrackSlot } from '../peers/transport';
 import type { MediaSource, MediaToggleState } from '../state/types';
-import { captureScreen, captureTrack } from './capture';
+import { captureCameraAndMicrophone, captureScreen, captureTrack } from './capture';
 import type { LocalTracks } from './local-tracks';
 import { createMediaToggle } from './media-toggle';
 
@@ -30,6 +30,11 @@ export interface LocalMedia {
   switchDevice(slot: TrackSlot, deviceId: string): Promise<void>;
   /** Stop everything and mark every toggle off (leave/destroy). */
   stopAll(): void;
+  /**
+   * Enable camera and/or microphone together (join's default media): one capture request for
+   * both; each toggle falls back to its own capture (and its own typed error) if that fails.
+   */
+  enableTogether(slots: readonly TrackSlot[]): Array<Promise<void>>;
 }
 
 const SOURCE: Record<TrackSlot, MediaSource> = { video: 'camera', audio: 'microphone' };
@@ -69,12 +74,21 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
     tracks.setTrack(slot, track);
   }
 
+  /** A capture of both slots in flight, and the slots that have not taken their track yet. */
+  let together: { tracks: Promise<Record<TrackSlot, MediaStreamTrack>>; untaken: Set<TrackSlot> } | null = null;
+
+  function capture(slot: TrackSlot): Promise<MediaStreamTrack> {
+    const single = () => captureTrack(o.getDevices(), slot, o.selectedDeviceId(slot));
+    if (!together?.untaken.delete(slot)) return single();
+    return together.tracks.then((t) => t[slot], single);
+  }
+
   function trackToggle(slot: TrackSlot): MediaToggle {
     const source = SOURCE[slot];
     return createMediaToggle({
       isEnabled: () => tracks.track(slot) !== null,
       async start() {
-        adoptTrack(slot, usableOrStop(await captureTrack(o.getDevices(), slot, o.selectedDeviceId(slot))));
+        adoptTrack(slot, usableOrStop(await capture(slot)));
         o.announce(KIND[slot], true);
       },
       async stop() {
@@ -113,10 +127,26 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
     assertUsable: o.assertUsable,
   });
 
+  const toggles: Record<TrackSlot, MediaToggle> = { video: trackToggle('video'), audio: trackToggle('audio') };
+
   return {
-    camera: trackToggle('video'),
-    microphone: trackToggle('audio'),
+    camera: toggles.video,
+    microphone: toggles.audio,
     screen,
+    enableTogether(slots) {
+      if (slots.length < 2 || slots.some((slot) => tracks.track(slot))) return slots.map((slot) => toggles[slot].enable());
+      const both = captureCameraAndMicrophone(o.getDevices(), { video: o.selectedDeviceId('video'), audio: o.selectedDeviceId('audio') });
+      // A failure is handled by each toggle's own capture; this only keeps it from being "unhandled".
+      both.catch(() => undefined);
+      const current = (together = { tracks: both, untaken: new Set(slots) });
+      const started = slots.map((slot) => toggles[slot].enable());
+      // A toggle that skipped its capture (disabled or destroyed meanwhile) leaves its track: stop it.
+      void Promise.allSettled(started).then(() => {
+        if (together === current) together = null;
+        current.tracks.then((t) => current.untaken.forEach((slot) => t[slot].stop()), () => undefined);
+      });
+      return started;
+    },
     async switchDevice(slot, deviceId) {
       const current = tracks.track(slot);
       if (!current || current.getSettings?.().deviceId === deviceId) return;

@@ -121,3 +121,26 @@ it('chat, readiness, leave then join again, and destroy is final', async () => {
   await expect(a.client.camera.enable()).rejects.toMatchObject({ code: 'destroyed' });
   await waitForState(b.client, (s) => s.remoteParticipants.length === 0, 5_000, 'A gone at B');
 });
+
+it('join opens camera and microphone with one capture request, and the first offer already carries both', async () => {
+  const { a, b } = await pair('one-capture');
+  expect(a.devices.calls).toHaveLength(1);
+  expect(a.devices.calls[0]).toMatchObject({ audio: expect.anything(), video: expect.anything() });
+  // Media was there before the peer connection was built, so nothing needed renegotiating to add it.
+  await waitForState(b.client, (s) => s.remoteParticipants[0]?.stream?.getTracks().length === 2, 5_000, 'both tracks at B');
+  expect(a.devices.liveTracks).toBe(2);
+});
+
+it('when the joint capture fails, each device falls back to its own request and its own typed error', async () => {
+  const c = createNodeClient(server.url, 'Coordinator');
+  open.push(c);
+  c.devices.fail('camera', 'NotReadableError');
+  await c.client.join('one-capture-fallback');
+  await waitForState(c.client, (s) => s.media.microphone.enabled && s.media.camera.error !== null, 5_000, 'mic on, camera error');
+  const s = c.client.getSnapshot();
+  expect(s.media.camera.error?.code).toBe('device-in-use');
+  expect(s.media.camera.enabled).toBe(false);
+  // The joint request, then one per device.
+  expect(c.devices.calls.map((call) => Object.keys(call).sort().join('+'))).toEqual(['audio+video', expect.any(String), expect.any(String)]);
+  expect(c.devices.liveTracks).toBe(1);
+});

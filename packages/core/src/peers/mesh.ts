@@ -17,6 +17,8 @@ const EARLY_SIGNAL_MAX = 200;
 export interface PeerMeshOptions {
   createTransport: PeerTransportFactory;
   getIceConfig: () => Promise<RTCConfiguration>;
+  /** See `PeerLinkOptions.localMediaReady`. */
+  localMediaReady?: () => Promise<void>;
   getLocalStreams: () => MediaStream[];
   getStreamLabels: () => StreamLabels;
   sendSignal: (to: string, connectionId: string, signal: SignalData) => void;
@@ -61,6 +63,7 @@ export function createPeerMesh(o: PeerMeshOptions): PeerMesh {
       remoteId,
       createTransport: o.createTransport,
       getIceConfig: o.getIceConfig,
+      ...(o.localMediaReady ? { localMediaReady: o.localMediaReady } : {}),
       getLocalStreams: o.getLocalStreams,
       getStreamLabels: o.getStreamLabels,
       sendSignal: (connectionId, signal) => o.sendSignal(remoteId, connectionId, signal),

@@ -20,6 +20,11 @@ export interface PeerLinkOptions {
   createTransport: PeerTransportFactory;
   /** Fresh ICE configuration for every attempt (credentials may have been renewed). */
   getIceConfig: () => Promise<RTCConfiguration>;
+  /**
+   * Settles once the camera/microphone that join() started are captured (or failed, or took
+   * too long). A transport built before would offer without them and renegotiate at once.
+   */
+  localMediaReady?: () => Promise<void>;
   /** Streams to send right now (camera stream with its live tracks, screen stream). */
   getLocalStreams: () => MediaStream[];
   getStreamLabels: () => StreamLabels;
@@ -106,7 +111,7 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     setState(failures === 0 ? 'connecting' : 'reconnecting');
     const queued: SignalData[] = first ? [first] : [];
     pending = queued;
-    const config = await o.getIceConfig();
+    const [config] = await Promise.all([o.getIceConfig(), o.localMediaReady?.()]);
     if (gen !== generation || state === 'closed') return;
     pending = null;
     const t = o.createTransport({ initiator: asInitiator, config, streams: o.getLocalStreams(), ...(o.wrtc ? { wrtc: o.wrtc } : {}) });
