@@ -85,6 +85,8 @@ describe('mentara-meetings-server CLI', () => {
     expect(await page.text()).toContain('<title>app</title>');
     expect(await (await fetch(`${url}/app.js`)).text()).toBe('console.log(1)');
     expect(await (await fetch(`${url}/..%2f..%2fetc%2fpasswd`)).text()).toContain('<title>app</title>');
+    // No SPA fallback under /api/: an endpoint this server lacks is a 404, not the app's HTML.
+    expect((await fetch(`${url}/api/demo/session`, { method: 'HEAD' })).status).toBe(404);
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toContain('mentara_meetings_joins_total');

@@ -33,7 +33,14 @@ export function createMeeting(): Promise<CreatedMeeting> {
   return postJson<CreatedMeeting>('/api/meetings', {});
 }
 
-/** Asks the server for a token admitting this browser to `meetingId` as `displayName` (`POST /api/demo/session`). */
-export function startDemoSession(meetingId: string, displayName: string): Promise<DemoSession> {
+/**
+ * Asks the server for a token admitting this browser to `meetingId` as `displayName`
+ * (`POST /api/demo/session`). `null` when the server has no such endpoint — the standalone
+ * `mentara-meetings-server` in development mode (`MEETINGS_ALLOW_ANONYMOUS=true`) serving this
+ * app: then the browser joins without a token.
+ */
+export async function startDemoSession(meetingId: string, displayName: string): Promise<DemoSession | null> {
+  const probe = await fetch('/api/demo/session', { method: 'HEAD' }).catch(() => null);
+  if (probe?.status === 404) return null;
   return postJson<DemoSession>('/api/demo/session', { meetingId, displayName });
 }

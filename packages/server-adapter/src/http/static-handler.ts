@@ -29,7 +29,7 @@ async function fileAt(path: string): Promise<string | undefined> {
 
 /**
  * Serves a built single-page web app from `dir`: existing files as they are, and `index.html`
- * for every other GET (so `/meeting/:id` opens the app). Paths can never leave `dir`.
+ * for every other GET outside `/api/` (so `/meeting/:id` opens the app). Paths can never leave `dir`.
  * Returns `false` when the request is not for it (not GET/HEAD, or no index.html).
  */
 export function createStaticHandler(dir: string): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
@@ -46,7 +46,9 @@ export function createStaticHandler(dir: string): (req: IncomingMessage, res: Se
     }
     const candidate = resolve(root, `.${pathname}`);
     const inside = candidate === root || candidate.startsWith(root + sep);
-    const file = (inside && (await fileAt(candidate))) || (await fileAt(index));
+    // Unknown API paths stay 404s: an app asking an endpoint this server lacks must not get HTML.
+    const spaFallback = !pathname.startsWith('/api/');
+    const file = (inside && (await fileAt(candidate))) || (spaFallback ? await fileAt(index) : undefined);
     if (!file) return false;
     const isIndex = file === index;
     res.writeHead(200, {
