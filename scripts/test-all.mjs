@@ -10,6 +10,9 @@ const steps = [
   { name: 'build packages', cmd: ['npm', 'run', 'build'] },
   { name: 'size budget', cmd: ['node', 'scripts/size-budget.mjs'] },
   { name: 'multi-node (Redis)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'multinode'] },
+  // The packaged-consumer and Next.js checks install our tarballs into fresh apps. Inside the
+  // loopback-only namespace npm can only use its cache, so fill it first, with the registry reachable.
+  { name: 'npm cache for the offline installs (consumer app, Next.js app)', cmd: ['sh', '-c', 'node scripts/consumer-check.mjs --skip-browser >/dev/null && node examples/nextjs/check.mjs --install-only'] },
   { name: 'browser end-to-end + consumer check', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'e2e'] },
   { name: 'storybook: static build + every story\'s play function and axe in Chromium', netns: true, cmd: ['node', '.storybook/test-stories.mjs', '--build'] },
   { name: 'storybook: live story against the quickstart server', netns: true, cmd: ['node', '.storybook/test-live.mjs'] },
@@ -23,7 +26,9 @@ for (const step of steps) {
   const argv = step.netns ? ['bash', 'scripts/netns-run.sh', ...step.cmd] : step.cmd;
   const started = Date.now();
   console.log(`\n━━ ${step.name} ━━ ${argv.join(' ')}`);
-  const run = spawnSync(argv[0], argv.slice(1), { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  // Inside the namespace npm has no registry: fail at once on a cache miss instead of retrying.
+  const env = { ...process.env, FORCE_COLOR: '0', ...(step.netns ? { npm_config_offline: 'true' } : {}) };
+  const run = spawnSync(argv[0], argv.slice(1), { stdio: 'inherit', env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   results.push({ name: step.name, ok: run.status === 0, seconds });
   console.log(`━━ ${step.name}: ${run.status === 0 ? 'ok' : `FAILED (exit ${run.status ?? run.signal})`} in ${seconds}s`);
