@@ -87,7 +87,7 @@ async function run(): Promise<void> {
   const simState = sim.getSnapshot();
   details.simulatedFrame = await decodedFrame(simState.remoteParticipants[0]!.stream!, 'simulated participant');
   details.simulatedLocalPreview = (simState.localStream?.getVideoTracks().length ?? 0) === 1;
-  details.simulatedNoVideoForSam = simState.remoteParticipants[1]!.stream === null;
+  details.simulatedNoVideoForCaregiver = simState.remoteParticipants[1]!.stream === null;
   sim.destroy();
 }
 
