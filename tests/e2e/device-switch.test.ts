@@ -60,8 +60,8 @@ describe('quickstart: switching camera mid-call', () => {
       await expect.poll(() => sentVideoLabels(therapist.page)).toEqual(['fake_device_0']);
       const trackBefore = await remoteVideoTrackId(clientTab.page);
 
-      await therapist.page.locator('.qs-devices summary').click();
-      await therapist.page.locator('.qs-devices').getByLabel('Camera').selectOption({ label: 'fake_device_1' });
+      await therapist.page.getByRole('button', { name: 'Devices' }).click();
+      await therapist.page.getByRole('region', { name: 'Devices' }).getByLabel('Camera').selectOption({ label: 'fake_device_1' });
 
       await expect.poll(() => localCameraLabel(therapist.page), { timeout: 10_000 }).toBe('fake_device_1');
       await expect.poll(() => sentVideoLabels(therapist.page), { timeout: 10_000 }).toEqual(['fake_device_1']);

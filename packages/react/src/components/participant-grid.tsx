@@ -62,29 +62,6 @@ export const ParticipantGrid = forwardRef<HTMLDivElement, ParticipantGridProps>(
               { id: ids[1] ?? ids[0], source: 'camera' as const }
             : null;
 
-  if (focus) {
-    return (
-      <div
-        ref={ref}
-        role="group"
-        aria-label={m.participants}
-        {...rest}
-        className={cx('mm-grid', className)}
-        data-layout="focus"
-        data-state="focus"
-        data-count={ids.length}
-      >
-        <div className="mm-grid__focus">
-          <VideoTile key={`${focus.id}:${focus.source}`} participantId={focus.id} source={focus.source} {...pinProps(focus.id)} />
-        </div>
-        <div className="mm-grid__strip">
-          {ids.map((id) =>
-            focus.source === 'camera' && id === focus.id ? null : <VideoTile key={id} participantId={id} {...pinProps(id)} />,
-          )}
-        </div>
-      </div>
-    );
-  }
   return (
     <div
       ref={ref}
@@ -92,13 +69,24 @@ export const ParticipantGrid = forwardRef<HTMLDivElement, ParticipantGridProps>(
       aria-label={m.participants}
       {...rest}
       className={cx('mm-grid', className)}
-      data-layout="grid"
-      data-state="grid"
-      data-count={ids.length > 9 ? 'many' : ids.length}
+      data-layout={focus ? 'focus' : 'grid'}
+      data-state={focus ? 'focus' : 'grid'}
+      data-count={focus || ids.length <= 9 ? ids.length : 'many'}
     >
-      {ids.map((id) => (
-        <VideoTile key={id} participantId={id} {...pinProps(id)} />
-      ))}
+      {focus ? (
+        <>
+          <div className="mm-grid__focus">
+            <VideoTile key={`${focus.id}:${focus.source}`} participantId={focus.id} source={focus.source} {...pinProps(focus.id)} />
+          </div>
+          <div className="mm-grid__strip">
+            {ids.map((id) =>
+              focus.source === 'camera' && id === focus.id ? null : <VideoTile key={id} participantId={id} {...pinProps(id)} />,
+            )}
+          </div>
+        </>
+      ) : (
+        ids.map((id) => <VideoTile key={id} participantId={id} {...pinProps(id)} />)
+      )}
     </div>
   );
 });
