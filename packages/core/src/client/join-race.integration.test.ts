@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { MemoryRoomStore, type RoomStore } from '@mentara/meetings-server';
-import { createNodeClient, startTestServer, waitForState, type NodeTestClient, type TestServer } from '../test-support/server-harness';
+import { useTestServer, waitForState } from '../test-support/server-harness';
 
 // A join answer is read from the store while the room keeps changing. Here the chat read of one
 // join is held back on purpose, so a second person's `participant-joined` reaches the first joiner
@@ -23,24 +23,14 @@ const store: RoomStore = new Proxy(memory, {
   },
 });
 
-let server: TestServer;
-const open: NodeTestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ store });
-});
-afterEach(() => {
-  for (const c of open.splice(0)) c.client.destroy();
-});
+const fixture = useTestServer({ store });
 afterAll(async () => {
-  await server.close();
   await store.close();
 });
 
 it('an event that overtakes the join answer is applied after the roster, not lost', async () => {
-  const first = createNodeClient(server.url, 'First');
-  const second = createNodeClient(server.url, 'Second');
-  open.push(first, second);
+  const first = fixture.node('First');
+  const second = fixture.node('Second');
   let releaseChat!: () => void;
   delayNextChatRead = new Promise<void>((resolve) => (releaseChat = resolve));
 

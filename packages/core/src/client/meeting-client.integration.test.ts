@@ -1,25 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MeetingClient } from './types';
-import { createNodeClient, meshReady, startTestServer, waitForState, type NodeTestClient, type TestServer } from '../test-support/server-harness';
+import { createNodeClient, meshReady, useTestServer, waitForState } from '../test-support/server-harness';
 
-let server: TestServer;
-const open: NodeTestClient[] = [];
+const fixture = useTestServer();
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const c of open.splice(0)) c.client.destroy();
-});
-afterAll(async () => {
-  await server.close();
-});
-
-function node(name: string, extra = {}): NodeTestClient {
-  const c = createNodeClient(server.url, name, extra);
-  open.push(c);
-  return c;
-}
+const node = (name: string, extra = {}) => fixture.node(name, extra);
 
 const liveRemoteTracks = (client: MeetingClient) =>
   client.getSnapshot().remoteParticipants.flatMap((p) => p.stream?.getTracks().map((t) => t.kind) ?? []);
@@ -61,7 +46,7 @@ describe('meeting client against the real server adapter (Node + wrtc)', () => {
   it('a failed join rejects with a typed error, lands in state and onError, and stops the media it started', async () => {
     const errors: string[] = [];
     const offline = createNodeClient('http://127.0.0.1:9', 'Nobody', { joinTimeoutMs: 800, onError: (e: { code: string }) => errors.push(e.code) });
-    open.push(offline);
+    fixture.track(offline);
     await expect(offline.client.join('unreachable')).rejects.toMatchObject({ code: 'signalling-unreachable', recoverable: true });
     const s = offline.client.getSnapshot();
     expect(s.connection).toBe('failed');
@@ -85,7 +70,7 @@ describe('meeting client against the real server adapter (Node + wrtc)', () => {
     await b.client.join('lifecycle');
     await waitForState(a.client, (s) => s.meeting?.status === 'active' && s.meeting.startedAt !== undefined, 5_000, 'started');
     await waitForState(a.client, meshReady(1), 15_000, 'mesh');
-    await server.meetings.endMeeting('lifecycle');
+    await fixture.server.meetings.endMeeting('lifecycle');
     const s = await waitForState(a.client, (x) => x.meeting?.status === 'ended' && x.connection === 'disconnected', 5_000, 'ended');
     expect(s.remoteParticipants.every((p) => p.peerState === 'closed' || p.peerState === 'new')).toBe(true);
     expect(events).toEqual(['started', 'ended:ended-by-host']);

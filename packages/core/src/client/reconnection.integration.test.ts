@@ -1,30 +1,16 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { MeetingError } from '../errors/meeting-error';
 import { createSimplePeerTransport } from '../peers/simple-peer-transport';
 import type { PeerTransport, PeerTransportFactory } from '../peers/transport';
-import { createNodeClient, meshReady, startTestServer, waitForState, type NodeTestClient, type TestServer } from '../test-support/server-harness';
+import { createNodeClient, meshReady, startTestServer, useTestServer, waitForState } from '../test-support/server-harness';
 
-let server: TestServer;
-const open: NodeTestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const c of open.splice(0)) c.client.destroy();
-});
-afterAll(async () => {
-  await server.close();
-});
+const fixture = useTestServer();
 
-function node(name: string, extra = {}): NodeTestClient {
-  const c = createNodeClient(server.url, name, extra);
-  open.push(c);
-  return c;
-}
+const node = (name: string, extra = {}) => fixture.node(name, extra);
 
 /** Close the server side of a participant's socket: a real transport drop for the client. */
 function dropSocketOf(participantId: string) {
-  for (const socket of server.meetings.namespace.sockets.values()) {
+  for (const socket of fixture.server.meetings.namespace.sockets.values()) {
     if (socket.data.session?.participantId === participantId) socket.conn.close();
   }
 }
@@ -108,7 +94,7 @@ it('after signalling gave up ("failed"), the browser\'s online event reconnects 
   Object.defineProperty(globalThis, 'window', { configurable: true, value: fakeWindow });
   try {
     const a = createNodeClient(own.url, 'Roaming', { networkHints: true, reconnection: { maxAttempts: 2, initialDelayMs: 50, maxDelayMs: 100 } });
-    open.push(a);
+    fixture.track(a);
     await a.client.join('offline-online');
     const firstId = a.client.getSnapshot().localParticipant!.id;
     // The network goes away: nothing listens any more and open connections die.
@@ -125,7 +111,7 @@ it('after signalling gave up ("failed"), the browser\'s online event reconnects 
     expect(s.error).toBeNull();
   } finally {
     Reflect.deleteProperty(globalThis, 'window');
-    for (const c of open.splice(0)) c.client.destroy();
+    fixture.destroyClients();
     await own.close();
   }
 });
@@ -137,7 +123,7 @@ it('a rejoin refused because the meeting ended meanwhile ends in "failed" with m
   await b.client.join('ended-while-away');
   await waitForState(a.client, meshReady(1));
   dropSocketOf(a.client.getSnapshot().localParticipant!.id);
-  await server.meetings.endMeeting('ended-while-away');
+  await fixture.server.meetings.endMeeting('ended-while-away');
   const s = await waitForState(a.client, (x) => x.connection === 'failed', 10_000, 'refused');
   expect(s.error?.code).toBe('meeting-ended');
   expect(s.error?.recoverable).toBe(false);

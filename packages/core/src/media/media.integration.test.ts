@@ -1,23 +1,12 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MeetingError } from '../errors/meeting-error';
-import { createNodeClient, meshReady, startTestServer, waitForState, type NodeTestClient, type TestServer } from '../test-support/server-harness';
+import { meshReady, useTestServer, waitForState } from '../test-support/server-harness';
 
-let server: TestServer;
-const open: NodeTestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const c of open.splice(0)) c.client.destroy();
-});
-afterAll(async () => {
-  await server.close();
-});
+const fixture = useTestServer();
 
 async function pair(meetingId: string) {
-  const a = createNodeClient(server.url, 'Clinician');
-  const b = createNodeClient(server.url, 'Patient');
-  open.push(a, b);
+  const a = fixture.node('Clinician');
+  const b = fixture.node('Patient');
   await a.client.join(meetingId);
   await b.client.join(meetingId);
   await Promise.all([waitForState(a.client, meshReady(1)), waitForState(b.client, meshReady(1))]);
@@ -74,8 +63,7 @@ it('switches the camera mid-call with replaceTrack (same stream, no new peer con
 });
 
 it('reports typed media errors and keeps the meeting going', async () => {
-  const c = createNodeClient(server.url, 'Counsellor');
-  open.push(c);
+  const c = fixture.node('Counsellor');
   c.devices.fail('camera', 'NotAllowedError');
   c.devices.fail('microphone', 'NotReadableError');
   const codes: string[] = [];
@@ -132,8 +120,7 @@ it('join opens camera and microphone with one capture request, and the first off
 });
 
 it('when the joint capture fails, each device falls back to its own request and its own typed error', async () => {
-  const c = createNodeClient(server.url, 'Coordinator');
-  open.push(c);
+  const c = fixture.node('Coordinator');
   c.devices.fail('camera', 'NotReadableError');
   await c.client.join('one-capture-fallback');
   await waitForState(c.client, (s) => s.media.microphone.enabled && s.media.camera.error !== null, 5_000, 'mic on, camera error');

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import wrtc from '@roamhq/wrtc';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { attachMeetings, type MeetingsServer, type MeetingsServerOptions } from '@mentara/meetings-server';
 import { createMeetingClient } from '../client/create-meeting-client';
 import type { MeetingClient, MeetingClientOptions, WrtcImplementation } from '../client/types';
@@ -90,4 +91,49 @@ export function meshReady(expectedRemotes: number) {
     s.connection === 'connected' &&
     s.remoteParticipants.length === expectedRemotes &&
     s.remoteParticipants.every((p) => p.peerState === 'connected' && p.stream !== null && p.stream.getTracks().length > 0);
+}
+
+/** What {@link useTestServer} gives a test file. */
+export interface TestServerFixture {
+  /** The file's server (available from `beforeAll` on). */
+  readonly server: TestServer;
+  /** A Node client on that server, destroyed after the current test. */
+  node(name: string, extra?: Partial<MeetingClientOptions>): NodeTestClient;
+  /** Destroy `client` after the current test too (a client of another server). */
+  track(client: NodeTestClient): NodeTestClient;
+  /** Destroy every client of the current test now. */
+  destroyClients(): void;
+}
+
+/**
+ * Registers the usual hooks of an integration test file: one real server for the file (closed
+ * after it), and every client made with `node()` destroyed after each test.
+ */
+export function useTestServer(options: Partial<MeetingsServerOptions> = {}): TestServerFixture {
+  let server: TestServer | undefined;
+  const open: NodeTestClient[] = [];
+  beforeAll(async () => {
+    server = await startTestServer(options);
+  });
+  const destroyClients = () => {
+    for (const c of open.splice(0)) c.client.destroy();
+  };
+  afterEach(destroyClients);
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('useTestServer: the server starts in beforeAll');
+      return server;
+    },
+    node(name, extra = {}) {
+      return this.track(createNodeClient(this.server.url, name, extra));
+    },
+    track(client) {
+      open.push(client);
+      return client;
+    },
+    destroyClients,
+  };
 }
