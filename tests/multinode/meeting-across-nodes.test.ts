@@ -21,7 +21,7 @@ async function joinOn(nodeIndex: number, userId: string, meetingId: string, role
     token: await cluster.token(userId, meetingId, role),
     meetingId,
     displayName: userId,
-    media: { audio: true, video: true, screen: false },
+    media: { microphone: true, camera: true, screen: false },
   });
   peers.push(peer);
   return peer;
@@ -76,10 +76,10 @@ describe('one meeting spanning three nodes', () => {
     await waitFor(() => host.chat.some((m) => m.id === sent.id) && cai.chat.some((m) => m.id === sent.id), 5000, 'chat');
 
     // Media state and readiness propagate.
-    await cai.toggleMedia('video', false);
+    await cai.toggleMedia('camera', false);
     await bea.setReady(true);
     await waitFor(
-      () => host.roster.get(cai.id)?.media.video === false && bea.roster.get(cai.id)?.media.video === false,
+      () => host.roster.get(cai.id)?.media.camera === false && bea.roster.get(cai.id)?.media.camera === false,
       5000,
       'media change seen on nodes 1 and 2',
     );
@@ -87,7 +87,7 @@ describe('one meeting spanning three nodes', () => {
 
     const coordinator = await joinOn(0, 'coordinator', meetingId);
     expect(coordinator.chat.map((m) => m.text)).toEqual(['hello from node 2']);
-    expect(coordinator.roster.get(cai.id)?.media).toEqual({ audio: true, video: false, screen: false });
+    expect(coordinator.roster.get(cai.id)?.media).toEqual({ microphone: true, camera: false, screen: false });
     expect(coordinator.roster.get(bea.id)?.ready).toBe(true);
 
     // The host ends the meeting for everyone on every node; nobody can join again.

@@ -69,7 +69,7 @@ async function run(): Promise<void> {
   const video = transports.at(-1)!.connection!.getSenders().find((x) => x.track?.kind === 'video');
   details.cameraEncoding = video?.getParameters().encodings[0];
   if (details.cameraEncoding === undefined || (details.cameraEncoding as RTCRtpEncodingParameters).maxBitrate === undefined) throw new Error('no adaptive bitrate on the camera sender');
-  details.stats = stats.remoteParticipants[0]!.stats;
+  details.stats = stats.peerStats[stats.remoteParticipants[0]!.id];
   await b.screen.enable();
   const shared = await until(a, (s) => s.remoteParticipants[0]?.screenStream != null, 'screen at A');
   details.screenFrame = await decodedFrame(shared.remoteParticipants[0]!.screenStream!, 'screen at A');
@@ -77,12 +77,13 @@ async function run(): Promise<void> {
   // The kit's oscillator sounds continuously (Chromium's fake microphone only beeps now and then).
   details.speakerAtA = (await until(a, (x) => x.activeSpeakerId !== null, 'active speaker at A', 10_000)).activeSpeakerId;
   await a.camera.disable();
-  await until(b, (s) => s.remoteParticipants[0]?.media.video === false, 'video off at B', 5_000);
-  details.levelAtA = (await until(a, (s) => (s.remoteParticipants[0]?.audioLevel ?? 0) > 0, 'kit audio level at A', 8_000)).remoteParticipants[0]!.audioLevel;
+  await until(b, (s) => s.remoteParticipants[0]?.media.camera === false, 'video off at B', 5_000);
+  const levelOf = (s: MeetingSnapshot) => s.audioLevels[s.remoteParticipants[0]?.id ?? ''] ?? 0;
+  details.levelAtA = levelOf(await until(a, (s) => levelOf(s) > 0, 'kit audio level at A', 8_000));
   a.destroy();
   b.destroy();
   // The testing kit's simulated meeting with synthetic streams (Storybook's setup).
-  const sim = createSimulatedClient({ fakeStreams: true, participants: [{ displayName: 'Therapist' }, { displayName: 'Caregiver', media: { video: false } }] });
+  const sim = createSimulatedClient({ fakeStreams: true, participants: [{ displayName: 'Therapist' }, { displayName: 'Caregiver', media: { camera: false } }] });
   await sim.join();
   const simState = sim.getSnapshot();
   details.simulatedFrame = await decodedFrame(simState.remoteParticipants[0]!.stream!, 'simulated participant');

@@ -6,25 +6,15 @@
  * @packageDocumentation
  */
 export { createMeetingClient } from './client/create-meeting-client';
-export type {
-  BackoffOptions,
-  DeviceKind,
-  JoinOptions,
-  MediaDevicesLike,
-  MediaToggle,
-  MediaToggleSource,
-  MeetingChat,
-  MeetingClient,
-  MeetingClientOptions,
-  MeetingDevices,
-  MeetingEventHandler,
-  MeetingEventName,
-  MeetingEvents,
-  MeetingPlayback,
-  StreamSource,
-  WrtcImplementation,
-} from './client/types';
+export type { JoinOptions, MeetingClient, MeetingClientOptions } from './client/types';
 export { resolveWebrtcConfigUrl } from './client/options';
+export type { MeetingChat } from './chat/chat-facade';
+export type { MeetingDevices } from './media/devices-facade';
+export type { MeetingPlayback } from './media/playback';
+export type { MediaDevicesLike, MediaToggle } from './media/types';
+export type { CaptureSource, DeviceKind, StreamSource, TrackKind, TrackSource } from './protocol/media-sources';
+export type { MeetingEventHandler, MeetingEventName, MeetingEvents } from './state/events';
+export type { BackoffOptions } from './util/backoff';
 export {
   MeetingError,
   CLIENT_ERROR_CODES,
@@ -33,7 +23,7 @@ export {
   type MeetingErrorCode,
   type MeetingErrorOptions,
 } from './errors/meeting-error';
-export { meetingErrorCodes } from './errors/error-codes';
+export { meetingErrorCodes, type MeetingErrorCodeInfo } from './errors/error-codes';
 export { createInitialSnapshot } from './state/initial';
 export type {
   ConnectionQuality,
@@ -41,7 +31,6 @@ export type {
   DevicesState,
   LocalMediaState,
   MediaDevice,
-  MediaSource,
   MediaToggleState,
   MeetingSnapshot,
   Participant,
@@ -49,15 +38,22 @@ export type {
   PeerStats,
 } from './state/types';
 export { iceServersFromEnv } from './ice/ice-servers-from-env';
-export type { PeerTransport, PeerTransportEvents, PeerTransportFactory, PeerTransportOptions, TrackSlot } from './peers/transport';
+export type {
+  PeerTransport,
+  PeerTransportEvents,
+  PeerTransportFactory,
+  PeerTransportOptions,
+  WrtcImplementation,
+} from './peers/transport';
 export { createSimplePeerTransport } from './peers/simple-peer-transport';
 export type {
   ChatMessage,
-  MediaKind,
   MediaState,
+  MeetingEndReason,
   MeetingInfo,
   MeetingStatus,
   ParticipantInfo,
+  ParticipantLeftReason,
   ParticipantRole,
   ServerLimits,
 } from './protocol/types';

@@ -3,15 +3,15 @@ import type {
   Ack,
   ChatMessage,
   ClientToServerEvents,
-  MediaKind,
   MediaState,
   MeetingEndedPayload,
   MeetingInfo,
   MeetingJoinedPayload,
   ParticipantInfo,
   ServerToClientEvents,
+  TrackSource,
 } from '@mentara/meetings-core/protocol';
-import { mergeChat } from '../../../packages/core/src/chat/merge-chat';
+import { mergeChat } from '../../../packages/core/src/state/merge-chat';
 
 type PeerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -205,8 +205,8 @@ export class MeetingPeer {
     return result.data;
   }
 
-  async toggleMedia(kind: MediaKind, enabled: boolean): Promise<MediaState> {
-    const result = (await this.#ack('toggle-media', { kind, enabled })) as Ack<MediaState>;
+  async toggleMedia(source: TrackSource, enabled: boolean): Promise<MediaState> {
+    const result = (await this.#ack('toggle-media', { source, enabled })) as Ack<MediaState>;
     if (!result.ok) throw new Error(`toggle refused: ${result.error.code}`);
     if (this.self) this.self = { ...this.self, media: result.data };
     return result.data;

@@ -1,8 +1,14 @@
-import type { MeetingChat } from '../client/types';
 import { MeetingError } from '../errors/meeting-error';
+import type { ChatMessage } from '../protocol/types';
 import type { SignallingChannel } from '../signalling/channel';
 import type { MeetingAction } from '../state/actions';
 import type { MeetingSnapshot } from '../state/types';
+
+/** Meeting chat; messages live in `snapshot.chat`. */
+export interface MeetingChat {
+  /** Send a message; resolves with the message as stored by the server. */
+  send(text: string): Promise<ChatMessage>;
+}
 
 /** What `client.chat` needs. */
 export interface ChatFacadeOptions {

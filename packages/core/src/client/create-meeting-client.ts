@@ -1,34 +1,35 @@
-import { MeetingError } from '../errors/meeting-error';
-import type { MediaKind, MediaState } from '../protocol/types';
-import { getBrowserMediaDevices, getMediaStreamConstructor } from '../env/globals';
 import { createChatFacade } from '../chat/chat-facade';
+import { getBrowserMediaDevices, getMediaStreamConstructor } from '../env/globals';
+import { MeetingError } from '../errors/meeting-error';
 import { createIceConfigProvider } from '../ice/ice-config';
+import { createMembership, type Membership } from '../membership/membership';
 import { createDeviceList } from '../media/devices';
 import { createDevicesFacade } from '../media/devices-facade';
 import { createLocalMedia } from '../media/local-media';
 import { createLocalTracks } from '../media/local-tracks';
 import { createPlayback } from '../media/playback';
+import { TRACK_SOURCES } from '../protocol/media-sources';
 import { createPeerMesh } from '../peers/mesh';
 import { createSimplePeerTransport } from '../peers/simple-peer-transport';
+import type { MediaState } from '../protocol/types';
 import { createQualityMonitor } from '../quality/quality-monitor';
 import { createMeetingStore } from '../state/store';
-import { createEmitter } from './emitter';
+import { createTimerGroup } from '../util/timers';
 import { watchNetworkHints } from './network-hints';
 import { resolveOptions } from './options';
-import { createSession, sendSignalOver, type Session } from './session';
-import { createTimerGroup } from './timers';
 import type { MeetingClient, MeetingClientOptions } from './types';
 
 /**
  * How long a new peer connection waits for the camera/microphone that join() started. Past it
  * (a permission prompt left open) peers connect without them; the tracks follow by renegotiation.
  */
-const INITIAL_MEDIA_WAIT_MS = 3_000;
+const STARTUP_MEDIA_WAIT_MS = 3_000;
 
 /**
- * Create a meeting client: a thin facade over the signalling session, peer mesh, local media,
- * devices, ICE config, quality monitor and the snapshot store. Safe to call on a server
- * (nothing touches browser globals until `join()` or a toggle).
+ * Create a meeting client: a thin facade over the store, local media, devices, ICE config, the
+ * peer mesh, the quality monitor and — while in a meeting — one membership (signalling channel,
+ * join/rejoin, room events). Safe to call on a server (nothing touches browser globals until
+ * `join()` or a toggle).
  *
  * @example
  * const client = createMeetingClient({ serverUrl: 'https://api.example.com', meetingId: 'abc', token })
@@ -38,26 +39,23 @@ const INITIAL_MEDIA_WAIT_MS = 3_000;
 export function createMeetingClient(options: MeetingClientOptions): MeetingClient {
   const o = resolveOptions(options);
   const store = createMeetingStore();
-  const emitter = createEmitter();
   const timers = createTimerGroup();
   const disposers: Array<() => void> = [];
   const clientId = `guest-${Math.random().toString(36).slice(2, 12)}`;
-  let session: Session | null = null;
+  let membership: Membership | null = null;
   let destroyed = false;
   const stopInMeeting: Array<() => void> = [];
   /** The capture join() started; new peer connections wait for it (bounded). */
-  let initialMedia: Promise<void> = Promise.resolve();
+  let startupMedia: Promise<void> = Promise.resolve();
 
   const { dispatch, getSnapshot } = store;
   const assertUsable = () => {
     if (destroyed) throw new MeetingError('destroyed');
   };
   const reportError = (error: MeetingError) => {
-    if (destroyed) return;
-    dispatch({ type: 'error', error });
-    emitter.emit('error', { error });
-    options.onError?.(error);
+    if (!destroyed) dispatch({ type: 'error', error });
   };
+  if (options.onError) disposers.push(store.on('error', ({ error }) => options.onError?.(error)));
   const getDevices = () => options.mediaDevices ?? getBrowserMediaDevices();
 
   const tracks = createLocalTracks(getMediaStreamConstructor(options.wrtc));
@@ -73,23 +71,14 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const mesh = createPeerMesh({
     createTransport: options.peerTransport ?? createSimplePeerTransport,
     getIceConfig: () => ice.get(),
-    localMediaReady: () => initialMedia,
+    localMediaReady: () => startupMedia,
     getLocalStreams: () => tracks.streams(),
     getStreamLabels: () => tracks.labels(),
-    sendSignal: (to, connectionId, signal) => {
-      if (session) sendSignalOver(session.channel, to, connectionId, signal);
-    },
     backoff: o.peerBackoff,
     connectTimeoutMs: o.connectTimeoutMs,
     ...(options.wrtc ? { wrtc: options.wrtc } : {}),
-    onPeerState: (participantId, state, previous) => {
-      dispatch({ type: 'peer-state', participantId, state });
-      emitter.emit('peer-state-changed', { participantId, state, previous });
-    },
-    onStream: (participantId, source, stream) => {
-      dispatch({ type: 'peer-stream', participantId, source, stream });
-      if (stream) emitter.emit('remote-stream', { participantId, source, stream });
-    },
+    onPeerState: (participantId, state) => dispatch({ type: 'peer-state', participantId, state }),
+    onStream: (participantId, source, stream) => dispatch({ type: 'peer-stream', participantId, source, stream }),
     onError: reportError,
   });
   disposers.push(
@@ -102,28 +91,26 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const media = createLocalMedia({
     tracks,
     getDevices,
-    selectedDeviceId: (slot) => {
+    selectedDeviceId: (source) => {
       const d = getSnapshot().devices;
-      return slot === 'video' ? d.selectedCameraId : d.selectedMicrophoneId;
+      return source === 'camera' ? d.selectedCameraId : d.selectedMicrophoneId;
     },
     update: (source, patch) => dispatch({ type: 'media-toggle', source, patch }),
-    announce: (kind, enabled) => session?.announceMedia(kind, enabled),
+    announce: (source, enabled) => membership?.announceMedia(source, enabled),
     onError: reportError,
     assertUsable,
-    onDevice: (slot, deviceId) => {
+    onDevice: (source, deviceId) => {
       // Only ids the picker lists (some browsers report ids before permission, or none).
       const d = getSnapshot().devices;
-      if (!(slot === 'video' ? d.cameras : d.microphones).some((x) => x.deviceId === deviceId)) return;
-      dispatch({ type: 'devices', patch: slot === 'video' ? { selectedCameraId: deviceId } : { selectedMicrophoneId: deviceId } });
+      if (!(source === 'camera' ? d.cameras : d.microphones).some((x) => x.deviceId === deviceId)) return;
+      dispatch({ type: 'devices', patch: source === 'camera' ? { selectedCameraId: deviceId } : { selectedMicrophoneId: deviceId } });
     },
+    after: timers.after,
   });
   const deviceList = createDeviceList({ getDevices, update: (patch) => dispatch({ type: 'devices', patch }) });
   const playback = createPlayback({
     speakerId: () => getSnapshot().devices.selectedSpeakerId,
-    setBlocked: (blocked) => {
-      dispatch({ type: 'audio-blocked', blocked });
-      emitter.emit('audio-playback-blocked', { blocked });
-    },
+    setBlocked: (blocked) => dispatch({ type: 'audio-blocked', blocked }),
     onError: reportError,
   });
   const monitor = createQualityMonitor({
@@ -132,22 +119,15 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     timers,
     getState: getSnapshot,
     dispatch,
-    cameraTrack: () => tracks.track('video'),
+    cameraTrack: () => tracks.track('camera'),
   });
-  disposers.push(
-    store.subscribe((s, prev) => {
-      if (s.activeSpeakerId !== prev.activeSpeakerId) {
-        emitter.emit('active-speaker-changed', { participantId: s.activeSpeakerId });
-      }
-    }),
-  );
   if (options.networkHints !== false) {
     disposers.push(
       watchNetworkHints({
         // Without this the socket would wait for its ping timeout before noticing.
-        offline: () => session?.channel.dropTransport(),
+        offline: () => membership?.channel.dropTransport(),
         online: () => {
-          session?.retry();
+          membership?.retry();
           mesh.restart();
         },
       }),
@@ -157,15 +137,15 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   /** Tell the server about media that changed while the join was in flight. */
   function reconcileMedia(published: MediaState) {
     const local = tracks.mediaState();
-    for (const kind of ['audio', 'video', 'screen'] as MediaKind[]) {
-      if (published[kind] !== local[kind]) session?.announceMedia(kind, local[kind]);
+    for (const source of TRACK_SOURCES) {
+      if (published[source] !== local[source]) membership?.announceMedia(source, local[source]);
     }
   }
 
   function endMeetingScope() {
     stopInMeeting.splice(0).forEach((stop) => stop());
-    session?.close();
-    session = null;
+    membership?.close();
+    membership = null;
   }
 
   const client: MeetingClient = {
@@ -180,15 +160,19 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       const id = meetingId ?? options.meetingId;
       if (!id) throw new MeetingError('invalid-state', 'No meetingId given to join()');
       const { connection } = getSnapshot();
-      // A session the server ended (or that failed) is over: joining again replaces it.
-      if (session && (connection === 'disconnected' || connection === 'failed')) endMeetingScope();
-      if (session) throw new MeetingError('invalid-state', 'Already in a meeting; call leave() first');
+      // A membership the server ended (or that failed) is over: joining again replaces it.
+      if (membership && (connection === 'disconnected' || connection === 'failed')) endMeetingScope();
+      if (membership) throw new MeetingError('invalid-state', 'Already in a meeting; call leave() first');
       dispatch({ type: 'error', error: null });
-      const current = (session = createSession({
-        options: o,
+      const current = (membership = createMembership({
+        serverUrl: options.serverUrl,
+        getToken: o.getToken,
+        ...(options.socketOptions ? { socketOptions: options.socketOptions } : {}),
+        socketBackoff: o.socketBackoff,
+        rejoinBackoff: o.rejoinBackoff,
+        joinTimeoutMs: o.joinTimeoutMs,
         getState: getSnapshot,
         dispatch,
-        emitter,
         mesh,
         localMedia: () => tracks.mediaState(),
         reportError,
@@ -198,40 +182,33 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       stopInMeeting.push(ice.startRefreshing(), deviceList.watch());
       void ice.get();
       // Default media starts while we connect; what join started, a failed join stops again.
-      const slots = (['audio', 'video'] as const).filter((slot) => (slot === 'audio' ? o.media.microphone : o.media.camera) && !tracks.track(slot));
-      const wanted = slots.map((slot) => (slot === 'audio' ? media.microphone : media.camera));
-      const captured = Promise.allSettled(media.enableTogether(slots));
-      initialMedia =
-        wanted.length === 0
-          ? Promise.resolve()
-          : Promise.race([captured.then(() => undefined), new Promise<void>((resolve) => timers.after(INITIAL_MEDIA_WAIT_MS, resolve))]);
-      const starting = captured.then(() => deviceList.refresh().catch(() => {}));
+      const startup = media.startDefault(o.media, STARTUP_MEDIA_WAIT_MS);
+      startupMedia = startup.ready;
+      const devicesListed = startup.settled.then(() => deviceList.refresh().catch(() => {}));
       try {
         const joined = await current.join(id);
-        if (session !== current) throw new MeetingError('invalid-state');
+        if (membership !== current) throw new MeetingError('invalid-state');
         stopInMeeting.push(monitor.start());
-        void starting.then(() => reconcileMedia(joined.self.media));
+        void devicesListed.then(() => reconcileMedia(joined.self.media));
       } catch (error) {
-        void starting.then(() => (session ? undefined : Promise.allSettled(wanted.map((t) => t.disable()))));
+        void devicesListed.then(() => (membership ? undefined : startup.undo()));
         // leave()/destroy() during the join: not an error worth reporting.
-        if (session !== current) throw new MeetingError(destroyed ? 'destroyed' : 'invalid-state', 'The client left while joining');
-        // The session already put the error in state (before `failed`) and called onError.
+        if (membership !== current) throw new MeetingError(destroyed ? 'destroyed' : 'invalid-state', 'The client left while joining');
+        // The membership already put the error in state (before `failed`).
         endMeetingScope();
         throw error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
       }
     },
     async leave() {
       assertUsable();
-      const current = session;
+      const current = membership;
       if (!current) return;
       stopInMeeting.splice(0).forEach((stop) => stop());
-      session = null;
+      membership = null;
       await current.leave();
       media.stopAll();
       dispatch({ type: 'left' });
-      const previous = getSnapshot().connection;
       dispatch({ type: 'connection', state: 'disconnected' });
-      emitter.emit('connection-changed', { state: 'disconnected', previous });
     },
     destroy() {
       if (destroyed) return;
@@ -242,24 +219,23 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       timers.clear();
       ice.dispose();
       playback.clear();
-      emitter.clear();
       store.clear();
     },
     devices: createDevicesFacade({ assertUsable, getSnapshot, dispatch, deviceList, media, playback }),
-    chat: createChatFacade({ assertUsable, getSnapshot, dispatch, channel: () => session?.channel ?? null, clientId }),
+    chat: createChatFacade({ assertUsable, getSnapshot, dispatch, channel: () => membership?.channel ?? null, clientId }),
     playback: { attach: (element) => (assertUsable(), playback.attach(element)) },
     async setReady(ready) {
       assertUsable();
       const self = getSnapshot().localParticipant;
-      if (!session || !self) throw new MeetingError('invalid-state', 'Join the meeting first');
-      await session.channel.request('participant-ready', { ready }, 10_000);
+      if (!membership || !self) throw new MeetingError('invalid-state', 'Join the meeting first');
+      await membership.channel.request('participant-ready', { ready }, 10_000);
       dispatch({ type: 'participant-ready', participantId: self.id, ready });
     },
     async startAudio() {
       assertUsable();
       await playback.resume();
     },
-    on: (event, handler) => (assertUsable(), emitter.on(event, handler)),
+    on: (event, handler) => (assertUsable(), store.on(event, handler)),
   };
   return client;
 }

@@ -23,9 +23,9 @@ describe('meeting client against the real server adapter (Node + wrtc)', () => {
     expect(liveRemoteTracks(a.client).sort()).toEqual(['audio', 'video']);
     const sa = a.client.getSnapshot();
     expect(sa.participantCount).toBe(2);
-    expect(sa.localParticipant?.media).toEqual({ audio: true, video: true, screen: false });
+    expect(sa.localParticipant?.media).toEqual({ microphone: true, camera: true, screen: false });
     expect(sa.remoteParticipants[0]?.displayName).toBe('Patient');
-    expect(sa.remoteParticipants[0]?.media).toEqual({ audio: true, video: true, screen: false });
+    expect(sa.remoteParticipants[0]?.media).toEqual({ microphone: true, camera: true, screen: false });
 
     await b.client.leave();
     await waitForState(a.client, (s) => s.remoteParticipants.length === 0, 5_000, 'Patient gone');

@@ -1,5 +1,5 @@
 import { WEBRTC_CONFIG_PATH } from '../protocol/events';
-import { createBackoff, type Backoff } from '../peers/backoff';
+import { createBackoff, type Backoff } from '../util/backoff';
 import type { MeetingClientOptions } from './types';
 
 /** `MeetingClientOptions` with every default applied. */

@@ -1,94 +1,13 @@
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
-import type {
-  ChatMessage,
-  MediaState,
-  MeetingEndReason,
-  ParticipantLeftReason,
-} from '../protocol/types';
+import type { MeetingChat } from '../chat/chat-facade';
 import type { MeetingError } from '../errors/meeting-error';
-import type { ConnectionState, MeetingSnapshot, Participant, PeerState } from '../state/types';
-import type { PeerTransportFactory } from '../peers/transport';
-
-/** Which local media a toggle controls. */
-export type MediaToggleSource = 'camera' | 'microphone' | 'screen';
-
-/** Kind of device a user can pick. */
-export type DeviceKind = 'camera' | 'microphone' | 'speaker';
-
-/**
- * One local media toggle (camera, microphone or screen share). Its state is in
- * `snapshot.media[source]` (`enabled`, `pending`, `error`). Failures reject with a
- * `MeetingError` (`permission-denied`, `device-in-use`, …) and are also stored in state.
- */
-export interface MediaToggle {
-  /** Start capturing and publish to every peer. Resolves when the track is live. */
-  enable(): Promise<void>;
-  /** Stop capturing (the device light goes off) and tell everyone. */
-  disable(): Promise<void>;
-  /** `enable()` when disabled, `disable()` when enabled. */
-  toggle(): Promise<void>;
-}
-
-/** Device listing and selection; the list lives in `snapshot.devices`. */
-export interface MeetingDevices {
-  /** Re-read `enumerateDevices()` (also done automatically on `devicechange`). */
-  refresh(): Promise<void>;
-  /**
-   * Pick a device. Camera/microphone switch mid-call with `replaceTrack` (no renegotiation);
-   * speaker uses `setSinkId` where the browser supports it (`devices.canSelectSpeaker`).
-   */
-  select(kind: DeviceKind, deviceId: string): Promise<void>;
-}
-
-/** Meeting chat; messages live in `snapshot.chat`. */
-export interface MeetingChat {
-  /** Send a message; resolves with the message as stored by the server. */
-  send(text: string): Promise<ChatMessage>;
-}
-
-/**
- * Audio/video elements that play remote media. The client starts playback, routes audio to the
- * selected speaker (`setSinkId`) and detects blocked autoplay (`snapshot.audioPlaybackBlocked`).
- */
-export interface MeetingPlayback {
-  /**
-   * Register an element that plays a participant's stream (set `srcObject` first). Returns the
-   * disposer; call it when the element unmounts.
-   */
-  attach(element: HTMLMediaElement): () => void;
-}
-
-/** Where a remote stream comes from: the camera/microphone stream or a screen share. */
-export type StreamSource = 'camera' | 'screen';
-
-/**
- * Events a `MeetingClient` emits, by name → payload. Everything here is also reflected in the
- * snapshot; events are for side effects (sounds, toasts, analytics).
- */
-export interface MeetingEvents {
-  'connection-changed': { state: ConnectionState; previous: ConnectionState };
-  /** This client joined (or rejoined after a drop). */
-  joined: { meetingId: string; participantId: string; rejoined: boolean };
-  'participant-joined': { participant: Participant };
-  'participant-left': { participantId: string; reason: ParticipantLeftReason };
-  'participant-media-changed': { participantId: string; media: MediaState };
-  'participant-ready': { participantId: string; ready: boolean };
-  'peer-state-changed': { participantId: string; state: PeerState; previous: PeerState };
-  /** A remote camera or screen stream arrived (or changed). */
-  'remote-stream': { participantId: string; source: StreamSource; stream: MediaStream };
-  'chat-message': { message: ChatMessage };
-  'meeting-started': { meetingId: string; startedAt: number };
-  'meeting-ended': { meetingId: string; reason: MeetingEndReason; endedAt: number };
-  'active-speaker-changed': { participantId: string | null };
-  'audio-playback-blocked': { blocked: boolean };
-  error: { error: MeetingError };
-}
-
-/** Name of a `MeetingEvents` event. */
-export type MeetingEventName = keyof MeetingEvents;
-
-/** Handler for one `MeetingEvents` event. */
-export type MeetingEventHandler<E extends MeetingEventName> = (payload: MeetingEvents[E]) => void;
+import type { MeetingDevices } from '../media/devices-facade';
+import type { MeetingPlayback } from '../media/playback';
+import type { MediaDevicesLike, MediaToggle } from '../media/types';
+import type { PeerTransportFactory, WrtcImplementation } from '../peers/transport';
+import type { MeetingEventHandler, MeetingEventName } from '../state/events';
+import type { MeetingSnapshot } from '../state/types';
+import type { BackoffOptions } from '../util/backoff';
 
 /**
  * The framework-agnostic meeting client. State is one immutable snapshot read with
@@ -134,38 +53,6 @@ export interface MeetingClient {
 export interface JoinOptions {
   /** Name shown to others in this meeting; wins over `MeetingClientOptions.displayName`. */
   displayName?: string;
-}
-
-/** Backoff policy for retries (socket rejoin, peer rebuild). */
-export interface BackoffOptions {
-  /** Attempts before giving up. @default 5 */
-  maxAttempts?: number;
-  /** First delay. @default 500 */
-  initialDelayMs?: number;
-  /** Delay cap. @default 8000 */
-  maxDelayMs?: number;
-  /** Multiplier per attempt. @default 2 */
-  factor?: number;
-}
-
-/** WebRTC implementation for Node (e.g. `require('@roamhq/wrtc')`); browsers use their own. */
-export interface WrtcImplementation {
-  RTCPeerConnection: unknown;
-  RTCSessionDescription: unknown;
-  RTCIceCandidate: unknown;
-  MediaStream?: unknown;
-}
-
-/**
- * The subset of `navigator.mediaDevices` the client uses. Browsers get the real one; tests in
- * Node pass `createFakeMediaDevices()` from `@mentara/meetings-core/testing`.
- */
-export interface MediaDevicesLike {
-  getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>;
-  getDisplayMedia?(options?: DisplayMediaStreamOptions): Promise<MediaStream>;
-  enumerateDevices(): Promise<MediaDeviceInfo[]>;
-  addEventListener?(type: 'devicechange', listener: () => void): void;
-  removeEventListener?(type: 'devicechange', listener: () => void): void;
 }
 
 /** Options of `createMeetingClient`. Only `serverUrl` is required. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createWebrtcConfigHandler } from '@mentara/meetings-server';
 import { WEBRTC_CONFIG_PATH } from '../protocol/events';
+import type { MeetingSnapshot } from '../state/types';
 import { startCoturn, type Coturn } from '../test-support/coturn';
 import { createNodeClient, meshReady, startTestServer, waitForState, type TestServer } from '../test-support/server-harness';
 import { createIceConfigProvider } from './ice-config';
@@ -57,8 +58,9 @@ it('relay-only meetings connect through the real coturn (no host candidates used
     await a.client.join('relay-only');
     await b.client.join('relay-only');
     await Promise.all([waitForState(a.client, meshReady(1), 20_000, 'A relay'), waitForState(b.client, meshReady(1), 20_000, 'B relay')]);
-    const s = await waitForState(a.client, (x) => x.remoteParticipants[0]?.stats?.localCandidateType != null, 8_000, 'stats');
-    expect(s.remoteParticipants[0]!.stats!.localCandidateType).toBe('relay');
+    const statsOf = (x: MeetingSnapshot) => x.peerStats[x.remoteParticipants[0]?.id ?? ''];
+    const s = await waitForState(a.client, (x) => statsOf(x)?.localCandidateType != null, 8_000, 'stats');
+    expect(statsOf(s)!.localCandidateType).toBe('relay');
   } finally {
     a.client.destroy();
     b.client.destroy();

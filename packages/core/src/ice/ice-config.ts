@@ -1,6 +1,6 @@
 import { MeetingError } from '../errors/meeting-error';
 import type { WebrtcConfigResponse } from '../protocol/types';
-import { createTimerGroup } from '../client/timers';
+import { createTimerGroup } from '../util/timers';
 import { credentialExpiry, refreshTime } from './credential-expiry';
 
 /** Options of `createIceConfigProvider`. */

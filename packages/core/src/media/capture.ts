@@ -1,5 +1,5 @@
-import type { MediaDevicesLike } from '../client/types';
-import type { TrackSlot } from '../peers/transport';
+import type { CaptureSource } from '../protocol/media-sources';
+import type { MediaDevicesLike } from './types';
 import { missingMediaDevicesError, toMediaError } from './media-errors';
 
 /** Resolution we ask cameras for; browsers pick the closest they support. */
@@ -12,19 +12,19 @@ const AUDIO_CONSTRAINTS: MediaTrackConstraints = { echoCancellation: true, noise
  */
 export async function captureTrack(
   devices: MediaDevicesLike | undefined,
-  slot: TrackSlot,
+  source: CaptureSource,
   deviceId: string | null,
 ): Promise<MediaStreamTrack> {
   if (!devices) throw missingMediaDevicesError();
-  const base = slot === 'video' ? VIDEO_CONSTRAINTS : AUDIO_CONSTRAINTS;
+  const base = source === 'camera' ? VIDEO_CONSTRAINTS : AUDIO_CONSTRAINTS;
   const constraints: MediaTrackConstraints = deviceId ? { ...base, deviceId: { exact: deviceId } } : base;
   let stream: MediaStream;
   try {
-    stream = await devices.getUserMedia(slot === 'video' ? { video: constraints } : { audio: constraints });
+    stream = await devices.getUserMedia(source === 'camera' ? { video: constraints } : { audio: constraints });
   } catch (error) {
     throw toMediaError(error);
   }
-  const [track, ...extra] = slot === 'video' ? stream.getVideoTracks() : stream.getAudioTracks();
+  const [track, ...extra] = source === 'camera' ? stream.getVideoTracks() : stream.getAudioTracks();
   extra.forEach((t) => t.stop());
   if (!track) throw toMediaError({ name: 'NotFoundError' });
   return track;
@@ -36,15 +36,15 @@ export async function captureTrack(
  */
 export async function captureCameraAndMicrophone(
   devices: MediaDevicesLike | undefined,
-  deviceIds: Record<TrackSlot, string | null>,
-): Promise<Record<TrackSlot, MediaStreamTrack>> {
+  deviceIds: Record<CaptureSource, string | null>,
+): Promise<Record<CaptureSource, MediaStreamTrack>> {
   if (!devices) throw missingMediaDevicesError();
   const withDevice = (base: MediaTrackConstraints, id: string | null) => (id ? { ...base, deviceId: { exact: id } } : base);
   let stream: MediaStream;
   try {
     stream = await devices.getUserMedia({
-      video: withDevice(VIDEO_CONSTRAINTS, deviceIds.video),
-      audio: withDevice(AUDIO_CONSTRAINTS, deviceIds.audio),
+      video: withDevice(VIDEO_CONSTRAINTS, deviceIds.camera),
+      audio: withDevice(AUDIO_CONSTRAINTS, deviceIds.microphone),
     });
   } catch (error) {
     throw toMediaError(error);
@@ -57,7 +57,7 @@ export async function captureCameraAndMicrophone(
     audio?.stop();
     throw toMediaError({ name: 'NotFoundError' });
   }
-  return { video, audio };
+  return { camera: video, microphone: audio };
 }
 
 /** Capture the screen (or a window/tab) as a video-only stream. */

@@ -1,10 +1,21 @@
-import type { MeetingDevices } from '../client/types';
 import { MeetingError } from '../errors/meeting-error';
 import type { MeetingAction } from '../state/actions';
 import type { MeetingSnapshot } from '../state/types';
 import type { DeviceList } from './devices';
 import type { LocalMedia } from './local-media';
 import type { Playback } from './playback';
+import type { DeviceKind } from '../protocol/media-sources';
+
+/** Device listing and selection; the list lives in `snapshot.devices`. */
+export interface MeetingDevices {
+  /** Re-read `enumerateDevices()` (also done automatically on `devicechange`). */
+  refresh(): Promise<void>;
+  /**
+   * Pick a device. Camera/microphone switch mid-call with `replaceTrack` (no renegotiation);
+   * speaker uses `setSinkId` where the browser supports it (`devices.canSelectSpeaker`).
+   */
+  select(kind: DeviceKind, deviceId: string): Promise<void>;
+}
 
 /** What `client.devices` needs. */
 export interface DevicesFacadeOptions {
@@ -40,7 +51,7 @@ export function createDevicesFacade(o: DevicesFacadeOptions): MeetingDevices {
         type: 'devices',
         patch: kind === 'camera' ? { selectedCameraId: deviceId } : { selectedMicrophoneId: deviceId },
       });
-      await o.media.switchDevice(kind === 'camera' ? 'video' : 'audio', deviceId);
+      await o.media.switchDevice(kind, deviceId);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { MediaDevicesLike } from '../client/types';
+import type { MediaDevicesLike } from './types';
 import type { DevicesState, MediaDevice } from '../state/types';
 
 /** Options of `createDeviceList`. */

@@ -1,24 +1,40 @@
-import type { MediaDevicesLike, MediaToggle } from '../client/types';
 import type { MeetingError } from '../errors/meeting-error';
-import type { MediaKind } from '../protocol/types';
-import type { TrackSlot } from '../peers/transport';
-import type { MediaSource, MediaToggleState } from '../state/types';
+import type { TrackSource } from '../protocol/types';
+import type { MediaToggleState } from '../state/types';
 import { captureCameraAndMicrophone, captureScreen, captureTrack } from './capture';
 import type { LocalTracks } from './local-tracks';
 import { createMediaToggle } from './media-toggle';
+import type { CaptureSource } from '../protocol/media-sources';
+import type { MediaDevicesLike, MediaToggle } from './types';
 
 /** Options of `createLocalMedia`. */
 export interface LocalMediaOptions {
   tracks: LocalTracks;
   getDevices: () => MediaDevicesLike | undefined;
-  selectedDeviceId: (slot: TrackSlot) => string | null;
-  update: (source: MediaSource, patch: Partial<MediaToggleState>) => void;
+  selectedDeviceId: (source: CaptureSource) => string | null;
+  update: (source: TrackSource, patch: Partial<MediaToggleState>) => void;
   /** Publish a media change to the meeting (`toggle-media`). */
-  announce: (kind: MediaKind, enabled: boolean) => void;
+  announce: (source: TrackSource, enabled: boolean) => void;
   onError: (error: MeetingError) => void;
   assertUsable: () => void;
   /** The device a capture actually opened (so pickers show the current one). */
-  onDevice?: (slot: TrackSlot, deviceId: string) => void;
+  onDevice?: (source: CaptureSource, deviceId: string) => void;
+  /** Waits with a timeout; used to bound how long peers wait for the start-up media. */
+  after: (ms: number, fn: () => void) => () => void;
+}
+
+/** The media a join starts, and what peers wait for. */
+export interface StartupMedia {
+  /**
+   * Settles once the camera/microphone asked for are captured, failed, or took longer than the
+   * wait bound (a permission prompt left open). Peer connections created before wait on it, so
+   * the first offer carries the media instead of renegotiating at once.
+   */
+  readonly ready: Promise<void>;
+  /** Settles when every capture asked for has finished (successfully or not). */
+  readonly settled: Promise<void>;
+  /** Turn off what this start-up turned on (a join that failed). */
+  undo(): Promise<void>;
 }
 
 /** The three local toggles plus mid-call device switching. */
@@ -26,19 +42,17 @@ export interface LocalMedia {
   camera: MediaToggle;
   microphone: MediaToggle;
   screen: MediaToggle;
+  /**
+   * Start the default media of a join: camera and/or microphone with one capture request for
+   * both (each toggle falls back to its own capture, and its own typed error, if that fails).
+   * Sources already on are left alone.
+   */
+  startDefault(wanted: Readonly<Record<CaptureSource, boolean>>, waitBoundMs: number): StartupMedia;
   /** Switch the live camera/microphone to `deviceId` (replaceTrack, no renegotiation). */
-  switchDevice(slot: TrackSlot, deviceId: string): Promise<void>;
+  switchDevice(source: CaptureSource, deviceId: string): Promise<void>;
   /** Stop everything and mark every toggle off (leave/destroy). */
   stopAll(): void;
-  /**
-   * Enable camera and/or microphone together (join's default media): one capture request for
-   * both; each toggle falls back to its own capture (and its own typed error) if that fails.
-   */
-  enableTogether(slots: readonly TrackSlot[]): Array<Promise<void>>;
 }
-
-const SOURCE: Record<TrackSlot, MediaSource> = { video: 'camera', audio: 'microphone' };
-const KIND: Record<TrackSlot, MediaKind> = { video: 'video', audio: 'audio' };
 
 /**
  * Local camera, microphone and screen share. A track that ends by itself (device unplugged,
@@ -62,38 +76,37 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
     return track;
   }
 
-  function adoptTrack(slot: TrackSlot, track: MediaStreamTrack) {
+  function adoptTrack(source: CaptureSource, track: MediaStreamTrack) {
     const deviceId = track.getSettings?.().deviceId;
-    if (deviceId) o.onDevice?.(slot, deviceId);
+    if (deviceId) o.onDevice?.(source, deviceId);
     watchEnded(track, () => {
-      if (tracks.track(slot) !== track) return;
-      tracks.setTrack(slot, null);
-      o.update(SOURCE[slot], { enabled: false });
-      o.announce(KIND[slot], false);
+      if (tracks.track(source) !== track) return;
+      tracks.setTrack(source, null);
+      o.update(source, { enabled: false });
+      o.announce(source, false);
     });
-    tracks.setTrack(slot, track);
+    tracks.setTrack(source, track);
   }
 
-  /** A capture of both slots in flight, and the slots that have not taken their track yet. */
-  let together: { tracks: Promise<Record<TrackSlot, MediaStreamTrack>>; untaken: Set<TrackSlot> } | null = null;
+  /** A capture of both sources in flight, and the sources that have not taken their track yet. */
+  let together: { tracks: Promise<Record<CaptureSource, MediaStreamTrack>>; untaken: Set<CaptureSource> } | null = null;
 
-  function capture(slot: TrackSlot): Promise<MediaStreamTrack> {
-    const single = () => captureTrack(o.getDevices(), slot, o.selectedDeviceId(slot));
-    if (!together?.untaken.delete(slot)) return single();
-    return together.tracks.then((t) => t[slot], single);
+  function capture(source: CaptureSource): Promise<MediaStreamTrack> {
+    const single = () => captureTrack(o.getDevices(), source, o.selectedDeviceId(source));
+    if (!together?.untaken.delete(source)) return single();
+    return together.tracks.then((t) => t[source], single);
   }
 
-  function trackToggle(slot: TrackSlot): MediaToggle {
-    const source = SOURCE[slot];
+  function captureToggle(source: CaptureSource): MediaToggle {
     return createMediaToggle({
-      isEnabled: () => tracks.track(slot) !== null,
+      isEnabled: () => tracks.track(source) !== null,
       async start() {
-        adoptTrack(slot, usableOrStop(await capture(slot)));
-        o.announce(KIND[slot], true);
+        adoptTrack(source, usableOrStop(await capture(source)));
+        o.announce(source, true);
       },
       async stop() {
-        tracks.setTrack(slot, null);
-        o.announce(KIND[slot], false);
+        tracks.setTrack(source, null);
+        o.announce(source, false);
       },
       update: (patch) => o.update(source, patch),
       onError: o.onError,
@@ -127,33 +140,46 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
     assertUsable: o.assertUsable,
   });
 
-  const toggles: Record<TrackSlot, MediaToggle> = { video: trackToggle('video'), audio: trackToggle('audio') };
+  const toggles: Record<CaptureSource, MediaToggle> = { camera: captureToggle('camera'), microphone: captureToggle('microphone') };
+
+  function enableTogether(sources: readonly CaptureSource[]): Array<Promise<void>> {
+    if (sources.length < 2) return sources.map((source) => toggles[source].enable());
+    const both = captureCameraAndMicrophone(o.getDevices(), { camera: o.selectedDeviceId('camera'), microphone: o.selectedDeviceId('microphone') });
+    // A failure is handled by each toggle's own capture; this only keeps it from being "unhandled".
+    both.catch(() => undefined);
+    const current = (together = { tracks: both, untaken: new Set(sources) });
+    const started = sources.map((source) => toggles[source].enable());
+    // A toggle that skipped its capture (disabled or destroyed meanwhile) leaves its track: stop it.
+    void Promise.allSettled(started).then(() => {
+      if (together === current) together = null;
+      current.tracks.then((t) => current.untaken.forEach((source) => t[source].stop()), () => undefined);
+    });
+    return started;
+  }
 
   return {
-    camera: toggles.video,
-    microphone: toggles.audio,
+    camera: toggles.camera,
+    microphone: toggles.microphone,
     screen,
-    enableTogether(slots) {
-      if (slots.length < 2 || slots.some((slot) => tracks.track(slot))) return slots.map((slot) => toggles[slot].enable());
-      const both = captureCameraAndMicrophone(o.getDevices(), { video: o.selectedDeviceId('video'), audio: o.selectedDeviceId('audio') });
-      // A failure is handled by each toggle's own capture; this only keeps it from being "unhandled".
-      both.catch(() => undefined);
-      const current = (together = { tracks: both, untaken: new Set(slots) });
-      const started = slots.map((slot) => toggles[slot].enable());
-      // A toggle that skipped its capture (disabled or destroyed meanwhile) leaves its track: stop it.
-      void Promise.allSettled(started).then(() => {
-        if (together === current) together = null;
-        current.tracks.then((t) => current.untaken.forEach((slot) => t[slot].stop()), () => undefined);
-      });
-      return started;
+    startDefault(wanted, waitBoundMs) {
+      const sources = (['camera', 'microphone'] as const).filter((source) => wanted[source] && !tracks.track(source));
+      const settled = Promise.allSettled(enableTogether(sources)).then(() => undefined);
+      const ready =
+        sources.length === 0
+          ? Promise.resolve()
+          : Promise.race([settled, new Promise<void>((resolve) => void o.after(waitBoundMs, resolve))]);
+      return {
+        ready,
+        settled,
+        undo: () => settled.then(() => Promise.allSettled(sources.map((source) => toggles[source].disable()))).then(() => undefined),
+      };
     },
-    async switchDevice(slot, deviceId) {
-      const current = tracks.track(slot);
+    async switchDevice(source, deviceId) {
+      const current = tracks.track(source);
       if (!current || current.getSettings?.().deviceId === deviceId) return;
-      const source = SOURCE[slot];
       o.update(source, { pending: true });
       try {
-        adoptTrack(slot, usableOrStop(await captureTrack(o.getDevices(), slot, deviceId)));
+        adoptTrack(source, usableOrStop(await captureTrack(o.getDevices(), source, deviceId)));
         o.update(source, { pending: false, error: null });
       } catch (error) {
         o.update(source, { pending: false, error: error as MeetingError });

@@ -1,10 +1,19 @@
+import { MeetingError } from '../errors/meeting-error';
 import type { MediaState } from '../protocol/types';
-import type { StreamLabels } from '../peers/stream-labels';
-import type { TrackSlot } from '../peers/transport';
+import type { CaptureSource } from '../protocol/media-sources';
+
+/**
+ * Which of the local stream ids is the camera and which the screen share. Sent to every peer so
+ * the receiver can show the screen next to the camera (stream ids survive SDP).
+ */
+export interface StreamLabels {
+  camera: string | null;
+  screen: string | null;
+}
 
 /** A change of the local media, forwarded to every peer. */
 export type LocalTrackChange =
-  | { type: 'track'; slot: TrackSlot; track: MediaStreamTrack | null; stream: MediaStream }
+  | { type: 'track'; source: CaptureSource; track: MediaStreamTrack | null; stream: MediaStream }
   | { type: 'screen'; stream: MediaStream | null; previous: MediaStream | null };
 
 /**
@@ -14,9 +23,9 @@ export type LocalTrackChange =
 export interface LocalTracks {
   readonly cameraStream: MediaStream | null;
   readonly screenStream: MediaStream | null;
-  track(slot: TrackSlot): MediaStreamTrack | null;
-  /** Put `track` in `slot` (stopping the previous one); `null` empties the slot. */
-  setTrack(slot: TrackSlot, track: MediaStreamTrack | null): void;
+  track(source: CaptureSource): MediaStreamTrack | null;
+  /** Publish `track` as `source` (stopping the previous one); `null` publishes nothing. */
+  setTrack(source: CaptureSource, track: MediaStreamTrack | null): void;
   /** Start or stop the screen stream (stopping the previous one). */
   setScreen(stream: MediaStream | null): void;
   /** Streams a new peer connection should send. */
@@ -31,7 +40,7 @@ export interface LocalTracks {
 
 /** Create the local tracks holder; `MediaStreamCtor` comes from the browser or wrtc. */
 export function createLocalTracks(MediaStreamCtor: typeof MediaStream | undefined): LocalTracks {
-  const slots: Record<TrackSlot, MediaStreamTrack | null> = { audio: null, video: null };
+  const slots: Record<CaptureSource, MediaStreamTrack | null> = { camera: null, microphone: null };
   const listeners = new Set<(change: LocalTrackChange) => void>();
   let cameraStream: MediaStream | null = null;
   let screenStream: MediaStream | null = null;
@@ -47,22 +56,22 @@ export function createLocalTracks(MediaStreamCtor: typeof MediaStream | undefine
     get screenStream() {
       return screenStream;
     },
-    track: (slot) => slots[slot],
-    setTrack(slot, track) {
-      const previous = slots[slot];
+    track: (source) => slots[source],
+    setTrack(source, track) {
+      const previous = slots[source];
       if (previous === track) return;
       if (!cameraStream) {
         if (!track) return;
-        if (!MediaStreamCtor) throw new Error('MediaStream is not available in this environment');
+        if (!MediaStreamCtor) throw new MeetingError('unsupported-browser', 'MediaStream is not available in this environment');
         cameraStream = new MediaStreamCtor();
       }
-      slots[slot] = track;
+      slots[source] = track;
       if (previous) {
         cameraStream.removeTrack(previous);
         previous.stop();
       }
       if (track) cameraStream.addTrack(track);
-      notify({ type: 'track', slot, track, stream: cameraStream });
+      notify({ type: 'track', source, track, stream: cameraStream });
     },
     setScreen(stream) {
       const previous = screenStream;
@@ -78,7 +87,7 @@ export function createLocalTracks(MediaStreamCtor: typeof MediaStream | undefine
       return out;
     },
     labels: () => ({ camera: cameraStream?.id ?? null, screen: screenStream?.id ?? null }),
-    mediaState: () => ({ audio: slots.audio !== null, video: slots.video !== null, screen: screenStream !== null }),
+    mediaState: () => ({ camera: slots.camera !== null, microphone: slots.microphone !== null, screen: screenStream !== null }),
     onChange(listener) {
       listeners.add(listener);
       return () => {
@@ -86,10 +95,10 @@ export function createLocalTracks(MediaStreamCtor: typeof MediaStream | undefine
       };
     },
     stopAll() {
-      for (const slot of ['audio', 'video'] as const) {
-        slots[slot]?.stop();
-        if (slots[slot] && cameraStream) cameraStream.removeTrack(slots[slot]);
-        slots[slot] = null;
+      for (const source of ['microphone', 'camera'] as const) {
+        slots[source]?.stop();
+        if (slots[source] && cameraStream) cameraStream.removeTrack(slots[source]);
+        slots[source] = null;
       }
       screenStream?.getTracks().forEach((t) => t.stop());
       screenStream = null;

@@ -1,5 +1,5 @@
 import type { MeetingError } from '../errors/meeting-error';
-import type { MediaToggle } from '../client/types';
+import type { MediaToggle } from './types';
 import type { MediaToggleState } from '../state/types';
 import { toMediaError } from './media-errors';
 

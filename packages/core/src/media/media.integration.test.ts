@@ -19,15 +19,15 @@ it('camera and microphone toggles stop the device and are reflected at the other
   expect(a.client.getSnapshot().media.camera).toEqual({ enabled: false, pending: false, error: null });
   expect(a.client.getSnapshot().localStream?.getVideoTracks()).toHaveLength(0);
   expect(a.devices.liveTracks).toBe(1);
-  await waitForState(b.client, (s) => s.remoteParticipants[0]?.media.video === false, 5_000, 'video off at B');
+  await waitForState(b.client, (s) => s.remoteParticipants[0]?.media.camera === false, 5_000, 'video off at B');
 
   await a.client.microphone.toggle();
-  await waitForState(b.client, (s) => s.remoteParticipants[0]?.media.audio === false, 5_000, 'audio off at B');
+  await waitForState(b.client, (s) => s.remoteParticipants[0]?.media.microphone === false, 5_000, 'audio off at B');
   expect(a.devices.liveTracks).toBe(0);
 
   await a.client.camera.enable();
-  await waitForState(b.client, (s) => s.remoteParticipants[0]?.media.video === true, 5_000, 'video on at B');
-  expect(a.client.getSnapshot().localParticipant?.media).toEqual({ audio: false, video: true, screen: false });
+  await waitForState(b.client, (s) => s.remoteParticipants[0]?.media.camera === true, 5_000, 'video on at B');
+  expect(a.client.getSnapshot().localParticipant?.media).toEqual({ microphone: false, camera: true, screen: false });
   expect(b.client.getSnapshot().remoteParticipants[0]?.peerState).toBe('connected');
 });
 

@@ -1,5 +1,17 @@
 import { MeetingError } from '../errors/meeting-error';
 
+/**
+ * Audio/video elements that play remote media. The client starts playback, routes audio to the
+ * selected speaker (`setSinkId`) and detects blocked autoplay (`snapshot.audioPlaybackBlocked`).
+ */
+export interface MeetingPlayback {
+  /**
+   * Register an element that plays a participant's stream (set `srcObject` first). Returns the
+   * disposer; call it when the element unmounts.
+   */
+  attach(element: HTMLMediaElement): () => void;
+}
+
 /** Options of `createPlayback`. */
 export interface PlaybackOptions {
   speakerId: () => string | null;

@@ -28,14 +28,15 @@ it('builds a full 4-person mesh: every pair connected once, every remote audio+v
     const names = clients.map(({ client }) => client.getSnapshot().participants.map((p) => p.displayName).sort().join(','));
     expect(new Set(names).size).toBe(1);
     // Stats sampling runs: quality leaves 'unknown' once two samples exist.
-    await waitForState(clients[0]!.client, (s) => s.remoteParticipants.every((p) => p.stats !== null && p.quality !== 'unknown'), 8_000, 'stats');
-    const stats = clients[0]!.client.getSnapshot().remoteParticipants[0]!.stats!;
+    await waitForState(clients[0]!.client, (s) => s.remoteParticipants.every((p) => s.peerStats[p.id] !== undefined && p.quality !== 'unknown'), 8_000, 'stats');
+    const first = clients[0]!.client.getSnapshot();
+    const stats = first.peerStats[first.remoteParticipants[0]!.id]!;
     expect(stats.localCandidateType).toBe('host');
     expect(stats.inboundBitrate).toBeGreaterThan(0);
     // Everyone plays a tone: audio levels arrive and an active speaker is chosen among the remotes.
     const spoken = await waitForState(clients[0]!.client, (s) => s.activeSpeakerId !== null, 8_000, 'active speaker');
     expect(spoken.remotes[spoken.activeSpeakerId!]?.isSpeaking).toBe(true);
-    expect(spoken.remotes[spoken.activeSpeakerId!]?.audioLevel).toBeGreaterThan(0);
+    expect(spoken.audioLevels[spoken.activeSpeakerId!]).toBeGreaterThan(0);
   } finally {
     clients.forEach((c) => c.client.destroy());
   }

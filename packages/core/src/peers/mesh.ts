@@ -1,13 +1,22 @@
 import type { MeetingError } from '../errors/meeting-error';
-import type { SignalData } from '../protocol/types';
-import type { StreamSource, WrtcImplementation } from '../client/types';
-import type { IncomingSignal } from '../signalling/signal-codec';
 import type { LocalTrackChange } from '../media/local-tracks';
+import { KIND_OF, type StreamSource } from '../protocol/media-sources';
+import type { SignalData } from '../protocol/types';
 import type { PeerState } from '../state/types';
-import type { Backoff } from './backoff';
+import type { Backoff } from '../util/backoff';
 import { createPeerLink, type PeerLink } from './peer-link';
 import type { StreamLabels } from './stream-labels';
-import type { PeerTransport, PeerTransportFactory } from './transport';
+import type { PeerTransport, PeerTransportFactory, WrtcImplementation } from './transport';
+
+/** A signal for one remote participant, as the mesh hands it to whoever carries it. */
+export type SignalSink = (to: string, connectionId: string, signal: SignalData) => void;
+
+/** A signal received from one remote participant. */
+export interface IncomingSignal {
+  from: string;
+  connectionId: string | undefined;
+  signal: SignalData;
+}
 
 /** Signals from a participant we do not know yet are kept this long (join races). */
 const EARLY_SIGNAL_TTL_MS = 10_000;
@@ -21,7 +30,6 @@ export interface PeerMeshOptions {
   localMediaReady?: () => Promise<void>;
   getLocalStreams: () => MediaStream[];
   getStreamLabels: () => StreamLabels;
-  sendSignal: (to: string, connectionId: string, signal: SignalData) => void;
   backoff: Backoff;
   connectTimeoutMs: number;
   wrtc?: WrtcImplementation;
@@ -30,8 +38,13 @@ export interface PeerMeshOptions {
   onError: (error: MeetingError) => void;
 }
 
-/** The full mesh: one `PeerLink` per remote participant, never two. */
+/**
+ * The full mesh: one `PeerLink` per remote participant, never two. Outgoing signals go to the
+ * sink the current meeting membership attached; with none attached they are dropped.
+ */
 export interface PeerMesh {
+  /** Carry outgoing signals through `sink` until the returned disposer is called. */
+  attachSink(sink: SignalSink): () => void;
   /** Our participant id; changing it closes every link (the others see a new participant). */
   setLocalId(id: string | null): void;
   /** Make the links match `remoteIds`: add missing ones, close the others. */
@@ -54,6 +67,7 @@ export function createPeerMesh(o: PeerMeshOptions): PeerMesh {
   const links = new Map<string, PeerLink>();
   const early = new Map<string, Array<{ at: number; incoming: IncomingSignal }>>();
   let localId: string | null = null;
+  let sink: SignalSink | null = null;
 
   function add(remoteId: string) {
     if (!localId || remoteId === localId || links.has(remoteId)) return;
@@ -66,7 +80,7 @@ export function createPeerMesh(o: PeerMeshOptions): PeerMesh {
       ...(o.localMediaReady ? { localMediaReady: o.localMediaReady } : {}),
       getLocalStreams: o.getLocalStreams,
       getStreamLabels: o.getStreamLabels,
-      sendSignal: (connectionId, signal) => o.sendSignal(remoteId, connectionId, signal),
+      sendSignal: (connectionId, signal) => sink?.(remoteId, connectionId, signal),
       backoff: o.backoff,
       connectTimeoutMs: o.connectTimeoutMs,
       ...(o.wrtc ? { wrtc: o.wrtc } : {}),
@@ -99,6 +113,12 @@ export function createPeerMesh(o: PeerMeshOptions): PeerMesh {
     get size() {
       return links.size;
     },
+    attachSink(next) {
+      sink = next;
+      return () => {
+        if (sink === next) sink = null;
+      };
+    },
     setLocalId(id) {
       if (id === localId) return;
       for (const remoteId of [...links.keys()]) remove(remoteId);
@@ -126,7 +146,7 @@ export function createPeerMesh(o: PeerMeshOptions): PeerMesh {
         const t = link.transport;
         if (!t) continue;
         if (change.type === 'track') {
-          t.setTrack(change.slot, change.track, change.stream).catch(() => link.restart());
+          t.setTrack(KIND_OF[change.source], change.track, change.stream).catch(() => link.restart());
         } else {
           if (change.previous) t.removeStream(change.previous);
           if (change.stream) t.addStream(change.stream);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MeetingError } from '../errors/meeting-error';
 import type { SignalData } from '../protocol/types';
 import type { PeerState } from '../state/types';
-import { createBackoff } from './backoff';
+import { createBackoff } from '../util/backoff';
 import { createPeerLink } from './peer-link';
 import type { PeerTransport, PeerTransportEvents, PeerTransportOptions } from './transport';
 

@@ -1,12 +1,19 @@
 import { MeetingError } from '../errors/meeting-error';
+import type { StreamSource } from '../protocol/media-sources';
 import type { SignalData } from '../protocol/types';
-import type { StreamSource, WrtcImplementation } from '../client/types';
-import { createTimerGroup } from '../client/timers';
 import type { PeerState } from '../state/types';
-import type { Backoff } from './backoff';
+import type { Backoff } from '../util/backoff';
+import { createMachine, type MachineConfig, type StateNode } from '../util/machine';
 import { isInitiator, newConnectionId } from './initiator';
+import {
+  peerLinkMachine,
+  peerStateOf,
+  type PeerLinkContext,
+  type PeerLinkEvent,
+  type PeerLinkState,
+} from './peer-link.machine';
 import { classifyStreams, decodeStreamLabels, encodeStreamLabels, type StreamLabels } from './stream-labels';
-import type { PeerTransport, PeerTransportFactory } from './transport';
+import type { PeerTransport, PeerTransportFactory, WrtcImplementation } from './transport';
 
 /** Our own signal asking the initiator to rebuild the connection. */
 const REBUILD = 'mentara-rebuild';
@@ -51,35 +58,14 @@ export interface PeerLink {
 }
 
 /**
- * One peer connection with its lifecycle: `new → connecting → connected`, and on failure
- * `reconnecting` while it is rebuilt with fresh ICE credentials (simple-peer has no ICE restart),
- * up to `backoff.maxAttempts` attempts in a row; then `failed` plus a `peer-connection-failed`
- * error. The initiator (smaller participant id) rebuilds; the other side asks it to. Every attempt
- * has its own `connectionId`; signals of retired attempts are dropped.
+ * One peer connection with its lifecycle, run by the `peerLinkMachine` table: `new → connecting →
+ * connected`, and on failure `reconnecting` while it is rebuilt with fresh ICE credentials, up to
+ * `backoff.maxAttempts` attempts in a row; then `failed` plus a `peer-connection-failed` error.
  */
 export function createPeerLink(o: PeerLinkOptions): PeerLink {
-  const initiator = isInitiator(o.localId, o.remoteId);
-  const timers = createTimerGroup();
-  const retired = new Set<string>();
   const remoteStreams: MediaStream[] = [];
   let remoteLabels: StreamLabels | null = null;
-  let state: PeerState = 'new';
-  let transport: PeerTransport | null = null;
-  let connectionId: string | null = null;
-  /** The attempt that failed last: a rebuild request names it so the initiator can match it. */
-  let lastConnectionId = 'none';
-  /** Signals for an attempt whose transport is still being created (ICE config in flight). */
-  let pending: SignalData[] | null = null;
-  let failures = 0;
-  let generation = 0;
-  let cancelAttemptTimer: (() => void) | null = null;
   const emitted: Record<StreamSource, MediaStream | null> = { camera: null, screen: null };
-
-  function setState(next: PeerState) {
-    if (state === next || state === 'closed') return;
-    state = next;
-    o.onState(next);
-  }
 
   function publishStreams() {
     const current = classifyStreams(remoteStreams, remoteLabels);
@@ -91,166 +77,146 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     }
   }
 
-  function dropTransport() {
-    cancelAttemptTimer?.();
-    cancelAttemptTimer = null;
-    if (connectionId) {
-      retired.add(connectionId);
-      lastConnectionId = connectionId;
-    }
-    transport?.destroy();
-    transport = null;
-    connectionId = null;
-    remoteStreams.length = 0;
-  }
+  const context: PeerLinkContext = {
+    initiator: isInitiator(o.localId, o.remoteId),
+    maxAttempts: o.backoff.maxAttempts,
+    failures: 0,
+    connectionId: null,
+    lastConnectionId: 'none',
+    retired: new Set(),
+    pending: [],
+    transport: null,
+    fx: {
+      newConnectionId,
+      createTransport: (c, config) => wireTransport(c.connectionId!, config),
+      destroyTransport(transport) {
+        transport.destroy();
+        remoteStreams.length = 0;
+      },
+    },
+  };
 
-  async function build(id: string, asInitiator: boolean, first?: SignalData) {
-    const gen = ++generation;
-    dropTransport();
-    connectionId = id;
-    setState(failures === 0 ? 'connecting' : 'reconnecting');
-    const queued: SignalData[] = first ? [first] : [];
-    pending = queued;
-    const [config] = await Promise.all([o.getIceConfig(), o.localMediaReady?.()]);
-    if (gen !== generation || state === 'closed') return;
-    pending = null;
-    const t = o.createTransport({ initiator: asInitiator, config, streams: o.getLocalStreams(), ...(o.wrtc ? { wrtc: o.wrtc } : {}) });
-    transport = t;
+  function wireTransport(id: string, config: RTCConfiguration): PeerTransport {
+    const t = o.createTransport({ initiator: context.initiator, config, streams: o.getLocalStreams(), ...(o.wrtc ? { wrtc: o.wrtc } : {}) });
     t.on('signal', (signal) => {
-      if (transport === t) o.sendSignal(id, signal);
+      if (context.transport === t) o.sendSignal(id, signal);
     });
     t.on('connect', () => {
-      if (transport !== t) return;
-      failures = 0;
-      cancelAttemptTimer?.();
-      setState('connected');
+      if (!machine.send({ type: 'CONNECTED', transport: t })) return;
       t.send(encodeStreamLabels(o.getStreamLabels()));
     });
     t.on('stream', (stream) => {
-      if (transport !== t) return;
+      if (context.transport !== t) return;
       if (!remoteStreams.includes(stream)) remoteStreams.push(stream);
       publishStreams();
     });
     t.on('data', (text) => {
       const labels = decodeStreamLabels(text);
-      if (labels && transport === t) {
+      if (labels && context.transport === t) {
         remoteLabels = labels;
         publishStreams();
       }
     });
     t.on('ice', (ice) => {
-      if (transport !== t) return;
-      if (ice === 'disconnected') {
-        cancelAttemptTimer?.();
-        cancelAttemptTimer = timers.after(DISCONNECTED_GRACE_MS, () => attemptFailed(t));
-      } else if ((ice === 'connected' || ice === 'completed') && state === 'connected') {
-        cancelAttemptTimer?.();
-      }
+      if (ice === 'disconnected') machine.send({ type: 'ICE_DISCONNECTED', transport: t });
+      else if (ice === 'connected' || ice === 'completed') machine.send({ type: 'ICE_RECOVERED', transport: t });
     });
-    t.on('close', () => attemptFailed(t));
-    t.on('error', () => attemptFailed(t));
-    cancelAttemptTimer = timers.after(o.connectTimeoutMs, () => {
-      if (state !== 'connected') attemptFailed(t);
-    });
-    for (const signal of queued) t.signal(signal);
+    t.on('close', () => machine.send({ type: 'TRANSPORT_FAILED', transport: t }));
+    t.on('error', () => machine.send({ type: 'TRANSPORT_FAILED', transport: t }));
+    return t;
   }
 
-  function attemptFailed(t: PeerTransport | null) {
-    if (state === 'closed' || state === 'failed' || t !== transport) return;
-    failures += 1;
-    dropTransport();
-    if (failures > o.backoff.maxAttempts) return giveUp();
-    setState('reconnecting');
-    scheduleNext();
-  }
+  /** An effect that sends `event` after `ms` unless the state is left first. */
+  const timeout =
+    (ms: () => number, event: PeerLinkEvent = { type: 'TIMEOUT' }) =>
+    (_c: PeerLinkContext, send: (e: PeerLinkEvent) => void) => {
+      const timer = setTimeout(() => send(event), ms());
+      return () => clearTimeout(timer);
+    };
 
-  /** The documented give-up: per-peer `failed` plus a `peer-connection-failed` error. */
-  function giveUp() {
-    setState('failed');
-    o.onFailed(new MeetingError('peer-connection-failed', undefined, { participantId: o.remoteId }));
-  }
+  /** Effects by state; the transitions are the shared table. */
+  const effects: Partial<Record<PeerLinkState, StateNode<PeerLinkState, PeerLinkEvent, PeerLinkContext>['effects']>> = {
+    'awaiting-offer': [timeout(() => o.connectTimeoutMs)],
+    preparing: [
+      (c, send) => {
+        const attempt = c.connectionId!;
+        let live = true;
+        void Promise.all([o.getIceConfig(), o.localMediaReady?.()]).then(([config]) => {
+          if (live) send({ type: 'CONFIG_READY', attempt, config });
+        });
+        return () => {
+          live = false;
+        };
+      },
+    ],
+    negotiating: [timeout(() => o.connectTimeoutMs)],
+    interrupted: [timeout(() => DISCONNECTED_GRACE_MS)],
+    backoff: [timeout(() => o.backoff.delay(context.failures), { type: 'RETRY' })],
+    'awaiting-rebuild': [
+      (c) => {
+        o.sendSignal(c.lastConnectionId, { type: REBUILD });
+      },
+      timeout(() => o.connectTimeoutMs),
+    ],
+    failed: [
+      () => {
+        o.onFailed(new MeetingError('peer-connection-failed', undefined, { participantId: o.remoteId }));
+      },
+    ],
+    closed: [
+      () => {
+        remoteLabels = null;
+        publishStreams();
+      },
+    ],
+  };
+  const config: MachineConfig<PeerLinkState, PeerLinkEvent, PeerLinkContext> = {
+    initial: peerLinkMachine.initial,
+    states: Object.fromEntries(
+      Object.entries(peerLinkMachine.states).map(([state, node]) => [state, { ...node, effects: effects[state as PeerLinkState] }]),
+    ) as MachineConfig<PeerLinkState, PeerLinkEvent, PeerLinkContext>['states'],
+  };
 
-  function scheduleNext() {
-    cancelAttemptTimer?.();
-    cancelAttemptTimer = timers.after(o.backoff.delay(failures), () => {
-      if (initiator) {
-        void build(newConnectionId(), true);
-        return;
-      }
-      // Ask the initiator to rebuild; if no offer comes, count another failed attempt.
-      o.sendSignal(lastConnectionId, { type: REBUILD });
-      cancelAttemptTimer = timers.after(o.connectTimeoutMs, () => {
-        if (!transport && state !== 'closed' && state !== 'failed') {
-          failures += 1;
-          if (failures > o.backoff.maxAttempts) giveUp();
-          else scheduleNext();
-        }
-      });
-    });
-  }
+  let state: PeerState = 'new';
+  const machine = createMachine(config, context);
+  machine.onChange((next) => {
+    const mapped = peerStateOf(next, context.failures);
+    if (mapped === state) return;
+    state = mapped;
+    o.onState(mapped);
+  });
 
   return {
     get state() {
       return state;
     },
     get transport() {
-      return transport;
+      return context.transport;
     },
     start() {
-      if (state !== 'new') return;
-      if (initiator) void build(newConnectionId(), true);
-      else {
-        setState('connecting');
-        // The initiator may have missed us (e.g. it joined in the same instant): nudge it.
-        cancelAttemptTimer = timers.after(o.connectTimeoutMs, () => {
-          if (!transport) attemptFailed(null);
-        });
-      }
+      machine.send({ type: 'START' });
     },
     handleSignal(id, signal) {
-      if (state === 'closed' || !id) return;
+      if (!id) return;
       if (signal.type === REBUILD) {
-        // The other side lost our live attempt, never got one ('none'), or retries after we gave up.
-        const rebuild = id === connectionId || state === 'failed' || (id === 'none' && state !== 'connected');
-        if (initiator && rebuild) {
-          failures = state === 'failed' ? 1 : Math.max(failures, 1);
-          void build(newConnectionId(), true);
-        }
+        machine.send({ type: 'REBUILD_REQUEST', connectionId: id });
         return;
       }
-      if (retired.has(id)) return;
-      if (id === connectionId) {
-        if (pending) pending.push(signal);
-        else transport?.signal(signal);
-        return;
-      }
+      if (context.retired.has(id)) return;
+      if (id === context.connectionId) machine.send({ type: 'SIGNAL', signal });
       // A new attempt from the initiator starts with its offer.
-      if (!initiator && signal.type === 'offer') {
-        if (state === 'failed') failures = 0;
-        void build(id, false, signal);
-      }
+      else if (signal.type === 'offer') machine.send({ type: 'OFFER', connectionId: id, signal });
     },
     announceStreams() {
-      transport?.send(encodeStreamLabels(o.getStreamLabels()));
+      context.transport?.send(encodeStreamLabels(o.getStreamLabels()));
     },
     restart() {
-      if (state === 'failed') {
-        // A fresh budget of attempts (network came back, or the app asked).
-        failures = 1;
-        setState('reconnecting');
-        if (initiator) void build(newConnectionId(), true);
-        else scheduleNext();
-      } else if (transport) attemptFailed(transport);
+      machine.send({ type: 'RESTART' });
     },
     close() {
-      if (state === 'closed') return;
-      generation += 1;
-      dropTransport();
-      timers.clear();
-      remoteLabels = null;
-      publishStreams();
-      state = 'closed';
-      o.onState('closed');
+      if (machine.state === 'closed') return;
+      machine.send({ type: 'CLOSE' });
+      machine.stop();
     },
   };
 }

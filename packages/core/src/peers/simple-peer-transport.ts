@@ -1,6 +1,7 @@
 import SimplePeer from 'simple-peer';
 import type { SignalData } from '../protocol/types';
-import type { PeerTransport, PeerTransportEvents, PeerTransportOptions, TrackSlot } from './transport';
+import type { TrackKind } from '../protocol/media-sources';
+import type { PeerTransport, PeerTransportEvents, PeerTransportOptions } from './transport';
 
 type Handler = (...args: never[]) => void;
 
@@ -22,7 +23,7 @@ export const createSimplePeerTransport = (options: PeerTransportOptions): PeerTr
     ...(options.wrtc ? { wrtc: options.wrtc as SimplePeer.Options['wrtc'] } : {}),
   });
   const pc = (peer as unknown as SimplePeerInternals)._pc ?? null;
-  const senders = new Map<TrackSlot, RTCRtpSender>();
+  const senders = new Map<TrackKind, RTCRtpSender>();
   const listeners: Array<[string, Handler]> = [];
   let destroyed = false;
 
@@ -61,9 +62,9 @@ export const createSimplePeerTransport = (options: PeerTransportOptions): PeerTr
       if (destroyed) return;
       peer.signal(data as SimplePeer.SignalData);
     },
-    async setTrack(slot, track, stream) {
+    async setTrack(kind, track, stream) {
       if (destroyed) return;
-      const sender = senders.get(slot);
+      const sender = senders.get(kind);
       if (sender) {
         if (sender.track !== track) await sender.replaceTrack(track);
         return;
@@ -71,7 +72,7 @@ export const createSimplePeerTransport = (options: PeerTransportOptions): PeerTr
       if (!track) return;
       peer.addTrack(track, stream);
       const added = pc?.getSenders().find((s) => s.track === track);
-      if (added) senders.set(slot, added);
+      if (added) senders.set(kind, added);
     },
     addStream(stream) {
       if (!destroyed) peer.addStream(stream);

@@ -1,13 +1,7 @@
-import type { StreamSource } from '../client/types';
+import type { StreamLabels } from '../media/local-tracks';
+import type { StreamSource } from '../protocol/media-sources';
 
-/**
- * Which of a sender's stream ids is the camera and which the screen share. Sent on the peer's
- * data channel so the receiver can show the screen next to the camera (stream ids survive SDP).
- */
-export interface StreamLabels {
-  camera: string | null;
-  screen: string | null;
-}
+export type { StreamLabels };
 
 const TAG = 'mentara:streams';
 

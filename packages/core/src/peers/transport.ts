@@ -1,8 +1,13 @@
+import type { TrackKind } from '../protocol/media-sources';
 import type { SignalData } from '../protocol/types';
-import type { WrtcImplementation } from '../client/types';
 
-/** Which local track a sender slot carries. */
-export type TrackSlot = 'audio' | 'video';
+/** WebRTC implementation for Node (e.g. `require('@roamhq/wrtc')`); browsers use their own. */
+export interface WrtcImplementation {
+  RTCPeerConnection: unknown;
+  RTCSessionDescription: unknown;
+  RTCIceCandidate: unknown;
+  MediaStream?: unknown;
+}
 
 /** Events of a `PeerTransport`. */
 export interface PeerTransportEvents {
@@ -37,10 +42,10 @@ export interface PeerTransport {
   /** Feed a signal received from the remote side. */
   signal(data: SignalData): void;
   /**
-   * Put `track` in the `slot` sender of `stream`. First time: adds the track (renegotiates);
+   * Put `track` in the `kind` sender of `stream`. First time: adds the track (renegotiates);
    * afterwards: `RTCRtpSender.replaceTrack` (no renegotiation). `null` sends nothing.
    */
-  setTrack(slot: TrackSlot, track: MediaStreamTrack | null, stream: MediaStream): Promise<void>;
+  setTrack(kind: TrackKind, track: MediaStreamTrack | null, stream: MediaStream): Promise<void>;
   /** Send a whole stream (screen share); renegotiates. */
   addStream(stream: MediaStream): void;
   /** Stop sending a stream added with `addStream`; renegotiates. */

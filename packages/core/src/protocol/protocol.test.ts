@@ -80,7 +80,7 @@ describe('schemas', () => {
     for (const payload of bad) expect(clientEventSchemas['webrtc-signal'].safeParse(payload).success).toBe(false);
     expect(clientEventSchemas['join-meeting'].safeParse({ meetingId: '' }).success).toBe(false);
     expect(clientEventSchemas['chat-message'].safeParse({ text: '   ' }).success).toBe(false);
-    expect(clientEventSchemas['toggle-media'].safeParse({ kind: 'smell', enabled: true }).success).toBe(false);
+    expect(clientEventSchemas['toggle-media'].safeParse({ source: 'smell', enabled: true }).success).toBe(false);
   });
 
   it('defaults participant-ready to true', () => {

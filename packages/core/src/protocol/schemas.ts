@@ -11,15 +11,18 @@ export const meetingIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'inval
 /** Participant ids are issued by the server; same alphabet as meeting ids. */
 export const participantIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'invalid participant id');
 
-/** Published media state of one participant. */
+/**
+ * Where a participant's media comes from: their camera, their microphone or a screen share.
+ * The one media vocabulary of the SDK, from the wire to the React props.
+ */
+export const trackSourceSchema = z.enum(['camera', 'microphone', 'screen']);
+
+/** Published media state of one participant: which of their sources are on. */
 export const mediaStateSchema = z.strictObject({
-  audio: z.boolean(),
-  video: z.boolean(),
+  camera: z.boolean(),
+  microphone: z.boolean(),
   screen: z.boolean(),
 });
-
-/** Media kinds a participant can toggle. */
-export const mediaKindSchema = z.enum(['audio', 'video', 'screen']);
 
 export const joinMeetingSchema = z.strictObject({
   meetingId: meetingIdSchema,
@@ -39,7 +42,7 @@ export const leaveMeetingSchema = z.strictObject({
 });
 
 export const toggleMediaSchema = z.strictObject({
-  kind: mediaKindSchema,
+  source: trackSourceSchema,
   enabled: z.boolean(),
 });
 

@@ -3,8 +3,8 @@ import type {
   chatMessageSchema,
   joinMeetingSchema,
   leaveMeetingSchema,
-  mediaKindSchema,
   mediaStateSchema,
+  trackSourceSchema,
   participantReadySchema,
   sessionDescriptionSchema,
   iceCandidateSchema,
@@ -18,10 +18,10 @@ import type { ProtocolError } from './errors';
 
 /* ---------- shared values ---------- */
 
-/** Published media state of one participant: microphone, camera, screen share. */
+/** Where media comes from: `camera`, `microphone` or `screen` (share). */
+export type TrackSource = z.infer<typeof trackSourceSchema>;
+/** Published media state of one participant: which of their sources are on. */
 export type MediaState = z.infer<typeof mediaStateSchema>;
-/** A media kind that can be toggled on the wire. */
-export type MediaKind = z.infer<typeof mediaKindSchema>;
 /** An opaque simple-peer signal object. */
 export type SignalData = z.infer<typeof signalDataSchema>;
 /** An SDP description as carried by `webrtc-offer` / `webrtc-answer`. */

@@ -1,7 +1,7 @@
 import type { PeerMesh } from '../peers/mesh';
 import type { MeetingAction } from '../state/actions';
 import type { MeetingSnapshot } from '../state/types';
-import type { TimerGroup } from '../client/timers';
+import type { TimerGroup } from '../util/timers';
 import { createActiveSpeakerDetector } from './active-speaker';
 import { applyVideoEncoding, videoEncodingTarget } from './adaptive-bitrate';
 import { classifyQuality } from './classify';
@@ -49,7 +49,7 @@ export function createQualityMonitor(o: QualityMonitorOptions) {
           counters.set(id, sample.counters);
           if (sample.audioLevel !== null) statsLevels.set(id, sample.audioLevel);
           const remote = o.getState().remotes[id];
-          const expecting = !!remote && (remote.media.audio || remote.media.video);
+          const expecting = !!remote && (remote.media.microphone || remote.media.camera);
           const quality = classifyQuality(sample.stats, expecting);
           o.dispatch({ type: 'peer-stats', participantId: id, stats: sample.stats, quality });
           const camera = o.cameraTrack();

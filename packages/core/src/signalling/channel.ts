@@ -1,9 +1,8 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { MeetingError, type MeetingErrorCode } from '../errors/meeting-error';
 import { MEETINGS_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents } from '../protocol/events';
 import { PROTOCOL_ERROR_CODES, type ProtocolError } from '../protocol/errors';
 import type { Ack } from '../protocol/types';
-import type { MeetingClientOptions } from '../client/types';
 import { createPacer } from './pacer';
 
 /** A Socket.IO socket typed with the protocol event maps. */
@@ -33,7 +32,7 @@ export interface SignallingChannelOptions {
   /** Extra handshake fields (`displayName`, anonymous `userId`). */
   handshake: () => Record<string, string>;
   reconnection: { attempts: number; delayMs: number; maxDelayMs: number };
-  socketOptions?: MeetingClientOptions['socketOptions'];
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
   onStatus: (status: ChannelStatus, error?: MeetingError) => void;
 }
 

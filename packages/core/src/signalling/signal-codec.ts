@@ -1,3 +1,4 @@
+import type { IncomingSignal } from '../peers/mesh';
 import type { ClientToServerEvents } from '../protocol/events';
 import type {
   IceCandidate,
@@ -14,12 +15,7 @@ export type OutgoingSignal =
   | { event: 'webrtc-ice-candidate'; payload: Parameters<ClientToServerEvents['webrtc-ice-candidate']>[0] }
   | { event: 'webrtc-signal'; payload: Parameters<ClientToServerEvents['webrtc-signal']>[0] };
 
-/** A signal received from the wire, normalised back to the simple-peer shape. */
-export interface IncomingSignal {
-  from: string;
-  connectionId: string | undefined;
-  signal: SignalData;
-}
+export type { IncomingSignal };
 
 /**
  * Map a simple-peer signal onto the deployment guide's events: descriptions travel as
@@ -54,4 +50,15 @@ export function decodeCandidate(e: WebrtcIceCandidateEvent): IncomingSignal {
 /** Decode `webrtc-signal`. */
 export function decodeSignal(e: WebrtcSignalEvent): IncomingSignal {
   return { from: e.from, connectionId: e.connectionId, signal: e.signal };
+}
+
+/** Anything that can emit a client event (the signalling channel). */
+export interface SignalEmitter {
+  send<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): void;
+}
+
+/** Encode an outgoing simple-peer signal and emit it (the mesh's sink during a membership). */
+export function emitSignal(channel: SignalEmitter, to: string, connectionId: string, signal: SignalData): void {
+  const out = encodeSignal(to, connectionId, signal);
+  channel.send(out.event, out.payload as never);
 }

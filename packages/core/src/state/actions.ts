@@ -5,13 +5,15 @@ import type {
   MeetingJoinedPayload,
   MeetingStartedPayload,
   ParticipantInfo,
+  ParticipantLeftReason,
+  TrackSource,
 } from '../protocol/types';
+import type { StreamSource } from '../protocol/media-sources';
 import type { MeetingError } from '../errors/meeting-error';
 import type {
   ConnectionQuality,
   ConnectionState,
   DevicesState,
-  MediaSource,
   MediaToggleState,
   PeerState,
   PeerStats,
@@ -20,19 +22,19 @@ import type {
 /** Every change to the client state, as one closed union handled by the reducer. */
 export type MeetingAction =
   | { type: 'connection'; state: ConnectionState }
-  | { type: 'joined'; payload: MeetingJoinedPayload }
+  | { type: 'joined'; payload: MeetingJoinedPayload; rejoined: boolean }
   | { type: 'participant-joined'; participant: ParticipantInfo }
-  | { type: 'participant-left'; participantId: string }
+  | { type: 'participant-left'; participantId: string; reason: ParticipantLeftReason }
   | { type: 'participant-media'; participantId: string; media: MediaState }
   | { type: 'participant-ready'; participantId: string; ready: boolean }
   | { type: 'meeting-started'; payload: MeetingStartedPayload }
   | { type: 'meeting-ended'; payload: MeetingEndedPayload }
   | { type: 'chat'; messages: readonly ChatMessage[] }
   | { type: 'peer-state'; participantId: string; state: PeerState }
-  | { type: 'peer-stream'; participantId: string; source: 'camera' | 'screen'; stream: MediaStream | null }
+  | { type: 'peer-stream'; participantId: string; source: StreamSource; stream: MediaStream | null }
   | { type: 'peer-stats'; participantId: string; stats: PeerStats; quality: ConnectionQuality }
   | { type: 'audio-levels'; levels: Readonly<Record<string, number>>; activeSpeakerId: string | null }
-  | { type: 'media-toggle'; source: MediaSource; patch: Partial<MediaToggleState> }
+  | { type: 'media-toggle'; source: TrackSource; patch: Partial<MediaToggleState> }
   | { type: 'local-streams'; stream: MediaStream | null; screenStream: MediaStream | null }
   | { type: 'devices'; patch: Partial<DevicesState> }
   | { type: 'audio-blocked'; blocked: boolean }

@@ -15,6 +15,8 @@ export function createInitialSnapshot(): MeetingSnapshot {
     participantCount: 0,
     chat: [],
     activeSpeakerId: null,
+    audioLevels: {},
+    peerStats: {},
     media: { camera: OFF, microphone: OFF, screen: OFF },
     devices: {
       cameras: [],

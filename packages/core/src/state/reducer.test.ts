@@ -6,7 +6,7 @@ import { reduceMeeting } from './reducer';
 import { createMeetingStore } from './store';
 
 const info = (id: string, joinedAt: number, name = id): ParticipantInfo => ({
-  id, userId: `u-${id}`, displayName: name, role: 'participant', media: { audio: true, video: true, screen: false }, ready: false, joinedAt,
+  id, userId: `u-${id}`, displayName: name, role: 'participant', media: { microphone: true, camera: true, screen: false }, ready: false, joinedAt,
 });
 const joined = (self: ParticipantInfo, others: ParticipantInfo[], chat: MeetingJoinedPayload['chat'] = []): MeetingJoinedPayload => ({
   meeting: { meetingId: 'm1', status: 'waiting', locked: false },
@@ -15,10 +15,23 @@ const joined = (self: ParticipantInfo, others: ParticipantInfo[], chat: MeetingJ
 });
 const msg = (id: string, sentAt: number) => ({ id, meetingId: 'm1', from: 'b', fromName: 'B', text: id, sentAt });
 
+const noStats = {
+  rttMs: null,
+  packetLoss: null,
+  inboundBitrate: null,
+  outboundBitrate: null,
+  frameWidth: null,
+  frameHeight: null,
+  framesPerSecond: null,
+  localCandidateType: null,
+  remoteCandidateType: null,
+  sampledAt: 0,
+};
+
 describe('reduceMeeting', () => {
   it('derives participants (local first, remotes in join order) once per change', () => {
     let s = createInitialSnapshot();
-    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 5), [info('zed', 2), info('amy', 3)]) });
+    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 5), [info('zed', 2), info('amy', 3)]), rejoined: false });
     expect(s.participants.map((p) => p.id)).toEqual(['self', 'zed', 'amy']);
     expect(s.participantCount).toBe(3);
     expect(s.localParticipant?.isLocal).toBe(true);
@@ -30,31 +43,62 @@ describe('reduceMeeting', () => {
   });
 
   it('adds, updates and removes remotes; the leaving active speaker is cleared', () => {
-    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), []) });
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), []), rejoined: false });
     s = reduceMeeting(s, { type: 'participant-joined', participant: info('b', 2) });
-    s = reduceMeeting(s, { type: 'participant-media', participantId: 'b', media: { audio: false, video: true, screen: true } });
+    s = reduceMeeting(s, { type: 'participant-media', participantId: 'b', media: { microphone: true, camera: true, screen: true } });
     s = reduceMeeting(s, { type: 'audio-levels', levels: { b: 0.5 }, activeSpeakerId: 'b' });
     expect(s.remotes.b?.media.screen).toBe(true);
     expect(s.remotes.b?.isSpeaking).toBe(true);
-    s = reduceMeeting(s, { type: 'participant-left', participantId: 'b' });
+    expect(s.audioLevels).toEqual({ b: 0.5 });
+    s = reduceMeeting(s, { type: 'participant-left', participantId: 'b', reason: 'left' });
     expect(s.remoteParticipants).toEqual([]);
     expect(s.activeSpeakerId).toBeNull();
-    expect(reduceMeeting(s, { type: 'participant-left', participantId: 'b' })).toBe(s);
+    expect(s.audioLevels).toEqual({});
+    expect(reduceMeeting(s, { type: 'participant-left', participantId: 'b', reason: 'left' })).toBe(s);
+  });
+
+  it('audio levels change only `audioLevels`; the participant list stays the same object', () => {
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false });
+    s = reduceMeeting(s, { type: 'audio-levels', levels: { b: 0.5 }, activeSpeakerId: 'b' });
+    const list = s.participants;
+    for (const level of [0.4, 0.7, 0.2]) {
+      s = reduceMeeting(s, { type: 'audio-levels', levels: { b: level }, activeSpeakerId: 'b' });
+      expect(s.participants).toBe(list);
+      expect(s.audioLevels.b).toBe(level);
+    }
+    s = reduceMeeting(s, { type: 'peer-stats', participantId: 'b', quality: 'good', stats: { ...noStats, sampledAt: 1 } });
+    expect(s.participants).not.toBe(list);
+    const afterQuality = s.participants;
+    s = reduceMeeting(s, { type: 'peer-stats', participantId: 'b', quality: 'good', stats: { ...noStats, rttMs: 30, sampledAt: 2 } });
+    expect(s.participants).toBe(afterQuality);
+    expect(s.peerStats.b?.rttMs).toBe(30);
+  });
+
+  it('someone who mutes stops speaking at once, and a muted microphone cannot become the active speaker', () => {
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false });
+    s = reduceMeeting(s, { type: 'audio-levels', levels: { b: 0.5 }, activeSpeakerId: 'b' });
+    expect(s.remotes.b?.isSpeaking).toBe(true);
+    s = reduceMeeting(s, { type: 'participant-media', participantId: 'b', media: { microphone: false, camera: true, screen: false } });
+    expect(s.remotes.b?.isSpeaking).toBe(false);
+    expect(s.activeSpeakerId).toBeNull();
+    s = reduceMeeting(s, { type: 'audio-levels', levels: { b: 0.6 }, activeSpeakerId: 'b' });
+    expect(s.remotes.b?.isSpeaking).toBe(false);
+    expect(s.activeSpeakerId).toBeNull();
   });
 
   it('merges chat by id, ordered by server time, and keeps it across a rejoin', () => {
-    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [], [msg('b', 20), msg('a', 10)]) });
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [], [msg('b', 20), msg('a', 10)]), rejoined: false });
     s = reduceMeeting(s, { type: 'chat', messages: [msg('a', 10), msg('c', 15)] });
     expect(s.chat.map((m) => m.id)).toEqual(['a', 'c', 'b']);
-    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self2', 1), [], [msg('a', 10)]) });
+    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self2', 1), [], [msg('a', 10)]), rejoined: false });
     expect(s.chat.map((m) => m.id)).toEqual(['a', 'c', 'b']);
     expect(s.localParticipant?.id).toBe('self2');
   });
 
   it('keeps peer state and streams of a remote that is still there after a rejoin', () => {
-    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]) });
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false });
     s = reduceMeeting(s, { type: 'peer-state', participantId: 'b', state: 'connected' });
-    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 1), [{ ...info('b', 2), ready: true }]) });
+    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 1), [{ ...info('b', 2), ready: true }]), rejoined: true });
     expect(s.remotes.b?.peerState).toBe('connected');
     expect(s.remotes.b?.ready).toBe(true);
   });
@@ -62,8 +106,8 @@ describe('reduceMeeting', () => {
   it('reflects local toggles into the local participant and mirrors the connection', () => {
     let s = reduceMeeting(createInitialSnapshot(), { type: 'connection', state: 'connecting' });
     s = reduceMeeting(s, { type: 'media-toggle', source: 'camera', patch: { enabled: true } });
-    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 1), []) });
-    expect(s.localParticipant?.media).toEqual({ audio: false, video: true, screen: false });
+    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 1), []), rejoined: false });
+    expect(s.localParticipant?.media).toEqual({ microphone: false, camera: true, screen: false });
     expect(s.localParticipant?.peerState).toBe('connecting');
     s = reduceMeeting(s, { type: 'connection', state: 'connected' });
     s = reduceMeeting(s, { type: 'media-toggle', source: 'screen', patch: { enabled: true } });
@@ -72,7 +116,7 @@ describe('reduceMeeting', () => {
   });
 
   it('meeting lifecycle, errors and leave', () => {
-    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]) });
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false });
     s = reduceMeeting(s, { type: 'meeting-started', payload: { meetingId: 'm1', startedAt: 99 } });
     expect(s.meeting).toMatchObject({ status: 'active', startedAt: 99 });
     s = reduceMeeting(s, { type: 'meeting-ended', payload: { meetingId: 'm1', reason: 'ended-by-host', endedAt: 100 } });

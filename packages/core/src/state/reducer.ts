@@ -1,5 +1,5 @@
-import type { ParticipantInfo } from '../protocol/types';
-import { mergeChat } from '../chat/merge-chat';
+import type { MediaState, ParticipantInfo } from '../protocol/types';
+import { mergeChat } from './merge-chat';
 import type { MeetingAction } from './actions';
 import { peerStateOfConnection, withDerived } from './derive';
 import { createInitialSnapshot } from './initial';
@@ -12,8 +12,6 @@ function remoteFrom(info: ParticipantInfo, existing?: Participant): Participant 
     isLocal: false,
     peerState: 'new',
     quality: 'unknown',
-    stats: null,
-    audioLevel: 0,
     isSpeaking: false,
     stream: null,
     screenStream: null,
@@ -24,15 +22,32 @@ function localFrom(info: ParticipantInfo, s: MeetingSnapshot): Participant {
   return {
     ...info,
     isLocal: true,
-    media: { audio: s.media.microphone.enabled, video: s.media.camera.enabled, screen: s.media.screen.enabled },
+    media: publishedMedia(s),
     peerState: peerStateOfConnection(s.connection),
     quality: s.localParticipant?.quality ?? 'unknown',
-    stats: null,
-    audioLevel: s.localParticipant?.audioLevel ?? 0,
     isSpeaking: s.localParticipant?.isSpeaking ?? false,
     stream: s.localStream,
     screenStream: s.localScreenStream,
   };
+}
+
+/** What the local toggles publish. */
+function publishedMedia(s: MeetingSnapshot): MediaState {
+  return { camera: s.media.camera.enabled, microphone: s.media.microphone.enabled, screen: s.media.screen.enabled };
+}
+
+/** Drop the entry of `id` from a per-participant map (same object when absent). */
+function without<T>(map: Readonly<Record<string, T>>, id: string): Readonly<Record<string, T>> {
+  if (!(id in map)) return map;
+  const { [id]: _gone, ...rest } = map;
+  return rest;
+}
+
+/** The entries of `map` whose id passes `wanted` (same object when all do). */
+function keep<T>(map: Readonly<Record<string, T>>, wanted: (id: string) => boolean): Readonly<Record<string, T>> {
+  const ids = Object.keys(map);
+  if (ids.every(wanted)) return map;
+  return Object.fromEntries(ids.filter(wanted).map((id) => [id, map[id]!]));
 }
 
 function patchRemote(s: MeetingSnapshot, id: string, patch: Partial<Participant>): MeetingSnapshot {
@@ -48,6 +63,10 @@ function patchLocal(s: MeetingSnapshot, patch: Partial<Participant>): MeetingSna
   if (!current) return s;
   const changed = (Object.keys(patch) as Array<keyof Participant>).some((k) => current[k] !== patch[k]);
   return changed ? { ...s, localParticipant: { ...current, ...patch } } : s;
+}
+
+function findMedia(s: MeetingSnapshot, id: string): MediaState | undefined {
+  return s.localParticipant?.id === id ? s.localParticipant.media : s.remotes[id]?.media;
 }
 
 function patchParticipant(s: MeetingSnapshot, id: string, patch: Partial<Participant>): MeetingSnapshot {
@@ -66,6 +85,7 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
       for (const info of participants) {
         if (info.id !== self.id) remotes[info.id] = remoteFrom(info, s.remotes[info.id]);
       }
+      const present = (id: string) => id === self.id || id in remotes;
       return {
         ...s,
         meetingId: meeting.meetingId,
@@ -74,6 +94,8 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
         remotes,
         localParticipant: localFrom(self, s),
         chat: mergeChat(s.chat, chat),
+        audioLevels: keep(s.audioLevels, present),
+        peerStats: keep(s.peerStats, present),
       };
     }
     case 'participant-joined': {
@@ -83,12 +105,21 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
     }
     case 'participant-left': {
       if (!s.remotes[a.participantId]) return s;
-      const { [a.participantId]: _gone, ...rest } = s.remotes;
       const activeSpeakerId = s.activeSpeakerId === a.participantId ? null : s.activeSpeakerId;
-      return { ...s, remotes: rest, activeSpeakerId };
+      return {
+        ...s,
+        remotes: without(s.remotes, a.participantId),
+        audioLevels: without(s.audioLevels, a.participantId),
+        peerStats: without(s.peerStats, a.participantId),
+        activeSpeakerId,
+      };
     }
-    case 'participant-media':
-      return patchRemote(s, a.participantId, { media: a.media });
+    case 'participant-media': {
+      // Someone who just muted is no longer speaking, whatever the next level sample says.
+      const muted = !a.media.microphone;
+      const next = patchRemote(s, a.participantId, muted ? { media: a.media, isSpeaking: false } : { media: a.media });
+      return muted && next.activeSpeakerId === a.participantId ? { ...next, activeSpeakerId: null } : next;
+    }
     case 'participant-ready':
       return patchParticipant(s, a.participantId, { ready: a.ready });
     case 'meeting-started':
@@ -105,22 +136,30 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
       return patchRemote(s, a.participantId, { peerState: a.state });
     case 'peer-stream':
       return patchRemote(s, a.participantId, a.source === 'camera' ? { stream: a.stream } : { screenStream: a.stream });
-    case 'peer-stats':
-      return patchParticipant(s, a.participantId, { stats: a.stats, quality: a.quality });
+    case 'peer-stats': {
+      const next = patchParticipant(s, a.participantId, { quality: a.quality });
+      if (!(a.participantId in next.remotes) && next.localParticipant?.id !== a.participantId) return next;
+      return { ...next, peerStats: { ...next.peerStats, [a.participantId]: a.stats } };
+    }
     case 'audio-levels': {
-      let next = s.activeSpeakerId === a.activeSpeakerId ? s : { ...s, activeSpeakerId: a.activeSpeakerId };
-      for (const [id, level] of Object.entries(a.levels)) {
-        next = patchParticipant(next, id, { audioLevel: level, isSpeaking: id === a.activeSpeakerId });
+      // A muted microphone cannot make its owner the active speaker (levels lag behind a mute).
+      const speakerMuted = a.activeSpeakerId !== null && findMedia(s, a.activeSpeakerId)?.microphone === false;
+      const activeSpeakerId = speakerMuted ? null : a.activeSpeakerId;
+      let next: MeetingSnapshot = s.activeSpeakerId === activeSpeakerId ? s : { ...s, activeSpeakerId };
+      const changedLevels = Object.entries(a.levels).some(([id, level]) => s.audioLevels[id] !== level);
+      if (changedLevels) next = { ...next, audioLevels: { ...s.audioLevels, ...a.levels } };
+      for (const p of [s.localParticipant, ...Object.values(s.remotes)]) {
+        if (p) next = patchParticipant(next, p.id, { isSpeaking: p.id === activeSpeakerId });
       }
       return next;
     }
     case 'media-toggle': {
       const toggle = { ...s.media[a.source], ...a.patch };
       const next = { ...s, media: { ...s.media, [a.source]: toggle } };
-      const m = next.media;
-      return patchLocal(next, {
-        media: { audio: m.microphone.enabled, video: m.camera.enabled, screen: m.screen.enabled },
-      });
+      const media = publishedMedia(next);
+      const current = next.localParticipant?.media;
+      const same = current && current.camera === media.camera && current.microphone === media.microphone && current.screen === media.screen;
+      return same ? next : patchLocal(next, { media, ...(media.microphone ? {} : { isSpeaking: false }) });
     }
     case 'local-streams': {
       if (s.localStream === a.stream && s.localScreenStream === a.screenStream) return s;

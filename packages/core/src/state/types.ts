@@ -3,6 +3,7 @@ import type {
   MeetingInfo,
   ParticipantInfo,
   ServerLimits,
+  TrackSource,
 } from '../protocol/types';
 import type { MeetingError } from '../errors/meeting-error';
 
@@ -35,15 +36,18 @@ export interface PeerStats {
   sampledAt: number;
 }
 
-/** A participant as the UI sees it: the server record plus media and link state. */
+/**
+ * A participant as the UI sees it: the server record plus link state and streams. Fast-changing
+ * readings live beside it in the snapshot (`audioLevels`, `peerStats`), so a participant object —
+ * and every list of them — only changes when something a person list shows changes.
+ */
 export interface Participant extends ParticipantInfo {
   isLocal: boolean;
   /** For remotes: state of the peer connection to them. For the local participant: mirrors the meeting connection. */
   peerState: PeerState;
+  /** Health of the link to them, from `getStats` (`snapshot.peerStats` has the figures). */
   quality: ConnectionQuality;
-  stats: PeerStats | null;
-  /** 0–1 audio level, smoothed. */
-  audioLevel: number;
+  /** The active speaker (never while their microphone is off). */
   isSpeaking: boolean;
   /** Camera + microphone stream (remote: as received; local: the captured preview). */
   stream: MediaStream | null;
@@ -60,13 +64,8 @@ export interface MediaToggleState {
   error: MeetingError | null;
 }
 
-export type MediaSource = 'camera' | 'microphone' | 'screen';
-
-export interface LocalMediaState {
-  camera: MediaToggleState;
-  microphone: MediaToggleState;
-  screen: MediaToggleState;
-}
+/** The local toggles, by source. */
+export type LocalMediaState = Readonly<Record<TrackSource, MediaToggleState>>;
 
 /** A media device as listed by `enumerateDevices`, without browser objects. */
 export interface MediaDevice {
@@ -108,6 +107,13 @@ export interface MeetingSnapshot {
   /** Chat of this session, ordered by server time, de-duplicated by id. */
   chat: readonly ChatMessage[];
   activeSpeakerId: string | null;
+  /**
+   * 0–1 audio level per participant id (smoothed, twice a second while anyone speaks). Kept out
+   * of `Participant` so level changes do not re-render participant lists.
+   */
+  audioLevels: Readonly<Record<string, number>>;
+  /** Latest `getStats` figures per remote participant id. */
+  peerStats: Readonly<Record<string, PeerStats>>;
   media: LocalMediaState;
   devices: DevicesState;
   /** Whether the browser blocked audio autoplay (show a start-audio button). */

@@ -1,4 +1,4 @@
-import type { MediaDevicesLike } from '../client/types';
+import type { MediaDevicesLike } from '../media/types';
 import type { MediaDevice } from '../state/types';
 import { createBrowserAudioTrack, createBrowserVideoTrack } from './fake-tracks-browser';
 import { createNodeAudioTrack, createNodeVideoTrack, type FakeTrackOptions, type WrtcWithSources } from './fake-tracks-node';

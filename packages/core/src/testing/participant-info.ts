@@ -9,7 +9,7 @@ export function toParticipantInfo(p: SimulatedParticipant, index: number, meetin
     userId: `user-${id}`,
     displayName: p.displayName,
     role: p.role ?? 'participant',
-    media: { audio: true, video: true, screen: false, ...p.media },
+    media: { camera: true, microphone: true, screen: false, ...p.media },
     ready: p.ready ?? true,
     joinedAt: meetingStart + index + 1,
   };

@@ -1,4 +1,5 @@
-import type { MediaDevicesLike, MeetingClient } from '../client/types';
+import type { MeetingClient } from '../client/types';
+import type { MediaDevicesLike } from '../media/types';
 import type { MeetingErrorCode } from '../errors/meeting-error';
 import type { MediaState, MeetingEndReason, MeetingStatus, ParticipantLeftReason, ParticipantRole } from '../protocol/types';
 import type { ConnectionQuality, MediaDevice, PeerState } from '../state/types';
@@ -9,7 +10,7 @@ export interface SimulatedParticipant {
   id?: string;
   displayName: string;
   role?: ParticipantRole;
-  /** @default { audio: true, video: true, screen: false } */
+  /** @default { camera: true, microphone: true, screen: false } */
   media?: Partial<MediaState>;
   ready?: boolean;
   speaking?: boolean;

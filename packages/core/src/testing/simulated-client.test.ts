@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MeetingError } from '../errors/meeting-error';
-import type { MeetingEvents } from '../client/types';
+import type { MeetingEvents } from '../state/events';
 import { createSimulatedClient } from './simulated-client';
 
 describe('createSimulatedClient', () => {
@@ -9,7 +9,7 @@ describe('createSimulatedClient', () => {
       displayName: 'Client',
       participants: [
         { displayName: 'Therapist', role: 'host', speaking: true },
-        { displayName: 'Caregiver', media: { video: false }, quality: 'poor', peerState: 'reconnecting' },
+        { displayName: 'Caregiver', media: { camera: false }, quality: 'poor', peerState: 'reconnecting' },
       ],
       chat: [{ from: 'Therapist', text: 'Welcome' }, { from: 'self', text: 'Hi' }],
     });
@@ -20,9 +20,9 @@ describe('createSimulatedClient', () => {
     expect(s.participants.map((p) => p.displayName)).toEqual(['Client', 'Therapist', 'Caregiver']);
     expect(s.participantCount).toBe(3);
     expect(s.media.camera.enabled).toBe(true);
-    expect(s.localParticipant?.media.video).toBe(true);
+    expect(s.localParticipant?.media.camera).toBe(true);
     expect(s.activeSpeakerId).toBe(s.remoteParticipants[0]!.id);
-    expect(s.remoteParticipants[1]).toMatchObject({ quality: 'poor', peerState: 'reconnecting', media: { video: false, audio: true } });
+    expect(s.remoteParticipants[1]).toMatchObject({ quality: 'poor', peerState: 'reconnecting', media: { camera: false, microphone: true } });
     expect(s.chat.map((m) => [m.fromName, m.text])).toEqual([['Therapist', 'Welcome'], ['Client', 'Hi']]);
     expect(client.getSnapshot()).toBe(s);
   });

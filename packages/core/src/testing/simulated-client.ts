@@ -1,14 +1,13 @@
-import { createEmitter } from '../client/emitter';
-import type { MediaToggle } from '../client/types';
 import { getMediaStreamConstructor } from '../env/globals';
 import { MeetingError } from '../errors/meeting-error';
 import { captureScreen, captureTrack } from '../media/capture';
 import { createLocalTracks } from '../media/local-tracks';
 import { createMediaToggle } from '../media/media-toggle';
-import type { TrackSlot } from '../peers/transport';
-import type { ChatMessage, ParticipantInfo } from '../protocol/types';
+import type { MediaToggle } from '../media/types';
+import { NO_MEDIA } from '../protocol/media-sources';
+import type { ChatMessage, ParticipantInfo, TrackSource } from '../protocol/types';
 import { createMeetingStore } from '../state/store';
-import type { ConnectionState, MediaSource } from '../state/types';
+import type { ConnectionState } from '../state/types';
 import type { SimulatedClient, SimulatedClientOptions, SimulationScenario } from './scenario';
 import { createSimulationControls, type SimulationContext } from './simulation-controls';
 import { toParticipantInfo } from './participant-info';
@@ -33,7 +32,6 @@ const DEFAULT_DEVICES = [
  */
 export function createSimulatedClient(scenario: SimulationScenario = {}, options: SimulatedClientOptions = {}): SimulatedClient {
   const store = createMeetingStore();
-  const emitter = createEmitter();
   const { dispatch, getSnapshot } = store;
   const mediaErrors = { ...scenario.mediaErrors };
   const tracks = createLocalTracks(getMediaStreamConstructor());
@@ -45,17 +43,9 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
   const assertUsable = () => {
     if (destroyed) throw new MeetingError('destroyed');
   };
-  const reportError = (error: MeetingError) => {
-    dispatch({ type: 'error', error });
-    emitter.emit('error', { error });
-    options.onError?.(error);
-  };
-  const setConnection = (state: ConnectionState) => {
-    const previous = getSnapshot().connection;
-    if (previous === state) return;
-    dispatch({ type: 'connection', state });
-    emitter.emit('connection-changed', { state, previous });
-  };
+  const reportError = (error: MeetingError) => dispatch({ type: 'error', error });
+  if (options.onError) store.on('error', ({ error }) => options.onError?.(error));
+  const setConnection = (state: ConnectionState) => dispatch({ type: 'connection', state });
   const nextMessageId = () => `sim-msg-${++chatCounter}`;
   const generated: MediaStreamTrack[] = [];
   const canDraw = scenario.fakeStreams === true && typeof document !== 'undefined';
@@ -67,7 +57,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     return new MediaStream([track]);
   };
   const mediaDevices = scenario.mediaDevices ?? (canDraw ? createFakeMediaDevices() : undefined);
-  const ctx: SimulationContext = { store, emitter, reportError, setConnection, nextMessageId, mediaErrors, isJoined: () => joined, fakeStream };
+  const ctx: SimulationContext = { store, reportError, setConnection, nextMessageId, mediaErrors, isJoined: () => joined, fakeStream };
 
   tracks.onChange(() => dispatch({ type: 'local-streams', stream: tracks.cameraStream, screenStream: tracks.screenStream }));
   dispatch({
@@ -80,7 +70,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     },
   });
 
-  function toggle(source: MediaSource, slot: TrackSlot | 'screen'): MediaToggle {
+  function toggle(source: TrackSource): MediaToggle {
     let on = false;
     return createMediaToggle({
       isEnabled: () => on,
@@ -88,14 +78,14 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
         const code = mediaErrors[source];
         if (code) throw new MeetingError(code);
         if (mediaDevices) {
-          if (slot === 'screen') tracks.setScreen(await captureScreen(mediaDevices));
-          else tracks.setTrack(slot, await captureTrack(mediaDevices, slot, null));
+          if (source === 'screen') tracks.setScreen(await captureScreen(mediaDevices));
+          else tracks.setTrack(source, await captureTrack(mediaDevices, source, null));
         }
         on = true;
       },
       async stop() {
-        if (slot === 'screen') tracks.setScreen(null);
-        else tracks.setTrack(slot, null);
+        if (source === 'screen') tracks.setScreen(null);
+        else tracks.setTrack(source, null);
         on = false;
       },
       update: (patch) => dispatch({ type: 'media-toggle', source, patch }),
@@ -103,9 +93,9 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       assertUsable,
     });
   }
-  const camera = toggle('camera', 'video');
-  const microphone = toggle('microphone', 'audio');
-  const screen = toggle('screen', 'screen');
+  const camera = toggle('camera');
+  const microphone = toggle('microphone');
+  const screen = toggle('screen');
 
   function buildJoin(displayName: string | undefined) {
     const now = Date.now();
@@ -117,7 +107,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       userId: 'user-sim-self',
       displayName: displayName ?? scenario.displayName ?? 'You',
       role: scenario.role ?? 'participant',
-      media: { audio: false, video: false, screen: false },
+      media: { ...NO_MEDIA },
       ready: true,
       joinedAt: now,
     };
@@ -165,10 +155,9 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
         throw error;
       }
       const payload = buildJoin(joinOptions?.displayName);
-      dispatch({ type: 'joined', payload });
+      dispatch({ type: 'joined', payload, rejoined: false });
       joined = true;
       setConnection('connected');
-      emitter.emit('joined', { meetingId: payload.meeting.meetingId, participantId: payload.self.id, rejoined: false });
       (scenario.participants ?? []).forEach((p, i) => simulate.applyParticipantExtras(toParticipantInfo(p, i, 0).id, p));
       if (scenario.activeSpeakerId) simulate.setSpeaking(scenario.activeSpeakerId);
       if (scenario.autoplayBlocked) simulate.blockAutoplay(true);
@@ -191,7 +180,6 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       timers.forEach(clearTimeout);
       tracks.stopAll();
       generated.splice(0).forEach((t) => t.stop());
-      emitter.clear();
       store.clear();
     },
     devices: {
@@ -225,7 +213,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       assertUsable();
       simulate.blockAutoplay(false);
     },
-    on: (event, handler) => (assertUsable(), emitter.on(event, handler)),
+    on: (event, handler) => (assertUsable(), store.on(event, handler)),
   };
   if (scenario.autoJoin) client.join().catch(() => {});
   return client;

@@ -1,18 +1,17 @@
-import type { MeetingEmitter } from '../client/emitter';
 import { MeetingError, type MeetingErrorCode } from '../errors/meeting-error';
+import type { TrackSource } from '../protocol/types';
 import type { MeetingStore } from '../state/store';
-import type { ConnectionState, MediaSource } from '../state/types';
+import type { ConnectionState } from '../state/types';
 import type { SimulatedParticipant, SimulationControls } from './scenario';
 import { toParticipantInfo } from './participant-info';
 
 /** What the controls need from the simulated client. */
 export interface SimulationContext {
   store: MeetingStore;
-  emitter: MeetingEmitter;
   reportError: (error: MeetingError) => void;
   setConnection: (state: ConnectionState) => void;
   nextMessageId: () => string;
-  mediaErrors: Partial<Record<MediaSource, MeetingErrorCode>>;
+  mediaErrors: Partial<Record<TrackSource, MeetingErrorCode>>;
   isJoined: () => boolean;
   /** A synthetic camera stream for a scripted participant, when `fakeStreams` is on. */
   fakeStream: (displayName: string) => MediaStream | null;
@@ -23,9 +22,12 @@ export interface InternalSimulationControls extends SimulationControls {
   applyParticipantExtras(participantId: string, p: SimulatedParticipant): void;
 }
 
-/** Build `client.simulate`. Every control dispatches the same actions the real client does. */
+/**
+ * Build `client.simulate`. Every control dispatches the same actions the real client does, so
+ * the same events follow from the store.
+ */
 export function createSimulationControls(ctx: SimulationContext): InternalSimulationControls {
-  const { store, emitter } = ctx;
+  const { store } = ctx;
   const { dispatch, getSnapshot } = store;
   let joinCount = 100;
 
@@ -45,7 +47,7 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
           stats: { rttMs: 40, packetLoss: 0, inboundBitrate: 800_000, outboundBitrate: 800_000, frameWidth: 640, frameHeight: 360, framesPerSecond: 24, localCandidateType: 'host', remoteCandidateType: 'host', sampledAt: Date.now() },
         });
       }
-      const camera = p.stream ?? (p.media?.video === false ? null : ctx.fakeStream(p.displayName));
+      const camera = p.stream ?? (p.media?.camera === false ? null : ctx.fakeStream(p.displayName));
       if (camera) dispatch({ type: 'peer-stream', participantId: id, source: 'camera', stream: camera });
       if (p.screenStream) dispatch({ type: 'peer-stream', participantId: id, source: 'screen', stream: p.screenStream });
       if (p.speaking) controls.setSpeaking(id);
@@ -54,48 +56,39 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
       const info = toParticipantInfo(p, joinCount++, Date.now() - 1000);
       dispatch({ type: 'participant-joined', participant: { ...info, joinedAt: Date.now() } });
       controls.applyParticipantExtras(info.id, p);
-      const participant = getSnapshot().remotes[info.id];
-      if (participant) emitter.emit('participant-joined', { participant });
       return info.id;
     },
     participantLeaves(participantId, reason = 'left') {
-      dispatch({ type: 'participant-left', participantId });
-      emitter.emit('participant-left', { participantId, reason });
+      dispatch({ type: 'participant-left', participantId, reason });
     },
     setMedia(participantId, media) {
       const p = getSnapshot().remotes[participantId];
       if (!p) return;
       const next = { ...p.media, ...media };
       dispatch({ type: 'participant-media', participantId, media: next });
-      emitter.emit('participant-media-changed', { participantId, media: next });
     },
     setSpeaking(participantId) {
       const levels: Record<string, number> = {};
       for (const p of getSnapshot().participants) levels[p.id] = p.id === participantId ? 0.6 : 0;
       dispatch({ type: 'audio-levels', levels, activeSpeakerId: participantId });
-      emitter.emit('active-speaker-changed', { participantId });
     },
     setQuality(participantId, quality) {
       const p = find(participantId);
       if (!p) return;
-      const stats = p.stats ?? { rttMs: null, packetLoss: null, inboundBitrate: null, outboundBitrate: null, frameWidth: null, frameHeight: null, framesPerSecond: null, localCandidateType: null, remoteCandidateType: null, sampledAt: 0 };
+      const stats = getSnapshot().peerStats[p.id] ?? { rttMs: null, packetLoss: null, inboundBitrate: null, outboundBitrate: null, frameWidth: null, frameHeight: null, framesPerSecond: null, localCandidateType: null, remoteCandidateType: null, sampledAt: 0 };
       const rtt = { good: 40, fair: 300, poor: 700, lost: null, unknown: null }[quality];
       const loss = { good: 0, fair: 0.05, poor: 0.15, lost: 1, unknown: null }[quality];
       dispatch({ type: 'peer-stats', participantId: p.id, quality, stats: { ...stats, rttMs: rtt, packetLoss: loss, sampledAt: Date.now() } });
     },
     setPeerState(participantId, state) {
-      const previous = getSnapshot().remotes[participantId]?.peerState ?? 'new';
       dispatch({ type: 'peer-state', participantId, state });
-      emitter.emit('peer-state-changed', { participantId, state, previous });
       if (state === 'failed') ctx.reportError(new MeetingError('peer-connection-failed', undefined, { participantId }));
     },
     setReady(participantId, ready) {
       dispatch({ type: 'participant-ready', participantId, ready });
-      emitter.emit('participant-ready', { participantId, ready });
     },
     setStream(participantId, source, stream) {
       dispatch({ type: 'peer-stream', participantId, source, stream });
-      if (stream) emitter.emit('remote-stream', { participantId, source, stream });
     },
     receiveChat(from, text) {
       const s = getSnapshot();
@@ -103,7 +96,6 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
       if (!sender || !s.meetingId) return;
       const message = { id: ctx.nextMessageId(), meetingId: s.meetingId, from: sender.id, fromName: sender.displayName, text, sentAt: Date.now() };
       dispatch({ type: 'chat', messages: [message] });
-      emitter.emit('chat-message', { message });
     },
     dropConnection() {
       ctx.setConnection('reconnecting');
@@ -123,14 +115,12 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
       if (!s.meetingId) return;
       const payload = { meetingId: s.meetingId, startedAt: Date.now() };
       dispatch({ type: 'meeting-started', payload });
-      emitter.emit('meeting-started', payload);
     },
     endMeeting(reason = 'ended-by-host') {
       const s = getSnapshot();
       if (!s.meetingId) return;
       const payload = { meetingId: s.meetingId, reason, endedAt: Date.now() };
       dispatch({ type: 'meeting-ended', payload });
-      emitter.emit('meeting-ended', payload);
       ctx.setConnection('disconnected');
     },
     raiseError(code, participantId) {
@@ -139,7 +129,6 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
     blockAutoplay(blocked = true) {
       if (getSnapshot().audioPlaybackBlocked === blocked) return;
       dispatch({ type: 'audio-blocked', blocked });
-      emitter.emit('audio-playback-blocked', { blocked });
       if (blocked) ctx.reportError(new MeetingError('autoplay-blocked'));
     },
     failMedia(source, code) {

@@ -1,7 +1,7 @@
-import type { MediaSource } from '@mentara/meetings-core';
+import type { TrackSource } from '@mentara/meetings-core';
 
 /** Decorative 20px line icons (hidden from assistive tech; controls carry text labels). */
-const PATHS: Record<MediaSource | 'cameraOff' | 'microphoneOff' | 'screenOff' | 'leave', string> = {
+const PATHS: Record<TrackSource | 'cameraOff' | 'microphoneOff' | 'screenOff' | 'leave', string> = {
   camera: 'M3 7h11v10H3zM14 10l6-3v10l-6-3',
   cameraOff: 'M3 7h11v10H3zM14 10l6-3v10l-6-3M2 3l19 19',
   microphone: 'M12 3a3 3 0 0 1 3 3v5a3 3 0 0 1-6 0V6a3 3 0 0 1 3-3zM5 11a7 7 0 0 0 14 0M12 18v3',

@@ -1,5 +1,5 @@
 import { forwardRef, type ButtonHTMLAttributes } from 'react';
-import type { MediaSource } from '@mentara/meetings-core';
+import type { TrackSource } from '@mentara/meetings-core';
 import { useMediaToggle } from '../hooks/use-media-toggle';
 import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
@@ -7,7 +7,7 @@ import { Icon } from './icons';
 
 /** Props of `<MediaToggleButton>`; other button attributes pass through. */
 export interface MediaToggleButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {
-  source: MediaSource;
+  source: TrackSource;
   /** Show the text label (it is always available to screen readers). @default true */
   showLabel?: boolean;
 }

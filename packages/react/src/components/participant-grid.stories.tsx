@@ -41,14 +41,14 @@ export const TwoParticipants: Story = {
 };
 
 export const FourParticipants: Story = {
-  args: { scenario: { people: [...people(2), { name: 'Trainee', audio: false }] } },
+  args: { scenario: { people: [...people(2), { name: 'Trainee', microphone: false }] } },
   play: async ({ canvasElement }) => {
     await expect(tilesIn(canvasElement)).toHaveLength(4);
   },
 };
 
 export const SixParticipants: Story = {
-  args: { scenario: { people: [...people(4), { name: 'Intruder', video: false }] } },
+  args: { scenario: { people: [...people(4), { name: 'Intruder', camera: false }] } },
   play: async ({ canvasElement }) => {
     const grid = within(canvasElement).getByRole('group', { name: 'Participants' });
     await expect(grid).toHaveAttribute('data-count', '6');

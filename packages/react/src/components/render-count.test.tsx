@@ -26,7 +26,7 @@ describe('render counts', () => {
     renders.clear();
 
     const supervisor = remoteIds(client)[1]!;
-    act(() => client.simulate.setMedia(supervisor, { audio: false }));
+    act(() => client.simulate.setMedia(supervisor, { microphone: false }));
     expect([...renders.entries()]).toEqual([[supervisor, 1]]);
 
     // Link statistics are not shown by a tile's own render: no re-render at all.
@@ -45,7 +45,7 @@ describe('render counts', () => {
       client,
     );
     commits = 0;
-    act(() => client.simulate.setMedia(remoteIds(client)[0]!, { audio: false }));
+    act(() => client.simulate.setMedia(remoteIds(client)[0]!, { microphone: false }));
     expect(commits).toBe(1);
     commits = 0;
     await act(() => client.chat.send('hello'));

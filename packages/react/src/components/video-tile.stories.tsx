@@ -40,14 +40,14 @@ export const Default: Story = {
 };
 
 export const Muted: Story = {
-  args: { scenario: { people: [{ name: 'Therapist', audio: false }] } },
+  args: { scenario: { people: [{ name: 'Therapist', microphone: false }] } },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('img', { name: 'Muted' })).toBeVisible();
   },
 };
 
 export const CameraOff: Story = {
-  args: { scenario: { people: [{ name: 'Group Facilitator', video: false }] } },
+  args: { scenario: { people: [{ name: 'Group Facilitator', camera: false }] } },
   play: async ({ canvasElement }) => {
     const tile = within(canvasElement).getByRole('group', { name: 'Group Facilitator' });
     await expect(tile).toHaveAttribute('data-camera', 'off');

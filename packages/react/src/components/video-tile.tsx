@@ -29,8 +29,8 @@ function selectTile(s: MeetingSnapshot, id: string) {
   return {
     displayName: p.displayName,
     isLocal: p.isLocal,
-    audio: p.media.audio,
-    video: p.media.video,
+    microphone: p.media.microphone,
+    camera: p.media.camera,
     isSpeaking: p.isSpeaking,
     peerState: p.peerState,
     stream: p.stream,
@@ -69,7 +69,7 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
   const name = tile.displayName || m.guest;
   const shownName = tile.isLocal ? `${name} (${m.you})` : name;
   const label = isScreen ? formatMessage(m.screenOf, { name: shownName }) : shownName;
-  const cameraOn = isScreen || (tile.video && stream !== null);
+  const cameraOn = isScreen || (tile.camera && stream !== null);
   return (
     <div
       ref={ref}
@@ -82,7 +82,7 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
       data-local={tile.isLocal}
       data-speaking={!isScreen && tile.isSpeaking}
       data-camera={cameraOn ? 'on' : 'off'}
-      data-microphone={tile.audio ? 'on' : 'off'}
+      data-microphone={tile.microphone ? 'on' : 'off'}
       data-pinned={pinned ?? undefined}
     >
       <video ref={videoRef} autoPlay playsInline muted aria-hidden="true" />
@@ -94,7 +94,7 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
       ) : null}
       <div className="mm-tile__bar">
         <span className="mm-tile__name">
-          {!isScreen && !tile.audio ? (
+          {!isScreen && !tile.microphone ? (
             <span role="img" aria-label={m.muted} className="mm-tile__muted-wrap">
               <Icon name="microphoneOff" className="mm-tile__muted" />
             </span>

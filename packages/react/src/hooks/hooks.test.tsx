@@ -64,10 +64,10 @@ describe('participant hooks', () => {
     const { client, wrapper, ids } = await setup();
     const { result } = renderHook(() => useParticipant(ids[0]!), { wrapper });
     const before = result.current;
-    act(() => client.simulate.setMedia(ids[1]!, { audio: false }));
+    act(() => client.simulate.setMedia(ids[1]!, { microphone: false }));
     expect(result.current).toBe(before);
-    act(() => client.simulate.setMedia(ids[0]!, { audio: false }));
-    expect(result.current?.media.audio).toBe(false);
+    act(() => client.simulate.setMedia(ids[0]!, { microphone: false }));
+    expect(result.current?.media.microphone).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { MediaSource, MediaToggleState } from '@mentara/meetings-core';
+import type { MediaToggleState, TrackSource } from '@mentara/meetings-core';
 import { useMeetingClient } from '../context/meeting-context';
 import { useMeeting } from './use-meeting';
 
@@ -31,7 +31,7 @@ export interface UseMediaToggleResult extends MediaToggleState {
  * const { buttonProps } = useMediaToggle('microphone')
  * return <button {...buttonProps}>Mic</button>
  */
-export function useMediaToggle(source: MediaSource): UseMediaToggleResult {
+export function useMediaToggle(source: TrackSource): UseMediaToggleResult {
   const client = useMeetingClient();
   const state = useMeeting((s) => s.media[source]);
   const toggle = useCallback(() => client[source].toggle(), [client, source]);

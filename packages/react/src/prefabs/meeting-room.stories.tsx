@@ -70,7 +70,7 @@ export const ScreenSharing: Story = {
 };
 
 export const PoorConnection: Story = {
-  args: { scenario: { people: [{ name: 'Therapist', quality: 'poor' }, { name: 'Supervisor', quality: 'fair', video: false }] } },
+  args: { scenario: { people: [{ name: 'Therapist', quality: 'poor' }, { name: 'Supervisor', quality: 'fair', camera: false }] } },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('img', { name: 'Poor connection' })).toBeVisible();
   },
@@ -79,7 +79,7 @@ export const PoorConnection: Story = {
 export const SixPeopleWithChat: Story = {
   args: {
     scenario: {
-      people: [...people(4), { name: 'Intruder', audio: false, video: false }],
+      people: [...people(4), { name: 'Intruder', microphone: false, camera: false }],
       chat: [
         { from: 0, text: 'Welcome, everyone.' },
         { from: 'me', text: 'Hello!' },

@@ -124,7 +124,7 @@ describe('accessibility (axe)', () => {
     const client = await joinedClient({
       participants: [
         { displayName: 'Therapist', speaking: true },
-        { displayName: 'Supervisor', quality: 'poor', media: { audio: false, video: false } },
+        { displayName: 'Supervisor', quality: 'poor', media: { microphone: false, camera: false } },
         { displayName: 'Trainee' },
       ],
       chat: [{ from: 'Supervisor', text: 'Can you hear me?' }],

@@ -13,8 +13,8 @@ import { MeetingProvider } from '../context/meeting-provider';
 /** A remote participant in a story. */
 export interface StoryPerson {
   name: string;
-  audio?: boolean;
-  video?: boolean;
+  microphone?: boolean;
+  camera?: boolean;
   screen?: boolean;
   quality?: ConnectionQuality;
   speaking?: boolean;
@@ -66,11 +66,11 @@ export function scenarioClient(scenario: StoryScenario = {}): SimulatedClient {
   const people = scenario.people ?? [];
   const participants: SimulatedParticipant[] = people.map((p, i) => ({
     displayName: p.name,
-    media: { audio: p.audio ?? true, video: p.video ?? true, screen: p.screen ?? false },
+    media: { microphone: p.microphone ?? true, camera: p.camera ?? true, screen: p.screen ?? false },
     quality: p.quality ?? 'good',
     speaking: p.speaking ?? false,
     peerState: p.peerState ?? 'connected',
-    stream: p.video === false ? null : picture(p.name, COLORS[i % COLORS.length]!),
+    stream: p.camera === false ? null : picture(p.name, COLORS[i % COLORS.length]!),
     screenStream: p.screen ? picture(`${p.name}'s screen`, '#3e4a47') : null,
   }));
   const fake = typeof document === 'undefined' ? undefined : createFakeMediaDevices({ devices: DEVICES });

@@ -14,7 +14,7 @@ describe('evictNode', () => {
     const { client: a } = await h.joinAs('interpreter', meetingId);
     const ghostId = randomUUID();
     await store.addParticipant(
-      { id: ghostId, userId: 'ghost', displayName: 'Ghost', role: 'participant', media: { audio: true, video: true, screen: false }, ready: true, joinedAt: 1, meetingId, nodeId: 'dead-node', socketId: 's' },
+      { id: ghostId, userId: 'ghost', displayName: 'Ghost', role: 'participant', media: { microphone: true, camera: true, screen: false }, ready: true, joinedAt: 1, meetingId, nodeId: 'dead-node', socketId: 's' },
       { maxParticipants: 6 },
     );
     const left = nextEvent(a, 'participant-left');
@@ -30,7 +30,7 @@ describe('evictNode', () => {
     const meetingId = randomUUID();
     await store.ensureMeeting({ meetingId, createdAt: 1 });
     await store.addParticipant(
-      { id: randomUUID(), userId: 'old', displayName: 'Old', role: 'participant', media: { audio: false, video: false, screen: false }, ready: false, joinedAt: 1, meetingId, nodeId: 'node-1', socketId: 's' },
+      { id: randomUUID(), userId: 'old', displayName: 'Old', role: 'participant', media: { microphone: false, camera: false, screen: false }, ready: false, joinedAt: 1, meetingId, nodeId: 'node-1', socketId: 's' },
       { maxParticipants: 6 },
     );
     h = await startHarness({ store, nodeId: 'node-1' });

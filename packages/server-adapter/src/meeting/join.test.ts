@@ -27,23 +27,23 @@ describe('join-meeting / leave-meeting / disconnect', () => {
     const result = await ack<MeetingJoinedPayload>(b, 'join-meeting', {
       meetingId,
       displayName: 'Supervisor B',
-      media: { audio: true, video: false, screen: false },
+      media: { microphone: true, camera: false, screen: false },
     });
     expect(result.ok).toBe(true);
     const jb = result.ok ? result.data : undefined;
     expect(await metEvent).toEqual(jb);
-    expect(jb?.self).toMatchObject({ displayName: 'Supervisor B', media: { audio: true, video: false, screen: false } });
+    expect(jb?.self).toMatchObject({ displayName: 'Supervisor B', media: { microphone: true, camera: false, screen: false } });
     expect(jb?.participants.map((p) => p.id)).toEqual([ja.self.id]);
     expect((await joinedEvent).participant).toEqual(jb?.self);
   });
 
   it('gives a late joiner media state, readiness and chat history', async () => {
     const { client: a, joined: ja } = await h.joinAs('interpreter', meetingId);
-    await ack(a, 'toggle-media', { kind: 'video', enabled: true });
+    await ack(a, 'toggle-media', { source: 'camera', enabled: true });
     await ack(a, 'participant-ready', { ready: true });
     await ack(a, 'chat-message', { text: 'hello' });
     const { joined: jb } = await h.joinAs('supervisor', meetingId);
-    expect(jb.participants).toEqual([expect.objectContaining({ id: ja.self.id, ready: true, media: { audio: false, video: true, screen: false } })]);
+    expect(jb.participants).toEqual([expect.objectContaining({ id: ja.self.id, ready: true, media: { microphone: false, camera: true, screen: false } })]);
     expect(jb.chat.map((m) => m.text)).toEqual(['hello']);
   });
 
@@ -81,7 +81,7 @@ describe('join-meeting / leave-meeting / disconnect', () => {
     expect((await h.meetings.store.listParticipants(meetingId)).map((p) => p.id)).toContain(second.self.id);
     expect(await h.meetings.store.listParticipants(meetingId)).toHaveLength(2);
     // The stale socket is out of the meeting: it can no longer act in it, and its disconnect is silent.
-    expect(await ack(stale, 'toggle-media', { kind: 'audio', enabled: true })).toMatchObject({ ok: false, error: { code: 'not-in-meeting' } });
+    expect(await ack(stale, 'toggle-media', { source: 'microphone', enabled: true })).toMatchObject({ ok: false, error: { code: 'not-in-meeting' } });
     const after = collect(a, 'participant-left');
     stale.disconnect();
     await settle();

@@ -11,7 +11,7 @@ import { leaveCurrentMeeting } from './leave';
 import { toMeetingInfo, toParticipantInfo } from './participant-info';
 import { meetingRoom, participantRoom } from './rooms';
 
-const DEFAULT_MEDIA = { audio: false, video: false, screen: false };
+const DEFAULT_MEDIA = { microphone: false, camera: false, screen: false };
 
 /**
  * `join-meeting`: access check, atomic add-with-cap (replacing the same user's stale session

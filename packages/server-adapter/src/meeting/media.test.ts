@@ -12,15 +12,15 @@ describe('toggle-media / participant-ready', () => {
   afterEach(() => h.close());
 
   it('toggle-media acks the full state and tells the others', async () => {
-    const { client: a, joined: ja } = await h.joinAs('interpreter', meetingId, 'participant', { media: { audio: true, video: true, screen: false } });
+    const { client: a, joined: ja } = await h.joinAs('interpreter', meetingId, 'participant', { media: { microphone: true, camera: true, screen: false } });
     const { client: b } = await h.joinAs('supervisor', meetingId);
     const ownEvents = collect(a, 'participant-media-changed');
     const changed = nextEvent(b, 'participant-media-changed');
-    expect(await ack(a, 'toggle-media', { kind: 'screen', enabled: true })).toEqual({
+    expect(await ack(a, 'toggle-media', { source: 'screen', enabled: true })).toEqual({
       ok: true,
-      data: { audio: true, video: true, screen: true },
+      data: { microphone: true, camera: true, screen: true },
     });
-    expect(await changed).toEqual({ participantId: ja.self.id, media: { audio: true, video: true, screen: true } });
+    expect(await changed).toEqual({ participantId: ja.self.id, media: { microphone: true, camera: true, screen: true } });
     await settle();
     expect(ownEvents).toEqual([]);
   });
@@ -39,7 +39,7 @@ describe('toggle-media / participant-ready', () => {
 
   it('both refuse a socket that has not joined', async () => {
     const c = await h.connect({ token: await h.token('interpreter', meetingId) });
-    expect(await ack(c, 'toggle-media', { kind: 'audio', enabled: true })).toMatchObject({ ok: false, error: { code: 'not-in-meeting' } });
+    expect(await ack(c, 'toggle-media', { source: 'microphone', enabled: true })).toMatchObject({ ok: false, error: { code: 'not-in-meeting' } });
     expect(await ack(c, 'participant-ready', { ready: true })).toMatchObject({ ok: false, error: { code: 'not-in-meeting' } });
   });
 });

@@ -15,7 +15,7 @@ export async function handleToggleMedia(
   const { meetingId, participantId } = requireSession(socket);
   const current = await ctx.store.getParticipant(meetingId, participantId);
   if (!current) throw new ProtocolFailure('not-in-meeting');
-  const media = { ...current.media, [payload.kind]: payload.enabled };
+  const media = { ...current.media, [payload.source]: payload.enabled };
   const updated = await ctx.store.updateParticipant(meetingId, participantId, { media });
   if (!updated) throw new ProtocolFailure('not-in-meeting');
   socket.to(meetingRoom(meetingId)).emit('participant-media-changed', { participantId, media: updated.media });

@@ -27,7 +27,7 @@ describe('RedisRoomStore specifics', () => {
     userId: `user-${id}`,
     displayName: 'Zoë ✓ "quoted" / slash',
     role: 'participant' as const,
-    media: { audio: true, video: false, screen: false },
+    media: { microphone: true, camera: false, screen: false },
     ready: false,
     joinedAt: 1_790_000_000_123,
     meetingId,

@@ -19,7 +19,7 @@ describe('hostile input', () => {
       ['webrtc-signal', 'not an object'],
       ['webrtc-offer', { to: jb.self.id, sdp: { type: 'bogus' } }],
       ['webrtc-ice-candidate', { to: jb.self.id, candidate: { candidate: 1 } }],
-      ['toggle-media', { kind: 'hologram', enabled: true }],
+      ['toggle-media', { source: 'hologram', enabled: true }],
       ['chat-message', { text: '   ' }],
       ['leave-meeting', { extra: true }],
     ];

@@ -27,7 +27,7 @@ describe('unexpected failures', () => {
     });
     expect(JSON.stringify(failed)).not.toContain('backend down');
     expect(logged).toHaveLength(1);
-    expect((await ack(client, 'toggle-media', { kind: 'audio', enabled: true })).ok).toBe(true);
+    expect((await ack(client, 'toggle-media', { source: 'microphone', enabled: true })).ok).toBe(true);
   });
 
   it('report errors of un-acknowledged events as webrtc-error, including join-meeting', async () => {

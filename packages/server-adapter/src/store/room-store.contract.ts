@@ -11,7 +11,7 @@ const participant = (meetingId: string, over: Partial<ParticipantRecord> = {}): 
   userId: uid('u'),
   displayName: 'Someone',
   role: 'participant',
-  media: { audio: true, video: true, screen: false },
+  media: { microphone: true, camera: true, screen: false },
   ready: false,
   joinedAt: Date.now(),
   meetingId,
@@ -135,7 +135,7 @@ export function runRoomStoreContract(name: string, createStore: () => Promise<Ro
       await store.ensureMeeting({ meetingId, createdAt: 1 });
       const a = participant(meetingId);
       await store.addParticipant(a, { maxParticipants: 6 });
-      const media = { audio: false, video: true, screen: true };
+      const media = { microphone: false, camera: true, screen: true };
       expect(await store.updateParticipant(meetingId, a.id, { media })).toMatchObject({ media, ready: false });
       expect(await store.updateParticipant(meetingId, a.id, { ready: true })).toMatchObject({ media, ready: true });
       expect(await store.updateParticipant(meetingId, 'nobody', { ready: true })).toBeUndefined();
@@ -146,8 +146,8 @@ export function runRoomStoreContract(name: string, createStore: () => Promise<Ro
       const a = participant(meetingId);
       await store.addParticipant(a, { maxParticipants: 6 });
       const got = await store.getParticipant(meetingId, a.id);
-      if (got) got.media.audio = false;
-      expect((await store.getParticipant(meetingId, a.id))?.media.audio).toBe(true);
+      if (got) got.media.microphone = false;
+      expect((await store.getParticipant(meetingId, a.id))?.media.microphone).toBe(true);
     });
 
     it('lists participants by node', async () => {

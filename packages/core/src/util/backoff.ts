@@ -1,4 +1,14 @@
-import type { BackoffOptions } from '../client/types';
+/** Backoff policy for retries (socket rejoin, peer rebuild). */
+export interface BackoffOptions {
+  /** Attempts before giving up. @default 5 */
+  maxAttempts?: number;
+  /** First delay. @default 500 */
+  initialDelayMs?: number;
+  /** Delay cap. @default 8000 */
+  maxDelayMs?: number;
+  /** Multiplier per attempt. @default 2 */
+  factor?: number;
+}
 
 /** A resolved backoff policy. */
 export interface Backoff {

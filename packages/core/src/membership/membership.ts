@@ -1,23 +1,30 @@
+import type { ManagerOptions, SocketOptions } from 'socket.io-client';
 import { MeetingError, type MeetingErrorCode } from '../errors/meeting-error';
-import type { MediaKind, MediaState, MeetingJoinedPayload } from '../protocol/types';
 import type { PeerMesh } from '../peers/mesh';
-import { decodeCandidate, decodeDescription, decodeSignal, encodeSignal } from '../signalling/signal-codec';
+import type { MediaState, MeetingJoinedPayload, TrackSource } from '../protocol/types';
 import { createSignallingChannel, fromProtocolError, type ChannelStatus, type SignallingChannel } from '../signalling/channel';
+import { decodeCandidate, decodeDescription, decodeSignal, emitSignal } from '../signalling/signal-codec';
 import type { MeetingAction } from '../state/actions';
 import type { ConnectionState, MeetingSnapshot } from '../state/types';
-import type { MeetingEmitter } from './emitter';
-import type { ResolvedOptions } from './options';
-import { createTimerGroup } from './timers';
+import type { Backoff } from '../util/backoff';
+import { createTimerGroup } from '../util/timers';
+import { createRoomEventGate } from './room-event-gate';
 
 /** Errors that a successful (re)join resolves. */
 const CONNECTION_ERRORS = new Set<MeetingErrorCode>(['signalling-unreachable', 'join-timeout', 'rate-limited', 'internal']);
 
-/** Options of `createSession`. */
-export interface SessionOptions {
-  options: ResolvedOptions;
+/** Options of `createMembership`. */
+export interface MembershipOptions {
+  serverUrl: string;
+  getToken: () => Promise<string | undefined>;
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /** Socket.IO's own reconnection of the transport. */
+  socketBackoff: { attempts: number; delayMs: number; maxDelayMs: number };
+  /** Rejoining the meeting after the transport is back, when the server refused for a while. */
+  rejoinBackoff: Backoff;
+  joinTimeoutMs: number;
   getState: () => MeetingSnapshot;
   dispatch: (action: MeetingAction) => void;
-  emitter: MeetingEmitter;
   mesh: PeerMesh;
   /** Current local media, sent with every (re)join. */
   localMedia: () => MediaState;
@@ -28,11 +35,14 @@ export interface SessionOptions {
   displayName: string | undefined;
 }
 
-/** One meeting membership: the signalling channel, join/rejoin and the server events. */
-export interface Session {
+/**
+ * One meeting membership: the signalling channel, join and rejoin, the room's events into the
+ * store, and the mesh's signals out through the channel while it lasts.
+ */
+export interface Membership {
   readonly channel: SignallingChannel;
   join(meetingId: string): Promise<MeetingJoinedPayload>;
-  announceMedia(kind: MediaKind, enabled: boolean): void;
+  announceMedia(source: TrackSource, enabled: boolean): void;
   /** After signalling gave up (`failed`): try again now, e.g. when the browser is back online. */
   retry(): void;
   leave(): Promise<void>;
@@ -41,55 +51,31 @@ export interface Session {
 }
 
 /**
- * Create a session. After a socket drop Socket.IO reconnects and the session rejoins with
+ * Create a membership. After a socket drop Socket.IO reconnects and the membership rejoins with
  * `previousParticipantId`, so the server replaces the stale participant; peers whose ids are
  * unchanged are kept, chat is merged by id.
  */
-export function createSession(s: SessionOptions): Session {
-  const { options: o, dispatch, emitter, mesh } = s;
+export function createMembership(s: MembershipOptions): Membership {
+  const { dispatch, mesh } = s;
   const timers = createTimerGroup();
+  const gate = createRoomEventGate();
   const offs: Array<() => void> = [];
   let meetingId: string | null = null;
   let selfId: string | null = null;
   let closed = false;
   let rejoinAttempt = 0;
-  /**
-   * Room events that arrive while a `join-meeting` answer is on its way. The server reads the
-   * roster after adding us to the room, so such events are newer than the roster in the answer:
-   * they are applied after it, in order, instead of being overwritten by it.
-   */
-  let held: Array<() => void> | null = null;
-  const holdWhileJoining = () => {
-    held = [];
-  };
-  const release = (apply: boolean) => {
-    const queued = held ?? [];
-    held = null;
-    if (apply) for (const run of queued) run();
-  };
-  /** Wraps a room-event handler so it waits behind an in-flight join answer. */
-  const roomEvent =
-    <T,>(handler: (payload: T) => void) =>
-    (payload: T) => {
-      if (held) held.push(() => handler(payload));
-      else handler(payload);
-    };
 
-  const setConnection = (state: ConnectionState) => {
-    const previous = s.getState().connection;
-    if (previous === state) return;
-    dispatch({ type: 'connection', state });
-    emitter.emit('connection-changed', { state, previous });
-  };
+  const setConnection = (state: ConnectionState) => dispatch({ type: 'connection', state });
 
   const channel = createSignallingChannel({
-    serverUrl: o.raw.serverUrl,
-    getToken: o.getToken,
+    serverUrl: s.serverUrl,
+    getToken: s.getToken,
     handshake: s.handshake,
-    reconnection: o.socketBackoff,
-    ...(o.raw.socketOptions ? { socketOptions: o.raw.socketOptions } : {}),
+    reconnection: s.socketBackoff,
+    ...(s.socketOptions ? { socketOptions: s.socketOptions } : {}),
     onStatus,
   });
+  offs.push(mesh.attachSink((to, connectionId, signal) => emitSignal(channel, to, connectionId, signal)));
 
   function onStatus(status: ChannelStatus, error?: MeetingError) {
     if (closed || !selfId) return;
@@ -105,35 +91,36 @@ export function createSession(s: SessionOptions): Session {
     selfId = payload.self.id;
     channel.setRateLimit(payload.limits.eventsPerSecond);
     mesh.setLocalId(selfId);
-    dispatch({ type: 'joined', payload });
+    dispatch({ type: 'joined', payload, rejoined });
     mesh.sync(payload.participants.map((p) => p.id).filter((id) => id !== selfId));
     // Connection trouble is over once we are in again (other errors stay until they resolve).
     const error = s.getState().error;
     if (error && CONNECTION_ERRORS.has(error.code)) dispatch({ type: 'error', error: null });
     setConnection('connected');
-    emitter.emit('joined', { meetingId: payload.meeting.meetingId, participantId: selfId, rejoined });
   }
+
+  const displayName = () => (s.displayName ? { displayName: s.displayName } : {});
 
   async function rejoin() {
     if (closed || !meetingId || !selfId) return;
     setConnection('reconnecting');
-    holdWhileJoining();
+    gate.hold();
     try {
       const payload = await channel.request(
         'join-meeting',
         { meetingId, media: s.localMedia(), previousParticipantId: selfId, ...displayName() },
-        o.joinTimeoutMs,
+        s.joinTimeoutMs,
       );
       if (closed) return;
       rejoinAttempt = 0;
       applyJoined(payload, true);
-      release(true);
+      gate.release(true);
     } catch (error) {
-      release(false);
+      gate.release(false);
       if (closed) return;
       const e = error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
-      if (e.recoverable && ++rejoinAttempt <= o.rejoinBackoff.maxAttempts) {
-        timers.after(o.rejoinBackoff.delay(rejoinAttempt), () => {
+      if (e.recoverable && ++rejoinAttempt <= s.rejoinBackoff.maxAttempts) {
+        timers.after(s.rejoinBackoff.delay(rejoinAttempt), () => {
           if (channel.connected) void rejoin();
         });
         return;
@@ -147,57 +134,38 @@ export function createSession(s: SessionOptions): Session {
     }
   }
 
-  const displayName = () => (s.displayName ? { displayName: s.displayName } : {});
-
+  /** Room events into the store (held behind an in-flight join answer by the gate). */
   function listen() {
+    const on = channel.on.bind(channel);
     offs.push(
-      channel.on('participant-joined', roomEvent(({ participant }) => {
+      on('participant-joined', gate.wrap(({ participant }) => {
         if (participant.id === selfId) return;
-        // Already in the join answer's roster (an event that overtook the answer): no second "joined".
-        const known = participant.id in s.getState().remotes;
         dispatch({ type: 'participant-joined', participant });
         mesh.add(participant.id);
-        const p = s.getState().remotes[participant.id];
-        if (p && !known) emitter.emit('participant-joined', { participant: p });
       })),
-      channel.on('participant-left', roomEvent(({ participantId, reason }) => {
+      on('participant-left', gate.wrap(({ participantId, reason }) => {
         mesh.remove(participantId);
-        // Someone who left before the join answer was read was never in our roster.
-        if (!(participantId in s.getState().remotes)) return;
-        dispatch({ type: 'participant-left', participantId });
-        emitter.emit('participant-left', { participantId, reason });
+        dispatch({ type: 'participant-left', participantId, reason });
       })),
-      channel.on('participant-media-changed', roomEvent(({ participantId, media }) => {
+      on('participant-media-changed', gate.wrap(({ participantId, media }) => {
         dispatch({ type: 'participant-media', participantId, media });
         if (!media.screen) dispatch({ type: 'peer-stream', participantId, source: 'screen', stream: null });
-        emitter.emit('participant-media-changed', { participantId, media });
       })),
-      channel.on('participant-ready', roomEvent(({ participantId, ready }) => {
-        dispatch({ type: 'participant-ready', participantId, ready });
-        emitter.emit('participant-ready', { participantId, ready });
-      })),
-      channel.on('meeting-started', roomEvent((payload) => {
-        dispatch({ type: 'meeting-started', payload });
-        emitter.emit('meeting-started', payload);
-      })),
-      channel.on('meeting-ended', roomEvent((payload) => {
+      on('participant-ready', gate.wrap(({ participantId, ready }) => dispatch({ type: 'participant-ready', participantId, ready }))),
+      on('meeting-started', gate.wrap((payload) => dispatch({ type: 'meeting-started', payload }))),
+      on('meeting-ended', gate.wrap((payload) => {
         dispatch({ type: 'meeting-ended', payload });
         // Over for good: no rejoin after a later socket drop.
         selfId = null;
         mesh.closeAll();
-        emitter.emit('meeting-ended', payload);
         setConnection('disconnected');
       })),
-      channel.on('chat-message', roomEvent((message) => {
-        const before = s.getState().chat;
-        dispatch({ type: 'chat', messages: [message] });
-        if (s.getState().chat !== before) emitter.emit('chat-message', { message });
-      })),
-      channel.on('webrtc-offer', roomEvent((e) => mesh.handleSignal(decodeDescription(e)))),
-      channel.on('webrtc-answer', roomEvent((e) => mesh.handleSignal(decodeDescription(e)))),
-      channel.on('webrtc-ice-candidate', roomEvent((e) => mesh.handleSignal(decodeCandidate(e)))),
-      channel.on('webrtc-signal', roomEvent((e) => mesh.handleSignal(decodeSignal(e)))),
-      channel.on('webrtc-error', (e) => {
+      on('chat-message', gate.wrap((message) => dispatch({ type: 'chat', messages: [message] }))),
+      on('webrtc-offer', gate.wrap((e) => mesh.handleSignal(decodeDescription(e)))),
+      on('webrtc-answer', gate.wrap((e) => mesh.handleSignal(decodeDescription(e)))),
+      on('webrtc-ice-candidate', gate.wrap((e) => mesh.handleSignal(decodeCandidate(e)))),
+      on('webrtc-signal', gate.wrap((e) => mesh.handleSignal(decodeSignal(e)))),
+      on('webrtc-error', (e) => {
         // A signal racing a participant's departure is expected churn, not an error to show.
         if (e.code === 'participant-not-found' && e.event?.startsWith('webrtc-')) return;
         s.reportError(fromProtocolError(e));
@@ -212,10 +180,10 @@ export function createSession(s: SessionOptions): Session {
       meetingId = id;
       setConnection('connecting');
       listen();
-      const deadline = Date.now() + o.joinTimeoutMs;
+      const deadline = Date.now() + s.joinTimeoutMs;
       try {
-        await channel.connect(o.joinTimeoutMs);
-        holdWhileJoining();
+        await channel.connect(s.joinTimeoutMs);
+        gate.hold();
         const payload = await channel.request(
           'join-meeting',
           { meetingId: id, media: s.localMedia(), ...displayName() },
@@ -223,10 +191,10 @@ export function createSession(s: SessionOptions): Session {
         );
         if (closed) throw new MeetingError('invalid-state', 'The client left while joining');
         applyJoined(payload, false);
-        release(true);
+        gate.release(true);
         return payload;
       } catch (error) {
-        release(false);
+        gate.release(false);
         const e = error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
         if (!closed) {
           s.reportError(e);
@@ -241,8 +209,8 @@ export function createSession(s: SessionOptions): Session {
       setConnection('reconnecting');
       channel.reconnect();
     },
-    announceMedia(kind, enabled) {
-      if (selfId && channel.connected) channel.send('toggle-media', { kind, enabled });
+    announceMedia(source, enabled) {
+      if (selfId && channel.connected) channel.send('toggle-media', { source, enabled });
     },
     async leave() {
       if (closed) return;
@@ -261,10 +229,4 @@ export function createSession(s: SessionOptions): Session {
       channel.close();
     },
   };
-}
-
-/** Encode an outgoing simple-peer signal onto the channel (used by the mesh). */
-export function sendSignalOver(channel: SignallingChannel, to: string, connectionId: string, signal: Parameters<typeof encodeSignal>[2]): void {
-  const out = encodeSignal(to, connectionId, signal);
-  channel.send(out.event, out.payload as never);
 }

@@ -1,0 +1,279 @@
+import type { SignalData } from '../protocol/types';
+import type { PeerState } from '../state/types';
+import type { MachineConfig } from '../util/machine';
+import type { PeerTransport } from './transport';
+
+/**
+ * The life of the connection to one remote participant, as one table.
+ *
+ * ```
+ * idle ─START→ preparing (initiator) | awaiting-offer (responder)
+ * awaiting-offer ─OFFER→ preparing          ─TIMEOUT→ backoff | failed
+ * preparing ─CONFIG_READY→ negotiating      (ICE config fetched, start-up media settled)
+ * negotiating ─CONNECTED→ connected         ─TIMEOUT / TRANSPORT_FAILED→ backoff | failed
+ * connected ─ICE_DISCONNECTED→ interrupted  ─TRANSPORT_FAILED / RESTART→ backoff | failed
+ * interrupted ─ICE_RECOVERED→ connected     ─TIMEOUT / TRANSPORT_FAILED→ backoff | failed
+ * backoff ─RETRY→ preparing (initiator) | awaiting-rebuild (responder asks the initiator)
+ * awaiting-rebuild ─OFFER→ preparing        ─TIMEOUT→ backoff | failed
+ * failed ─RESTART / OFFER / REBUILD_REQUEST→ a fresh budget of attempts
+ * any ─CLOSE→ closed
+ * ```
+ *
+ * The initiator (smaller participant id) builds every attempt; the responder follows its offers
+ * and, after a failure, asks it to rebuild. Every attempt has its own connection id; signals of
+ * retired attempts are dropped. Each failure counts; past `maxAttempts` in a row the link gives up.
+ */
+export type PeerLinkState =
+  | 'idle'
+  | 'awaiting-offer'
+  | 'preparing'
+  | 'negotiating'
+  | 'connected'
+  | 'interrupted'
+  | 'backoff'
+  | 'awaiting-rebuild'
+  | 'failed'
+  | 'closed';
+
+/** Events of the peer link machine. */
+export type PeerLinkEvent =
+  | { type: 'START' }
+  /** An offer that starts a new attempt of the initiator (responder side). */
+  | { type: 'OFFER'; connectionId: string; signal: SignalData }
+  /** The responder asks for a new attempt; `connectionId` names the attempt it lost (or `none`). */
+  | { type: 'REBUILD_REQUEST'; connectionId: string }
+  /** A signal of the current attempt. */
+  | { type: 'SIGNAL'; signal: SignalData }
+  | { type: 'CONFIG_READY'; attempt: string; config: RTCConfiguration }
+  | { type: 'CONNECTED'; transport: PeerTransport }
+  | { type: 'ICE_DISCONNECTED'; transport: PeerTransport }
+  | { type: 'ICE_RECOVERED'; transport: PeerTransport }
+  | { type: 'TRANSPORT_FAILED'; transport: PeerTransport }
+  /** The current state's timer ran out (connect, grace or rebuild wait). */
+  | { type: 'TIMEOUT' }
+  /** Backoff is over: start the next attempt. */
+  | { type: 'RETRY' }
+  /** Rebuild now (network back, the app asked): the current attempt counts as failed. */
+  | { type: 'RESTART' }
+  | { type: 'CLOSE' };
+
+/** What the machine's guards read and its actions change; the effects live in `peer-link.ts`. */
+export interface PeerLinkContext {
+  readonly initiator: boolean;
+  readonly maxAttempts: number;
+  /** Failed attempts in a row. */
+  failures: number;
+  /** The current attempt, `null` between attempts. */
+  connectionId: string | null;
+  /** The attempt that failed last: a rebuild request names it so the initiator can match it. */
+  lastConnectionId: string;
+  /** Attempts that may no longer deliver signals. */
+  readonly retired: Set<string>;
+  /** Signals of the current attempt that arrived before its transport exists. */
+  pending: SignalData[];
+  transport: PeerTransport | null;
+  /** Side effects the actions need (new ids, transport creation, feeding signals). */
+  readonly fx: PeerLinkEffects;
+}
+
+/** The side effects the table's actions call. */
+export interface PeerLinkEffects {
+  newConnectionId(): string;
+  /** Create and wire the transport of the current attempt. */
+  createTransport(context: PeerLinkContext, config: RTCConfiguration): PeerTransport;
+  /** Close the transport of the retired attempt and forget its remote streams. */
+  destroyTransport(transport: PeerTransport): void;
+}
+
+type Ctx = PeerLinkContext;
+type Ev<T extends PeerLinkEvent['type']> = Extract<PeerLinkEvent, { type: T }>;
+
+/* ---------- actions ---------- */
+
+/** Retire the current attempt (its late signals are dropped) and close its transport. */
+function retire(c: Ctx): void {
+  if (c.connectionId) {
+    c.retired.add(c.connectionId);
+    c.lastConnectionId = c.connectionId;
+  }
+  if (c.transport) c.fx.destroyTransport(c.transport);
+  c.transport = null;
+  c.connectionId = null;
+  c.pending = [];
+}
+
+const newAttempt = (c: Ctx) => {
+  retire(c);
+  c.connectionId = c.fx.newConnectionId();
+};
+const adoptOffer = (c: Ctx, e: Ev<'OFFER'>) => {
+  retire(c);
+  c.connectionId = e.connectionId;
+  c.pending = [e.signal];
+};
+const countFailure = (c: Ctx) => {
+  c.failures += 1;
+  retire(c);
+};
+const freshBudget = (c: Ctx) => {
+  c.failures = 1;
+};
+const buildTransport = (c: Ctx, e: Ev<'CONFIG_READY'>) => {
+  const pending = c.pending;
+  c.pending = [];
+  c.transport = c.fx.createTransport(c, e.config);
+  for (const signal of pending) c.transport.signal(signal);
+};
+const feed = (c: Ctx, e: Ev<'SIGNAL'>) => {
+  if (c.transport) c.transport.signal(e.signal);
+  else c.pending.push(e.signal);
+};
+const connected = (c: Ctx) => {
+  c.failures = 0;
+};
+
+/* ---------- guards ---------- */
+
+const exhausted = (c: Ctx) => c.failures + 1 > c.maxAttempts;
+const current = (c: Ctx, e: { transport: PeerTransport }) => e.transport === c.transport;
+const isInitiator = (c: Ctx) => c.initiator;
+const isResponder = (c: Ctx) => !c.initiator;
+const freshOffer = (c: Ctx, e: Ev<'OFFER'>) => !c.initiator && e.connectionId !== c.connectionId && !c.retired.has(e.connectionId);
+const thisAttempt = (c: Ctx, e: Ev<'CONFIG_READY'>) => e.attempt === c.connectionId;
+/** While connecting, the initiator rebuilds when the responder lost our attempt or never got one. */
+const rebuildWanted = (c: Ctx, e: Ev<'REBUILD_REQUEST'>) => c.initiator && (e.connectionId === c.connectionId || e.connectionId === 'none');
+/** While connected, only a request naming the live attempt means the other side lost it. */
+const liveAttemptLost = (c: Ctx, e: Ev<'REBUILD_REQUEST'>) => c.initiator && e.connectionId === c.connectionId;
+/** Between attempts, a request naming the failed attempt (or none) just starts the next one sooner. */
+const nextAttemptWanted = (c: Ctx, e: Ev<'REBUILD_REQUEST'>) =>
+  c.initiator && (e.connectionId === c.lastConnectionId || e.connectionId === 'none');
+
+/* ---------- shared transitions ---------- */
+
+/** A failed attempt: give up past the budget, otherwise wait and retry. */
+const attemptFailed = [
+  { target: 'failed' as const, guard: exhausted, actions: [countFailure] },
+  { target: 'backoff' as const, actions: [countFailure] },
+];
+const failedTransport = [
+  { target: 'failed' as const, guard: (c: Ctx, e: Ev<'TRANSPORT_FAILED'>) => current(c, e) && exhausted(c), actions: [countFailure] },
+  { target: 'backoff' as const, guard: current, actions: [countFailure] },
+];
+/** A new attempt announced by the other side. */
+const followOffer = { target: 'preparing' as const, reenter: true, guard: freshOffer, actions: [adoptOffer] };
+const rebuildOnRequest = {
+  target: 'preparing' as const,
+  reenter: true,
+  guard: rebuildWanted,
+  actions: [(c: Ctx) => void (c.failures = Math.max(c.failures, 1)), newAttempt],
+};
+const close = { target: 'closed' as const, actions: [retire] };
+
+/**
+ * The transition table. Timers and the ICE-config wait are effects attached by `peer-link.ts`
+ * (they depend on options), keyed by state.
+ */
+export const peerLinkMachine: MachineConfig<PeerLinkState, PeerLinkEvent, PeerLinkContext> = {
+  initial: 'idle',
+  states: {
+    idle: {
+      on: {
+        START: [{ target: 'preparing', guard: isInitiator, actions: [newAttempt] }, { target: 'awaiting-offer' }],
+        OFFER: followOffer,
+        CLOSE: close,
+      },
+    },
+    'awaiting-offer': {
+      on: { OFFER: followOffer, TIMEOUT: attemptFailed, CLOSE: close },
+    },
+    preparing: {
+      on: {
+        CONFIG_READY: { target: 'negotiating', guard: thisAttempt, actions: [buildTransport] },
+        SIGNAL: { actions: [feed] },
+        OFFER: followOffer,
+        REBUILD_REQUEST: rebuildOnRequest,
+        CLOSE: close,
+      },
+    },
+    negotiating: {
+      on: {
+        CONNECTED: { target: 'connected', guard: current, actions: [connected] },
+        SIGNAL: { actions: [feed] },
+        OFFER: followOffer,
+        REBUILD_REQUEST: rebuildOnRequest,
+        TRANSPORT_FAILED: failedTransport,
+        TIMEOUT: attemptFailed,
+        RESTART: attemptFailed,
+        CLOSE: close,
+      },
+    },
+    connected: {
+      on: {
+        ICE_DISCONNECTED: { target: 'interrupted', guard: current },
+        SIGNAL: { actions: [feed] },
+        OFFER: followOffer,
+        REBUILD_REQUEST: { ...rebuildOnRequest, guard: liveAttemptLost },
+        TRANSPORT_FAILED: failedTransport,
+        RESTART: attemptFailed,
+        CLOSE: close,
+      },
+    },
+    interrupted: {
+      on: {
+        ICE_RECOVERED: { target: 'connected', guard: current },
+        SIGNAL: { actions: [feed] },
+        OFFER: followOffer,
+        REBUILD_REQUEST: { ...rebuildOnRequest, guard: liveAttemptLost },
+        TRANSPORT_FAILED: failedTransport,
+        TIMEOUT: attemptFailed,
+        RESTART: attemptFailed,
+        CLOSE: close,
+      },
+    },
+    backoff: {
+      on: {
+        RETRY: [{ target: 'preparing', guard: isInitiator, actions: [newAttempt] }, { target: 'awaiting-rebuild', guard: isResponder }],
+        OFFER: followOffer,
+        REBUILD_REQUEST: { ...rebuildOnRequest, guard: nextAttemptWanted },
+        CLOSE: close,
+      },
+    },
+    'awaiting-rebuild': {
+      on: { OFFER: followOffer, TIMEOUT: attemptFailed, CLOSE: close },
+    },
+    failed: {
+      on: {
+        RESTART: [
+          { target: 'preparing', guard: isInitiator, actions: [freshBudget, newAttempt] },
+          { target: 'backoff', actions: [freshBudget] },
+        ],
+        OFFER: { ...followOffer, actions: [(c: Ctx) => void (c.failures = 0), adoptOffer] },
+        REBUILD_REQUEST: { target: 'preparing', guard: isInitiator, actions: [freshBudget, newAttempt] },
+        CLOSE: close,
+      },
+    },
+    closed: {},
+  },
+};
+
+/** The public `PeerState` of a machine state. */
+export function peerStateOf(state: PeerLinkState, failures: number): PeerState {
+  switch (state) {
+    case 'idle':
+      return 'new';
+    case 'awaiting-offer':
+    case 'preparing':
+    case 'negotiating':
+      return failures === 0 ? 'connecting' : 'reconnecting';
+    case 'connected':
+    case 'interrupted':
+      return 'connected';
+    case 'backoff':
+    case 'awaiting-rebuild':
+      return 'reconnecting';
+    case 'failed':
+      return 'failed';
+    case 'closed':
+      return 'closed';
+  }
+}
