@@ -63,9 +63,9 @@ export function createIceConfigProvider(o: IceConfigOptions): IceConfigProvider 
         headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         ...(controller ? { signal: controller.signal } : {}),
       });
-      if (!response.ok) throw new Error(`webrtc-config answered ${response.status}`);
+      if (!response.ok) throw new MeetingError('ice-config-unavailable', `webrtc-config answered ${response.status}`);
       const body = (await response.json()) as Partial<WebrtcConfigResponse>;
-      if (!Array.isArray(body.iceServers)) throw new Error('webrtc-config: iceServers missing');
+      if (!Array.isArray(body.iceServers)) throw new MeetingError('ice-config-unavailable', 'webrtc-config: iceServers missing');
       const expiresAt = credentialExpiry(body.iceServers);
       const config = build(body.iceServers as RTCIceServer[], body.iceCandidatePoolSize);
       cached = { config, expiresAt, refreshAt: refreshTime(now, expiresAt, maxAgeMs) };
