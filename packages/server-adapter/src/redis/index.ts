@@ -20,4 +20,3 @@ export {
 export { NodeRegistry, type NodeRegistryOptions, type NodeRegistryStats } from './node-registry';
 export { resyncLocalSockets, type ResyncOptions } from './resync';
 export { DEFAULT_KEY_PREFIX } from './redis-keys';
-export type { ScaleOutLogger } from './logger';

@@ -1,5 +1,5 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { consoleLogger, type ScaleOutLogger } from './logger';
+import { consoleLogger, type MeetingsLogger } from '../observability/logger';
 import { StreamSequenceTracker, StreamSequencer, type SequenceStamp } from './stream-sequence';
 
 /** Options of {@link createMeetingsRedisAdapter}; each maps to `@socket.io/redis-streams-adapter`. */
@@ -41,8 +41,8 @@ export interface MeetingsRedisAdapterOptions {
    * @default 2_000
    */
   lagWarningMs?: number;
-  /** Where warnings go. @default console */
-  logger?: ScaleOutLogger;
+  /** Where warnings go. @default consoleLogger */
+  logger?: MeetingsLogger;
 }
 
 /** Counters of one node's cross-node traffic (cumulative since start). */

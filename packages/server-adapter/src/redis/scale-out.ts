@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { MetricsOptions } from '../observability/metrics';
 import type { MeetingsServer } from '../attach';
-import { consoleLogger, type ScaleOutLogger } from './logger';
+import { consoleLogger, type MeetingsLogger } from '../observability/logger';
+import type { MetricsOptions } from '../observability/metrics';
 import { NodeRegistry, type NodeRegistryStats } from './node-registry';
 import type { RedisCommandClient } from './redis-client';
 import {
@@ -35,8 +35,8 @@ export interface RedisScaleOutOptions {
   resync?: ResyncOptions;
   /** Prometheus metrics, into the same registry as the server's. */
   metrics?: MetricsOptions;
-  /** @default console warnings */
-  logger?: ScaleOutLogger;
+  /** Where the scale-out reports what it notices. @default consoleLogger */
+  logger?: MeetingsLogger;
 }
 
 /** What a started scale-out needs from `attachMeetings`' result. */
