@@ -90,8 +90,9 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     leave,
     logger,
   });
-  namespace.use(createHandshakeMiddleware({ allowedOrigins: resolved.allowedOrigins, authenticate, metrics, logger }));
-  namespace.on('connection', (socket) => connections.accept(socket));
+  ioTarget.mount(createHandshakeMiddleware({ allowedOrigins: resolved.allowedOrigins, authenticate, metrics, logger }), (socket) =>
+    connections.accept(socket),
+  );
   logger.info({ nodeId: resolved.nodeId, createdIo: ioTarget.created }, 'meetings attached');
   if (options.nodeId !== undefined) {
     // A restart with a fixed node id: records of the previous run can no longer be reached.
