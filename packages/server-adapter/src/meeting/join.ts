@@ -93,6 +93,11 @@ export async function handleJoin(
   socket.join([room, participantRoom(record.id)]);
   socket.data.session = { meetingId, participantId: record.id, displayName };
   ctx.presence.add(meetingId, record.id);
+  ctx.events.emit('participant-joined', {
+    meetingId,
+    participant: toParticipantSummary(result.participant),
+    ...(result.replaced ? { replacedParticipantId: result.replaced.id } : {}),
+  });
 
   const self = toParticipantInfo(result.participant);
   socket.to(room).emit('participant-joined', { participant: self });
@@ -108,11 +113,6 @@ export async function handleJoin(
     limits: publicLimits(options.limits),
   };
   socket.emit('meeting-joined', joined);
-  ctx.events.emit('participant-joined', {
-    meetingId,
-    participant: toParticipantSummary(result.participant),
-    ...(result.replaced ? { replacedParticipantId: result.replaced.id } : {}),
-  });
   // Queued behind this event, so the joiner gets `meeting-joined` and its ack before `meeting-started`.
   event.defer(() => ctx.lifecycle.afterJoin(meeting, result.others.length + 1));
   return joined;

@@ -68,7 +68,8 @@ export class MeetingsStreamAdapter extends ClusterAdapter {
   }
 
   override close(): void {
-    for (const stop of this.#stops.splice(0)) stop();
+    // Subscriptions first, then the stream: the last namespace's stream stop closes the connections.
+    for (const stop of this.#stops.splice(0).reverse()) stop();
   }
 
   #responseChannel(uid: ServerId): string {

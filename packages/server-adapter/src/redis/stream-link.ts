@@ -7,7 +7,7 @@ export interface RedisDuplicate extends RedisCommandClient {
   connect(): Promise<unknown>;
   on(event: 'error' | 'reconnecting', listener: (...args: unknown[]) => void): unknown;
   subscribe(channels: string[], listener: (message: string, channel: string) => void): Promise<unknown>;
-  unsubscribe(channels: string[]): Promise<unknown>;
+  unsubscribe(channels: string[], listener: (message: string, channel: string) => void): Promise<unknown>;
   /** Closes the connection now, rejecting pending commands (a blocked XREAD). */
   destroy(): void;
 }
@@ -89,7 +89,7 @@ export class StreamLink {
     const subscriber = (this.#subscriber ??= this.#open());
     // The subscription is dropped when the link closes; its rejection then is expected.
     void subscriber.then((s) => s.subscribe(channels, listener)).catch(() => undefined);
-    return () => void subscriber.then((s) => s.unsubscribe(channels)).catch(() => undefined);
+    return () => void subscriber.then((s) => s.unsubscribe(channels, listener)).catch(() => undefined);
   }
 
   async #open(): Promise<RedisDuplicate> {
