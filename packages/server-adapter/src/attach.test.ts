@@ -71,6 +71,32 @@ describe('attachMeetings', () => {
     expect(await chat.timeout(2000).emitWithAck('ping-me')).toBe('pong');
   });
 
+  it("leaves a /meetings namespace the host made itself as it was: the host's middleware and listener keep working", async () => {
+    const http = createServer();
+    const io = new Server(http);
+    const hostNamespace = io.of('/meetings');
+    hostNamespace.use((socket, next) => next(socket.handshake.auth.pass === 'yes' ? undefined : new Error('host says no')));
+    hostNamespace.on('connection', (socket) => socket.on('host-ping', (cb: (v: string) => void) => cb('host-pong')));
+    const url = await listen(http);
+    cleanups.push(() => io.close());
+    const meetings = attachMeetings(io, { auth: { secret: TEST_SECRET } });
+    expect(meetings.namespace).toBe(hostNamespace);
+    const meetingId = randomUUID();
+    const client = await openClient(url, { pass: 'yes', token: await issueMeetingToken({ secret: TEST_SECRET, userId: 'a', meetingId }) });
+    cleanups.push(() => client.close());
+    expect((await ack(client, 'join-meeting', { meetingId })).ok).toBe(true);
+    const gone = nextEvent(client, 'disconnect' as never);
+    await meetings.close();
+    await gone;
+    expect(io._nsps.get('/meetings')).toBe(hostNamespace);
+    // No token needed any more (our check stepped aside), the host's own check still applies.
+    await expect(openClient(url, { pass: 'no' })).rejects.toMatchObject({ message: 'host says no' });
+    const later = ioClient(`${url}/meetings`, { auth: { pass: 'yes' }, transports: ['websocket'], reconnection: false });
+    cleanups.push(() => later.close());
+    expect(await later.timeout(2000).emitWithAck('host-ping')).toBe('host-pong');
+    expect(hostNamespace.listeners('connection')).toHaveLength(1);
+  });
+
   it('refuses disallowed origins on the upgrade and in the namespace, allows listed ones', async () => {
     const http = createServer();
     const url = await listen(http);

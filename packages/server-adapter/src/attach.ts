@@ -1,15 +1,18 @@
+import type { ParticipantLeftReason } from '@mentara/meetings-core/protocol';
 import { createAuthenticator } from './auth/authenticator';
-import type { ServerContext } from './meeting/context';
-import { evictNode } from './meeting/evict-node';
-import { leaveCurrentMeeting } from './meeting/leave';
-import { createMeeting, type CreatedMeeting, type CreateMeetingOptions } from './meeting-url';
+import { createMeetingEvents } from './meeting/events';
+import { evictNode, type EvictContext } from './meeting/evict-node';
+import { createClientEventHandlers } from './meeting/handlers';
+import { leaveCurrentMeeting, type LeaveContext } from './meeting/leave';
 import { MeetingLifecycle } from './meeting/lifecycle';
 import { LocalPresence } from './meeting/presence';
+import { createRoomEmitter } from './meeting/room-emitter';
+import { createMeeting, type CreatedMeeting, type CreateMeetingOptions } from './meeting-url';
+import { logMeetingEvents } from './observability/event-log';
 import { silentLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { resolveOptions, type MeetingsServerOptions } from './options';
-import { handleConnection } from './socket/connection';
-import { enqueue } from './socket/event-guard';
+import { createConnections } from './socket/connection';
 import { createHandshakeMiddleware } from './socket/handshake';
 import { resolveIoTarget, type AttachTarget } from './socket/io-target';
 import type { MeetingsIoServer, MeetingsNamespace, MeetingsSocket } from './socket/types';
@@ -22,6 +25,7 @@ export interface MeetingsServer {
   io: MeetingsIoServer;
   /** The `/meetings` namespace. */
   namespace: MeetingsNamespace;
+  /** The room store in use: the one passed in `options.store`, or the in-memory one created. */
   store: RoomStore;
   /** Id of this node, as stored on participant records. */
   nodeId: string;
@@ -61,40 +65,46 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
   const ownsStore = options.store === undefined;
   const store = options.store ?? new MemoryRoomStore();
   const logger = options.logger ?? silentLogger;
+  const clock = resolved.now;
+  const ioTarget = resolveIoTarget(target, resolved, options.path, options.socketServerOptions);
+  const { io, namespace } = ioTarget;
+
+  // Who wants to know what happens in meetings subscribes here; the handlers only emit.
+  const events = createMeetingEvents((error, name) => logger.error({ err: error, event: name }, 'meeting event subscriber failed'));
   const presence = new LocalPresence();
   const metrics = createMetrics(options.metrics, {
     activeMeetings: () => presence.meetingCount(),
     participants: () => presence.participantCount(),
+    events,
   });
-  const lifecycle = new MeetingLifecycle();
-  const ioTarget = resolveIoTarget(target, resolved, options.path, options.socketServerOptions);
-  const { io, namespace } = ioTarget;
-  const ctx: ServerContext = { nsp: namespace, store, options: resolved, logger, metrics, presence, lifecycle };
-  lifecycle.bind(ctx);
+  const stopEventLog = logMeetingEvents(events, logger);
 
-  const sockets = new Set<MeetingsSocket>();
-  namespace.use(createHandshakeMiddleware(ctx, authenticate));
-  namespace.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('disconnect', () => sockets.delete(socket));
-    handleConnection(ctx, socket);
+  const rooms = createRoomEmitter(namespace);
+  const lifecycle = new MeetingLifecycle({ store, rooms, events, presence, logger, clock, options: resolved });
+  const leaveContext: LeaveContext = { store, rooms, presence, events, lifecycle, clock };
+  const leave = (socket: MeetingsSocket, reason: ParticipantLeftReason) => leaveCurrentMeeting(leaveContext, socket, reason);
+  const evictContext: EvictContext = { store, rooms, events, lifecycle, logger, clock };
+  const connections = createConnections({
+    guard: { limits: resolved.limits, clock, metrics, logger },
+    handlers: createClientEventHandlers({ store, rooms, presence, events, lifecycle, metrics, leave, clock, options: resolved }),
+    leave,
+    logger,
   });
+  ioTarget.mount(createHandshakeMiddleware({ allowedOrigins: resolved.allowedOrigins, authenticate, metrics, logger }), (socket) =>
+    connections.accept(socket),
+  );
   logger.info({ nodeId: resolved.nodeId, createdIo: ioTarget.created }, 'meetings attached');
   if (options.nodeId !== undefined) {
     // A restart with a fixed node id: records of the previous run can no longer be reached.
-    evictNode(ctx, resolved.nodeId).catch((error: unknown) => logger.error({ err: error }, 'start-up eviction failed'));
+    evictNode(evictContext, resolved.nodeId).catch((error: unknown) => logger.error({ err: error }, 'start-up eviction failed'));
   }
 
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
-    const connected = [...sockets];
-    // Leave first, while the adapter still delivers to other nodes, so their clients hear it.
-    await Promise.allSettled(connected.map((s) => enqueue(ctx, s, () => leaveCurrentMeeting(ctx, s, 'disconnected'))));
-    await ioTarget.release();
-    // Let each socket's queued work (including its disconnect-leave) finish before the store goes.
-    await Promise.allSettled(connected.map((s) => s.data.queue));
+    await connections.close(() => ioTarget.release());
     lifecycle.close();
     metrics.close();
+    stopEventLog();
     if (ownsStore) await store.close();
     logger.info({ nodeId: resolved.nodeId }, 'meetings closed');
   };
@@ -106,12 +116,12 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     async createMeeting(meetingOptions = {}) {
       const created = createMeeting(meetingOptions);
       const { endsAt } = meetingOptions;
-      await store.ensureMeeting({ meetingId: created.meetingId, createdAt: resolved.now(), ...(endsAt !== undefined ? { endsAt } : {}) });
+      await store.ensureMeeting({ meetingId: created.meetingId, createdAt: clock(), ...(endsAt !== undefined ? { endsAt } : {}) });
       // Also bounds the life of a registered meeting nobody ever joins.
       if (endsAt !== undefined) lifecycle.armScheduledEnd(created.meetingId, endsAt);
       return { ...created, ...(endsAt !== undefined ? { endsAt } : {}) };
     },
-    evictNode: (nodeId) => evictNode(ctx, nodeId),
+    evictNode: (nodeId) => evictNode(evictContext, nodeId),
     endMeeting: (meetingId) => lifecycle.end(meetingId, 'ended-by-host'),
     close: () => (closing ??= close()),
   };

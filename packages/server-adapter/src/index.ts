@@ -13,7 +13,6 @@ export {
 } from './options';
 export { createMeeting, meetingUrl, resolveFrontendUrl, type CreateMeetingOptions, type CreatedMeeting } from './meeting-url';
 export { issueMeetingToken, type IssueMeetingTokenOptions } from './auth/issue-token';
-export { createAuthenticator, extractToken, type Authenticator } from './auth/authenticator';
 export type {
   AuthContext,
   AuthenticatedUser,

@@ -36,8 +36,10 @@ const scaleOut = createRedisScaleOut({
   },
   resync: { spreadMs: 300 },
   logger: {
+    debug: () => undefined,
     info: () => undefined,
     warn: (fields, message) => process.stderr.write(`${JSON.stringify({ level: 'warn', message, ...fields })}\n`),
+    error: (fields, message) => process.stderr.write(`${JSON.stringify({ level: 'error', message, ...fields })}\n`),
   },
 });
 

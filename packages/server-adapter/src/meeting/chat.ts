@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '@mentara/meetings-core/protocol';
 import { ProtocolFailure } from '../errors';
-import type { EventPayload } from '../socket/event-guard';
+import type { MeetingLimits } from '../options';
+import type { EventContext, EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
-import type { ServerContext } from './context';
+import type { RoomStore } from '../store/room-store';
 import { requireSession } from './require-session';
+import type { RoomEmitter } from './room-emitter';
 import { meetingRoom } from './rooms';
+
+/** What the `chat-message` handler works with. */
+export interface ChatContext {
+  store: RoomStore;
+  rooms: RoomEmitter;
+  clock: () => number;
+  limits: Pick<MeetingLimits, 'maxChatLength' | 'chatHistory'>;
+}
 
 /**
  * `chat-message`: the server stamps id, sender and time, stores it (bounded history) and sends
@@ -14,13 +24,13 @@ import { meetingRoom } from './rooms';
  * `clientMessageId` of a stored message is answered with that message and not delivered again.
  */
 export async function handleChat(
-  ctx: ServerContext,
+  ctx: ChatContext,
   socket: MeetingsSocket,
   payload: EventPayload<'chat-message'>,
-  acknowledged: boolean,
+  event: EventContext,
 ): Promise<ChatMessage> {
   const session = requireSession(socket);
-  if (payload.text.length > ctx.options.limits.maxChatLength) throw new ProtocolFailure('payload-too-large');
+  if (payload.text.length > ctx.limits.maxChatLength) throw new ProtocolFailure('payload-too-large');
   if (payload.clientMessageId !== undefined) {
     // A retry of a message already stored (its ack was lost): answer it again, deliver nothing.
     const history = await ctx.store.listChat(session.meetingId);
@@ -33,13 +43,12 @@ export async function handleChat(
     from: session.participantId,
     fromName: session.displayName,
     text: payload.text,
-    sentAt: ctx.options.now(),
+    sentAt: ctx.clock(),
     ...(payload.clientMessageId !== undefined ? { clientMessageId: payload.clientMessageId } : {}),
   };
-  const stored = await ctx.store.appendChat(session.meetingId, message, ctx.options.limits.chatHistory);
+  const stored = await ctx.store.appendChat(session.meetingId, message, ctx.limits.chatHistory);
   if (!stored) throw new ProtocolFailure('meeting-ended');
-  const room = meetingRoom(session.meetingId);
-  if (acknowledged) socket.to(room).emit('chat-message', message);
-  else ctx.nsp.to(room).emit('chat-message', message);
+  if (event.acknowledged) socket.to(meetingRoom(session.meetingId)).emit('chat-message', message);
+  else ctx.rooms.toMeeting(session.meetingId).emit('chat-message', message);
   return message;
 }

@@ -1,5 +1,18 @@
-import type { ServerContext } from './context';
-import { meetingRoom } from './rooms';
+import type { MeetingsLogger } from '../observability/logger';
+import type { RoomStore } from '../store/room-store';
+import { participantLeft, type MeetingEvents } from './events';
+import type { MeetingLifecycle } from './lifecycle';
+import type { RoomEmitter } from './room-emitter';
+
+/** What evicting a node's participants works with. */
+export interface EvictContext {
+  store: RoomStore;
+  rooms: RoomEmitter;
+  events: MeetingEvents;
+  lifecycle: Pick<MeetingLifecycle, 'afterLeave'>;
+  logger: MeetingsLogger;
+  clock: () => number;
+}
 
 /**
  * Removes every participant record held by `nodeId` — a server node that died or restarted —
@@ -7,16 +20,17 @@ import { meetingRoom } from './rooms';
  * With a shared store, run it for a node whose heartbeat stopped; each node also runs it for its
  * own id at start-up, clearing records a previous run with the same `nodeId` left behind.
  */
-export async function evictNode(ctx: ServerContext, nodeId: string): Promise<number> {
+export async function evictNode(ctx: EvictContext, nodeId: string): Promise<number> {
   const stale = await ctx.store.listParticipantsByNode(nodeId);
   let removed = 0;
   const meetings = new Set<string>();
   for (const p of stale) {
-    if (!(await ctx.store.removeParticipant(p.meetingId, p.id))) continue;
+    const record = await ctx.store.removeParticipant(p.meetingId, p.id);
+    if (!record) continue;
     removed += 1;
     meetings.add(p.meetingId);
-    ctx.nsp.to(meetingRoom(p.meetingId)).emit('participant-left', { participantId: p.id, reason: 'disconnected' });
-    ctx.metrics.left('disconnected');
+    ctx.rooms.toMeeting(p.meetingId).emit('participant-left', { participantId: p.id, reason: 'disconnected' });
+    ctx.events.emit('participant-left', participantLeft(record, 'disconnected', ctx.clock()));
   }
   for (const meetingId of meetings) await ctx.lifecycle.afterLeave(meetingId);
   if (removed > 0) ctx.logger.warn({ nodeId, removed }, 'evicted participants of a gone node');

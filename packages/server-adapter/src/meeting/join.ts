@@ -2,16 +2,31 @@ import { randomUUID } from 'node:crypto';
 import type { MeetingJoinedPayload } from '@mentara/meetings-core/protocol';
 import { resolveAccess } from '../auth/access';
 import { ProtocolFailure } from '../errors';
-import { publicLimits } from '../options';
-import { enqueue, type EventPayload } from '../socket/event-guard';
+import { publicLimits, type ResolvedOptions } from '../options';
+import type { EventContext, EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
-import type { ParticipantRecord } from '../store/room-store';
-import type { ServerContext } from './context';
-import { leaveCurrentMeeting } from './leave';
+import type { ParticipantRecord, RoomStore } from '../store/room-store';
+import { participantLeft, toParticipantSummary, type MeetingEvents } from './events';
+import type { MeetingLifecycle } from './lifecycle';
 import { toMeetingInfo, toParticipantInfo } from './participant-info';
+import type { LocalPresence } from './presence';
+import type { RoomEmitter } from './room-emitter';
 import { meetingRoom, participantRoom } from './rooms';
 
 const DEFAULT_MEDIA = { microphone: false, camera: false, screen: false };
+
+/** What the `join-meeting` handler works with. */
+export interface JoinContext {
+  store: RoomStore;
+  rooms: RoomEmitter;
+  presence: LocalPresence;
+  events: MeetingEvents;
+  lifecycle: Pick<MeetingLifecycle, 'afterJoin' | 'end'>;
+  /** Leaves the socket's current meeting (one meeting per socket). */
+  leave(socket: MeetingsSocket, reason: 'left'): Promise<void>;
+  clock: () => number;
+  options: Pick<ResolvedOptions, 'authorize' | 'nodeId' | 'limits'>;
+}
 
 /**
  * `join-meeting`: access check, atomic add-with-cap (replacing the same user's stale session
@@ -20,17 +35,18 @@ const DEFAULT_MEDIA = { microphone: false, camera: false, screen: false };
  * see `participant-left` (reason `replaced`) for the old one first, so they rebuild the peer.
  */
 export async function handleJoin(
-  ctx: ServerContext,
+  ctx: JoinContext,
   socket: MeetingsSocket,
   payload: EventPayload<'join-meeting'>,
+  event: EventContext,
 ): Promise<MeetingJoinedPayload> {
-  const { store, options, nsp } = ctx;
+  const { store, options, rooms } = ctx;
   const { meetingId } = payload;
   const user = socket.data.user;
   const access = await resolveAccess(user, meetingId, options.authorize);
   if (!access) throw new ProtocolFailure('meeting-not-found');
 
-  const now = options.now();
+  const now = ctx.clock();
   let meeting = await store.ensureMeeting({ meetingId, createdAt: now, ...(access.endsAt ? { endsAt: access.endsAt } : {}) });
   if (meeting.status !== 'ended' && meeting.endsAt === undefined && access.endsAt !== undefined) {
     meeting = (await store.setMeetingEndsAt(meetingId, access.endsAt)) ?? meeting;
@@ -42,7 +58,7 @@ export async function handleJoin(
   if (meeting.status === 'ended') throw new ProtocolFailure('meeting-ended');
 
   // One meeting per socket: joining another (or the same again) leaves the current one first.
-  await leaveCurrentMeeting(ctx, socket, 'left');
+  await ctx.leave(socket, 'left');
 
   // A verified name (token, hook) wins; the client's choice only fills in when there is none.
   const displayName = user.displayName ?? payload.displayName ?? 'Guest';
@@ -67,17 +83,21 @@ export async function handleJoin(
   const room = meetingRoom(meetingId);
   if (result.replaced) {
     const stale = result.replaced;
-    nsp.to(room).emit('participant-left', { participantId: stale.id, reason: 'replaced' });
+    rooms.toMeeting(meetingId).emit('participant-left', { participantId: stale.id, reason: 'replaced' });
     // The stale socket may live on another node: remove it from the rooms through the adapter.
-    nsp.in(participantRoom(stale.id)).socketsLeave([room, participantRoom(stale.id)]);
+    rooms.detach(meetingId, stale.id);
     if (stale.nodeId === options.nodeId) ctx.presence.remove(meetingId, stale.id);
-    ctx.metrics.left('replaced');
+    ctx.events.emit('participant-left', participantLeft(stale, 'replaced', now));
   }
 
   socket.join([room, participantRoom(record.id)]);
   socket.data.session = { meetingId, participantId: record.id, displayName };
   ctx.presence.add(meetingId, record.id);
-  ctx.metrics.joined();
+  ctx.events.emit('participant-joined', {
+    meetingId,
+    participant: toParticipantSummary(result.participant),
+    ...(result.replaced ? { replacedParticipantId: result.replaced.id } : {}),
+  });
 
   const self = toParticipantInfo(result.participant);
   socket.to(room).emit('participant-joined', { participant: self });
@@ -93,8 +113,7 @@ export async function handleJoin(
     limits: publicLimits(options.limits),
   };
   socket.emit('meeting-joined', joined);
-  ctx.logger.info({ meetingId, participantId: record.id, replaced: result.replaced?.id }, 'participant joined');
   // Queued behind this event, so the joiner gets `meeting-joined` and its ack before `meeting-started`.
-  void enqueue(ctx, socket, () => ctx.lifecycle.afterJoin(meeting, result.others.length + 1));
+  event.defer(() => ctx.lifecycle.afterJoin(meeting, result.others.length + 1));
   return joined;
 }

@@ -1,15 +1,24 @@
 import { ProtocolFailure } from '../errors';
-import type { EventPayload } from '../socket/event-guard';
+import type { EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
-import type { ServerContext } from './context';
-import { leaveCurrentMeeting } from './leave';
+import type { RoomStore } from '../store/room-store';
+import type { MeetingLifecycle } from './lifecycle';
+import type { LocalPresence } from './presence';
+
+/** What the `leave-meeting` handler works with. */
+export interface LeaveHandlerContext {
+  store: RoomStore;
+  presence: LocalPresence;
+  lifecycle: Pick<MeetingLifecycle, 'end'>;
+  leave(socket: MeetingsSocket, reason: 'left'): Promise<void>;
+}
 
 /**
  * `leave-meeting`: leaves the current meeting; with `endForAll`, a host ends it for everyone
  * (`meeting-ended` reason `ended-by-host`). A non-host asking to end gets `forbidden` and stays.
  */
 export async function handleLeave(
-  ctx: ServerContext,
+  ctx: LeaveHandlerContext,
   socket: MeetingsSocket,
   payload: EventPayload<'leave-meeting'>,
 ): Promise<null> {
@@ -26,6 +35,6 @@ export async function handleLeave(
     await ctx.lifecycle.end(session.meetingId, 'ended-by-host');
     return null;
   }
-  await leaveCurrentMeeting(ctx, socket, 'left');
+  await ctx.leave(socket, 'left');
   return null;
 }

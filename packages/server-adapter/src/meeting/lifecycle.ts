@@ -1,8 +1,22 @@
 import type { MeetingEndReason } from '@mentara/meetings-core/protocol';
-import type { MeetingRecord } from '../store/room-store';
-import type { ServerContext } from './context';
-import { meetingRoom, participantRoom } from './rooms';
+import type { MeetingsLogger } from '../observability/logger';
+import type { ResolvedOptions } from '../options';
+import type { MeetingRecord, RoomStore } from '../store/room-store';
+import { participantLeft, toParticipantSummary, type MeetingEvents } from './events';
+import type { LocalPresence } from './presence';
+import type { RoomEmitter } from './room-emitter';
 import { KeyedTimers } from './timers';
+
+/** What {@link MeetingLifecycle} works with. */
+export interface LifecycleDeps {
+  store: RoomStore;
+  rooms: RoomEmitter;
+  events: MeetingEvents;
+  presence: LocalPresence;
+  logger: MeetingsLogger;
+  clock: () => number;
+  options: Pick<ResolvedOptions, 'startPolicy' | 'emptyMeetingTimeoutMs' | 'endedMeetingRetentionMs'>;
+}
 
 /**
  * Meeting lifecycle: `waiting` → `active` (start policy) → `ended` (host, scheduled end, or
@@ -11,54 +25,48 @@ import { KeyedTimers } from './timers';
  */
 export class MeetingLifecycle {
   readonly #timers = new KeyedTimers();
-  #ctx: ServerContext | undefined;
+  readonly #deps: LifecycleDeps;
 
-  /** Binds the context (created after the lifecycle, since the context holds it). */
-  bind(ctx: ServerContext): void {
-    this.#ctx = ctx;
-  }
-
-  get #c(): ServerContext {
-    if (!this.#ctx) throw new Error('MeetingLifecycle used before bind()');
-    return this.#ctx;
+  constructor(deps: LifecycleDeps) {
+    this.#deps = deps;
   }
 
   /** After a join: cancel the empty timer, arm the scheduled end, start if the policy says so. */
   async afterJoin(meeting: MeetingRecord, participantCount: number): Promise<void> {
-    const { options, store, nsp } = this.#c;
-    this.#timers.cancel(`empty:${meeting.meetingId}`);
-    if (meeting.endsAt !== undefined) this.armScheduledEnd(meeting.meetingId, meeting.endsAt);
+    const { options, store, rooms, events, clock } = this.#deps;
+    const { meetingId } = meeting;
+    this.#timers.cancel(`empty:${meetingId}`);
+    if (meeting.endsAt !== undefined) this.armScheduledEnd(meetingId, meeting.endsAt);
     const due = options.startPolicy === 'first-join' || participantCount >= 2;
     if (!due || meeting.status !== 'waiting') return;
-    const started = await store.startMeeting(meeting.meetingId, options.now());
-    if (started?.startedAt !== undefined) {
-      nsp.to(meetingRoom(meeting.meetingId)).emit('meeting-started', {
-        meetingId: meeting.meetingId,
-        startedAt: started.startedAt,
-      });
-    }
+    const started = await store.startMeeting(meetingId, clock());
+    if (started?.startedAt === undefined) return;
+    const { startedAt } = started;
+    rooms.toMeeting(meetingId).emit('meeting-started', { meetingId, startedAt });
+    const present = await store.listParticipants(meetingId);
+    events.emit('meeting-started', { meetingId, startedAt, participants: present.map(toParticipantSummary) });
   }
 
   /** Ends the meeting with reason `scheduled-end` at epoch ms `endsAt` (timer on this node). */
   armScheduledEnd(meetingId: string, endsAt: number): void {
-    this.#timers.at(`end:${meetingId}`, endsAt, this.#c.options.now, () => {
+    this.#timers.at(`end:${meetingId}`, endsAt, this.#deps.clock, () => {
       void this.end(meetingId, 'scheduled-end');
     });
   }
 
   /** After a leave: drop this node's scheduled-end timer when it has nobody left there; arm the empty timer. */
   async afterLeave(meetingId: string): Promise<void> {
-    const { presence, store, options } = this.#c;
+    const { presence, store, options, clock } = this.#deps;
     if (!presence.has(meetingId)) this.#timers.cancel(`end:${meetingId}`);
     const remaining = await store.listParticipants(meetingId);
     if (remaining.length > 0) return;
-    this.#timers.at(`empty:${meetingId}`, options.now() + options.emptyMeetingTimeoutMs, options.now, () => {
+    this.#timers.at(`empty:${meetingId}`, clock() + options.emptyMeetingTimeoutMs, clock, () => {
       void this.#onEmptyTimeout(meetingId);
     });
   }
 
   async #onEmptyTimeout(meetingId: string): Promise<void> {
-    const { store, logger } = this.#c;
+    const { store, logger } = this.#deps;
     try {
       if ((await store.listParticipants(meetingId)).length > 0) return;
       const meeting = await store.getMeeting(meetingId);
@@ -75,22 +83,25 @@ export class MeetingLifecycle {
    * its rooms (on every node). Returns `false` when it was already ended or unknown.
    */
   async end(meetingId: string, reason: MeetingEndReason): Promise<boolean> {
-    const { store, nsp, options, presence, metrics, logger } = this.#c;
+    const { store, rooms, events, presence, options, clock } = this.#deps;
     this.#timers.cancel(`end:${meetingId}`);
     this.#timers.cancel(`empty:${meetingId}`);
-    const endedAt = options.now();
-    const removed = await store.endMeeting(meetingId, {
+    const endedAt = clock();
+    const removed = await store.endMeeting(meetingId, { reason, endedAt, retainMs: options.endedMeetingRetentionMs });
+    if (!removed) return false;
+    rooms.toMeeting(meetingId).emit('meeting-ended', { meetingId, reason, endedAt });
+    rooms.evacuate(meetingId, removed.map((p) => p.id));
+    presence.clearMeeting(meetingId);
+    for (const p of removed) events.emit('participant-left', participantLeft(p, 'meeting-ended', endedAt));
+    // The tombstone keeps the start time; read only now, so a refused end costs nothing extra.
+    const startedAt = (await store.getMeeting(meetingId))?.startedAt;
+    events.emit('meeting-ended', {
+      meetingId,
       reason,
       endedAt,
-      retainMs: options.endedMeetingRetentionMs,
+      ...(startedAt !== undefined ? { startedAt, durationMs: Math.max(0, endedAt - startedAt) } : {}),
+      participants: removed.map(toParticipantSummary),
     });
-    if (!removed) return false;
-    const room = meetingRoom(meetingId);
-    nsp.to(room).emit('meeting-ended', { meetingId, reason, endedAt });
-    nsp.in(room).socketsLeave([room, ...removed.map((p) => participantRoom(p.id))]);
-    for (const p of removed) if (p.nodeId === options.nodeId) metrics.left('meeting-ended');
-    presence.clearMeeting(meetingId);
-    logger.info({ meetingId, reason }, 'meeting ended');
     return true;
   }
 

@@ -1,14 +1,19 @@
 import type { MediaState } from '@mentara/meetings-core/protocol';
 import { ProtocolFailure } from '../errors';
-import type { EventPayload } from '../socket/event-guard';
+import type { EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
-import type { ServerContext } from './context';
+import type { RoomStore } from '../store/room-store';
 import { requireSession } from './require-session';
 import { meetingRoom } from './rooms';
 
+/** What the media and readiness handlers work with. */
+export interface MediaContext {
+  store: RoomStore;
+}
+
 /** `toggle-media`: stores the new state, tells the others `participant-media-changed`, acks the full state. */
 export async function handleToggleMedia(
-  ctx: ServerContext,
+  ctx: MediaContext,
   socket: MeetingsSocket,
   payload: EventPayload<'toggle-media'>,
 ): Promise<MediaState> {
@@ -24,7 +29,7 @@ export async function handleToggleMedia(
 
 /** `participant-ready`: stores readiness and tells the others. */
 export async function handleReady(
-  ctx: ServerContext,
+  ctx: MediaContext,
   socket: MeetingsSocket,
   payload: EventPayload<'participant-ready'>,
 ): Promise<null> {

@@ -1,12 +1,21 @@
 import { ProtocolFailure } from '../errors';
-import type { EventPayload } from '../socket/event-guard';
+import type { MeetingsMetrics } from '../observability/metrics';
+import type { EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
-import type { ServerContext } from './context';
+import type { RoomStore } from '../store/room-store';
 import { requireSession } from './require-session';
-import { participantRoom } from './rooms';
+import type { RoomEmitter } from './room-emitter';
 
 /** The four signalling events; all are relayed to exactly one participant of the sender's meeting. */
 export type RelayEvent = 'webrtc-signal' | 'webrtc-offer' | 'webrtc-answer' | 'webrtc-ice-candidate';
+
+/** What the relay of signalling messages works with. */
+export interface RelayContext {
+  /** Where the target's membership is checked (a store round trip per message). */
+  store: RoomStore;
+  rooms: RoomEmitter;
+  metrics: Pick<MeetingsMetrics, 'relayed'>;
+}
 
 /**
  * Relays a signalling message to ONE participant of the sender's own meeting, through that
@@ -14,7 +23,7 @@ export type RelayEvent = 'webrtc-signal' | 'webrtc-offer' | 'webrtc-answer' | 'w
  * itself (offer/answer/candidate/renegotiate/transceiverRequest) is passed through untouched.
  */
 export async function handleRelay(
-  ctx: ServerContext,
+  ctx: RelayContext,
   socket: MeetingsSocket,
   event: RelayEvent,
   payload: EventPayload<RelayEvent>,
@@ -24,7 +33,7 @@ export async function handleRelay(
   const target = await ctx.store.getParticipant(meetingId, payload.to);
   if (!target) throw new ProtocolFailure('participant-not-found');
   const connection = payload.connectionId !== undefined ? { connectionId: payload.connectionId } : {};
-  const to = ctx.nsp.to(participantRoom(target.id));
+  const to = ctx.rooms.toParticipant(target.id);
   if ('signal' in payload) {
     to.emit('webrtc-signal', { from: participantId, signal: payload.signal, ...connection });
   } else if ('candidate' in payload) {

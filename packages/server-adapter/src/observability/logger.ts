@@ -1,20 +1,35 @@
-/** The subset of a pino logger the server uses; pino, bunyan-style and console wrappers fit. */
+/**
+ * Where the server and the Redis scale-out report what they notice: pino's `(fields, message)`
+ * shape, so a pino (or bunyan-style) logger fits as is.
+ *
+ * @example
+ * ```ts
+ * import pino from 'pino';
+ * attachMeetings(server, { auth, logger: pino() });
+ * ```
+ */
 export interface MeetingsLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
+  debug(fields: object, message?: string): void;
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
 }
 
 const noop = (): void => undefined;
 
-/** A logger that drops everything (the default). */
+/** A logger that drops everything (the default of `attachMeetings`). */
 export const silentLogger: MeetingsLogger = { debug: noop, info: noop, warn: noop, error: noop };
 
-/** A minimal console logger, one line per entry, for the CLI. `debug` is dropped. */
+const line = (fields: object, message: string | undefined): string => `[meetings] ${message ?? ''} ${JSON.stringify(fields)}`;
+
+/**
+ * One line per entry on the console: information on stdout, warnings and errors on stderr,
+ * `debug` dropped. The default of the CLI and of the Redis scale-out (whose losses must never
+ * go unnoticed).
+ */
 export const consoleLogger: MeetingsLogger = {
   debug: noop,
-  info: (obj, msg) => console.log(`[meetings] ${msg ?? ''} ${JSON.stringify(obj)}`),
-  warn: (obj, msg) => console.warn(`[meetings] ${msg ?? ''} ${JSON.stringify(obj)}`),
-  error: (obj, msg) => console.error(`[meetings] ${msg ?? ''} ${JSON.stringify(obj)}`),
+  info: (fields, message) => console.log(line(fields, message)),
+  warn: (fields, message) => console.warn(line(fields, message)),
+  error: (fields, message) => console.error(line(fields, message)),
 };

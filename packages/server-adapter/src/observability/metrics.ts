@@ -1,3 +1,5 @@
+import type { MeetingEvents } from '../meeting/events';
+
 /**
  * Prometheus metrics without a hard dependency on `prom-client`: each metric is a small object
  * speaking prom-client's collector protocol (`name`, `help`, `type`, `get()`), registered into
@@ -18,10 +20,8 @@ export interface MetricsOptions {
   prefix?: string;
 }
 
-/** What the server records. */
+/** What the server records directly; joins and leaves come from the meeting events. */
 export interface MeetingsMetrics {
-  joined(): void;
-  left(reason: string): void;
   error(code: string): void;
   relayed(event: string): void;
   /** Removes every metric this instance registered. */
@@ -65,15 +65,20 @@ function labelledCounter(label: string): { inc(value: string): void; read(): Arr
   };
 }
 
-/** Gauges read live from this node's presence. */
-export interface GaugeSources {
+/** Where the metrics come from: gauges read live from this node's presence, counters from the events. */
+export interface MetricsSources {
   activeMeetings(): number;
   participants(): number;
+  events: Pick<MeetingEvents, 'on'>;
 }
 
-/** Creates and registers the metrics, or a no-op recorder when `options` is undefined. */
-export function createMetrics(options: MetricsOptions | undefined, gauges: GaugeSources): MeetingsMetrics {
-  if (!options) return { joined() {}, left() {}, error() {}, relayed() {}, close() {} };
+/**
+ * Creates and registers the metrics, subscribed to the meeting events, or a no-op recorder
+ * when `options` is undefined. Each join and leave is counted once across all nodes: by the
+ * node that announced it.
+ */
+export function createMetrics(options: MetricsOptions | undefined, sources: MetricsSources): MeetingsMetrics {
+  if (!options) return { error() {}, relayed() {}, close() {} };
   const prefix = options.prefix ?? 'mentara_meetings_';
   let joins = 0;
   const leaves = labelledCounter('reason');
@@ -81,10 +86,10 @@ export function createMetrics(options: MetricsOptions | undefined, gauges: Gauge
   const signals = labelledCounter('event');
   const collectors = [
     collector(`${prefix}active_meetings`, 'Meetings with at least one participant on this node', 'gauge', () => [
-      { value: gauges.activeMeetings(), labels: {} },
+      { value: sources.activeMeetings(), labels: {} },
     ]),
     collector(`${prefix}participants`, 'Participants connected to this node', 'gauge', () => [
-      { value: gauges.participants(), labels: {} },
+      { value: sources.participants(), labels: {} },
     ]),
     collector(`${prefix}joins_total`, 'Successful meeting joins', 'counter', () => [{ value: joins, labels: {} }], () => {
       joins = 0;
@@ -94,14 +99,17 @@ export function createMetrics(options: MetricsOptions | undefined, gauges: Gauge
     collector(`${prefix}relayed_signals_total`, 'Signalling messages relayed, by event', 'counter', signals.read, signals.reset),
   ];
   for (const c of collectors) options.registry.registerMetric(c as never);
-  return {
-    joined: () => {
+  const unsubscribe = [
+    sources.events.on('participant-joined', () => {
       joins += 1;
-    },
-    left: (reason) => leaves.inc(reason),
+    }),
+    sources.events.on('participant-left', (event) => leaves.inc(event.reason)),
+  ];
+  return {
     error: (code) => errors.inc(code),
     relayed: (event) => signals.inc(event),
     close: () => {
+      for (const off of unsubscribe) off();
       for (const c of collectors) options.registry.removeSingleMetric(c.name);
     },
   };

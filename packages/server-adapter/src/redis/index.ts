@@ -3,21 +3,22 @@
  * a cross-node Socket.IO adapter that never loses signalling silently, node heartbeats that
  * clear a dead node's participants, and resync of clients after a loss.
  *
- * Needs the optional peer dependencies `redis` (v5) and `@socket.io/redis-streams-adapter`.
+ * Needs the optional peer dependency `redis` (node-redis v5).
  *
  * @packageDocumentation
  */
-export { createRedisScaleOut, type RedisScaleOut, type RedisScaleOutOptions, type RedisScaleOutStats, type ScaleOutTarget, type ScaleOutRedisClient } from './scale-out';
+export {
+  createRedisScaleOut,
+  type RedisScaleOut,
+  type RedisScaleOutOptions,
+  type RedisScaleOutStats,
+  type ScaleOutTarget,
+  type ScaleOutRedisClient,
+} from './scale-out';
 export { RedisRoomStore, type RedisRoomStoreOptions } from './redis-store';
 export type { RedisCommandClient } from './redis-client';
-export {
-  createMeetingsRedisAdapter,
-  type MeetingsRedisAdapter,
-  type MeetingsRedisAdapterOptions,
-  type MeetingsRedisAdapterStats,
-  type StreamGap,
-} from './redis-adapter';
+export { createMeetingsRedisAdapter, type MeetingsRedisAdapter, type MeetingsRedisAdapterOptions } from './redis-adapter';
+export type { MeetingsRedisAdapterStats, StreamGap } from './stream-monitor';
 export { NodeRegistry, type NodeRegistryOptions, type NodeRegistryStats } from './node-registry';
 export { resyncLocalSockets, type ResyncOptions } from './resync';
 export { DEFAULT_KEY_PREFIX } from './redis-keys';
-export type { ScaleOutLogger } from './logger';

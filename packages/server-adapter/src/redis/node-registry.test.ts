@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
 import { startRedisServer, type TestRedisServer } from '../../../../tests/multinode/support/redis-server';
+import { silentLogger } from '../observability/logger';
 import { NodeRegistry } from './node-registry';
 
 let server: TestRedisServer;
 let client: ReturnType<typeof createClient>;
-const quiet = { info: () => undefined, warn: () => undefined };
 const fast = { heartbeatIntervalMs: 50, heartbeatTtlMs: 150, sweepIntervalMs: 50 };
 
 beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('NodeRegistry', () => {
     const cleaned: string[] = [];
     const survivors = ['a', 'b', 'c'].map(
       (nodeId) =>
-        new NodeRegistry({ client, nodeId, keyPrefix, ...fast, logger: quiet, onDeadNode: (id) => void cleaned.push(`${nodeId}:${id}`) }),
+        new NodeRegistry({ client, nodeId, keyPrefix, ...fast, logger: silentLogger, onDeadNode: (id) => void cleaned.push(`${nodeId}:${id}`) }),
     );
     await Promise.all(survivors.map((r) => r.start()));
     await wait(400);
@@ -49,7 +49,7 @@ describe('NodeRegistry', () => {
       nodeId: 'alive',
       keyPrefix,
       ...fast,
-      logger: quiet,
+      logger: silentLogger,
       onDeadNode: () => {
         calls += 1;
         if (calls === 1) throw new Error('store unavailable');
@@ -70,7 +70,7 @@ describe('NodeRegistry', () => {
       nodeId: 'sleepy',
       keyPrefix,
       ...fast,
-      logger: quiet,
+      logger: silentLogger,
       onDeadNode: () => undefined,
       onOwnHeartbeatLapsed: () => {
         lapses += 1;

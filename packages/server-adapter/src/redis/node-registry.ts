@@ -1,7 +1,7 @@
+import { consoleLogger, type MeetingsLogger } from '../observability/logger';
 import type { RedisCommandClient } from './redis-client';
 import { RedisScript } from './redis-client';
 import { redisKeys, type RedisKeys } from './redis-keys';
-import { consoleLogger, type ScaleOutLogger } from './logger';
 
 /** Options of {@link NodeRegistry}. */
 export interface NodeRegistryOptions {
@@ -38,7 +38,8 @@ export interface NodeRegistryOptions {
    * clients must rejoin.
    */
   onOwnHeartbeatLapsed?(): void;
-  logger?: ScaleOutLogger;
+  /** Where heartbeat failures, lapses and sweeps are reported. @default consoleLogger */
+  logger?: MeetingsLogger;
 }
 
 /** Counters of one registry. */
@@ -83,7 +84,7 @@ return 1
 export class NodeRegistry {
   readonly #options: NodeRegistryOptions;
   readonly #keys: RedisKeys;
-  readonly #logger: ScaleOutLogger;
+  readonly #logger: MeetingsLogger;
   readonly #heartbeatMs: number;
   readonly #ttlMs: number;
   readonly #sweepMs: number;

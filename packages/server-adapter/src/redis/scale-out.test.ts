@@ -5,12 +5,12 @@ import { Server } from 'socket.io';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisServer, type TestRedisServer } from '../../../../tests/multinode/support/redis-server';
 import { attachMeetings, type MeetingsServer } from '../attach';
+import { silentLogger } from '../observability/logger';
 import { MemoryRoomStore } from '../store/memory-store';
 import { createRedisScaleOut, type RedisScaleOut } from './scale-out';
 
 let server: TestRedisServer;
 let client: ReturnType<typeof createClient>;
-const quiet = { info: () => undefined, warn: () => undefined };
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 
 beforeAll(async () => {
@@ -46,17 +46,17 @@ function attach(scaleOut: RedisScaleOut, overrides: { nodeId?: string; store?: M
 
 describe('createRedisScaleOut', () => {
   it('refuses a server attached with another node id or store', async () => {
-    const scaleOut = createRedisScaleOut({ client, keyPrefix: 'so-refuse:', logger: quiet });
+    const scaleOut = createRedisScaleOut({ client, keyPrefix: 'so-refuse:', logger: silentLogger });
     cleanups.push(() => scaleOut.close());
     await expect(scaleOut.start(attach(scaleOut, { nodeId: 'someone-else' }))).rejects.toThrow(/nodeId/);
-    const other = createRedisScaleOut({ client, keyPrefix: 'so-refuse-2:', logger: quiet });
+    const other = createRedisScaleOut({ client, keyPrefix: 'so-refuse-2:', logger: silentLogger });
     cleanups.push(() => other.close());
     await expect(other.start(attach(other, { store: new MemoryRoomStore() }))).rejects.toThrow(/store/);
   });
 
   it('registers its metrics in the host registry and removes exactly those on close', async () => {
     const registry = new Registry();
-    const scaleOut = createRedisScaleOut({ client, keyPrefix: 'so-metrics:', logger: quiet, metrics: { registry } });
+    const scaleOut = createRedisScaleOut({ client, keyPrefix: 'so-metrics:', logger: silentLogger, metrics: { registry } });
     const meetings = attach(scaleOut);
     await scaleOut.start(meetings);
     const text = await registry.metrics();

@@ -1,21 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { MetricsOptions } from '../observability/metrics';
 import type { MeetingsServer } from '../attach';
-import { consoleLogger, type ScaleOutLogger } from './logger';
+import { consoleLogger, type MeetingsLogger } from '../observability/logger';
+import type { MetricsOptions } from '../observability/metrics';
 import { NodeRegistry, type NodeRegistryStats } from './node-registry';
-import type { RedisCommandClient } from './redis-client';
-import {
-  createMeetingsRedisAdapter,
-  type MeetingsRedisAdapter,
-  type MeetingsRedisAdapterOptions,
-  type MeetingsRedisAdapterStats,
-} from './redis-adapter';
+import { createMeetingsRedisAdapter, type MeetingsRedisAdapter, type MeetingsRedisAdapterOptions } from './redis-adapter';
 import { RedisRoomStore } from './redis-store';
 import { resyncLocalSockets, type ResyncOptions } from './resync';
 import { registerScaleOutMetrics } from './scale-out-metrics';
+import type { DuplicableRedisClient } from './stream-link';
+import type { MeetingsRedisAdapterStats } from './stream-monitor';
 
-/** A Redis client the scale-out can use for everything: commands, and duplicates for the stream reader. */
-export type ScaleOutRedisClient = RedisCommandClient & { duplicate(): unknown };
+/**
+ * A Redis client the scale-out can use for everything: commands, and the dedicated connections
+ * it duplicates for the stream reader and the subscriber. A node-redis v5 client fits as is.
+ */
+export type ScaleOutRedisClient = DuplicableRedisClient;
 
 /** Options of {@link createRedisScaleOut}. */
 export interface RedisScaleOutOptions {
@@ -35,8 +34,8 @@ export interface RedisScaleOutOptions {
   resync?: ResyncOptions;
   /** Prometheus metrics, into the same registry as the server's. */
   metrics?: MetricsOptions;
-  /** @default console warnings */
-  logger?: ScaleOutLogger;
+  /** Where the scale-out reports what it notices. @default consoleLogger */
+  logger?: MeetingsLogger;
 }
 
 /** What a started scale-out needs from `attachMeetings`' result. */

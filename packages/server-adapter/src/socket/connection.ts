@@ -1,26 +1,50 @@
-import type { ServerContext } from '../meeting/context';
-import { handleChat } from '../meeting/chat';
-import { handleJoin } from '../meeting/join';
-import { leaveCurrentMeeting } from '../meeting/leave';
-import { handleLeave } from '../meeting/leave-handler';
-import { handleReady, handleToggleMedia } from '../meeting/media';
-import { handleRelay, type RelayEvent } from '../meeting/relay';
-import { enqueue, onClientEvent } from './event-guard';
+import type { ParticipantLeftReason } from '@mentara/meetings-core/protocol';
+import type { MeetingsLogger } from '../observability/logger';
+import type { ClientEventHandlers } from './event-handler';
+import { guardClientEvents, type EventGuardDeps } from './event-guard';
+import { SerialQueue } from './serial-queue';
 import type { MeetingsSocket } from './types';
 
-const RELAY_EVENTS: readonly RelayEvent[] = ['webrtc-signal', 'webrtc-offer', 'webrtc-answer', 'webrtc-ice-candidate'];
+/** What the connections of one attached server work with. */
+export interface ConnectionDeps {
+  guard: EventGuardDeps;
+  handlers: ClientEventHandlers;
+  /** Takes a socket's participant out of its meeting; a no-op when it is in none. */
+  leave(socket: MeetingsSocket, reason: ParticipantLeftReason): Promise<void>;
+  logger: MeetingsLogger;
+}
 
-/** Wires every client event of one `/meetings` socket; a disconnect counts as leaving (`disconnected`). */
-export function handleConnection(ctx: ServerContext, socket: MeetingsSocket): void {
-  onClientEvent(ctx, socket, 'join-meeting', (s, payload) => handleJoin(ctx, s, payload));
-  onClientEvent(ctx, socket, 'leave-meeting', (s, payload) => handleLeave(ctx, s, payload));
-  onClientEvent(ctx, socket, 'toggle-media', (s, payload) => handleToggleMedia(ctx, s, payload));
-  onClientEvent(ctx, socket, 'participant-ready', (s, payload) => handleReady(ctx, s, payload));
-  onClientEvent(ctx, socket, 'chat-message', (s, payload, acknowledged) => handleChat(ctx, s, payload, acknowledged));
-  for (const event of RELAY_EVENTS) {
-    onClientEvent(ctx, socket, event, (s, payload) => handleRelay(ctx, s, event, payload));
-  }
-  socket.on('disconnect', () => {
-    void enqueue(ctx, socket, () => leaveCurrentMeeting(ctx, socket, 'disconnected'));
-  });
+/** The `/meetings` sockets of this server, each with its own event lane. */
+export interface Connections {
+  /** Wires a new socket: guarded client events on its lane; a disconnect counts as leaving (`disconnected`). */
+  accept(socket: MeetingsSocket): void;
+  /**
+   * Makes every socket leave its meeting (while the adapter still reaches other nodes, so their
+   * clients hear it), disconnects them, runs `release`, then waits for their lanes to drain.
+   */
+  close(release: () => Promise<void>): Promise<void>;
+}
+
+/** Creates the connection tracker of one attached server. */
+export function createConnections(deps: ConnectionDeps): Connections {
+  const lanes = new Map<MeetingsSocket, SerialQueue>();
+  return {
+    accept(socket) {
+      const queue = new SerialQueue((error) => deps.logger.error({ err: error, socketId: socket.id }, 'queued work failed'));
+      lanes.set(socket, queue);
+      guardClientEvents(deps.guard, socket, queue, deps.handlers);
+      socket.on('disconnect', () => {
+        lanes.delete(socket);
+        void queue.run(() => deps.leave(socket, 'disconnected'));
+      });
+    },
+    async close(release) {
+      const open = [...lanes];
+      await Promise.allSettled(open.map(([socket, queue]) => queue.run(() => deps.leave(socket, 'disconnected'))));
+      for (const [socket] of open) socket.disconnect();
+      await release();
+      // Let each socket's queued work finish before the caller closes the store.
+      await Promise.allSettled(open.map(([, queue]) => queue.idle()));
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { PROTOCOL_ERROR_CODES } from '@mentara/meetings-core/protocol';
 import type { Authenticator } from '../auth/authenticator';
-import type { ServerContext } from '../meeting/context';
-import { TokenBucket } from './rate-limiter';
+import type { MeetingsLogger } from '../observability/logger';
+import type { MeetingsMetrics } from '../observability/metrics';
 import type { MeetingsSocket } from './types';
 
 /** Whether a request's `Origin` is allowed. Requests without one (non-browser clients) pass. */
@@ -22,15 +22,24 @@ export function createAllowRequest(allowed: string[] | '*') {
 const connectError = (code: 'unauthenticated' | 'forbidden'): Error & { data: unknown } =>
   Object.assign(new Error(code), { data: { code, message: PROTOCOL_ERROR_CODES[code] } });
 
+/** What the handshake check works with. */
+export interface HandshakeDeps {
+  allowedOrigins: string[] | '*';
+  authenticate: Authenticator;
+  metrics: Pick<MeetingsMetrics, 'error'>;
+  logger: MeetingsLogger;
+}
+
 /**
  * Namespace middleware: checks the origin (also when attached to a host's own Socket.IO server)
  * and authenticates the handshake. Refusals reach the client as `connect_error` with
  * `message` = the error code and `data` = `{ code, message }`.
  */
-export function createHandshakeMiddleware(ctx: ServerContext, authenticate: Authenticator) {
+export function createHandshakeMiddleware(deps: HandshakeDeps) {
+  const { allowedOrigins, authenticate, metrics, logger } = deps;
   return (socket: MeetingsSocket, next: (err?: Error) => void): void => {
     const { handshake } = socket;
-    if (!isOriginAllowed(handshake.headers.origin, ctx.options.allowedOrigins)) {
+    if (!isOriginAllowed(handshake.headers.origin, allowedOrigins)) {
       next(connectError('forbidden'));
       return;
     }
@@ -42,19 +51,15 @@ export function createHandshakeMiddleware(ctx: ServerContext, authenticate: Auth
     }).then(
       (user) => {
         if (!user) {
-          ctx.metrics.error('unauthenticated');
+          metrics.error('unauthenticated');
           next(connectError('unauthenticated'));
           return;
         }
-        const { limits, now } = ctx.options;
         socket.data.user = user;
-        socket.data.bucket = new TokenBucket(limits.eventsPerSecond, limits.eventsBurst, now);
-        socket.data.queue = Promise.resolve();
-        socket.data.rateNoticeAt = 0;
         next();
       },
       (error: unknown) => {
-        ctx.logger.error({ err: error }, 'authentication failed');
+        logger.error({ err: error }, 'authentication failed');
         next(connectError('unauthenticated'));
       },
     );

@@ -1,7 +1,6 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@mentara/meetings-core/protocol';
 import type { AuthenticatedUser } from '../auth/types';
-import type { TokenBucket } from './rate-limiter';
 
 /** The meeting a socket is in, as this node remembers it. */
 export interface SocketSession {
@@ -10,15 +9,15 @@ export interface SocketSession {
   displayName: string;
 }
 
-/** Per-socket data (`socket.data`). */
+/**
+ * What the server keeps on each `/meetings` socket (`socket.data`), also visible to
+ * `fetchSockets()` on other nodes. The server writes it; hosts may read it.
+ */
 export interface MeetingsSocketData {
+  /** Who the handshake authenticated. */
   user: AuthenticatedUser;
+  /** The meeting the socket is in, when it joined one. */
   session?: SocketSession;
-  bucket: TokenBucket;
-  /** When this socket was last told it is rate-limited (epoch ms). */
-  rateNoticeAt: number;
-  /** Tail of the per-socket event queue: events are handled strictly in arrival order. */
-  queue: Promise<void>;
 }
 
 /** Inter-server events: none (all cross-node traffic goes through rooms). */

@@ -1,0 +1,48 @@
+import type { MeetingsMetrics } from '../observability/metrics';
+import type { ResolvedOptions } from '../options';
+import type { ClientEventHandlers, EventHandler } from '../socket/event-handler';
+import type { MeetingsSocket } from '../socket/types';
+import type { RoomStore } from '../store/room-store';
+import { handleChat } from './chat';
+import type { MeetingEvents } from './events';
+import { handleJoin } from './join';
+import { handleLeave } from './leave-handler';
+import type { MeetingLifecycle } from './lifecycle';
+import { handleReady, handleToggleMedia } from './media';
+import type { LocalPresence } from './presence';
+import { handleRelay, type RelayEvent } from './relay';
+import type { RoomEmitter } from './room-emitter';
+
+/** The units the client event handlers are built from; each handler takes only its part. */
+export interface HandlerUnits {
+  store: RoomStore;
+  rooms: RoomEmitter;
+  presence: LocalPresence;
+  events: MeetingEvents;
+  lifecycle: MeetingLifecycle;
+  metrics: Pick<MeetingsMetrics, 'relayed'>;
+  /** Leaves the socket's current meeting. */
+  leave(socket: MeetingsSocket, reason: 'left'): Promise<void>;
+  clock: () => number;
+  options: Pick<ResolvedOptions, 'authorize' | 'nodeId' | 'limits'>;
+}
+
+/** One handler per client event of the wire contract. */
+export function createClientEventHandlers(units: HandlerUnits): ClientEventHandlers {
+  const chat = { ...units, limits: units.options.limits };
+  const relay =
+    <E extends RelayEvent>(event: E): EventHandler<E> =>
+    (socket, payload) =>
+      handleRelay(units, socket, event, payload);
+  return {
+    'join-meeting': (socket, payload, event) => handleJoin(units, socket, payload, event),
+    'leave-meeting': (socket, payload) => handleLeave(units, socket, payload),
+    'toggle-media': (socket, payload) => handleToggleMedia(units, socket, payload),
+    'participant-ready': (socket, payload) => handleReady(units, socket, payload),
+    'chat-message': (socket, payload, event) => handleChat(chat, socket, payload, event),
+    'webrtc-signal': relay('webrtc-signal'),
+    'webrtc-offer': relay('webrtc-offer'),
+    'webrtc-answer': relay('webrtc-answer'),
+    'webrtc-ice-candidate': relay('webrtc-ice-candidate'),
+  };
+}
