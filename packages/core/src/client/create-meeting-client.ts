@@ -2,7 +2,9 @@ import { createChatFacade } from '../chat/chat-facade';
 import { getBrowserMediaDevices, getMediaStreamConstructor } from '../env/globals';
 import { MeetingError } from '../errors/meeting-error';
 import { createIceConfigProvider } from '../ice/ice-config';
+import { createHostControls } from '../membership/host-controls';
 import { createMembership, type Membership } from '../membership/membership';
+import { watchSessionWindow } from '../membership/session-window';
 import { createDeviceList } from '../media/devices';
 import { createDevicesFacade } from '../media/devices-facade';
 import { createLocalMedia } from '../media/local-media';
@@ -178,18 +180,25 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
         reportError,
         handshake: () => ({ userId: clientId, ...(displayName ? { displayName } : {}) }),
         displayName,
+        onMuteRequested: (source) => void media[source].disable().catch(() => undefined),
+        onJoined: (payload) => {
+          monitorStop ??= monitor.start();
+          void devicesListed.then(() => reconcileMedia(payload.self.media));
+        },
       }));
-      stopInMeeting.push(ice.startRefreshing(), deviceList.watch());
+      stopInMeeting.push(ice.startRefreshing(), deviceList.watch(), watchSessionWindow({ getState: getSnapshot, subscribe: store.subscribe, dispatch }), () => {
+        monitorStop?.();
+        monitorStop = null;
+      });
       void ice.get();
       // Default media starts while we connect; what join started, a failed join stops again.
       const startup = media.startDefault(o.media, STARTUP_MEDIA_WAIT_MS);
       startupMedia = startup.ready;
       const devicesListed = startup.settled.then(() => deviceList.refresh().catch(() => {}));
+      let monitorStop: (() => void) | null = null;
       try {
-        const joined = await current.join(id);
+        await current.join(id);
         if (membership !== current) throw new MeetingError('invalid-state');
-        stopInMeeting.push(monitor.start());
-        void devicesListed.then(() => reconcileMedia(joined.self.media));
       } catch (error) {
         void devicesListed.then(() => (membership ? undefined : startup.undo()));
         // leave()/destroy() during the join: not an error worth reporting.
@@ -223,6 +232,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     },
     devices: createDevicesFacade({ assertUsable, getSnapshot, dispatch, deviceList, media, playback }),
     chat: createChatFacade({ assertUsable, getSnapshot, dispatch, channel: () => membership?.channel ?? null, clientId }),
+    host: createHostControls({ assertUsable, getSnapshot, channel: () => membership?.channel ?? null }),
     playback: { attach: (element) => (assertUsable(), playback.attach(element)) },
     async setReady(ready) {
       assertUsable();

@@ -63,7 +63,11 @@ export interface SignallingChannel {
 /** Map a wire error to a `MeetingError` with the same code. */
 export function fromProtocolError(error: ProtocolError): MeetingError {
   const code: MeetingErrorCode = error.code in PROTOCOL_ERROR_CODES ? error.code : 'internal';
-  return new MeetingError(code, error.message, error.recoverable === undefined ? {} : { recoverable: error.recoverable });
+  return new MeetingError(code, error.message, {
+    ...(error.recoverable === undefined ? {} : { recoverable: error.recoverable }),
+    ...(typeof error.startsAt === 'number' ? { startsAt: error.startsAt } : {}),
+    ...(typeof error.retryAfterMs === 'number' ? { retryAfterMs: error.retryAfterMs } : {}),
+  });
 }
 
 function connectErrorToMeetingError(err: Error & { data?: unknown }): MeetingError {
