@@ -54,8 +54,12 @@ export interface BackgroundProcessor extends TrackProcessor {
   getStats(): BackgroundProcessorStats;
 }
 
-/** Segmentation takes at most this share of the time, so frames keep their rate on slow machines. */
+/**
+ * Segmentation takes at most this share of the time, so frames keep their rate on slow machines
+ * (the frames in between reuse the latest mask), but runs at least every `MAX_MASK_AGE_MS`.
+ */
 const SEGMENTATION_SHARE = 0.4;
+const MAX_MASK_AGE_MS = 250;
 const DEFAULT_RADIUS = 12;
 
 interface Run {
@@ -96,7 +100,8 @@ export function createBackgroundProcessor(options: BackgroundProcessorOptions): 
     const mode = effect.mode;
     if (mode === 'none' && r.kind === 'insertable-streams') return 'passthrough';
     const started = performance.now();
-    if (mode !== 'none' && r.segmenter && started - lastSegmentation >= segmentationEma / SEGMENTATION_SHARE) {
+    const due = Math.min(MAX_MASK_AGE_MS, segmentationEma / SEGMENTATION_SHARE);
+    if (mode !== 'none' && r.segmenter && started - lastSegmentation >= due) {
       lastSegmentation = started;
       const input = r.segmenter.input;
       const inputHeight = Math.max(1, Math.round((input.width * height) / width));

@@ -25,6 +25,20 @@ export interface Segmenter {
 
 const LOAD_TIMEOUT_MS = 30_000;
 
+/**
+ * Gives back the WebGL contexts the runtime created. Closing the solution frees its graph but
+ * leaves its contexts to the garbage collector, and Chromium drops the oldest context of the
+ * page once 16 are alive. The runtime keeps them in its Emscripten `GL.contexts` table (the
+ * property names are those of the pinned package version; anything else is left alone).
+ */
+function releaseGlContexts(solution: SelfieSegmentationLike): void {
+  const inner = (solution as unknown as { h?: { i?: { GL?: { contexts?: Array<{ GLctx?: WebGLRenderingContext } | null> } }; K?: WebGLRenderingContext } }).h;
+  const contexts = [...(inner?.i?.GL?.contexts ?? []).map((c) => c?.GLctx), inner?.K];
+  for (const gl of new Set(contexts)) {
+    if (gl && typeof gl.getExtension === 'function' && !gl.isContextLost()) gl.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+}
+
 /** Loads the segmentation loader script once per page (it defines `window.SelfieSegmentation`). */
 function loadRuntime(assetsUrl: string): Promise<SelfieSegmentationCtor> {
   const existing = (window as { SelfieSegmentation?: SelfieSegmentationCtor }).SelfieSegmentation;
@@ -74,15 +88,24 @@ export async function createSegmenter(options: { assetsUrl: string; width: numbe
     // The mask is ours once delivered; an ImageBitmap holds memory until closed.
     if (typeof ImageBitmap !== 'undefined' && segmentationMask instanceof ImageBitmap) segmentationMask.close();
   });
-  try {
-    await withTimeout(solution.initialize(), 'loading the segmentation model');
-  } catch (error) {
-    void solution.close();
-    throw error;
-  }
   const input = document.createElement('canvas');
   input.width = 256;
   input.height = Math.max(1, Math.round((256 * options.height) / options.width));
+  const release = () => {
+    void solution.close();
+    releaseGlContexts(solution);
+  };
+  try {
+    await withTimeout(solution.initialize(), 'loading the segmentation model');
+    // The graph starts on the first frame (about a second): do it now, on a blank frame, so
+    // start() resolves ready and the first camera frames are not held up.
+    await withTimeout(solution.send({ image: input }), 'starting the segmentation model');
+  } catch (error) {
+    release();
+    if (error instanceof MeetingError) throw error;
+    const base = effectAssetUrl(options.assetsUrl, '');
+    throw new MeetingError('media-failed', `segmentation model or runtime did not load from ${base}: ${String((error as Error)?.message ?? error)}`, { cause: error });
+  }
   let closed = false;
   return {
     input,
@@ -98,7 +121,7 @@ export async function createSegmenter(options: { assetsUrl: string; width: numbe
     close() {
       if (closed) return;
       closed = true;
-      void solution.close();
+      release();
     },
   };
 }
