@@ -133,15 +133,34 @@ async function fallbackScenario() {
   await slot.setProcessor(broken);
   const afterBroken = slot.output === raw;
   const brokenState = broken.state;
+  // Record the WebGL contexts the working processor creates, to lose them later as a GPU reset would.
+  const contexts: WebGL2RenderingContext[] = [];
+  const getContext = OffscreenCanvas.prototype.getContext;
+  OffscreenCanvas.prototype.getContext = function (this: OffscreenCanvas, ...args: Parameters<typeof getContext>) {
+    const context = getContext.apply(this, args);
+    if (args[0] === 'webgl2' && context) contexts.push(context as WebGL2RenderingContext);
+    return context;
+  } as typeof getContext;
   const working = createBackgroundProcessor({ assetsUrl: ASSETS, effect: { mode: 'blur' } });
-  await slot.setProcessor(working);
+  try {
+    await slot.setProcessor(working);
+  } finally {
+    OffscreenCanvas.prototype.getContext = getContext;
+  }
   const processed = slot.output;
   await frames(processed!, 5);
+  const workingState = working.state;
+  // The GPU drops the context mid-call: the slot goes back to the raw camera and says why.
+  for (const gl of contexts) gl.getExtension('WEBGL_lose_context')?.loseContext();
+  for (let i = 0; i < 100 && slot.output !== raw; i++) await sleep(50);
+  const afterLoss = slot.output === raw;
+  const lostState = working.state;
+  const processedEnded = processed?.readyState;
   await slot.setProcessor(null);
   const afterRemove = slot.output === raw;
   slot.dispose();
   raw.stop();
-  return { changes, errors, afterBroken, brokenState, workingState: working.state, afterRemove, processedEnded: processed?.readyState };
+  return { changes, errors, afterBroken, brokenState, workingState, afterLoss, lostState, afterRemove, processedEnded, contexts: contexts.length };
 }
 
 /** Starts and stops processors `count` times (the test watches for leaked GL contexts). */

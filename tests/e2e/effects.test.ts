@@ -193,16 +193,22 @@ describe('effects entry in Chromium', () => {
     console.log('[effects] canvas capture:', JSON.stringify({ ...checkBackground(result, result.pipeline), stats: result.stats }));
   });
 
-  it('falls back to the raw track when a processor cannot start, and back again when removed', async () => {
-    const result = await scenario<{ changes: Array<string | null>; errors: string[]; afterBroken: boolean; brokenState: string; workingState: string; afterRemove: boolean; processedEnded: string }>('fallback');
+  it('falls back to the raw track when a processor cannot start or fails mid-call', async () => {
+    const result = await scenario<{ changes: Array<string | null>; errors: string[]; afterBroken: boolean; brokenState: string; workingState: string; afterLoss: boolean; lostState: string; afterRemove: boolean; processedEnded: string; contexts: number }>('fallback');
+    // Assets missing: start rejects, the raw camera stays on the senders.
     expect(result.afterBroken).toBe(true);
     expect(result.brokenState).toBe('failed');
-    expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatch(/^media-failed: .*\/missing\//);
+    // A working processor takes over; then its GPU context is lost: back to raw, with the error.
+    expect(result.workingState).toBe('running');
+    expect(result.contexts).toBeGreaterThan(0);
+    expect(result.afterLoss).toBe(true);
+    expect(result.lostState).toBe('failed');
+    expect(result.processedEnded).toBe('ended');
+    expect(result.errors).toHaveLength(2);
+    expect(result.errors[1]).toMatch(/^media-failed: .*GPU context was lost/);
     expect(result.changes).toEqual(['raw', 'processed', 'raw']);
     expect(result.afterRemove).toBe(true);
-    expect(result.workingState).toBe('stopped');
-    expect(result.processedEnded).toBe('ended');
   });
 
   it('releases its GL contexts: 10 start/stop cycles (20 contexts) never hit the browser limit of 16', async () => {
