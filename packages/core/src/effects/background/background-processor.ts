@@ -165,6 +165,7 @@ export function createBackgroundProcessor(options: BackgroundProcessorOptions): 
       [segmentationEma, lastSegmentation] = [0, -Infinity];
       run = r;
       await r.pipeline.setInput(input);
+      if (cancelled()) throw new MeetingError('media-failed', 'background effect stopped while starting');
       life.set('running');
       return r.pipeline.output;
     } catch (error) {
