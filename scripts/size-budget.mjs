@@ -7,18 +7,30 @@
 //   node scripts/size-budget.mjs
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { simplePeerAliases } from '../packages/core/build/simple-peer-aliases.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1024;
-const BUDGETS = { core: 48 * KB, react: 65 * KB };
+const BUDGETS = { core: 48 * KB, react: 65 * KB, effects: 30 * KB };
 const NODE_GLOBALS = ['process', 'global', 'Buffer', 'require', '__dirname'];
 
 /** Bundle one entry; free references to Node globals are replaced by markers we can detect. */
-async function bundle(entry, { external = [], alias = {}, conditions = [] } = {}) {
+async function bundle(entry, options = {}) {
+  const code = await bundleBytes(entry, options);
+  const text = new TextDecoder().decode(code);
+  const nodeGlobals = NODE_GLOBALS.filter((g) => text.includes(`__NODE_GLOBAL_${g}__`));
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeGlobals };
+}
+
+/** The minified bundle of one entry, as text. */
+async function bundleText(entry, options = {}) {
+  return new TextDecoder().decode(await bundleBytes(entry, options));
+}
+
+async function bundleBytes(entry, { external = [], alias = {}, conditions = [] } = {}) {
   const define = Object.fromEntries(NODE_GLOBALS.map((g) => [g, `__NODE_GLOBAL_${g}__`]));
   const out = await build({
     entryPoints: [entry],
@@ -35,10 +47,7 @@ async function bundle(entry, { external = [], alias = {}, conditions = [] } = {}
     conditions,
     define,
   });
-  const code = out.outputFiles[0].contents;
-  const text = new TextDecoder().decode(code);
-  const nodeGlobals = NODE_GLOBALS.filter((g) => text.includes(`__NODE_GLOBAL_${g}__`));
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeGlobals };
+  return out.outputFiles[0].contents;
 }
 
 const fmt = (n) => `${(n / KB).toFixed(1)} KB`;
@@ -63,6 +72,22 @@ console.log(`core measured from ${fromDist ? 'packages/core/dist' : 'packages/co
 report('@mentara/meetings-core (all deps bundled)', await bundle(coreEntry, coreOptions), BUDGETS.core);
 const testingEntry = fromDist ? join(root, 'packages/core/dist/testing.js') : join(root, 'packages/core/src/testing/index.ts');
 report('@mentara/meetings-core/testing', await bundle(testingEntry, coreOptions));
+
+// Effects: the lazily imported entry's own JavaScript (everything bundled). Its model, runtime
+// and worklet files are served by the app, not bundled: listed below for the record.
+const effectsEntry = fromDist ? join(root, 'packages/core/dist/effects.js') : join(root, 'packages/core/src/effects/index.ts');
+report('@mentara/meetings-core/effects (JS only)', await bundle(effectsEntry, coreOptions), BUDGETS.effects);
+const { EFFECT_ASSETS } = await import(pathToFileURL(join(root, fromDist ? 'packages/core/dist/effects.js' : 'packages/core/src/effects/assets/manifest.ts')).href).catch(() => ({ EFFECT_ASSETS: null }));
+if (EFFECT_ASSETS) {
+  const total = EFFECT_ASSETS.reduce((sum, a) => sum + a.bytes, 0);
+  console.log(`  effect assets served by the app (not in the budget): ${EFFECT_ASSETS.length} files, ${(total / KB / KB).toFixed(1)} MB`);
+}
+// The main entry must not pull the effects in: nothing of them may appear in its bundle.
+const coreText = await bundleText(coreEntry, coreOptions);
+if (/selfie_segmentation|rnnoise|createBackgroundProcessor/.test(coreText)) {
+  console.log('  ✗ @mentara/meetings-core includes effects code: src/index.ts must not import src/effects');
+  failed = true;
+}
 
 // React: dist JS + styles.css, everything but react/react-dom bundled.
 const reactDist = join(root, 'packages/react/dist/index.js');
