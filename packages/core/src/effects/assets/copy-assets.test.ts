@@ -30,6 +30,11 @@ describe('copyEffectAssets', () => {
     }
   });
 
+  it('names the install command when an optional effect package is missing', () => {
+    const missing = { ...EFFECT_ASSETS[0]!, from: '@mediapipe/selfie_segmentation/not-a-file-of-it.js' };
+    expect(() => effectAssetSource(missing)).toThrow(/npm install @mediapipe\/selfie_segmentation@0\.1\.1675465747/);
+  });
+
   it('copies only the files one effect needs', async () => {
     const dir = tempDir();
     const copied = await copyEffectAssets(dir, { use: ['noise-suppression'] });

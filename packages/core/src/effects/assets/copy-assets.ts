@@ -25,8 +25,20 @@ export function effectAssetSource(asset: EffectAsset): string {
   // Resolved from this package, so it finds the exact versions it depends on (also under pnpm).
   // The CJS build has no import.meta but has __filename.
   const here = typeof __filename === 'string' ? __filename : import.meta.url;
-  return createRequire(here).resolve(asset.from);
+  try {
+    return createRequire(here).resolve(asset.from);
+  } catch (cause) {
+    // The effect packages are optional peers: apps that use no effects do not download 12 MB.
+    const pkg = asset.from.startsWith('@') ? asset.from.split('/').slice(0, 2).join('/') : asset.from.split('/')[0]!;
+    throw new Error(`${pkg} is not installed; effects need it: npm install ${pkg}@${EFFECT_PEER_VERSIONS[pkg] ?? 'latest'}`, { cause });
+  }
 }
+
+/** The exact versions of the optional peer packages the manifest's sizes belong to. */
+const EFFECT_PEER_VERSIONS: Readonly<Record<string, string>> = {
+  '@mediapipe/selfie_segmentation': '0.1.1675465747',
+  '@sapphi-red/web-noise-suppressor': '0.4.1',
+};
 
 /**
  * Copies the effect files (segmentation model and runtime, RNNoise worklet and wasm) from the
