@@ -95,7 +95,7 @@ const CORE_LAYERS: readonly (readonly string[])[] = [
   ['protocol', 'errors', 'env', 'util'],
   ['state'],
   ['media'],
-  ['peers'],
+  ['peers', 'effects'],
   ['signalling', 'ice', 'quality'],
   ['chat', 'membership'],
   ['client'],

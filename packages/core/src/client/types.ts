@@ -3,7 +3,7 @@ import type { MeetingChat } from '../chat/chat-facade';
 import type { MeetingError } from '../errors/meeting-error';
 import type { MeetingDevices } from '../media/devices-facade';
 import type { MeetingPlayback } from '../media/playback';
-import type { MediaDevicesLike, MediaToggle } from '../media/types';
+import type { CaptureToggle, MediaDevicesLike, MediaToggle } from '../media/types';
 import type { PeerTransportFactory, WrtcImplementation } from '../peers/transport';
 import type { MeetingEventHandler, MeetingEventName } from '../state/events';
 import type { MeetingSnapshot } from '../state/types';
@@ -32,8 +32,10 @@ export interface MeetingClient {
   leave(): Promise<void>;
   /** Final and idempotent: stops every track, peer, timer and listener. Later calls throw `destroyed`. */
   destroy(): void;
-  readonly camera: MediaToggle;
-  readonly microphone: MediaToggle;
+  /** Camera on/off, and an optional processor (background blur/replacement) before sending. */
+  readonly camera: CaptureToggle;
+  /** Microphone on/off, and an optional processor (noise suppression) before sending. */
+  readonly microphone: CaptureToggle;
   readonly screen: MediaToggle;
   readonly devices: MeetingDevices;
   readonly chat: MeetingChat;

@@ -5,8 +5,8 @@
  *
  * @packageDocumentation
  */
-export type { TrackProcessor, TrackProcessorState } from './track-processor';
-export { createProcessedTrack, type ProcessedTrack, type ProcessedTrackOptions } from './processed-track';
+export type { TrackProcessor, TrackProcessorState } from '../media/track-processor';
+export { createProcessedTrack, type ProcessedTrack, type ProcessedTrackOptions } from '../media/processed-track';
 export {
   createBackgroundProcessor,
   type BackgroundEffect,

@@ -1,5 +1,8 @@
-import { MeetingError } from '../errors/meeting-error';
-import type { TrackProcessorState } from './track-processor';
+import type { MeetingError } from '../errors/meeting-error';
+import { toEffectError } from '../media/media-errors';
+import type { TrackProcessorState } from '../media/track-processor';
+
+export { toEffectError };
 
 /** State and error listeners shared by every processor. */
 export interface ProcessorLifecycle {
@@ -13,11 +16,6 @@ export interface ProcessorLifecycle {
    * and turn anything it throws into a `MeetingError` whose message starts with `failure`.
    */
   serial<T>(task: () => Promise<T>, failure: string): Promise<T>;
-}
-
-/** A `MeetingError` for whatever a processor caught (`media-failed` unless it already is one). */
-export function toEffectError(cause: unknown, message: string): MeetingError {
-  return cause instanceof MeetingError ? cause : new MeetingError('media-failed', `${message}: ${String((cause as Error)?.message ?? cause)}`, { cause });
 }
 
 /** Creates the shared lifecycle part of a processor. */

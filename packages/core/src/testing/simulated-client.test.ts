@@ -60,7 +60,7 @@ describe('createSimulatedClient', () => {
     expect(client.getSnapshot().audioPlaybackBlocked).toBe(false);
     client.simulate.failMedia('camera', null);
     await client.camera.enable();
-    expect(client.getSnapshot().media.camera).toEqual({ enabled: true, pending: false, error: null });
+    expect(client.getSnapshot().media.camera).toEqual({ enabled: true, pending: false, error: null, processor: null });
     expect(errors.sort()).toEqual(['autoplay-blocked', 'permission-denied']);
 
     const full = createSimulatedClient({ joinError: 'meeting-full' });

@@ -1,7 +1,7 @@
 import { MeetingError } from '../../errors/meeting-error';
 import { createProcessorLifecycle, toEffectError } from '../processor-lifecycle';
 import { backgroundProcessingSupport } from '../support';
-import type { TrackProcessor } from '../track-processor';
+import type { TrackProcessor } from '../../media/track-processor';
 import { loadBackgroundImage, type BackgroundImageSource } from './background-image';
 import { createCanvasPipeline } from './canvas-pipeline';
 import { createCompositor, type Compositor } from './compositor';

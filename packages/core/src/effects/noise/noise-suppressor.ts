@@ -1,7 +1,7 @@
 import { MeetingError } from '../../errors/meeting-error';
 import { createProcessorLifecycle } from '../processor-lifecycle';
 import { noiseSuppressionSupport } from '../support';
-import type { TrackProcessor } from '../track-processor';
+import type { TrackProcessor } from '../../media/track-processor';
 import { createRnnoiseGraph, loadRnnoiseWasm, type RnnoiseGraph } from './rnnoise-graph';
 
 /** What the user asked for: RNNoise on, or off. */

@@ -1,5 +1,5 @@
 import type { MeetingError } from '../errors/meeting-error';
-import { toEffectError } from './processor-lifecycle';
+import { toEffectError } from './media-errors';
 import type { TrackProcessor } from './track-processor';
 
 /** Options of {@link createProcessedTrack}. */
