@@ -68,7 +68,7 @@ function countingOffers() {
     const index = transports.push(t) - 1;
     offers[index] = 0;
     t.on('signal', (signal) => {
-      if (signal.type === 'offer') offers[index] += 1;
+      if (signal.type === 'offer') offers[index] = (offers[index] ?? 0) + 1;
     });
     return t;
   };
