@@ -58,7 +58,7 @@ export default defineConfig({
         test: {
           name: 'workspace',
           environment: 'node',
-          include: ['tests/workspace/**/*.test.ts'],
+          include: ['tests/workspace/**/*.test.ts', 'scripts/**/*.test.mjs'],
           testTimeout: 120_000,
         },
       },

@@ -3,6 +3,12 @@
 // Steps that open sockets or browsers run inside a loopback-only network namespace
 // (scripts/netns-run.sh) so no ICE check or request can leave this machine.
 import { spawnSync } from 'node:child_process';
+import { ensureSystemDeps } from './ensure-system-deps.mjs';
+
+// Browsers, coturn, redis-server…: installed here when missing (root with apt-get), otherwise
+// stop before any step with the command that installs them.
+const depsStatus = ensureSystemDeps();
+if (depsStatus !== 0) process.exit(depsStatus);
 
 const steps = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json'] },
