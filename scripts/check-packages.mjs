@@ -10,11 +10,13 @@
  *   resolution ignores `exports`, so it cannot see subpaths (`/protocol`, `/testing`, `/redis`):
  *   it is checked for each package's root entry only (a second run, `--entrypoints .`, strict).
  *   `./styles.css` is a stylesheet, not a module: left out of attw.
+ * - The server's `mentara-meetings-server` bin, unpacked from its tarball (so without `src/`),
+ *   loads the built CLI and prints its help (its dependencies resolve from this workspace).
  *
  * Exits 1 when any check fails. Needs `npm run build` first (packs `dist/` as it is).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +63,25 @@ async function pool(items, size, task) {
   return results;
 }
 
+/**
+ * Unpacks the server tarball under the repository (its dependencies then resolve from our
+ * node_modules, core to the built workspace package) and runs the published bin with `--help`.
+ */
+async function checkServerBin(packed) {
+  const { filename } = packed.find((entry) => entry.name === '@mentara/meetings-server');
+  mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
+  const dir = mkdtempSync(join(REPO_ROOT, '.tmp', 'packed-server-'));
+  try {
+    const untar = await run(['tar', 'xzf', join(workDir, filename), '-C', dir]);
+    if (!untar.ok) return untar;
+    const help = await run([process.execPath, join(dir, 'package', 'bin', 'mentara-meetings-server.js'), '--help']);
+    const ok = help.ok && help.output.includes('Usage: mentara-meetings-server');
+    return { ok, output: help.output };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const workDir = mkdtempSync(join(tmpdir(), 'mentara-pack-'));
 let failures = 0;
 try {
@@ -73,6 +94,7 @@ try {
   const jobs = packed.flatMap(({ name, filename }) => checks.map((check) => ({ name, check, argv: check.argv(join(workDir, filename)) })));
   // attw loads TypeScript for each run (~5 s): two at a time, one per core.
   const results = await pool(jobs, 2, async (job) => ({ ...job, ...(await run(job.argv)) }));
+  results.push({ name: '@mentara/meetings-server', check: { name: 'bin from the tarball runs dist/cli.js' }, ...(await checkServerBin(packed)) });
   for (const { name, check, ok, output } of results) {
     if (!ok) failures += 1;
     console.log(`${ok ? '✓' : '✗'} ${name}: ${check.name}`);
