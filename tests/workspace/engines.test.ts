@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../', import.meta.url);
 const readText = (path: string) => readFileSync(new URL(path, root), 'utf8');
 const rootPkg = JSON.parse(readText('package.json')) as { engines: Record<string, string> };
-const lock = JSON.parse(readText('package-lock.json')) as { packages: Record<string, LockEntry> };
+// The workspace, and React 18 installed apart for the react18 test project.
+const lockfiles = ['package-lock.json', 'tests/react18/package-lock.json'];
 
 interface LockEntry {
   version?: string;
@@ -28,14 +29,17 @@ function readmeMinimum(tool: 'Node' | 'npm'): string {
 /** Lockfile entries whose `engines[tool]` range excludes `version`, with who pulls them in. */
 function excluding(tool: 'node' | 'npm', version: string) {
   const full = semver.coerce(version)!.version;
-  return Object.entries(lock.packages).flatMap(([path, entry]) => {
-    const range = Array.isArray(entry.engines) ? undefined : entry.engines?.[tool];
-    if (!range || semver.satisfies(full, range)) return [];
-    const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
-    const dependents = Object.entries(lock.packages)
-      .filter(([, e]) => e.dependencies?.[name] !== undefined || e.optionalDependencies?.[name] !== undefined)
-      .map(([p]) => p || '(root)');
-    return [{ path, version: entry.version, range, optional: entry.optional === true, dependents }];
+  return lockfiles.flatMap((lockfile) => {
+    const { packages } = JSON.parse(readText(lockfile)) as { packages: Record<string, LockEntry> };
+    return Object.entries(packages).flatMap(([path, entry]) => {
+      const range = Array.isArray(entry.engines) ? undefined : entry.engines?.[tool];
+      if (!range || semver.satisfies(full, range)) return [];
+      const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+      const dependents = Object.entries(packages)
+        .filter(([, e]) => e.dependencies?.[name] !== undefined || e.optionalDependencies?.[name] !== undefined)
+        .map(([p]) => p || '(root)');
+      return [{ lockfile, path, version: entry.version, range, optional: entry.optional === true, dependents }];
+    });
   });
 }
 
