@@ -18,6 +18,7 @@ const steps = [
   { name: 'build packages', cmd: ['npm', 'run', 'build'] },
   { name: 'size budget', cmd: ['node', 'scripts/size-budget.mjs'] },
   { name: 'packed tarballs: publint + attw', cmd: ['node', 'scripts/check-packages.mjs'] },
+  { name: 'API reports (etc/api) + TSDoc summaries', cmd: ['node', 'scripts/api-report.mjs'] },
   { name: 'core build in Chromium: media, quality, adaptive bitrate, screen share, active speaker, testing kit', netns: true, cmd: ['npx', 'tsx', '--conditions=@mentara/source', 'packages/core/scripts/browser-smoke.ts'] },
   { name: 'multi-node (Redis)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'multinode'] },
   // The packaged-consumer and Next.js checks install our tarballs into fresh apps. Inside the
