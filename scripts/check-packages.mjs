@@ -67,12 +67,11 @@ async function pool(items, size, task) {
  * Unpacks the server tarball under the repository (its dependencies then resolve from our
  * node_modules, core to the built workspace package) and runs the published bin with `--help`.
  */
-async function checkServerBin(packed) {
-  const { filename } = packed.find((entry) => entry.name === '@mentara/meetings-server');
+async function checkServerBin(tarball) {
   mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
   const dir = mkdtempSync(join(REPO_ROOT, '.tmp', 'packed-server-'));
   try {
-    const untar = await run(['tar', 'xzf', join(workDir, filename), '-C', dir]);
+    const untar = await run(['tar', 'xzf', tarball, '-C', dir]);
     if (!untar.ok) return untar;
     const help = await run([process.execPath, join(dir, 'package', 'bin', 'mentara-meetings-server.js'), '--help']);
     const ok = help.ok && help.output.includes('Usage: mentara-meetings-server');
@@ -94,7 +93,8 @@ try {
   const jobs = packed.flatMap(({ name, filename }) => checks.map((check) => ({ name, check, argv: check.argv(join(workDir, filename)) })));
   // attw loads TypeScript for each run (~5 s): two at a time, one per core.
   const results = await pool(jobs, 2, async (job) => ({ ...job, ...(await run(job.argv)) }));
-  results.push({ name: '@mentara/meetings-server', check: { name: 'bin from the tarball runs dist/cli.js' }, ...(await checkServerBin(packed)) });
+  const server = packed.find((entry) => entry.name === '@mentara/meetings-server');
+  results.push({ name: server.name, check: { name: 'bin from the tarball runs dist/cli.js' }, ...(await checkServerBin(join(workDir, server.filename))) });
   for (const { name, check, ok, output } of results) {
     if (!ok) failures += 1;
     console.log(`${ok ? '✓' : '✗'} ${name}: ${check.name}`);
