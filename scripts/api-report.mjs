@@ -80,7 +80,11 @@ export function undocumentedIn(report) {
     }
     if (code) pending = false;
   }
-  return { exports, members };
+  // API Extractor renames a declaration that clashes with a global (MediaSource → MediaSource_2)
+  // and exports it under its own name: report that name.
+  const aliases = new Map([...report.matchAll(/^export \{ ([\w$]+) as ([\w$]+) \}/gm)].map((m) => [m[1], m[2]]));
+  const exported = (name) => name.replace(/^[\w$]+/, (declared) => aliases.get(declared) ?? declared);
+  return { exports: exports.map(exported), members: members.map(exported) };
 }
 
 /** Runs API Extractor on one entry; resolves what it found, printing nothing. */

@@ -36,6 +36,7 @@ describe('undocumentedIn', () => {
       '',
       '// @public (undocumented)',
       "type MediaSource_2 = 'camera';",
+      'export { MediaSource_2 as MediaSource }',
       '',
       '// Warning: (ae-forgotten-export) The symbol "X" needs to be exported by the entry point index.d.ts',
       '//',
@@ -43,7 +44,7 @@ describe('undocumentedIn', () => {
       'export function start(x: X): void;',
     ].join('\n');
     expect(undocumentedIn(report)).toEqual({
-      exports: ['Store', 'MediaSource_2', 'start'],
+      exports: ['Store', 'MediaSource', 'start'],
       members: ['Documented.plain', 'Documented.data-state', 'Store.size', 'Store.close'],
     });
   });
