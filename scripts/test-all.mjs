@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 
 const steps = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json'] },
-  { name: 'unit + integration (core, server, react, workspace)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'core', '--project', 'server', '--project', 'react', '--project', 'workspace'] },
+  { name: 'unit + integration (core, server, react, workspace, support)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'core', '--project', 'server', '--project', 'react', '--project', 'workspace', '--project', 'support'] },
   { name: 'build packages', cmd: ['npm', 'run', 'build'] },
   { name: 'size budget', cmd: ['node', 'scripts/size-budget.mjs'] },
   { name: 'core build in Chromium: media, quality, adaptive bitrate, screen share, active speaker, testing kit', netns: true, cmd: ['npx', 'tsx', '--conditions=@mentara/source', 'packages/core/scripts/browser-smoke.ts'] },
