@@ -156,6 +156,22 @@ describe('link shaper (UDP relay on loopback)', () => {
     expect(server.arrivals).toHaveLength(40);
     expect(endpoint.profile().up.loss).toBe(0);
   });
+
+  it('cross traffic fills the queue to its bound, so real packets wait that long (a deep queue)', async () => {
+    const server = await sink();
+    const endpoint = await (await shaperTo(server.port)).addEndpoint('client', { rateBps: 400_000, queueMs: 1_000 });
+    const client = await udpSocket();
+    const stop = endpoint.flood({ bps: 1_200_000, direction: 'up', maxMs: 3_000 });
+    // Filling 1 s of queue at 800 kbit/s of excess takes 0.5 s.
+    await new Promise((r) => setTimeout(r, 800));
+    await send(client, endpoint, 5, 100, 1, 20);
+    stop();
+    await until(() => server.arrivals.length === 5, 3_000);
+    // The flood overflowed the queue (it sat at its bound); what got in waited behind it.
+    expect(endpoint.stats().up.overflowed).toBeGreaterThan(0);
+    expect(server.arrivals.length).toBeGreaterThan(0);
+    for (const { oneWayMs } of server.arrivals) expect(oneWayMs).toBeGreaterThan(800);
+  });
 });
 
 describe('link shaper (TCP relay)', () => {

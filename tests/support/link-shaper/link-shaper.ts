@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { createDirection, type DirectionStats, type ShapedDirection } from './direction';
 import { symmetric, type LinkProfile, type LinkShape } from './shape';
 import { startTcpRelay, type TcpRelay } from './tcp-relay';
@@ -28,6 +29,23 @@ export interface ShaperEndpoint {
   set(shape: LinkShape | Partial<LinkProfile>): void;
   profile(): LinkProfile;
   stats(): { up: DirectionStats; down: DirectionStats };
+  /**
+   * Cross traffic (someone else at home downloading or uploading): dummy datagrams of
+   * `packetBytes` at `bps` pushed into the link's queue, so it fills to its bound and stays
+   * there. Stops after `maxMs` at the latest; returns the stopper.
+   */
+  flood(options: FloodOptions): () => void;
+}
+
+/** Options of {@link ShaperEndpoint.flood}. */
+export interface FloodOptions {
+  bps: number;
+  /** Which way the cross traffic goes. @default 'both' */
+  direction?: 'up' | 'down' | 'both';
+  /** Safety bound: the flood stops by itself after this long. @default 60000 */
+  maxMs?: number;
+  /** @default 1200 */
+  packetBytes?: number;
 }
 
 /** A user-space link shaper on loopback: endpoints in front of a TURN server (and a web server). */
@@ -55,6 +73,7 @@ const isProfile = (s: LinkShape | Partial<LinkProfile>): s is Partial<LinkProfil
 export function createLinkShaper(options: LinkShaperOptions): LinkShaper {
   const relays: Array<UdpRelay | TcpRelay> = [];
   const directions: ShapedDirection[] = [];
+  const floods = new Set<() => void>();
   let closed = false;
 
   return {
@@ -86,11 +105,32 @@ export function createLinkShaper(options: LinkShaperOptions): LinkShaper {
         },
         profile: () => ({ up: up.shape(), down: down.shape() }),
         stats: () => ({ up: up.stats(), down: down.stats() }),
+        flood(o) {
+          const targets = o.direction === 'up' ? [up] : o.direction === 'down' ? [down] : [up, down];
+          const bytes = o.packetBytes ?? 1_200;
+          let owed = 0;
+          let last = performance.now();
+          // By elapsed time, not by tick count: late timers on a busy machine must not thin the flood.
+          const tick = setInterval(() => {
+            const now = performance.now();
+            owed += (o.bps * (now - last)) / 1000 / 8;
+            last = now;
+            for (; owed >= bytes; owed -= bytes) for (const d of targets) d.push(bytes, () => undefined);
+          }, 10);
+          const stop = () => {
+            clearInterval(tick);
+            clearTimeout(limit);
+          };
+          const limit = setTimeout(stop, o.maxMs ?? 60_000);
+          floods.add(stop);
+          return stop;
+        },
       };
     },
     async close() {
       if (closed) return;
       closed = true;
+      for (const stop of floods) stop();
       for (const d of directions) d.close();
       await Promise.all(relays.map((r) => r.close()));
     },
