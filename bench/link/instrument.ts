@@ -10,6 +10,7 @@ export interface PcCounters {
   freezeCount: number;
   freezesSeconds: number;
   framesDecoded: number;
+  /** Changes of the sent camera height seen between samples (ours and the browser's own steps). */
   resolutionChanges: number;
   sentHeight: number;
 }
@@ -19,7 +20,7 @@ export interface LinkMetrics {
   /** Counters of every connection ever created, by index. */
   counters(): PcCounters[];
   setParametersCalls(): number;
-  /** Sent frame heights seen over time (changes only): encoder resolution steps. */
+  /** Peer connections created so far. */
   connections(): number;
   /** Epoch ms of every decoded remote camera frame. */
   frameTimes(): number[];
@@ -66,10 +67,11 @@ const zero = (): PcCounters => ({ concealed: 0, samplesReceived: 0, freezeCount:
         c.freezesSeconds += e.totalFreezesDuration ?? 0;
         c.framesDecoded += e.framesDecoded ?? 0;
       } else if (e.type === 'outbound-rtp' && kind === 'video') {
-        c.resolutionChanges += e.qualityLimitationResolutionChanges ?? 0;
         c.sentHeight = Math.max(c.sentHeight, e.frameHeight ?? 0);
       }
     });
+    const before = latest[index]!;
+    c.resolutionChanges = before.resolutionChanges + (before.sentHeight > 0 && c.sentHeight > 0 && c.sentHeight !== before.sentHeight ? 1 : 0);
     latest[index] = c;
   }
   setInterval(() => pcs.forEach((pc, i) => void sample(pc, i).catch(() => undefined)), 1_000);

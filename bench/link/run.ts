@@ -200,7 +200,7 @@ console.log(
     `(≤ 1 Mbit/s) fills a 10 s buffer for ${EPISODE_MS / 1000} s, gap measured until ${RECOVERY_MS / 1000} s after it stopped.`,
 );
 console.log('Rows are the receiving page; "own" columns are that page\'s sender. Load = 1-minute load average (2 cores).\n');
-console.log('| shape | variant | page | audio concealed % | video freezes (n / s) | own setParameters | own resolution changes | quality changes | longest video gap, deep queue (s) | connections rebuilt |');
+console.log('| shape | variant | page | audio concealed % | video freezes (n / s) | own setParameters | own sent-resolution changes | quality changes | longest video gap, deep queue (s) | connections rebuilt |');
 console.log('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   if (r.error) {
