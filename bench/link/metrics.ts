@@ -26,6 +26,13 @@ export interface WindowFigures {
   qualityChanges: number;
   /** Peer connections created in the window (> 0: a connection was torn down and rebuilt). */
   newConnections: number;
+  /** The shadow link policy on the same samples: level and quality changes, share of time video paused. */
+  policyLevelChanges: number;
+  policyQualityChanges: number;
+  policyPausedPct: number | null;
+  /** Times the shadow liveness entered `congested` (keep the connection) / `silent` (rebuild). */
+  policyCongested: number;
+  policySilent: number;
 }
 
 /** Sum of counter deltas over every connection (one created inside the window starts at zero). */
@@ -33,6 +40,11 @@ function delta(a: PcCounters[], b: PcCounters[], key: keyof PcCounters): number 
   let sum = 0;
   b.forEach((counters, i) => (sum += Math.max(0, counters[key] - (a[i]?.[key] ?? 0))));
   return sum;
+}
+
+function pausedPct(a: PageReading, b: PageReading): number | null {
+  const samples = delta(a.counters, b.counters, 'policySamples');
+  return samples > 0 ? (100 * delta(a.counters, b.counters, 'policyPausedSamples')) / samples : null;
 }
 
 /** Figures between readings `a` and `b` of the same page. */
@@ -47,6 +59,11 @@ export function windowFigures(a: PageReading, b: PageReading): WindowFigures {
     resolutionChanges: delta(a.counters, b.counters, 'resolutionChanges'),
     qualityChanges: b.qualityChanges - a.qualityChanges,
     newConnections: b.connections - a.connections,
+    policyLevelChanges: delta(a.counters, b.counters, 'policyLevelChanges'),
+    policyQualityChanges: delta(a.counters, b.counters, 'policyQualityChanges'),
+    policyPausedPct: pausedPct(a, b),
+    policyCongested: delta(a.counters, b.counters, 'policyCongested'),
+    policySilent: delta(a.counters, b.counters, 'policySilent'),
   };
 }
 

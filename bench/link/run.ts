@@ -10,7 +10,7 @@
 // client's 10 s router buffer for 10 s) and the longest media gap until 30 s after it stopped. The 1-minute load average is printed beside each figure.
 //
 // Flags: --shapes=good,poor,harsh  --variants=ours,raw  --measure=s (default 40)  --quick
-// (20 s windows)  --no-deep-queue  --json=<file>. Ours is bundled from the core sources, so the
+// (20 s windows)  --no-deep-queue  --json=<file>  --verbose (the shadow policy's level changes). Ours is bundled from the core sources, so the
 // same command measures the code as it is after each change.
 import { createHmac, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -107,6 +107,8 @@ interface PageResult {
   gapMs: number | null;
   rebuiltInEpisode: number | null;
   loadEpisode: number | null;
+  /** The shadow policy over the episode and its recovery. */
+  episode: WindowFigures | null;
 }
 interface ScenarioResult {
   shape: LinkPresetName;
@@ -143,7 +145,7 @@ async function scenario(browser: Browser, variant: string, shape: LinkPresetName
     const end = await Promise.all(pages.map(read));
     const loadWindow = loadavg()[0]!;
     const results: PageResult[] = names.map((page, i) => ({
-      page, window: windowFigures(start[i]!, end[i]!), loadWindow, gapMs: null, rebuiltInEpisode: null, loadEpisode: null,
+      page, window: windowFigures(start[i]!, end[i]!), loadWindow, gapMs: null, rebuiltInEpisode: null, loadEpisode: null, episode: null,
     }));
     if (DEEP_QUEUE) {
       const from = Date.now();
@@ -161,8 +163,14 @@ async function scenario(browser: Browser, variant: string, shape: LinkPresetName
       results.forEach((r, i) => {
         r.gapMs = longestGap(after[i]!.frameTimes, from, to);
         r.rebuiltInEpisode = after[i]!.connections - end[i]!.connections;
+        r.episode = windowFigures(end[i]!, after[i]!);
         r.loadEpisode = loadavg()[0]!;
       });
+    }
+    if (args.includes('--verbose')) {
+      for (const [i, page] of pages.entries()) {
+        for (const line of await page.evaluate(() => window.linkMetrics.policyLog())) console.log(`  ${names[i]} ${line}`);
+      }
     }
     await Promise.all(pages.map((p) => p.evaluate(() => window.linkBench.leave()).catch(() => undefined)));
     return { shape, variant, error: null, pages: results };
@@ -213,6 +221,19 @@ for (const r of results) {
       `| ${r.shape} | ${r.variant} | ${p.page} | ${f1(w.concealedPct)}${load(p.loadWindow)} | ${w.freezes} / ${f1(w.freezeSeconds)}${load(p.loadWindow)} | ` +
         `${w.setParameters} | ${w.resolutionChanges} | ${r.variant === 'raw' ? '–' : w.qualityChanges} | ` +
         `${p.gapMs === null ? '–' : f1(p.gapMs / 1000)}${load(p.loadEpisode)} | ${p.rebuiltInEpisode ?? '–'} |`,
+    );
+  }
+}
+console.log('\nThe link policy in the shadow (fed the same samples, never applied): what it would have decided on these traces.\n');
+console.log('| shape | variant | page | policy level changes | policy quality changes | video paused (% of samples) | deep queue: kept alive (congested) / rebuild allowed (silent) |');
+console.log('| --- | --- | --- | ---: | ---: | ---: | --- |');
+for (const r of results) {
+  for (const p of r.pages) {
+    const w = p.window!;
+    const e = p.episode;
+    console.log(
+      `| ${r.shape} | ${r.variant} | ${p.page} | ${w.policyLevelChanges} | ${w.policyQualityChanges} | ${f1(w.policyPausedPct, 0)} | ` +
+        `${e ? `${e.policyCongested} / ${e.policySilent}` : '–'} |`,
     );
   }
 }
