@@ -126,6 +126,13 @@ describe('send policy: behaviour', () => {
     expect(lifted.levels.at(-1)).toBe('high');
   });
 
+  it('without a send estimate (Firefox) still steps down on loss and up after a good while', () => {
+    const lossy = run(samplesBetween(0, 6_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: null, sendLoss: 0.09 })));
+    expect(lossy.levels.at(-1)).toBe('low');
+    const clear = run(samplesBetween(6_000, 40_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: null })), lossy.state);
+    expect(clear.levels.at(-1)).toBe('high');
+  });
+
   it('raises the bitrate cap one step at a time while the link stays good', () => {
     const start = at(initialSendState('medium'), 'medium');
     const { state } = run([linkSample(0, { availableOutgoingBitrate: 250_000 })], { ...start, context: { ...start.context, capBps: 150_000 } });

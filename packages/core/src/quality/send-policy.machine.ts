@@ -143,7 +143,8 @@ function guards(level: VideoLevel, c: SendContext, event: SendEvent, cfg: SendPo
     c.availableBps !== null && c.availableBps >= VIDEO_LEVEL_SPECS[next].keepBps * 1.1 && c.availableBps >= 0.9 * (c.capBps + AUDIO_RESERVE_BPS);
   const readyFor = (next: 'high' | 'medium') =>
     goodFor >= cfg.upHoldMs && inLevel >= cfg.minDwellMs && atLeast(c.peerCap, next) &&
-    (capBound(next) || !below(c.availableBps, VIDEO_LEVEL_SPECS[next].enterBps)) && c.availableBps !== null;
+    // Without an estimate (Firefox has no `availableOutgoingBitrate`) loss and round trip decide alone.
+    (c.availableBps === null || capBound(next) || !below(c.availableBps, VIDEO_LEVEL_SPECS[next].enterBps));
   const asks = (level: VideoLevel) => event.type === 'PEER_REQUEST' && event.maxLevel === level;
   const table: Record<Guard, () => boolean> = {
     critical: () => mayDrop && c.criticalStreak > 0,
