@@ -21,6 +21,11 @@ export interface SendPolicyConfig {
   maxResumeHoldMs: number;
   /** A pause within this long after a resume counts as a relapse. @default 60000 */
   relapseWindowMs: number;
+  /**
+   * After video resumes, how long the estimate is not trusted (it still reflects audio alone and
+   * needs seconds to ramp up): only loss and round trip may pause video again. @default 10000
+   */
+  resumeGraceMs: number;
   /** How long the link must have been good before the bitrate cap rises one step. @default 4000 */
   capUpHoldMs: number;
 }
@@ -39,5 +44,6 @@ export const SEND_POLICY_DEFAULTS: SendPolicyConfig = {
   resumeHoldMs: 15_000,
   maxResumeHoldMs: 60_000,
   relapseWindowMs: 60_000,
+  resumeGraceMs: 10_000,
   capUpHoldMs: 4_000,
 };

@@ -98,16 +98,28 @@ describe('send policy: behaviour', () => {
   });
 
   it('resumes video only after the link was good for 15 s, and waits twice as long after a quick relapse', () => {
-    const bad = (from: number, to: number) => samplesBetween(from, to, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 100_000 }));
+    const bad = (from: number, to: number) => samplesBetween(from, to, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 100_000, sendLoss: 0.12 }));
     const good = (from: number, to: number) => samplesBetween(from, to, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 400_000 }));
     const first = run([...bad(0, 10_000), ...good(10_000, 40_000)]);
     const goodLevels = first.levels.slice(5);
-    // Good from t = 10 s: the sample at t = 24 s is the first with 14 s behind it, t = 26 s resumes.
-    expect(goodLevels.indexOf('low') * EVERY + 10_000).toBe(26_000);
+    // The smoothed loss is under 2 % from t = 14 s: t = 30 s is the first sample 15 s later.
+    expect(goodLevels.indexOf('low') * EVERY + 10_000).toBe(30_000);
     // Relapse right after resuming: the next resume needs 30 s of good samples.
     const again = run([...bad(40_000, 46_000), ...good(46_000, 90_000)], first.state);
     const resumedAt = again.levels.findIndex((l, i) => i >= 3 && l === 'low') * EVERY + 40_000;
     expect(resumedAt).toBeGreaterThanOrEqual(46_000 + 30_000);
+  });
+
+  it('resumes on loss and round trip while paused, where the estimate only reflects audio (app-limited)', () => {
+    const bad = samplesBetween(0, 10_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 100_000 }));
+    // Audio alone: Chromium holds the estimate near 1.5 × what is sent.
+    const audioOnly = samplesBetween(10_000, 26_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 84_400 }));
+    const paused = run([...bad, ...audioOnly]);
+    expect(paused.levels[4]).toBe('paused');
+    expect(paused.levels.at(-1)).toBe('low');
+    // Right after resuming the estimate is still the audio-only one; it ramps up within the grace.
+    const ramp = samplesBetween(26_000, 40_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 84_400 + (t - 26_000) * 15 }));
+    expect(run(ramp, paused.state).levels).not.toContain('paused');
   });
 
   it('honours a receiver that asks for less, and climbs back only once it lifts the request', () => {

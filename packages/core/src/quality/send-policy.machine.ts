@@ -114,9 +114,14 @@ function observe(level: VideoLevel, c: SendContext, s: LinkSample, cfg: SendPoli
   const rttMs = smooth(c.rttMs, s.rttMs);
   const availableBps = s.availableOutgoingBitrate ?? c.availableBps;
   const cpuLimited = s.qualityLimitationReason === 'cpu';
-  const critical = (loss ?? 0) >= cfg.criticalLoss || (rttMs ?? 0) >= cfg.criticalRttMs || below(availableBps, VIDEO_LEVEL_SPECS.low.keepBps);
-  const keep = level === 'paused' ? VIDEO_LEVEL_SPECS.low.keepBps : VIDEO_LEVEL_SPECS[level].keepBps;
-  const good = (loss ?? 0) < cfg.goodLoss && (rttMs ?? 0) < cfg.goodRttMs && !below(availableBps, keep) && !cpuLimited;
+  // While video is paused the estimate is app-limited: Chromium holds it near 1.5 × what is sent
+  // (audio only: ≈ 85 kbit/s), so it says nothing about the link, nor for a while after video
+  // resumes (it ramps up from there); then loss and round trip decide alone.
+  const trusted = level !== 'paused' && (c.resumedAt === null || s.at - c.resumedAt >= cfg.resumeGraceMs);
+  const estimate = trusted ? availableBps : null;
+  const critical = (loss ?? 0) >= cfg.criticalLoss || (rttMs ?? 0) >= cfg.criticalRttMs || below(estimate, VIDEO_LEVEL_SPECS.low.keepBps);
+  const keep = level === 'paused' ? 0 : VIDEO_LEVEL_SPECS[level].keepBps;
+  const good = (loss ?? 0) < cfg.goodLoss && (rttMs ?? 0) < cfg.goodRttMs && !below(estimate, keep) && !cpuLimited;
   return {
     ...c,
     enteredAt: c.enteredAt ?? s.at,
@@ -154,8 +159,7 @@ function guards(level: VideoLevel, c: SendContext, event: SendEvent, cfg: SendPo
     congested: () => mayDrop && ((c.loss ?? 0) >= cfg.congestedLoss || (c.rttMs ?? 0) >= cfg.congestedRttMs),
     readyForHigh: () => readyFor('high'),
     readyForMedium: () => readyFor('medium'),
-    readyToResume: () =>
-      goodFor >= c.resumeHoldMs && inLevel >= cfg.minDwellMs && c.peerCap !== 'paused' && !below(c.availableBps, VIDEO_LEVEL_SPECS.low.keepBps),
+    readyToResume: () => goodFor >= c.resumeHoldMs && inLevel >= cfg.minDwellMs && c.peerCap !== 'paused',
     peerAsksMedium: () => asks('medium'),
     peerAsksLow: () => asks('low'),
     peerAsksPaused: () => asks('paused'),
