@@ -115,15 +115,16 @@ describe('link shaper (UDP relay on loopback)', () => {
     const endpoint = await (await shaperTo(server.port)).addEndpoint('client', { rateBps: 1_000_000, queueMs: 5_000 });
     const client = await udpSocket();
     // 250 × 1 000 B = 2 Mbit offered in ~0.1 s: the bottleneck spreads it over ~2 s.
+    const started = performance.now();
     await send(client, endpoint, 250, 1_000, 25, 10);
     await until(() => server.arrivals.length === 250, 8_000);
     expect(server.arrivals).toHaveLength(250);
-    const first = server.arrivals[0]!;
-    const last = server.arrivals.at(-1)!;
-    const rate = ((server.arrivals.length - 1) * 1_000 * 8) / ((last.at - first.at) / 1000);
-    // Never faster than the bottleneck; a loaded event loop can only make it slower.
-    expect(rate).toBeLessThan(1_000_000 * 1.03);
-    expect(rate).toBeGreaterThan(1_000_000 * 0.7);
+    // From the first send to the last arrival: the last datagram cannot leave before all 2 Mbit
+    // went through the bottleneck, so this is never faster than the rate; a loaded event loop
+    // (late timers) can only make it slower.
+    const rate = (250 * 1_000 * 8) / ((server.arrivals.at(-1)!.at - started) / 1000);
+    expect(rate).toBeLessThanOrEqual(1_000_000);
+    expect(rate).toBeGreaterThan(1_000_000 * 0.6);
   });
 
   it('bounds the queue: a burst beyond queueMs is tail-dropped', async () => {
