@@ -78,6 +78,15 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          // Test tooling itself (the link shaper): real UDP/TCP on loopback.
+          name: 'support',
+          environment: 'node',
+          include: ['tests/support/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
         resolve: { conditions },
         test: {
           name: 'workspace',

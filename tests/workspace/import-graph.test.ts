@@ -97,7 +97,7 @@ const CORE_LAYERS: readonly (readonly string[])[] = [
   ['media'],
   ['peers', 'effects'],
   ['signalling', 'ice', 'quality'],
-  ['chat', 'membership'],
+  ['chat', 'membership', 'precall'],
   ['client'],
   ['testing', 'test-support'],
 ];
