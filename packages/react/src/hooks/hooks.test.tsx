@@ -1,6 +1,8 @@
 import '../test-utils/cleanup';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { MeetingProvider } from '../context/meeting-provider';
 import { joinedClient, named, remoteIds, type SimulatedClient } from '../test-utils/simulated';
@@ -37,6 +39,41 @@ describe('useMeeting', () => {
     expect(result.current).toBe(first);
     act(() => void client.simulate.participantJoins({ displayName: 'Trainee' }));
     expect(result.current).toHaveLength(3);
+  });
+
+  it('renders the same snapshot on the server and hydrates without a mismatch', async () => {
+    const { client } = await setup();
+    const Count = () => <p>{useMeeting((s) => s.participantCount)} in the meeting</p>;
+    const ui = (
+      <MeetingProvider client={client} join={false}>
+        <Count />
+      </MeetingProvider>
+    );
+    const html = renderToString(ui);
+    expect(html).toContain('3<!-- --> in the meeting');
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const recoverable = vi.fn();
+    const root = await act(async () => hydrateRoot(container, ui, { onRecoverableError: recoverable }));
+    expect(container.textContent).toBe('3 in the meeting');
+    expect(recoverable).not.toHaveBeenCalled();
+    expect(errors).not.toHaveBeenCalled();
+    act(() => void client.simulate.participantJoins({ displayName: 'Trainee' }));
+    expect(container.textContent).toBe('4 in the meeting');
+    act(() => root.unmount());
+    errors.mockRestore();
+  });
+
+  it('re-selects at once when the selector changes with its props, without a store change', async () => {
+    const { wrapper, ids } = await setup();
+    const { result, rerender } = renderHook(({ id }) => useMeeting((s) => s.remotes[id]?.displayName), {
+      wrapper,
+      initialProps: { id: ids[0]! },
+    });
+    expect(result.current).toBe('Therapist');
+    rerender({ id: ids[1]! });
+    expect(result.current).toBe('Supervisor');
   });
 });
 
