@@ -12,7 +12,7 @@ describe('@mentara/meetings entry', () => {
     const expected = [
       'MeetingProvider', 'useMeetingClient', 'useMeeting', 'useParticipants', 'useParticipantIds', 'useParticipant',
       'useLocalParticipant', 'useMediaToggle', 'useDevices', 'useChat', 'useConnectionState', 'useConnectionQuality',
-      'useActiveSpeaker', 'useMeetingEvent', 'useMeetingError', 'useAudioPlayback', 'useStreamAudioLevel',
+      'useActiveSpeaker', 'useAudioLevel', 'usePeerStats', 'useMeetingEvent', 'useMeetingError', 'useAudioPlayback', 'useStreamAudioLevel',
       'useAttachedStream', 'VideoTile', 'ParticipantGrid', 'ControlBar', 'MediaToggleButton', 'DeviceSelect', 'ChatPanel',
       'ConnectionQualityIndicator', 'ConnectionStatus', 'StartAudioButton', 'PreJoin', 'LeaveButton', 'LiveAnnouncer',
       'MeetingErrorMessage', 'MeetingRoom', 'defaultMessages', 'formatMessage', 'useMessages', 'shallowEqual',

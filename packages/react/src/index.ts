@@ -23,6 +23,8 @@ export { useDevices, type UseDevicesResult } from './hooks/use-devices';
 export { useChat, type UseChatResult } from './hooks/use-chat';
 export { useConnectionState, useConnectionQuality, useMeetingError } from './hooks/use-connection';
 export { useActiveSpeaker } from './hooks/use-active-speaker';
+export { useAudioLevel } from './hooks/use-audio-level';
+export { usePeerStats } from './hooks/use-peer-stats';
 export { useMeetingEvent } from './hooks/use-meeting-event';
 export { useAudioPlayback } from './hooks/use-audio-playback';
 export { useStreamAudioLevel } from './hooks/use-stream-audio-level';

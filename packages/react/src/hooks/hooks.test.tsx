@@ -14,6 +14,8 @@ import { useDevices } from './use-devices';
 import { useChat } from './use-chat';
 import { useConnectionQuality, useConnectionState, useMeetingError } from './use-connection';
 import { useActiveSpeaker } from './use-active-speaker';
+import { useAudioLevel } from './use-audio-level';
+import { usePeerStats } from './use-peer-stats';
 import { useMeetingEvent } from './use-meeting-event';
 import { useAudioPlayback } from './use-audio-playback';
 
@@ -198,6 +200,28 @@ describe('connection hooks', () => {
     expect(result.current).toBe('unknown');
     act(() => client.simulate.setQuality(client.getSnapshot().localParticipant!.id, 'fair'));
     expect(result.current).toBe('fair');
+  });
+});
+
+describe('useAudioLevel and usePeerStats', () => {
+  it('read one participant\'s level and link figures, with defaults for anyone unknown', async () => {
+    const { client, wrapper, ids } = await setup();
+    const { result } = renderHook(
+      () => ({
+        level: useAudioLevel(ids[0]!),
+        stats: usePeerStats(ids[0]!),
+        nobodyLevel: useAudioLevel('nobody'),
+        nobodyStats: usePeerStats('nobody'),
+      }),
+      { wrapper },
+    );
+    expect(result.current).toMatchObject({ level: 0, stats: { rttMs: 40, packetLoss: 0 }, nobodyLevel: 0, nobodyStats: null });
+    act(() => client.simulate.setSpeaking(ids[0]!, 0.45));
+    expect(result.current.level).toBe(0.45);
+    act(() => client.simulate.setQuality(ids[0]!, 'poor'));
+    expect(result.current.stats).toMatchObject({ rttMs: 700, packetLoss: 0.15 });
+    act(() => client.simulate.setSpeaking(ids[1]!));
+    expect(result.current.level).toBe(0);
   });
 });
 
