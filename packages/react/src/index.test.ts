@@ -19,4 +19,9 @@ describe('@mentara/meetings entry', () => {
     ];
     expect(expected.filter((name) => !(name in meetings))).toEqual([]);
   });
+
+  it('keeps its internals to itself', () => {
+    const internal = ['findParticipant', 'joinCoordinatorFor', 'createMachine', 'MeetingClientContext', 'MessagesContext', 'mergeMessages', 'cx'];
+    expect(internal.filter((name) => name in meetings)).toEqual([]);
+  });
 });

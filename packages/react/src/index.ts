@@ -18,7 +18,7 @@ export {
   useParticipant,
   useLocalParticipant,
 } from './hooks/use-participants';
-export { useMediaToggle, type UseMediaToggleResult, type MediaToggleButtonProps as MediaToggleButtonAttributes } from './hooks/use-media-toggle';
+export { useMediaToggle, type UseMediaToggleResult, type MediaToggleButtonAttributes } from './hooks/use-media-toggle';
 export { useDevices, type UseDevicesResult } from './hooks/use-devices';
 export { useChat, type UseChatResult } from './hooks/use-chat';
 export { useConnectionState, useConnectionQuality, useMeetingError } from './hooks/use-connection';
