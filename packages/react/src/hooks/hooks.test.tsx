@@ -1,7 +1,7 @@
 import '../test-utils/cleanup';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { hydrateRoot } from 'react-dom/client';
+import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { MeetingProvider } from '../context/meeting-provider';
@@ -57,13 +57,16 @@ describe('useMeeting', () => {
     container.innerHTML = html;
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const recoverable = vi.fn();
-    const root = await act(async () => hydrateRoot(container, ui, { onRecoverableError: recoverable }));
+    let root: Root | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, ui, { onRecoverableError: recoverable });
+    });
     expect(container.textContent).toBe('3 in the meeting');
     expect(recoverable).not.toHaveBeenCalled();
     expect(errors).not.toHaveBeenCalled();
     act(() => void client.simulate.participantJoins({ displayName: 'Trainee' }));
     expect(container.textContent).toBe('4 in the meeting');
-    act(() => root.unmount());
+    act(() => root?.unmount());
     errors.mockRestore();
   });
 
