@@ -21,7 +21,7 @@ export type JoinEvent =
   | { type: 'RELEASE' }
   | { type: 'RECONCILE' }
   | { type: 'JOIN_DONE' }
-  | { type: 'JOIN_FAILED'; error: unknown }
+  | { type: 'JOIN_FAILED' }
   | { type: 'LEAVE_DONE' };
 
 /** What the machine works on. */
@@ -37,19 +37,20 @@ export interface JoinContext {
 const wanted = (c: JoinContext) => c.holders > 0;
 const unwanted = (c: JoinContext) => c.holders === 0;
 
-function count(c: JoinContext, e: JoinEvent): void {
-  if (e.type === 'RELEASE') {
-    c.holders -= 1;
-    return;
-  }
-  if (e.type !== 'ACQUIRE') return;
+type Acquire = Extract<JoinEvent, { type: 'ACQUIRE' }>;
+
+function countIn(c: JoinContext, e: Acquire): void {
   c.holders += 1;
   if (e.meetingId !== undefined) c.meetingId = e.meetingId;
   if (e.joinOptions !== undefined) c.joinOptions = e.joinOptions;
 }
 
+function countOut(c: JoinContext): void {
+  c.holders -= 1;
+}
+
 /** Holders are counted in every state; only `RECONCILE` and settled operations move the machine. */
-const counting = { ACQUIRE: { actions: [count] }, RELEASE: { actions: [count] } } as const;
+const counting = { ACQUIRE: { actions: [countIn] }, RELEASE: { actions: [countOut] } } as const;
 
 /** Effect of `joining`: one `client.join()`; its result is ignored once the state is left. */
 function join(c: JoinContext, send: (event: JoinEvent) => void): () => void {
@@ -57,7 +58,7 @@ function join(c: JoinContext, send: (event: JoinEvent) => void): () => void {
   c.client.join(c.meetingId, c.joinOptions).then(
     () => current && send({ type: 'JOIN_DONE' }),
     // The error is already in `snapshot.error` and the client's `onError`.
-    (error: unknown) => current && send({ type: 'JOIN_FAILED', error }),
+    () => current && send({ type: 'JOIN_FAILED' }),
   );
   return () => {
     current = false;
@@ -104,7 +105,7 @@ export const joinCoordinatorMachine: MachineConfig<JoinState, JoinEvent, JoinCon
     },
     failed: {
       // Only a new acquisition tries again (after the burst, through `idle`).
-      on: { ACQUIRE: { target: 'idle', actions: [count] }, RELEASE: { actions: [count] } },
+      on: { ACQUIRE: { target: 'idle', actions: [countIn] }, RELEASE: { actions: [countOut] } },
     },
   },
 };
