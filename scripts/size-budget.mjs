@@ -17,11 +17,25 @@ const KB = 1024;
 const BUDGETS = { core: 48 * KB, react: 65 * KB, effects: 30 * KB };
 const NODE_GLOBALS = ['process', 'global', 'Buffer', 'require', '__dirname'];
 
+/**
+ * React and React DOM are the application's own, so they are not counted: each resolves to an
+ * empty module. (Marking them external instead would leave a `require('react')` from CommonJS
+ * dependencies such as use-sync-external-store, which an application's bundler resolves.)
+ */
+const appOwnsReact = {
+  name: 'app-owns-react',
+  setup(b) {
+    b.onResolve({ filter: /^react(-dom)?(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'app-owns-react' }));
+    b.onLoad({ filter: /.*/, namespace: 'app-owns-react' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 /** Bundle one entry; free references to Node globals are replaced by markers we can detect. */
 async function bundle(entry, options = {}) {
   const code = await bundleBytes(entry, options);
   const text = new TextDecoder().decode(code);
-  const nodeGlobals = NODE_GLOBALS.filter((g) => text.includes(`__NODE_GLOBAL_${g}__`));
+  const nodeGlobals = MARKED_GLOBALS.filter((g) => text.includes(`__NODE_GLOBAL_${g}__`));
+  if (/\btypeof require\b/.test(text)) nodeGlobals.push('require');
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeGlobals };
 }
 
@@ -30,8 +44,19 @@ async function bundleText(entry, options = {}) {
   return new TextDecoder().decode(await bundleBytes(entry, options));
 }
 
-async function bundleBytes(entry, { external = [], alias = {}, conditions = [] } = {}) {
-  const define = Object.fromEntries(NODE_GLOBALS.map((g) => [g, `__NODE_GLOBAL_${g}__`]));
+/**
+ * `require` is not replaced: esbuild must see the `require()` calls of CommonJS dependencies to
+ * bundle them. One it cannot resolve stays behind its `__require` shim, which reads the global.
+ */
+const MARKED_GLOBALS = NODE_GLOBALS.filter((g) => g !== 'require');
+
+async function bundleBytes(entry, { external = [], alias = {}, conditions = [], plugins = [] } = {}) {
+  const define = {
+    ...Object.fromEntries(MARKED_GLOBALS.map((g) => [g, `__NODE_GLOBAL_${g}__`])),
+    // Every application bundler (Vite, Next.js, webpack) replaces this one; other uses of
+    // `process` are still caught.
+    'process.env.NODE_ENV': '"production"',
+  };
   const out = await build({
     entryPoints: [entry],
     bundle: true,
@@ -46,6 +71,7 @@ async function bundleBytes(entry, { external = [], alias = {}, conditions = [] }
     alias,
     conditions,
     define,
+    plugins,
   });
   return out.outputFiles[0].contents;
 }
@@ -94,7 +120,7 @@ const reactDist = join(root, 'packages/react/dist/index.js');
 const reactCss = join(root, 'packages/react/dist/styles.css');
 if (existsSync(reactDist)) {
   const js = await bundle(reactDist, {
-    external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+    plugins: [appOwnsReact],
     conditions: fromDist ? [] : ['@mentara/source'],
     alias: fromDist ? {} : simplePeerAliases,
   });
