@@ -15,6 +15,8 @@ const react18 = fileURLToPath(new URL('tests/react18/node_modules/', import.meta
 const react18Aliases = [
   { find: /^(react|react-dom)(\/.*)?$/, replacement: `${react18}$1$2` },
   { find: /^@testing-library\/(react|dom|user-event)$/, replacement: `${react18}@testing-library/$1` },
+  // Its own copy, whose require('react') finds React 18 beside it (one React, never 19 as well).
+  { find: /^use-sync-external-store(\/.*)?$/, replacement: `${react18}use-sync-external-store$1` },
 ];
 const reactTests = ['packages/react/src/**/*.test.{ts,tsx}'];
 
@@ -75,6 +77,7 @@ export default defineConfig({
           // Skips the few tests that cannot pass on React 18, each with its reason.
           setupFiles: ['tests/react18/setup.ts'],
           testTimeout: 20_000,
+
         },
       },
       {
