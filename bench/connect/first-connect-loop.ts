@@ -1,8 +1,8 @@
 // Loops a call against the quickstart and catches first peer connections that stall (offer and
 // answer exchanged, never connected, rebuilt only by the connect timeout). Every page carries
-// `signal-trace.ts`; a round whose mesh takes longer than --stall-ms, or where any page built more
-// connections than it has remotes, is written to /tmp/first-connect-<scenario>-<round>.json with
-// both sides' traces on one clock. Findings: FIRST-CONNECT.md.
+// `tests/support/signal-trace.ts`; a round whose mesh takes longer than --stall-ms, or where any
+// page built more connections than it has remotes, is written to
+// /tmp/first-connect-<scenario>-<round>.json with both sides' traces on one clock. Findings: FIRST-CONNECT.md.
 //
 //   npm run bench:first-connect -- --scenario=chromium2 --rounds=30
 //
@@ -18,7 +18,7 @@ import { openFirefoxMeetingTab } from '../../tests/support/firefox-meeting-page'
 import { openMeetingTab } from '../../tests/support/meeting-page';
 import { startQuickstart } from '../../tests/support/quickstart';
 import { ensureWebBuild } from '../../examples/quickstart/src/server/web-build';
-import { SIGNAL_TRACE_SCRIPT, STATS_SNAPSHOT_EXPRESSION, type SignalTraceEvent } from './signal-trace';
+import { SIGNAL_TRACE_SCRIPT, STATS_SNAPSHOT_EXPRESSION, type SignalTraceEvent } from '../../tests/support/signal-trace';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;

@@ -13,6 +13,14 @@ import { launchFirefox, type FirefoxInstance } from '../support/firefox';
 import { leaveFromFirefox, openFirefoxMeetingTab, type FirefoxMeetingTab } from '../support/firefox-meeting-page';
 import { describeTabs, openMeetingTab, type MeetingTab } from '../support/meeting-page';
 import { startQuickstart, type QuickstartProcess } from '../support/quickstart';
+import { SIGNAL_TRACE_SCRIPT, describeConnections } from '../support/signal-trace';
+
+/**
+ * How long a tab may take to show another's first frame. Generous on purpose: on a loaded 2-core
+ * host a tab that encodes for two peers can take seconds per offer/answer step, and a connection
+ * that misses the 15 s connect timeout is rebuilt (see bench/connect/FIRST-CONNECT.md).
+ */
+const FIRST_FRAME_WAIT_MS = 45_000;
 
 /** A participant's tab in either browser, as the probes see it. */
 interface CallTab {
@@ -30,7 +38,7 @@ async function expectFullMesh(tabs: readonly CallTab[]): Promise<void> {
         .map(async (other) => {
           const video = `${remoteTileOf(other.name)} video`;
           try {
-            await waitForDecodedFrame(tab.page, video, 30_000);
+            await waitForDecodedFrame(tab.page, video, FIRST_FRAME_WAIT_MS);
             await expectFramesAdvancing(tab.page, video);
             await waitForLiveAudio(tab.page, video);
           } catch (error) {
@@ -68,6 +76,11 @@ describe('quickstart: calls between Chromium and Firefox', () => {
     await server?.stop();
   });
 
+  // Every tab records its connections, so a failure says which side stalled and where.
+  const traced = { initScript: SIGNAL_TRACE_SCRIPT };
+  const failure = async (error: unknown, tabs: readonly CallTab[]) =>
+    new Error(`${(error as Error).message}\n${describeTabs(tabs)}\n${await describeConnections(tabs)}`);
+
   const closeTabs = async () => {
     await Promise.all(chromiumTabs.splice(0).map((tab) => tab.context.close()));
     await Promise.all(firefoxTabs.splice(0).map((tab) => tab.context.close()));
@@ -75,13 +88,13 @@ describe('quickstart: calls between Chromium and Firefox', () => {
 
   it('a Chromium tab and a Firefox tab see and hear each other', async () => {
     const url = await newMeetingUrl(server.origin);
-    chromiumTabs.push(await openMeetingTab(chromium, url, 'Therapist'));
-    firefoxTabs.push(await openFirefoxMeetingTab(firefox.browser, url, 'Client'));
+    chromiumTabs.push(await openMeetingTab(chromium, url, 'Therapist', traced));
+    firefoxTabs.push(await openFirefoxMeetingTab(firefox.browser, url, 'Client', traced));
     const tabs: CallTab[] = [...chromiumTabs, ...firefoxTabs];
     try {
       await expectFullMesh(tabs);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${describeTabs(tabs)}`);
+      throw await failure(error, tabs);
     }
     for (const tab of tabs) expect(tab.errors.pageErrors).toEqual([]);
     await closeTabs();
@@ -89,9 +102,9 @@ describe('quickstart: calls between Chromium and Firefox', () => {
 
   it('a three-party mesh of one Chromium and two Firefox tabs; a Firefox participant leaves', async () => {
     const url = await newMeetingUrl(server.origin);
-    chromiumTabs.push(await openMeetingTab(chromium, url, 'Therapist'));
-    firefoxTabs.push(await openFirefoxMeetingTab(firefox.browser, url, 'Client'));
-    firefoxTabs.push(await openFirefoxMeetingTab(firefox.browser, url, 'Interpreter'));
+    chromiumTabs.push(await openMeetingTab(chromium, url, 'Therapist', traced));
+    firefoxTabs.push(await openFirefoxMeetingTab(firefox.browser, url, 'Client', traced));
+    firefoxTabs.push(await openFirefoxMeetingTab(firefox.browser, url, 'Interpreter', traced));
     const tabs: CallTab[] = [...chromiumTabs, ...firefoxTabs];
     try {
       await expectFullMesh(tabs);
@@ -109,7 +122,7 @@ describe('quickstart: calls between Chromium and Firefox', () => {
       await expectFramesAdvancing(therapist.page, `${remoteTileOf(client.name)} video`);
       await expectFramesAdvancing(client.page, `${remoteTileOf(therapist.name)} video`);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${describeTabs(tabs)}`);
+      throw await failure(error, tabs);
     }
     for (const tab of tabs) expect(tab.errors.pageErrors).toEqual([]);
     await closeTabs();

@@ -23,6 +23,33 @@ export const STATS_SNAPSHOT_EXPRESSION = `Promise.all((window.__signalTracePcs |
   return 'pc' + i + ' sig=' + pc.signalingState + ' gather=' + pc.iceGatheringState + ' ice=' + pc.iceConnectionState + ' conn=' + pc.connectionState + ' | ' + parts.join(' | ');
 }))`;
 
+/**
+ * Expression that resolves to one line per connection the page made, from the trace: its role,
+ * and when (ms after the page's first traced event) it was created, set its description, surfaced
+ * its first local candidate, connected and closed — `cand=-` after `sld` is a connection whose ICE
+ * agent gathered nothing. For failure messages of browser tests.
+ */
+export const CONNECTIONS_SUMMARY_EXPRESSION = `(() => {
+  const log = window.__signalTrace || [];
+  if (log.length === 0) return ['no traced connection'];
+  const t0 = log[0][0];
+  const pcs = new Map();
+  for (const [at, pc, what] of log) {
+    if (pc < 0) continue;
+    const p = pcs.get(pc) || {};
+    pcs.set(pc, p);
+    const t = at - t0;
+    if (what.startsWith('created')) p.created = t;
+    else if (what.startsWith('SLD done') && p.sld === undefined) { p.sld = t; p.role = what.includes('done offer') ? 'offerer' : 'answerer'; }
+    else if (what.startsWith('local-candidate candidate') && p.cand === undefined) p.cand = t;
+    else if (what === 'conn-connected' && p.connected === undefined) p.connected = t;
+    else if (what.startsWith('close()')) p.closed = t;
+  }
+  const f = (v) => (v === undefined ? '-' : v);
+  return [...pcs].map(([pc, p]) => 'pc' + pc + ' ' + (p.role || '?') + ' created=' + f(p.created) + ' sld=' + f(p.sld) +
+    ' cand=' + f(p.cand) + ' connected=' + f(p.connected) + ' closed=' + f(p.closed));
+})()`;
+
 /** Init-script source; installs the recorder once per page. */
 export const SIGNAL_TRACE_SCRIPT = `(() => {
   if (window.__signalTrace) return;
@@ -145,3 +172,26 @@ export const SIGNAL_TRACE_SCRIPT = `(() => {
   }
   Object.defineProperty(window, 'WebSocket', { value: TracedWS, writable: true, configurable: true });
 })();`;
+
+/** A page that evaluates string expressions (playwright-core or puppeteer-core). */
+interface TracedPage {
+  name: string;
+  page: { evaluate(expression: string): Promise<unknown> };
+}
+
+/**
+ * For a failure message: every tab's connections (see {@link CONNECTIONS_SUMMARY_EXPRESSION}) and
+ * what its ICE agents know right now (see {@link STATS_SNAPSHOT_EXPRESSION}).
+ */
+export async function describeConnections(tabs: readonly TracedPage[]): Promise<string> {
+  const parts = await Promise.all(
+    tabs.map(async (tab) => {
+      const read = (expression: string) => tab.page.evaluate(expression).then(
+        (lines) => (lines as string[]).join('\n  '),
+        (error: unknown) => `(unreadable: ${(error as Error).message})`,
+      );
+      return `=== ${tab.name} connections\n  ${await read(CONNECTIONS_SUMMARY_EXPRESSION)}\n  ${await read(STATS_SNAPSHOT_EXPRESSION)}`;
+    }),
+  );
+  return parts.join('\n');
+}
