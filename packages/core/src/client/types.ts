@@ -93,7 +93,10 @@ export interface MeetingClientOptions {
   reconnection?: BackoffOptions;
   /** Peer rebuild after a failed/stuck connection. @default { maxAttempts: 4, initialDelayMs: 1000, maxDelayMs: 8000 } */
   peerReconnection?: BackoffOptions & {
-    /** A connection not `connected` within this time counts as stuck. @default 15000 */
+    /**
+     * A connection not `connected` within this time counts as stuck. (One whose ICE agent gathers
+     * no local candidate within 5 s of its offer/answer counts as failed at once.) @default 15000
+     */
     connectTimeoutMs?: number;
   };
   /** WebRTC implementation for Node (`@roamhq/wrtc`). */
