@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Tests run against source: the `@mentara/source` export condition points every workspace
@@ -5,6 +6,19 @@ import { defineConfig } from 'vitest/config';
 // resolve workspace packages through the SSR resolver, so it gets the condition too.
 const conditions = ['@mentara/source'];
 const fromSource = { resolve: { conditions }, ssr: { resolve: { conditions, externalConditions: conditions } } };
+
+// The React package allows React 18 as a peer, so its suite also runs on React 18, installed
+// apart in tests/react18 (`npm ci --prefix tests/react18`; npm test does it). Every import of
+// React and of Testing Library (which then finds React 18 beside itself) goes there;
+// tests/react18/react18.test.tsx proves it.
+const react18 = fileURLToPath(new URL('tests/react18/node_modules/', import.meta.url));
+const react18Aliases = [
+  { find: /^(react|react-dom)(\/.*)?$/, replacement: `${react18}$1$2` },
+  { find: /^@testing-library\/(react|dom|user-event)$/, replacement: `${react18}@testing-library/$1` },
+  // Its own copy, whose require('react') finds React 18 beside it (one React, never 19 as well).
+  { find: /^use-sync-external-store(\/.*)?$/, replacement: `${react18}use-sync-external-store$1` },
+];
+const reactTests = ['packages/react/src/**/*.test.{ts,tsx}'];
 
 export default defineConfig({
   ...fromSource,
@@ -49,8 +63,30 @@ export default defineConfig({
         test: {
           name: 'react',
           environment: 'happy-dom',
-          include: ['packages/react/src/**/*.test.{ts,tsx}'],
+          include: reactTests,
           testTimeout: 20_000,
+        },
+      },
+      {
+        resolve: { conditions, alias: react18Aliases },
+        test: {
+          name: 'react18',
+          environment: 'happy-dom',
+          include: [...reactTests, 'tests/react18/**/*.test.tsx'],
+          exclude: ['**/node_modules/**'],
+          // Skips the few tests that cannot pass on React 18, each with its reason.
+          setupFiles: ['tests/react18/setup.ts'],
+          testTimeout: 20_000,
+
+        },
+      },
+      {
+        test: {
+          // Test tooling itself (the link shaper): real UDP/TCP on loopback.
+          name: 'support',
+          environment: 'node',
+          include: ['tests/support/**/*.test.ts'],
+          testTimeout: 30_000,
         },
       },
       {
@@ -58,7 +94,7 @@ export default defineConfig({
         test: {
           name: 'workspace',
           environment: 'node',
-          include: ['tests/workspace/**/*.test.ts'],
+          include: ['tests/workspace/**/*.test.ts', 'scripts/**/*.test.mjs'],
           testTimeout: 120_000,
         },
       },

@@ -112,7 +112,10 @@ try {
           };
           for (const [name, toResult] of Object.entries(events)) {
             handlers[name] = (payload) => {
-              if (payload && typeof payload === 'object' && 'storyId' in payload && payload.storyId !== id) return;
+              // `storyRendered` carries the id itself; the others an object with `storyId`. Events of
+              // another story (the previous one re-rendered for a new theme) are not this story's end.
+              const from = typeof payload === 'string' ? payload : payload && typeof payload === 'object' && 'storyId' in payload ? payload.storyId : id;
+              if (from !== id) return;
               finish(toResult(payload));
             };
             channel.on(name, handlers[name]);

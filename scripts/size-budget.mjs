@@ -7,19 +7,56 @@
 //   node scripts/size-budget.mjs
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { simplePeerAliases } from '../packages/core/build/simple-peer-aliases.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1024;
-const BUDGETS = { core: 48 * KB, react: 65 * KB };
+const BUDGETS = { core: 48 * KB, react: 65 * KB, effects: 30 * KB };
 const NODE_GLOBALS = ['process', 'global', 'Buffer', 'require', '__dirname'];
 
+/**
+ * React and React DOM are the application's own, so they are not counted: each resolves to an
+ * empty module. (Marking them external instead would leave a `require('react')` from CommonJS
+ * dependencies such as use-sync-external-store, which an application's bundler resolves.)
+ */
+const appOwnsReact = {
+  name: 'app-owns-react',
+  setup(b) {
+    b.onResolve({ filter: /^react(-dom)?(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'app-owns-react' }));
+    b.onLoad({ filter: /.*/, namespace: 'app-owns-react' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 /** Bundle one entry; free references to Node globals are replaced by markers we can detect. */
-async function bundle(entry, { external = [], alias = {}, conditions = [] } = {}) {
-  const define = Object.fromEntries(NODE_GLOBALS.map((g) => [g, `__NODE_GLOBAL_${g}__`]));
+async function bundle(entry, options = {}) {
+  const code = await bundleBytes(entry, options);
+  const text = new TextDecoder().decode(code);
+  const nodeGlobals = MARKED_GLOBALS.filter((g) => text.includes(`__NODE_GLOBAL_${g}__`));
+  if (/\btypeof require\b/.test(text)) nodeGlobals.push('require');
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeGlobals };
+}
+
+/** The minified bundle of one entry, as text. */
+async function bundleText(entry, options = {}) {
+  return new TextDecoder().decode(await bundleBytes(entry, options));
+}
+
+/**
+ * `require` is not replaced: esbuild must see the `require()` calls of CommonJS dependencies to
+ * bundle them. One it cannot resolve stays behind its `__require` shim, which reads the global.
+ */
+const MARKED_GLOBALS = NODE_GLOBALS.filter((g) => g !== 'require');
+
+async function bundleBytes(entry, { external = [], alias = {}, conditions = [], plugins = [] } = {}) {
+  const define = {
+    ...Object.fromEntries(MARKED_GLOBALS.map((g) => [g, `__NODE_GLOBAL_${g}__`])),
+    // Every application bundler (Vite, Next.js, webpack) replaces this one; other uses of
+    // `process` are still caught.
+    'process.env.NODE_ENV': '"production"',
+  };
   const out = await build({
     entryPoints: [entry],
     bundle: true,
@@ -34,11 +71,9 @@ async function bundle(entry, { external = [], alias = {}, conditions = [] } = {}
     alias,
     conditions,
     define,
+    plugins,
   });
-  const code = out.outputFiles[0].contents;
-  const text = new TextDecoder().decode(code);
-  const nodeGlobals = NODE_GLOBALS.filter((g) => text.includes(`__NODE_GLOBAL_${g}__`));
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeGlobals };
+  return out.outputFiles[0].contents;
 }
 
 const fmt = (n) => `${(n / KB).toFixed(1)} KB`;
@@ -64,12 +99,28 @@ report('@mentara/meetings-core (all deps bundled)', await bundle(coreEntry, core
 const testingEntry = fromDist ? join(root, 'packages/core/dist/testing.js') : join(root, 'packages/core/src/testing/index.ts');
 report('@mentara/meetings-core/testing', await bundle(testingEntry, coreOptions));
 
+// Effects: the lazily imported entry's own JavaScript (everything bundled). Its model, runtime
+// and worklet files are served by the app, not bundled: listed below for the record.
+const effectsEntry = fromDist ? join(root, 'packages/core/dist/effects.js') : join(root, 'packages/core/src/effects/index.ts');
+report('@mentara/meetings-core/effects (JS only)', await bundle(effectsEntry, coreOptions), BUDGETS.effects);
+const { EFFECT_ASSETS } = await import(pathToFileURL(join(root, fromDist ? 'packages/core/dist/effects.js' : 'packages/core/src/effects/assets/manifest.ts')).href).catch(() => ({ EFFECT_ASSETS: null }));
+if (EFFECT_ASSETS) {
+  const total = EFFECT_ASSETS.reduce((sum, a) => sum + a.bytes, 0);
+  console.log(`  effect assets served by the app (not in the budget): ${EFFECT_ASSETS.length} files, ${(total / KB / KB).toFixed(1)} MB`);
+}
+// The main entry must not pull the effects in: nothing of them may appear in its bundle.
+const coreText = await bundleText(coreEntry, coreOptions);
+if (/selfie_segmentation|rnnoise|createBackgroundProcessor/.test(coreText)) {
+  console.log('  ✗ @mentara/meetings-core includes effects code: src/index.ts must not import src/effects');
+  failed = true;
+}
+
 // React: dist JS + styles.css, everything but react/react-dom bundled.
 const reactDist = join(root, 'packages/react/dist/index.js');
 const reactCss = join(root, 'packages/react/dist/styles.css');
 if (existsSync(reactDist)) {
   const js = await bundle(reactDist, {
-    external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+    plugins: [appOwnsReact],
     conditions: fromDist ? [] : ['@mentara/source'],
     alias: fromDist ? {} : simplePeerAliases,
   });

@@ -3,12 +3,22 @@
 // Steps that open sockets or browsers run inside a loopback-only network namespace
 // (scripts/netns-run.sh) so no ICE check or request can leave this machine.
 import { spawnSync } from 'node:child_process';
+import { ensureSystemDeps } from './ensure-system-deps.mjs';
+
+// Browsers, coturn, redis-server…: installed here when missing (root with apt-get), otherwise
+// stop before any step with the command that installs them.
+const depsStatus = ensureSystemDeps();
+if (depsStatus !== 0) process.exit(depsStatus);
 
 const steps = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json'] },
-  { name: 'unit + integration (core, server, react, workspace)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'core', '--project', 'server', '--project', 'react', '--project', 'workspace'] },
+  // React 18 for the react18 project, installed apart (registry reachable here; offline in the namespace).
+  { name: 'install React 18 (tests/react18)', cmd: ['npm', 'ci', '--prefix', 'tests/react18', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'] },
+  { name: 'unit + integration (core, server, react on React 19 and 18, workspace, test support)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'core', '--project', 'server', '--project', 'react', '--project', 'react18', '--project', 'workspace', '--project', 'support'] },
   { name: 'build packages', cmd: ['npm', 'run', 'build'] },
   { name: 'size budget', cmd: ['node', 'scripts/size-budget.mjs'] },
+  { name: 'packed tarballs: publint + attw', cmd: ['node', 'scripts/check-packages.mjs'] },
+  { name: 'API reports (etc/api) + TSDoc summaries', cmd: ['node', 'scripts/api-report.mjs'] },
   { name: 'core build in Chromium: media, quality, adaptive bitrate, screen share, active speaker, testing kit', netns: true, cmd: ['npx', 'tsx', '--conditions=@mentara/source', 'packages/core/scripts/browser-smoke.ts'] },
   { name: 'multi-node (Redis)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'multinode'] },
   // The packaged-consumer and Next.js checks install our tarballs into fresh apps. Inside the

@@ -8,8 +8,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  // Core is a dependency, React a peer: never bundled.
-  external: ['@mentara/meetings-core', 'react', 'react-dom', 'react/jsx-runtime', 'zustand'],
+  // Core and use-sync-external-store are dependencies, React a peer: never bundled.
+  external: ['@mentara/meetings-core', 'react', 'react-dom', 'react/jsx-runtime', 'zustand', 'use-sync-external-store'],
   // esbuild keeps the entry's 'use client' directive at the top of both outputs (checked by
   // `scripts/check-dist.mjs`); no banner, which would duplicate it.
   async onSuccess() {

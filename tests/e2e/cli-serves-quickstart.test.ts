@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { WEB_DIST_DIR } from '../../examples/quickstart/src/server/web-build';
@@ -9,6 +10,10 @@ import { REPO_ROOT } from '../support/quickstart';
 
 // Users without a Node backend: the package's CLI, configured by environment variables alone,
 // serves the quickstart web app and its meetings. Development mode (anonymous joins), no STUN.
+// It runs exactly the command the quickstart README documents, from the repository root:
+// `npx @mentara/meetings-server` must find the workspace package and its bin, which runs the
+// CLI from source (no package build needed). npm is offline, so a registry lookup would fail
+// here instead of fetching a package.
 describe('mentara-meetings-server CLI serving the quickstart web app', () => {
   let cli: ChildProcess;
   let origin: string;
@@ -18,22 +23,26 @@ describe('mentara-meetings-server CLI serving the quickstart web app', () => {
   beforeAll(async () => {
     const port = await freeLoopbackPort();
     origin = `http://127.0.0.1:${port}`;
-    cli = spawn(process.execPath, ['--conditions=@mentara/source', '--import', 'tsx', 'packages/server-adapter/src/cli.ts'], {
+    cli = spawn('npx', ['@mentara/meetings-server'], {
       cwd: REPO_ROOT,
       env: {
         PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        npm_config_offline: 'true',
+        MEETINGS_ALLOW_ANONYMOUS: 'true',
+        STATIC_DIR: relative(REPO_ROOT, WEB_DIST_DIR),
+        STUN_SERVER_URL: 'none',
         PORT: String(port),
         HOST: '127.0.0.1',
         FRONTEND_URL: origin,
-        STATIC_DIR: WEB_DIST_DIR,
-        MEETINGS_ALLOW_ANONYMOUS: 'true',
-        STUN_SERVER_URL: 'none',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: npx runs the bin in a child shell, and the group is stopped whole.
+      detached: true,
     });
     let output = '';
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the CLI did not start:\n${output}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`the CLI did not start:\n${output}`)), 60_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes('meetings server listening')) {
@@ -51,9 +60,9 @@ describe('mentara-meetings-server CLI serving the quickstart web app', () => {
   afterAll(async () => {
     await Promise.all(tabs.map((tab) => tab.context.close()));
     await browser?.close();
-    if (cli && cli.exitCode === null) {
+    if (cli?.pid !== undefined && cli.exitCode === null) {
       const exited = new Promise((resolve) => cli.once('exit', resolve));
-      cli.kill('SIGTERM');
+      process.kill(-cli.pid, 'SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     }
   });

@@ -95,8 +95,9 @@ export interface DecodedFrameInfo {
  * In-page frame waiter, kept as plain JavaScript source: TypeScript loaders that rename
  * functions (`__name(...)` helpers) would otherwise break it once serialised into the page.
  * Resolves with a {@link DecodedFrameInfo}, rejects with the element's state after `timeout`.
+ * Exported for other drivers (Firefox over puppeteer, see `call-probes.ts`).
  */
-const WAIT_FOR_FRAME_SOURCE = `(video, timeout) => new Promise((resolve, reject) => {
+export const WAIT_FOR_FRAME_SOURCE = `(video, timeout) => new Promise((resolve, reject) => {
   if (!(video instanceof HTMLVideoElement)) {
     reject(new Error('element is a <' + video.tagName.toLowerCase() + '>, not a <video>'));
     return;

@@ -70,7 +70,7 @@ export async function createMeetingFromLanding(browser: Browser, origin: string)
 }
 
 /** A diagnostic dump of the tabs' console logs, for failure messages. */
-export function describeTabs(tabs: readonly MeetingTab[]): string {
+export function describeTabs(tabs: readonly Pick<MeetingTab, 'name' | 'errors'>[]): string {
   return tabs.map((tab) => `--- ${tab.name}\n${tab.errors.log.slice(-40).join('\n')}`).join('\n');
 }
 

@@ -95,9 +95,9 @@ const CORE_LAYERS: readonly (readonly string[])[] = [
   ['protocol', 'errors', 'env', 'util'],
   ['state'],
   ['media'],
-  ['peers'],
+  ['peers', 'effects'],
   ['signalling', 'ice', 'quality'],
-  ['chat', 'membership'],
+  ['chat', 'membership', 'precall'],
   ['client'],
   ['testing', 'test-support'],
 ];

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -44,6 +45,17 @@ describe('@mentara/meetings', () => {
     expect(Object.keys(pkg.peerDependencies)).toEqual(expect.arrayContaining(['react', 'react-dom']));
     expect(pkg.dependencies.react).toBeUndefined();
     expect(pkg.dependencies['@mentara/meetings-core']).toBe(pkg.version);
+  });
+});
+
+describe('@mentara/meetings-server', () => {
+  it('has a bin that a fresh clone already holds (npm links it on install) and that is published', () => {
+    const pkg = read('packages/server-adapter/package.json');
+    for (const file of Object.values<string>(pkg.bin)) {
+      const tracked = execFileSync('git', ['ls-files', file], { cwd: new URL('packages/server-adapter/', root), encoding: 'utf8' });
+      expect(tracked.trim(), `${file} is not in git`).toBe(file.replace(/^\.\//, ''));
+      expect(pkg.files).toContain(file.replace(/^\.\//, '').split('/')[0]);
+    }
   });
 });
 

@@ -31,6 +31,8 @@ check(directive.test(cjs), "dist/index.cjs starts with 'use client'");
 check(/from "@mentara\/meetings-core"/.test(esm) && /require\("@mentara\/meetings-core"\)/.test(cjs), 'core imported, not bundled');
 check(!/socket\.io|simple-peer/.test(esm), 'no core internals in the React bundle');
 check(!/export \*/.test(esm) && !/export \*/.test(dts), 'no export * walls');
+// Two declarations with one name come out renamed (`Props$1`), which editors then show to users.
+check(!/\b\w+\$\d+\b/.test(dts), 'every type in the d.ts has one name (no X$1 renames)');
 check(css.includes('.mm-root'), 'dist/styles.css present');
 
 const gz = (text) => gzipSync(text, { level: 9 }).length;

@@ -12,11 +12,16 @@ describe('@mentara/meetings entry', () => {
     const expected = [
       'MeetingProvider', 'useMeetingClient', 'useMeeting', 'useParticipants', 'useParticipantIds', 'useParticipant',
       'useLocalParticipant', 'useMediaToggle', 'useDevices', 'useChat', 'useConnectionState', 'useConnectionQuality',
-      'useActiveSpeaker', 'useMeetingEvent', 'useMeetingError', 'useAudioPlayback', 'useStreamAudioLevel',
+      'useActiveSpeaker', 'useAudioLevel', 'usePeerStats', 'useMeetingEvent', 'useMeetingError', 'useAudioPlayback', 'useStreamAudioLevel',
       'useAttachedStream', 'VideoTile', 'ParticipantGrid', 'ControlBar', 'MediaToggleButton', 'DeviceSelect', 'ChatPanel',
       'ConnectionQualityIndicator', 'ConnectionStatus', 'StartAudioButton', 'PreJoin', 'LeaveButton', 'LiveAnnouncer',
       'MeetingErrorMessage', 'MeetingRoom', 'defaultMessages', 'formatMessage', 'useMessages', 'shallowEqual',
     ];
     expect(expected.filter((name) => !(name in meetings))).toEqual([]);
+  });
+
+  it('keeps its internals to itself', () => {
+    const internal = ['findParticipant', 'joinCoordinatorFor', 'createMachine', 'MeetingClientContext', 'MessagesContext', 'mergeMessages', 'cx'];
+    expect(internal.filter((name) => name in meetings)).toEqual([]);
   });
 });

@@ -18,11 +18,13 @@ export {
   useParticipant,
   useLocalParticipant,
 } from './hooks/use-participants';
-export { useMediaToggle, type UseMediaToggleResult, type MediaToggleButtonProps as MediaToggleButtonAttributes } from './hooks/use-media-toggle';
+export { useMediaToggle, type UseMediaToggleResult, type MediaToggleButtonAttributes } from './hooks/use-media-toggle';
 export { useDevices, type UseDevicesResult } from './hooks/use-devices';
 export { useChat, type UseChatResult } from './hooks/use-chat';
 export { useConnectionState, useConnectionQuality, useMeetingError } from './hooks/use-connection';
 export { useActiveSpeaker } from './hooks/use-active-speaker';
+export { useAudioLevel } from './hooks/use-audio-level';
+export { usePeerStats } from './hooks/use-peer-stats';
 export { useMeetingEvent } from './hooks/use-meeting-event';
 export { useAudioPlayback } from './hooks/use-audio-playback';
 export { useStreamAudioLevel } from './hooks/use-stream-audio-level';

@@ -4,7 +4,7 @@ import type { MeetingError } from '../errors/meeting-error';
 import type { MeetingHostControls } from '../membership/host-controls';
 import type { MeetingDevices } from '../media/devices-facade';
 import type { MeetingPlayback } from '../media/playback';
-import type { MediaDevicesLike, MediaToggle } from '../media/types';
+import type { CaptureToggle, MediaDevicesLike, MediaToggle } from '../media/types';
 import type { PeerTransportFactory, WrtcImplementation } from '../peers/transport';
 import type { MeetingEventHandler, MeetingEventName } from '../state/events';
 import type { MeetingSnapshot } from '../state/types';
@@ -36,8 +36,10 @@ export interface MeetingClient {
   leave(): Promise<void>;
   /** Final and idempotent: stops every track, peer, timer and listener. Later calls throw `destroyed`. */
   destroy(): void;
-  readonly camera: MediaToggle;
-  readonly microphone: MediaToggle;
+  /** Camera on/off, and an optional processor (background blur/replacement) before sending. */
+  readonly camera: CaptureToggle;
+  /** Microphone on/off, and an optional processor (noise suppression) before sending. */
+  readonly microphone: CaptureToggle;
   readonly screen: MediaToggle;
   readonly devices: MeetingDevices;
   readonly chat: MeetingChat;
@@ -97,7 +99,10 @@ export interface MeetingClientOptions {
   reconnection?: BackoffOptions;
   /** Peer rebuild after a failed/stuck connection. @default { maxAttempts: 4, initialDelayMs: 1000, maxDelayMs: 8000 } */
   peerReconnection?: BackoffOptions & {
-    /** A connection not `connected` within this time counts as stuck. @default 15000 */
+    /**
+     * A connection not `connected` within this time counts as stuck. (One whose ICE agent gathers
+     * no local candidate within 5 s of its offer/answer counts as failed at once.) @default 15000
+     */
     connectTimeoutMs?: number;
   };
   /** WebRTC implementation for Node (`@roamhq/wrtc`). */

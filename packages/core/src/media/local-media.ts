@@ -1,11 +1,13 @@
-import type { MeetingError } from '../errors/meeting-error';
+import { MeetingError } from '../errors/meeting-error';
 import type { TrackSource } from '../protocol/types';
 import type { MediaToggleState } from '../state/types';
 import { captureCameraAndMicrophone, captureScreen, captureTrack } from './capture';
 import type { LocalTracks } from './local-tracks';
 import { createMediaToggle } from './media-toggle';
+import { createProcessedTrack, type ProcessedTrack } from './processed-track';
+import type { TrackProcessor } from './track-processor';
 import type { CaptureSource } from '../protocol/media-sources';
-import type { MediaDevicesLike, MediaToggle } from './types';
+import type { CaptureToggle, MediaDevicesLike, MediaToggle } from './types';
 
 /** Options of `createLocalMedia`. */
 export interface LocalMediaOptions {
@@ -39,8 +41,8 @@ export interface StartupMedia {
 
 /** The three local toggles plus mid-call device switching. */
 export interface LocalMedia {
-  camera: MediaToggle;
-  microphone: MediaToggle;
+  camera: CaptureToggle;
+  microphone: CaptureToggle;
   screen: MediaToggle;
   /**
    * Start the default media of a join: camera and/or microphone with one capture request for
@@ -76,16 +78,44 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
     return track;
   }
 
-  function adoptTrack(source: CaptureSource, track: MediaStreamTrack) {
+  /** The captured tracks; what is published may be a processor's output in front of them. */
+  const captured: Record<CaptureSource, MediaStreamTrack | null> = { camera: null, microphone: null };
+  const processed = (source: CaptureSource): ProcessedTrack =>
+    createProcessedTrack({
+      onTrackChange: (track) => tracks.setTrack(source, track),
+      onError: (error) => {
+        // The raw capture is being sent instead of the processor's output.
+        o.update(source, { processor: null });
+        o.onError(error);
+      },
+    });
+  const slots: Record<CaptureSource, ProcessedTrack> = { camera: processed('camera'), microphone: processed('microphone') };
+
+  /** A new capture for `source`: send it (through its processor, if any), then stop the previous one. */
+  async function adoptTrack(source: CaptureSource, track: MediaStreamTrack) {
     const deviceId = track.getSettings?.().deviceId;
     if (deviceId) o.onDevice?.(source, deviceId);
     watchEnded(track, () => {
-      if (tracks.track(source) !== track) return;
-      tracks.setTrack(source, null);
-      o.update(source, { enabled: false });
+      if (captured[source] !== track) return;
+      release(source);
+      o.update(source, { enabled: false, processor: null });
       o.announce(source, false);
     });
-    tracks.setTrack(source, track);
+    const previous = captured[source];
+    captured[source] = track;
+    await slots[source].setInput(track);
+    o.update(source, { processor: slots[source].output !== track ? (slots[source].processor?.name ?? null) : null });
+    previous?.stop();
+  }
+
+  /** Stop sending `source` and stop its capture (the processor stays chosen for the next one). */
+  function release(source: CaptureSource) {
+    const track = captured[source];
+    captured[source] = null;
+    void slots[source].setInput(null);
+    // Unpublish at once: the slot's own update is asynchronous.
+    tracks.setTrack(source, null);
+    track?.stop();
   }
 
   /** A capture of both sources in flight, and the sources that have not taken their track yet. */
@@ -97,21 +127,36 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
     return together.tracks.then((t) => t[source], single);
   }
 
-  function captureToggle(source: CaptureSource): MediaToggle {
-    return createMediaToggle({
-      isEnabled: () => tracks.track(source) !== null,
+  function captureToggle(source: CaptureSource): CaptureToggle {
+    const toggle = createMediaToggle({
+      isEnabled: () => captured[source] !== null,
       async start() {
-        adoptTrack(source, usableOrStop(await capture(source)));
+        await adoptTrack(source, usableOrStop(await capture(source)));
         o.announce(source, true);
       },
       async stop() {
-        tracks.setTrack(source, null);
+        release(source);
         o.announce(source, false);
       },
       update: (patch) => o.update(source, patch),
       onError: o.onError,
       assertUsable: o.assertUsable,
     });
+    return {
+      ...toggle,
+      get processor() {
+        return slots[source].processor;
+      },
+      async setProcessor(processor: TrackProcessor | null) {
+        o.assertUsable();
+        if (processor && processor.kind !== (source === 'camera' ? 'video' : 'audio')) {
+          throw new MeetingError('invalid-state', `A ${processor.kind} processor cannot process the ${source}`);
+        }
+        const output = await slots[source].setProcessor(processor);
+        const input = captured[source];
+        o.update(source, { processor: processor && input && output !== input ? processor.name : null });
+      },
+    };
   }
 
   const screen = createMediaToggle({
@@ -140,7 +185,7 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
     assertUsable: o.assertUsable,
   });
 
-  const toggles: Record<CaptureSource, MediaToggle> = { camera: captureToggle('camera'), microphone: captureToggle('microphone') };
+  const toggles: Record<CaptureSource, CaptureToggle> = { camera: captureToggle('camera'), microphone: captureToggle('microphone') };
 
   function enableTogether(sources: readonly CaptureSource[]): Array<Promise<void>> {
     if (sources.length < 2) return sources.map((source) => toggles[source].enable());
@@ -175,11 +220,11 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
       };
     },
     async switchDevice(source, deviceId) {
-      const current = tracks.track(source);
+      const current = captured[source];
       if (!current || current.getSettings?.().deviceId === deviceId) return;
       o.update(source, { pending: true });
       try {
-        adoptTrack(source, usableOrStop(await captureTrack(o.getDevices(), source, deviceId)));
+        await adoptTrack(source, usableOrStop(await captureTrack(o.getDevices(), source, deviceId)));
         o.update(source, { pending: false, error: null });
       } catch (error) {
         o.update(source, { pending: false, error: error as MeetingError });
@@ -188,6 +233,7 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
       }
     },
     stopAll() {
+      for (const source of ['camera', 'microphone'] as const) release(source);
       tracks.stopAll();
       for (const source of ['camera', 'microphone', 'screen'] as const) {
         o.update(source, { enabled: false, pending: false, error: null });

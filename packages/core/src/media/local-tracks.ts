@@ -24,7 +24,7 @@ export interface LocalTracks {
   readonly cameraStream: MediaStream | null;
   readonly screenStream: MediaStream | null;
   track(source: CaptureSource): MediaStreamTrack | null;
-  /** Publish `track` as `source` (stopping the previous one); `null` publishes nothing. */
+  /** Publish `track` as `source`; `null` publishes nothing. The previous track is not stopped here. */
   setTrack(source: CaptureSource, track: MediaStreamTrack | null): void;
   /** Start or stop the screen stream (stopping the previous one). */
   setScreen(stream: MediaStream | null): void;
@@ -66,10 +66,8 @@ export function createLocalTracks(MediaStreamCtor: typeof MediaStream | undefine
         cameraStream = new MediaStreamCtor();
       }
       slots[source] = track;
-      if (previous) {
-        cameraStream.removeTrack(previous);
-        previous.stop();
-      }
+      // Whoever captured or processed the previous track stops it (it may be a processor's input).
+      if (previous) cameraStream.removeTrack(previous);
       if (track) cameraStream.addTrack(track);
       notify({ type: 'track', source, track, stream: cameraStream });
     },

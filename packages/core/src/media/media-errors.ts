@@ -33,6 +33,11 @@ export function toMediaError(error: unknown): MeetingError {
   }
 }
 
+/** A `MeetingError` for whatever a track processor threw (`media-failed` unless it already is one). */
+export function toEffectError(cause: unknown, message: string): MeetingError {
+  return cause instanceof MeetingError ? cause : new MeetingError('media-failed', `${message}: ${String((cause as Error)?.message ?? cause)}`, { cause });
+}
+
 /** The error for a browser without `navigator.mediaDevices`: http page or no WebRTC at all. */
 export function missingMediaDevicesError(): MeetingError {
   return new MeetingError(isSecureContextNow() ? 'unsupported-browser' : 'insecure-context');

@@ -16,7 +16,7 @@ async function pair(meetingId: string) {
 it('camera and microphone toggles stop the device and are reflected at the other side', async () => {
   const { a, b } = await pair('toggles');
   await a.client.camera.disable();
-  expect(a.client.getSnapshot().media.camera).toEqual({ enabled: false, pending: false, error: null });
+  expect(a.client.getSnapshot().media.camera).toEqual({ enabled: false, pending: false, error: null, processor: null });
   expect(a.client.getSnapshot().localStream?.getVideoTracks()).toHaveLength(0);
   expect(a.devices.liveTracks).toBe(1);
   await waitForState(b.client, (s) => s.remoteParticipants[0]?.media.camera === false, 5_000, 'video off at B');
@@ -77,7 +77,7 @@ it('reports typed media errors and keeps the meeting going', async () => {
   expect(codes).toEqual(expect.arrayContaining(['permission-denied', 'device-in-use']));
   c.devices.fail('camera', null);
   await c.client.camera.enable();
-  expect(c.client.getSnapshot().media.camera).toEqual({ enabled: true, pending: false, error: null });
+  expect(c.client.getSnapshot().media.camera).toEqual({ enabled: true, pending: false, error: null, processor: null });
   await expect(c.client.microphone.enable()).rejects.toBeInstanceOf(MeetingError);
 });
 

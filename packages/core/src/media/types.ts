@@ -10,6 +10,8 @@ export interface MediaDevicesLike {
   removeEventListener?(type: 'devicechange', listener: () => void): void;
 }
 
+import type { TrackProcessor } from './track-processor';
+
 /**
  * One local media toggle (camera, microphone or screen share). Its state is in
  * `snapshot.media[source]` (`enabled`, `pending`, `error`). Failures reject with a
@@ -22,4 +24,22 @@ export interface MediaToggle {
   disable(): Promise<void>;
   /** `enable()` when disabled, `disable()` when enabled. */
   toggle(): Promise<void>;
+}
+
+/**
+ * The camera or microphone toggle: a `MediaToggle` that can put a processor (background blur or
+ * replacement, noise suppression — see `@mentara/meetings-core/effects`) between the capture and
+ * what is sent. Setting or removing one mid-call swaps the sent track with `replaceTrack` (no
+ * renegotiation); the choice stays across camera off/on and device switches. A processor that
+ * cannot start, or fails later, falls back to the raw capture and reports a `MeetingError`.
+ *
+ * @example
+ * const { createBackgroundProcessor } = await import('@mentara/meetings-core/effects')
+ * await client.camera.setProcessor(createBackgroundProcessor({ assetsUrl: '/mentara-effects/' }))
+ */
+export interface CaptureToggle extends MediaToggle {
+  /** The processor chosen for this source, or `null`. */
+  readonly processor: TrackProcessor | null;
+  /** Choose (or remove, with `null`) the processor. Resolves once the new track is being sent. */
+  setProcessor(processor: TrackProcessor | null): Promise<void>;
 }

@@ -11,6 +11,7 @@ import type { PeerTransport } from './transport';
  * awaiting-offer ─OFFER→ preparing          ─TIMEOUT→ backoff | failed
  * preparing ─CONFIG_READY→ negotiating      (ICE config fetched, start-up media settled)
  * negotiating ─CONNECTED→ connected         ─TIMEOUT / TRANSPORT_FAILED→ backoff | failed
+ *             ─PROGRESS→ negotiating (its timer starts over)
  * connected ─ICE_DISCONNECTED→ interrupted  ─TRANSPORT_FAILED / RESTART→ backoff | failed
  * interrupted ─ICE_RECOVERED→ connected     ─TIMEOUT / TRANSPORT_FAILED→ backoff | failed
  * backoff ─RETRY→ preparing (initiator) | awaiting-rebuild (responder asks the initiator)
@@ -46,6 +47,8 @@ export type PeerLinkEvent =
   | { type: 'SIGNAL'; signal: SignalData }
   | { type: 'CONFIG_READY'; attempt: string; config: RTCConfiguration }
   | { type: 'CONNECTED'; transport: PeerTransport }
+  /** The attempt is moving (ICE started checking): its connect timer starts over. */
+  | { type: 'PROGRESS'; transport: PeerTransport }
   | { type: 'ICE_DISCONNECTED'; transport: PeerTransport }
   | { type: 'ICE_RECOVERED'; transport: PeerTransport }
   | { type: 'TRANSPORT_FAILED'; transport: PeerTransport }
@@ -198,6 +201,8 @@ export const peerLinkMachine: MachineConfig<PeerLinkState, PeerLinkEvent, PeerLi
     negotiating: {
       on: {
         CONNECTED: { target: 'connected', guard: current, actions: [connected] },
+        // A slow peer (a starved CPU answering late) is not a failed one: time from its last progress.
+        PROGRESS: { target: 'negotiating', reenter: true, guard: current },
         SIGNAL: { actions: [feed] },
         OFFER: followOffer,
         REBUILD_REQUEST: rebuildOnRequest,

@@ -144,4 +144,20 @@ describe('createPeerLink', () => {
     a.link.close();
     b.link.close();
   });
+
+  it('a slow attempt that makes progress (ICE checking) gets its full connect time again', async () => {
+    const { link, transports } = setup('a', 'b', 3);
+    link.start();
+    await tick();
+    expect(transports).toHaveLength(1);
+    await tick(150);
+    transports[0]!.fire('ice', 'checking');
+    await tick(120);
+    // 270 ms after the build: past the 200 ms connect timeout, but only 120 ms after progress.
+    expect(transports).toHaveLength(1);
+    expect(transports[0]!.destroyed).toBe(false);
+    await tick(150);
+    expect(transports[0]!.destroyed).toBe(true);
+    link.close();
+  });
 });

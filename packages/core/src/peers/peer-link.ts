@@ -120,6 +120,7 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     t.on('ice', (ice) => {
       if (ice === 'disconnected') machine.send({ type: 'ICE_DISCONNECTED', transport: t });
       else if (ice === 'connected' || ice === 'completed') machine.send({ type: 'ICE_RECOVERED', transport: t });
+      else if (ice === 'checking') machine.send({ type: 'PROGRESS', transport: t });
     });
     t.on('close', () => machine.send({ type: 'TRANSPORT_FAILED', transport: t }));
     t.on('error', () => machine.send({ type: 'TRANSPORT_FAILED', transport: t }));
@@ -149,7 +150,8 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
         };
       },
     ],
-    negotiating: [timeout(() => o.connectTimeoutMs)],
+    // Later attempts get longer: a peer that was too slow once is usually slow again.
+    negotiating: [timeout(() => o.connectTimeoutMs * Math.min(1 + context.failures, 3))],
     interrupted: [timeout(() => DISCONNECTED_GRACE_MS)],
     backoff: [timeout(() => o.backoff.delay(context.failures), { type: 'RETRY' })],
     'awaiting-rebuild': [

@@ -10,6 +10,22 @@ interface SimplePeerInternals {
 }
 
 /**
+ * How long a connection may go without gathering a single local ICE candidate once its offer or
+ * answer is set. Without a local candidate an ICE agent has nothing to check from, so the
+ * connection can never connect; it is reported as failed (and rebuilt by its link) instead of
+ * waiting for the link's connect timeout.
+ *
+ * Why it happens: Chromium's per-connection network filter can miss the network list for good
+ * when its camera/microphone permission check (made when the connection is created) completes
+ * while a network update is pending; it then never tells the connection's port allocator about
+ * any network. Seen on answerers, which set their answer within that first ~100 ms. Such a
+ * connection stays in `iceGatheringState` `gathering` with no candidate, and an ICE restart
+ * cannot help; a new RTCPeerConnection gathers normally. Host candidates take milliseconds and
+ * TURN allocations usually under a second, so 5 s only catches a connection that cannot work.
+ */
+export const GATHERING_STALL_MS = 5_000;
+
+/**
  * `PeerTransport` over simple-peer. Always passes our ICE configuration (simple-peer would
  * otherwise fall back to public STUN servers). Senders are tracked per slot so a camera or
  * microphone switch is a `replaceTrack`, not a renegotiation.
@@ -50,6 +66,39 @@ export const createSimplePeerTransport = (options: PeerTransportOptions): PeerTr
 
   // Errors are reported through `on('error')`; an unhandled 'error' would throw from the emitter.
   peer.on('error', () => {});
+
+  // Gathering watchdog (see GATHERING_STALL_MS): armed when our first description goes out,
+  // disarmed by the first real local candidate (Firefox's empty end-of-candidates does not count).
+  let gathered = false;
+  let stallTimer: ReturnType<typeof setTimeout> | null = null;
+  const disarm = () => {
+    if (stallTimer) clearTimeout(stallTimer);
+    stallTimer = null;
+  };
+  peer.on('signal', (data: SimplePeer.SignalData) => {
+    if (gathered) return;
+    if (data.type === 'candidate') {
+      if (data.candidate?.candidate) {
+        gathered = true;
+        disarm();
+      }
+    } else if ((data.type === 'offer' || data.type === 'answer') && !stallTimer) {
+      stallTimer = setTimeout(() => {
+        stallTimer = null;
+        if (gathered || destroyed) return;
+        const error = Object.assign(new Error(`ICE gathering produced no local candidate within ${GATHERING_STALL_MS} ms`), {
+          code: 'ERR_ICE_GATHERING_STALLED',
+        });
+        // Like any other ICE failure: simple-peer emits 'error', then 'close'.
+        peer.destroy(error);
+      }, GATHERING_STALL_MS);
+    }
+  });
+  peer.once('connect', () => {
+    gathered = true;
+    disarm();
+  });
+  peer.once('close', disarm);
 
   return {
     get connection() {
@@ -118,6 +167,7 @@ export const createSimplePeerTransport = (options: PeerTransportOptions): PeerTr
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      disarm();
       for (const [event, handler] of listeners.splice(0)) peer.off(event, handler as (...args: unknown[]) => void);
       senders.clear();
       peer.destroy();

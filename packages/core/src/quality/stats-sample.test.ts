@@ -22,4 +22,24 @@ describe('parseStats', () => {
     expect(first.audioLevel).toBe(0.3); // no window yet: the last packet's level
     expect(second.audioLevel).toBeCloseTo(0.4); // √(0.16 / 1 s)
   });
+  it('reads the link figures the policy decides on', () => {
+    const at = (sent: number, remoteLost: number, concealed: number, samples: number) =>
+      report([
+        { id: 't', type: 'transport', selectedCandidatePairId: 'p' },
+        { id: 'p', type: 'candidate-pair', currentRoundTripTime: 0.12, availableOutgoingBitrate: 310_000 },
+        { id: 'ov', type: 'outbound-rtp', kind: 'video', bytesSent: sent * 1000, packetsSent: sent, frameHeight: 360, framesPerSecond: 24, qualityLimitationReason: 'bandwidth' },
+        { id: 'rv', type: 'remote-inbound-rtp', kind: 'video', packetsLost: remoteLost, jitter: 0.015, roundTripTime: 0.13 },
+        { id: 'ia', type: 'inbound-rtp', kind: 'audio', bytesReceived: samples, packetsLost: 0, packetsReceived: 50, concealedSamples: concealed + 480, silentConcealedSamples: 480, totalSamplesReceived: samples },
+      ]);
+    const first = parseStats(at(100, 0, 0, 48_000), null, 0);
+    expect(first.link).toMatchObject({ availableOutgoingBitrate: 310_000, sendLoss: null, audioConcealment: null, bytesReceived: null });
+    const second = parseStats(at(300, 6, 4_800, 144_000), first.counters, 2_000);
+    expect(second.link).toMatchObject({
+      at: 2_000, availableOutgoingBitrate: 310_000, rttMs: 120, sendJitterMs: 15, qualityLimitationReason: 'bandwidth',
+      sentFramesPerSecond: 24, sentFrameHeight: 360, bytesReceived: 96_000,
+    });
+    expect(second.link.sendLoss).toBeCloseTo(0.03);
+    // Silence concealment (DTX) does not count: 4 800 of 96 000 samples.
+    expect(second.link.audioConcealment).toBeCloseTo(0.05);
+  });
 });

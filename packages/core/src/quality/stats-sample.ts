@@ -1,4 +1,5 @@
 import type { PeerStats } from '../state/types';
+import type { LinkSample, QualityLimitationReason } from './link-sample';
 
 /** Cumulative counters kept between samples to compute rates. */
 export interface StatsCounters {
@@ -10,6 +11,12 @@ export interface StatsCounters {
   /** Inbound audio `totalAudioEnergy` / `totalSamplesDuration`, for the window's average level. */
   audioEnergy: number;
   audioDuration: number;
+  /** Outbound `packetsSent` and the peer's reported `packetsLost` on them (remote-inbound-rtp). */
+  packetsSent: number;
+  remotePacketsLost: number;
+  /** Inbound audio `concealedSamples − silentConcealedSamples` and `totalSamplesReceived`. */
+  concealedSamples: number;
+  totalSamplesReceived: number;
 }
 
 /** One parsed sample of a peer connection. */
@@ -18,10 +25,17 @@ export interface StatsSample {
   counters: StatsCounters;
   /** Level of the remote audio (0–1): the window's average when energy totals exist, else the last packet's. */
   audioLevel: number | null;
+  /** What the link policy decides on. */
+  link: LinkSample;
 }
 
 type Entry = Record<string, unknown> & { type: string; id: string };
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const LIMITATIONS: readonly string[] = ['none', 'bandwidth', 'cpu', 'other'];
+/** The larger of two figures, either of which may be missing. */
+const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+/** `part / whole` of two counter deltas, `null` without a previous sample or with nothing counted. */
+const share = (part: number, whole: number, previous: boolean) => (previous && whole > 0 ? Math.min(1, Math.max(0, part) / whole) : null);
 
 function entries(report: RTCStatsReport): Entry[] {
   const out: Entry[] = [];
@@ -49,7 +63,15 @@ export function parseStats(report: RTCStatsReport, previous: StatsCounters | nul
   const all = entries(report);
   const byId = new Map(all.map((e) => [e.id, e]));
   const pair = selectedPair(all);
-  const counters: StatsCounters = { at: now, bytesReceived: 0, bytesSent: 0, packetsLost: 0, packetsReceived: 0, audioEnergy: 0, audioDuration: 0 };
+  const counters: StatsCounters = {
+    at: now, bytesReceived: 0, bytesSent: 0, packetsLost: 0, packetsReceived: 0, audioEnergy: 0, audioDuration: 0,
+    packetsSent: 0, remotePacketsLost: 0, concealedSamples: 0, totalSamplesReceived: 0,
+  };
+  let receivedFps: number | null = null;
+  let sentFps: number | null = null;
+  let sentHeight: number | null = null;
+  let limitation: QualityLimitationReason | null = null;
+  let sendJitter: number | null = null;
   let frameWidth: number | null = null;
   let frameHeight: number | null = null;
   let framesPerSecond: number | null = null;
@@ -66,16 +88,31 @@ export function parseStats(report: RTCStatsReport, previous: StatsCounters | nul
         frameWidth = num(e.frameWidth);
         frameHeight = num(e.frameHeight);
         framesPerSecond = num(e.framesPerSecond);
+        receivedFps = framesPerSecond;
       }
       if (kind === 'audio') {
         if (num(e.audioLevel) !== null) audioLevel = num(e.audioLevel);
         counters.audioEnergy += num(e.totalAudioEnergy) ?? 0;
         counters.audioDuration += num(e.totalSamplesDuration) ?? 0;
+        // Concealment of silence (DTX) is not a fault of the link.
+        counters.concealedSamples += Math.max(0, (num(e.concealedSamples) ?? 0) - (num(e.silentConcealedSamples) ?? 0));
+        counters.totalSamplesReceived += num(e.totalSamplesReceived) ?? 0;
       }
     } else if (e.type === 'outbound-rtp') {
       counters.bytesSent += num(e.bytesSent) ?? 0;
+      counters.packetsSent += num(e.packetsSent) ?? 0;
+      if ((e.kind ?? e.mediaType) === 'video' && num(e.frameHeight) !== null && (sentHeight ?? 0) <= (num(e.frameHeight) ?? 0)) {
+        sentHeight = num(e.frameHeight);
+        sentFps = num(e.framesPerSecond);
+        if (typeof e.qualityLimitationReason === 'string' && LIMITATIONS.includes(e.qualityLimitationReason)) {
+          limitation = e.qualityLimitationReason as QualityLimitationReason;
+        }
+      }
     } else if (e.type === 'remote-inbound-rtp') {
       remoteRtt = num(e.roundTripTime) ?? remoteRtt;
+      counters.remotePacketsLost += Math.max(0, num(e.packetsLost) ?? 0);
+      const jitter = num(e.jitter);
+      sendJitter = maxOf(sendJitter, jitter === null ? null : jitter * 1000);
     }
   }
 
@@ -95,12 +132,35 @@ export function parseStats(report: RTCStatsReport, previous: StatsCounters | nul
     return typeof c?.candidateType === 'string' ? c.candidateType : null;
   };
 
+  const packetLoss = previous && lost + received > 0 ? Math.max(0, lost) / (lost + received) : previous ? 0 : null;
+  const had = previous !== null;
+  const sentDelta = had ? counters.packetsSent - previous.packetsSent : 0;
+  const link: LinkSample = {
+    at: now,
+    availableOutgoingBitrate: num(pair?.availableOutgoingBitrate),
+    sendLoss: share(had ? counters.remotePacketsLost - previous.remotePacketsLost : 0, sentDelta, had),
+    rttMs: rtt === null ? null : Math.round(rtt * 1000),
+    sendJitterMs: sendJitter === null ? null : Math.round(sendJitter),
+    qualityLimitationReason: limitation,
+    sentFramesPerSecond: sentFps,
+    sentFrameHeight: sentHeight,
+    audioConcealment: share(
+      had ? counters.concealedSamples - previous.concealedSamples : 0,
+      had ? counters.totalSamplesReceived - previous.totalSamplesReceived : 0,
+      had,
+    ),
+    receiveLoss: packetLoss,
+    receivedFramesPerSecond: receivedFps,
+    bytesReceived: had ? Math.max(0, counters.bytesReceived - previous.bytesReceived) : null,
+  };
+
   return {
     counters,
     audioLevel,
+    link,
     stats: {
       rttMs: rtt === null ? null : Math.round(rtt * 1000),
-      packetLoss: previous && lost + received > 0 ? Math.max(0, lost) / (lost + received) : previous ? 0 : null,
+      packetLoss,
       inboundBitrate: rate(counters.bytesReceived, previous?.bytesReceived),
       outboundBitrate: rate(counters.bytesSent, previous?.bytesSent),
       frameWidth,

@@ -1,6 +1,6 @@
 import type { MediaToggleState, MeetingSnapshot } from './types';
 
-const OFF: MediaToggleState = { enabled: false, pending: false, error: null };
+const OFF: MediaToggleState = { enabled: false, pending: false, error: null, processor: null };
 
 /** The snapshot of a client that has not joined anything yet. */
 export function createInitialSnapshot(): MeetingSnapshot {

@@ -65,6 +65,11 @@ export interface MediaToggleState {
   pending: boolean;
   /** The last error of this toggle, cleared on the next success. */
   error: MeetingError | null;
+  /**
+   * Camera and microphone: the name of the processor whose output is being sent (`background`,
+   * `noise-suppression`), `null` when the raw capture is sent (none chosen, or it fell back).
+   */
+  processor: string | null;
 }
 
 /** The local toggles, by source. */

@@ -101,8 +101,12 @@ export interface SimulationControls {
   participantJoins(participant: SimulatedParticipant): string;
   participantLeaves(participantId: string, reason?: ParticipantLeftReason): void;
   setMedia(participantId: string, media: Partial<MediaState>): void;
-  /** Make one participant (or nobody) the active speaker. */
-  setSpeaking(participantId: string | null): void;
+  /**
+   * Make one participant (or nobody) the active speaker, at audio `level` (0–1, default 0.6);
+   * everyone else's level is 0. Call it again with another level to play speech (the real client
+   * samples levels twice a second).
+   */
+  setSpeaking(participantId: string | null, level?: number): void;
   setQuality(participantId: string, quality: ConnectionQuality): void;
   /** Change a peer's connection state; `failed` also raises `peer-connection-failed`. */
   setPeerState(participantId: string, state: PeerState): void;

@@ -25,6 +25,12 @@ describe('createSimulatedClient', () => {
     expect(s.remoteParticipants[1]).toMatchObject({ quality: 'poor', peerState: 'reconnecting', media: { camera: false, microphone: true } });
     expect(s.chat.map((m) => [m.fromName, m.text])).toEqual([['Therapist', 'Welcome'], ['Client', 'Hi']]);
     expect(client.getSnapshot()).toBe(s);
+    const therapist = s.remoteParticipants[0]!;
+    client.simulate.setSpeaking(therapist.id, 0.35);
+    const speaking = client.getSnapshot();
+    expect(speaking.audioLevels[therapist.id]).toBe(0.35);
+    // Only the level moved: the participants (and their list) are the same objects.
+    expect(speaking.participants).toBe(s.participants);
   });
 
   it('is driven by simulate.* and emits the same events as the real client', async () => {
@@ -60,7 +66,7 @@ describe('createSimulatedClient', () => {
     expect(client.getSnapshot().audioPlaybackBlocked).toBe(false);
     client.simulate.failMedia('camera', null);
     await client.camera.enable();
-    expect(client.getSnapshot().media.camera).toEqual({ enabled: true, pending: false, error: null });
+    expect(client.getSnapshot().media.camera).toEqual({ enabled: true, pending: false, error: null, processor: null });
     expect(errors.sort()).toEqual(['autoplay-blocked', 'permission-denied']);
 
     const full = createSimulatedClient({ joinError: 'meeting-full' });

@@ -3,7 +3,8 @@ import { MeetingError } from '../errors/meeting-error';
 import { captureScreen, captureTrack } from '../media/capture';
 import { createLocalTracks } from '../media/local-tracks';
 import { createMediaToggle } from '../media/media-toggle';
-import type { MediaToggle } from '../media/types';
+import type { TrackProcessor } from '../media/track-processor';
+import type { CaptureToggle, MediaToggle } from '../media/types';
 import { NO_MEDIA } from '../protocol/media-sources';
 import type { ChatMessage, MeetingInfo, ParticipantInfo, TrackSource, WaitingParticipant } from '../protocol/types';
 import { createMeetingStore } from '../state/store';
@@ -94,7 +95,10 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       },
       async stop() {
         if (source === 'screen') tracks.setScreen(null);
-        else tracks.setTrack(source, null);
+        else {
+          tracks.track(source)?.stop();
+          tracks.setTrack(source, null);
+        }
         on = false;
       },
       update: (patch) => dispatch({ type: 'media-toggle', source, patch }),
@@ -102,8 +106,27 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       assertUsable,
     });
   }
-  const camera = toggle('camera');
-  const microphone = toggle('microphone');
+  /**
+   * A camera or microphone toggle whose processor choice shows in the state (the simulated media
+   * is not processed; stories and tests see the same snapshot the real client gives).
+   */
+  function captureToggle(source: 'camera' | 'microphone'): CaptureToggle {
+    const base = toggle(source);
+    let processor: TrackProcessor | null = null;
+    return {
+      ...base,
+      get processor() {
+        return processor;
+      },
+      async setProcessor(next) {
+        assertUsable();
+        processor = next;
+        dispatch({ type: 'media-toggle', source, patch: { processor: next?.name ?? null } });
+      },
+    };
+  }
+  const camera = captureToggle('camera');
+  const microphone = captureToggle('microphone');
   const screen = toggle('screen');
 
   function buildJoin(displayName: string | undefined) {

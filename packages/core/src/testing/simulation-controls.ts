@@ -73,9 +73,9 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
       const next = { ...p.media, ...media };
       dispatch({ type: 'participant-media', participantId, media: next });
     },
-    setSpeaking(participantId) {
+    setSpeaking(participantId, level = 0.6) {
       const levels: Record<string, number> = {};
-      for (const p of getSnapshot().participants) levels[p.id] = p.id === participantId ? 0.6 : 0;
+      for (const p of getSnapshot().participants) levels[p.id] = p.id === participantId ? level : 0;
       dispatch({ type: 'audio-levels', levels, activeSpeakerId: participantId });
     },
     setQuality(participantId, quality) {

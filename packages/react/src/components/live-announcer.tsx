@@ -1,7 +1,7 @@
 import { forwardRef, useState, type HTMLAttributes } from 'react';
 import { useMeetingClient } from '../context/meeting-context';
 import { useMeetingEvent } from '../hooks/use-meeting-event';
-import { findParticipant } from '../hooks/use-participants';
+import { findParticipant } from '../utils/find-participant';
 import { useMessages } from '../messages/messages-context';
 import { formatMessage } from '../messages/messages';
 import { cx } from '../utils/class-names';

@@ -5,8 +5,12 @@ import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
 import { Icon } from './icons';
 
-/** Props of `<MediaToggleButton>`; other button attributes pass through. */
+/**
+ * Props of the `<MediaToggleButton>` component; other button attributes pass through. (For your own
+ * button, spread `useMediaToggle(source).buttonProps`: `MediaToggleButtonAttributes`.)
+ */
 export interface MediaToggleButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {
+  /** `camera`, `microphone` or `screen`. */
   source: TrackSource;
   /** Show the text label (it is always available to screen readers). @default true */
   showLabel?: boolean;

@@ -1,7 +1,7 @@
 import { forwardRef, useRef, type HTMLAttributes } from 'react';
 import type { MeetingSnapshot } from '@mentara/meetings-core';
 import { useMeeting } from '../hooks/use-meeting';
-import { findParticipant } from '../hooks/use-participants';
+import { findParticipant } from '../utils/find-participant';
 import { useAttachedStream } from '../hooks/use-attached-stream';
 import { useMessages } from '../messages/messages-context';
 import { formatMessage } from '../messages/messages';

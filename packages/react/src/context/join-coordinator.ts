@@ -1,10 +1,13 @@
 import type { JoinOptions, MeetingClient } from '@mentara/meetings-core';
+import { createMachine } from '../utils/machine';
+import { joinCoordinatorMachine, type JoinContext, type JoinState } from './join-coordinator.machine';
 
 /**
  * Serialised, ref-counted join/leave for one client. Every mounted user `acquire()`s; the first
  * acquisition joins, the last release leaves. Operations run one at a time and only when the
  * wanted state differs from the current one after the synchronous burst of mounts/unmounts —
- * so React StrictMode's mount → unmount → mount produces exactly one `join()`.
+ * so React StrictMode's mount → unmount → mount produces exactly one `join()`. The rules are one
+ * table: `join-coordinator.machine.ts`.
  */
 export interface JoinCoordinator {
   /**
@@ -15,7 +18,9 @@ export interface JoinCoordinator {
   acquire(meetingId?: string, joinOptions?: JoinOptions): () => void;
   /** Number of current holders. */
   readonly holders: number;
-  /** Resolves when no join/leave is in flight. */
+  /** `idle | joining | joined | leaving | failed`. */
+  readonly state: JoinState;
+  /** Resolves when no join/leave is in flight or about to start. */
   settled(): Promise<void>;
 }
 
@@ -32,67 +37,50 @@ export function joinCoordinatorFor(client: MeetingClient): JoinCoordinator {
 }
 
 function createJoinCoordinator(client: MeetingClient): JoinCoordinator {
-  let holders = 0;
-  let meetingId: string | undefined;
-  let joinOptions: JoinOptions | undefined;
-  let joined = false;
-  let running: Promise<void> | null = null;
-  /** The last join failed; wait for a new acquisition before trying again. */
-  let failed = false;
+  const context: JoinContext = { client, holders: 0, meetingId: undefined, joinOptions: undefined };
+  const machine = createMachine(joinCoordinatorMachine, context);
+  let reconcileQueued = false;
+  const waiters = new Set<() => void>();
 
-  async function reconcile(): Promise<void> {
-    // Yield first so a synchronous release/acquire pair (StrictMode) cancels out.
-    await Promise.resolve();
-    while (holders > 0 !== joined) {
-      if (holders > 0) {
-        try {
-          await client.join(meetingId, joinOptions);
-          joined = true;
-        } catch {
-          // The error is in `snapshot.error` and the client's onError; a later acquire retries.
-          failed = true;
-          return;
-        }
-      } else {
-        joined = false;
-        try {
-          await client.leave();
-        } catch {
-          // Leaving a destroyed or never-joined client has nothing left to undo.
-        }
-      }
-    }
+  const resting = () => !reconcileQueued && machine.state !== 'joining' && machine.state !== 'leaving';
+  function wake(): void {
+    if (!resting()) return;
+    for (const resolve of [...waiters]) resolve();
+    waiters.clear();
   }
+  machine.onChange(wake);
 
-  function schedule(): void {
-    if (running) return;
-    running = reconcile().finally(() => {
-      running = null;
-      // A change that arrived between the loop's last check and here.
-      if (holders > 0 !== joined && !(failed && holders > 0)) schedule();
+  /** Decide once the current synchronous burst of acquisitions and releases is over. */
+  function queueReconcile(): void {
+    if (reconcileQueued) return;
+    reconcileQueued = true;
+    queueMicrotask(() => {
+      reconcileQueued = false;
+      machine.send({ type: 'RECONCILE' });
+      wake();
     });
   }
 
   return {
-    acquire(id, options) {
-      if (id !== undefined) meetingId = id;
-      if (options !== undefined) joinOptions = options;
-      holders += 1;
-      failed = false;
-      schedule();
+    acquire(meetingId, joinOptions) {
+      machine.send({ type: 'ACQUIRE', meetingId, joinOptions });
+      queueReconcile();
       let released = false;
       return () => {
         if (released) return;
         released = true;
-        holders -= 1;
-        schedule();
+        machine.send({ type: 'RELEASE' });
+        queueReconcile();
       };
     },
     get holders() {
-      return holders;
+      return context.holders;
     },
-    async settled() {
-      while (running) await running;
+    get state() {
+      return machine.state;
+    },
+    settled() {
+      return resting() ? Promise.resolve() : new Promise<void>((resolve) => waiters.add(resolve));
     },
   };
 }

@@ -1,6 +1,8 @@
 import '../test-utils/cleanup';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { MeetingProvider } from '../context/meeting-provider';
 import { joinedClient, named, remoteIds, type SimulatedClient } from '../test-utils/simulated';
@@ -12,6 +14,8 @@ import { useDevices } from './use-devices';
 import { useChat } from './use-chat';
 import { useConnectionQuality, useConnectionState, useMeetingError } from './use-connection';
 import { useActiveSpeaker } from './use-active-speaker';
+import { useAudioLevel } from './use-audio-level';
+import { usePeerStats } from './use-peer-stats';
 import { useMeetingEvent } from './use-meeting-event';
 import { useAudioPlayback } from './use-audio-playback';
 
@@ -37,6 +41,44 @@ describe('useMeeting', () => {
     expect(result.current).toBe(first);
     act(() => void client.simulate.participantJoins({ displayName: 'Trainee' }));
     expect(result.current).toHaveLength(3);
+  });
+
+  it('renders the same snapshot on the server and hydrates without a mismatch', async () => {
+    const { client } = await setup();
+    const Count = () => <p>{useMeeting((s) => s.participantCount)} in the meeting</p>;
+    const ui = (
+      <MeetingProvider client={client} join={false}>
+        <Count />
+      </MeetingProvider>
+    );
+    const html = renderToString(ui);
+    expect(html).toContain('3<!-- --> in the meeting');
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const recoverable = vi.fn();
+    let root: Root | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, ui, { onRecoverableError: recoverable });
+    });
+    expect(container.textContent).toBe('3 in the meeting');
+    expect(recoverable).not.toHaveBeenCalled();
+    expect(errors).not.toHaveBeenCalled();
+    act(() => void client.simulate.participantJoins({ displayName: 'Trainee' }));
+    expect(container.textContent).toBe('4 in the meeting');
+    act(() => root?.unmount());
+    errors.mockRestore();
+  });
+
+  it('re-selects at once when the selector changes with its props, without a store change', async () => {
+    const { wrapper, ids } = await setup();
+    const { result, rerender } = renderHook(({ id }) => useMeeting((s) => s.remotes[id]?.displayName), {
+      wrapper,
+      initialProps: { id: ids[0]! },
+    });
+    expect(result.current).toBe('Therapist');
+    rerender({ id: ids[1]! });
+    expect(result.current).toBe('Supervisor');
   });
 });
 
@@ -161,6 +203,28 @@ describe('connection hooks', () => {
     expect(result.current).toBe('unknown');
     act(() => client.simulate.setQuality(client.getSnapshot().localParticipant!.id, 'fair'));
     expect(result.current).toBe('fair');
+  });
+});
+
+describe('useAudioLevel and usePeerStats', () => {
+  it('read one participant\'s level and link figures, with defaults for anyone unknown', async () => {
+    const { client, wrapper, ids } = await setup();
+    const { result } = renderHook(
+      () => ({
+        level: useAudioLevel(ids[0]!),
+        stats: usePeerStats(ids[0]!),
+        nobodyLevel: useAudioLevel('nobody'),
+        nobodyStats: usePeerStats('nobody'),
+      }),
+      { wrapper },
+    );
+    expect(result.current).toMatchObject({ level: 0, stats: { rttMs: 40, packetLoss: 0 }, nobodyLevel: 0, nobodyStats: null });
+    act(() => client.simulate.setSpeaking(ids[0]!, 0.45));
+    expect(result.current.level).toBe(0.45);
+    act(() => client.simulate.setQuality(ids[0]!, 'poor'));
+    expect(result.current.stats).toMatchObject({ rttMs: 700, packetLoss: 0.15 });
+    act(() => client.simulate.setSpeaking(ids[1]!));
+    expect(result.current.level).toBe(0);
   });
 });
 

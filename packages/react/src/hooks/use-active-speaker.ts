@@ -1,6 +1,6 @@
 import type { MeetingSnapshot, Participant } from '@mentara/meetings-core';
 import { useMeeting } from './use-meeting';
-import { findParticipant } from './use-participants';
+import { findParticipant } from '../utils/find-participant';
 
 const selectActiveSpeaker = (s: MeetingSnapshot) =>
   s.activeSpeakerId === null ? null : findParticipant(s, s.activeSpeakerId);

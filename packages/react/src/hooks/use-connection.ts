@@ -1,6 +1,6 @@
 import type { ConnectionQuality, ConnectionState, MeetingError, MeetingSnapshot } from '@mentara/meetings-core';
 import { useMeeting } from './use-meeting';
-import { findParticipant } from './use-participants';
+import { findParticipant } from '../utils/find-participant';
 
 const selectConnection = (s: MeetingSnapshot) => s.connection;
 const selectError = (s: MeetingSnapshot) => s.error;

@@ -3,24 +3,35 @@ import type { MediaToggleState, TrackSource } from '@mentara/meetings-core';
 import { useMeetingClient } from '../context/meeting-context';
 import { useMeeting } from './use-meeting';
 
-/** Props to spread on a `<button>` that toggles a media source. */
-export interface MediaToggleButtonProps {
+/**
+ * Attributes to spread on your own `<button>` that toggles a media source (`useMediaToggle().buttonProps`).
+ * Not the props of the `<MediaToggleButton>` component: those are `MediaToggleButtonProps`.
+ */
+export interface MediaToggleButtonAttributes {
   type: 'button';
+  /** Whether the source is on. */
   'aria-pressed': boolean;
   'data-state': 'on' | 'off';
+  /** A change is in flight (permission prompt, device start). */
   'data-pending': boolean;
+  /** The last change failed (the error is in `useMediaToggle().error`). */
   'data-error': boolean;
+  /** While a change is in flight. */
   disabled: boolean;
+  /** Toggles; a failure lands in state instead of rejecting. */
   onClick: () => void;
 }
 
-/** State and actions of one local media source, plus ready-made button props. */
+/** State and actions of one local media source, plus ready-made button attributes. */
 export interface UseMediaToggleResult extends MediaToggleState {
   /** Toggle; resolves when done. Errors are also in `error` and in `snapshot.error`. */
   toggle: () => Promise<void>;
+  /** Turn the source on; resolves when done. */
   enable: () => Promise<void>;
+  /** Turn the source off; resolves when done. */
   disable: () => Promise<void>;
-  buttonProps: MediaToggleButtonProps;
+  /** Spread on a `<button>`: `aria-pressed`, `data-state`, `onClick`, disabled while pending. */
+  buttonProps: MediaToggleButtonAttributes;
 }
 
 /**

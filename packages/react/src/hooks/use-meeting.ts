@@ -1,12 +1,7 @@
-import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
+import { useSyncExternalStoreWithSelector } from 'use-sync-external-store/with-selector';
 import type { MeetingSnapshot } from '@mentara/meetings-core';
 import { useMeetingClient } from '../context/meeting-context';
-
-interface Selection<T> {
-  snapshot: MeetingSnapshot;
-  selector: (snapshot: MeetingSnapshot) => T;
-  value: T;
-}
 
 /**
  * Select a slice of the meeting snapshot. The component re-renders only when the selected value
@@ -21,17 +16,11 @@ export function useMeeting<T>(
   isEqual: (a: T, b: T) => boolean = Object.is,
 ): T {
   const client = useMeetingClient();
-  const last = useRef<Selection<T> | null>(null);
   const subscribe = useCallback((onChange: () => void) => client.subscribe(onChange), [client]);
-  const getSelection = (): T => {
-    const snapshot = client.getSnapshot();
-    const previous = last.current;
-    if (previous && previous.snapshot === snapshot && previous.selector === selector) return previous.value;
-    const value = selector(snapshot);
-    // Keep the previous reference when equal, so consumers and memo deps stay stable.
-    const stable = previous && isEqual(previous.value, value) ? previous.value : value;
-    last.current = { snapshot, selector, value: stable };
-    return stable;
-  };
-  return useSyncExternalStore(subscribe, getSelection, getSelection);
+  // Called as a method: a client of your own may rely on `this`.
+  const getSnapshot = useCallback(() => client.getSnapshot(), [client]);
+  // React's own selector primitive: memoises the selection per snapshot, keeps the previous value
+  // when `isEqual` says so, and reads the same snapshot on the server and during hydration (so
+  // the server snapshot is the client's).
+  return useSyncExternalStoreWithSelector(subscribe, getSnapshot, getSnapshot, selector, isEqual);
 }

@@ -1,12 +1,17 @@
 import type { MeetingSnapshot, Participant } from '@mentara/meetings-core';
 import { useMeeting } from './use-meeting';
+import { findParticipant } from '../utils/find-participant';
 import { shallowEqual } from '../utils/shallow-equal';
 
 const selectParticipants = (s: MeetingSnapshot) => s.participants;
 const selectIds = (s: MeetingSnapshot) => s.participants.map((p) => p.id);
 const selectLocal = (s: MeetingSnapshot) => s.localParticipant;
 
-/** Everyone in the meeting, local first, then remotes in join order. Re-renders on any participant change. */
+/**
+ * Everyone in the meeting, local first, then remotes in join order. Re-renders when someone
+ * joins, leaves or changes what a list shows (media, speaking, link state) — not with audio level
+ * or statistics samples (`useAudioLevel`, `usePeerStats`).
+ */
 export function useParticipants(): readonly Participant[] {
   return useMeeting(selectParticipants);
 }
@@ -24,10 +29,4 @@ export function useParticipant(participantId: string): Participant | null {
 /** The local participant once joined, else `null`. */
 export function useLocalParticipant(): Participant | null {
   return useMeeting(selectLocal);
-}
-
-/** Looks a participant up by id in a snapshot. */
-export function findParticipant(s: MeetingSnapshot, participantId: string): Participant | null {
-  if (s.localParticipant?.id === participantId) return s.localParticipant;
-  return s.remotes[participantId] ?? null;
 }

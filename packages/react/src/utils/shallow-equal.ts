@@ -1,6 +1,10 @@
 /**
  * `true` when both values are identical, or are arrays/plain objects whose items/own keys are
- * identical (`Object.is`). Used as the equality of selectors that build small objects or arrays.
+ * identical (`Object.is`). Pass it as `useMeeting`'s `isEqual` when a selector builds a small
+ * object or array, so a new but equal result does not re-render.
+ *
+ * @example
+ * const names = useMeeting((s) => s.participants.map((p) => p.displayName), shallowEqual)
  */
 export function shallowEqual<T>(a: T, b: T): boolean {
   if (Object.is(a, b)) return true;

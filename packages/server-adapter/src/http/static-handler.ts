@@ -17,6 +17,10 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
+  // The effect files (segmentation model and runtime, RNNoise): streaming compilation needs the wasm type.
+  '.wasm': 'application/wasm',
+  '.tflite': 'application/octet-stream',
+  '.binarypb': 'application/octet-stream',
 };
 
 async function fileAt(path: string): Promise<string | undefined> {

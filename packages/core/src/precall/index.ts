@@ -1,0 +1,17 @@
+/**
+ * Pre-call check: devices, signalling, TURN relay and a short relay-path test, with verdicts
+ * and advice keys. Exported from the core entry later; import from this folder meanwhile.
+ */
+export { runPrecallCheck, type PrecallCheck, type PrecallCheckOptions } from './run-precall-check';
+export {
+  PRECALL_STEPS,
+  type PrecallAdvice,
+  type PrecallFigures,
+  type PrecallReason,
+  type PrecallStatus,
+  type PrecallStepName,
+  type PrecallStepResult,
+  type PrecallStepStatus,
+  type PrecallVerdict,
+} from './types';
+export { NETWORK_THRESHOLDS, gradeNetwork } from './verdict';
