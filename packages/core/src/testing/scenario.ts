@@ -69,8 +69,11 @@ export interface SimulationScenario {
   waiting?: Array<{ displayName: string; since?: number }>;
   /** Delay before `join()` resolves. @default 0 */
   joinDelayMs?: number;
-  /** Make `join()` fail with this code (e.g. 'meeting-full', 'join-timeout'). */
-  joinError?: MeetingErrorCode;
+  /**
+   * Make `join()` fail with this code (e.g. 'meeting-full', 'join-timeout'), or with the details
+   * the server sends along (`meeting-not-started` carries `startsAt` and `retryAfterMs`).
+   */
+  joinError?: MeetingErrorCode | { code: MeetingErrorCode; startsAt?: number; retryAfterMs?: number };
   /** Make a toggle fail with this code (e.g. 'permission-denied', 'device-in-use'). */
   mediaErrors?: Partial<Record<'camera' | 'microphone' | 'screen', MeetingErrorCode>>;
   /** Media turned on by `join()`. @default { camera: true, microphone: true } */

@@ -3,6 +3,7 @@ import { MeetingError } from '../errors/meeting-error';
 import { captureScreen, captureTrack } from '../media/capture';
 import { createLocalTracks } from '../media/local-tracks';
 import { createMediaToggle } from '../media/media-toggle';
+import { watchSessionWindow } from '../membership/session-window';
 import type { TrackProcessor } from '../media/track-processor';
 import type { CaptureToggle, MediaToggle } from '../media/types';
 import { NO_MEDIA } from '../protocol/media-sources';
@@ -44,6 +45,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
   let joined = false;
   let chatCounter = 0;
   let joinName: string | undefined;
+  let stopSessionWindow: (() => void) | null = null;
 
   const assertUsable = () => {
     if (destroyed) throw new MeetingError('destroyed');
@@ -191,8 +193,17 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     (scenario.participants ?? []).forEach((p, i) => simulate.applyParticipantExtras(toParticipantInfo(p, i, 0).id, p));
     if (scenario.activeSpeakerId) simulate.setSpeaking(scenario.activeSpeakerId);
     if (scenario.autoplayBlocked) simulate.blockAutoplay(true);
+    await startDefaultMedia();
+  }
+
+  /** The scenario's default media (camera and microphone unless it says otherwise). */
+  async function startDefaultMedia() {
     const wants = { camera: true, microphone: true, ...scenario.media };
-    await Promise.allSettled([wants.microphone ? microphone.enable() : undefined, wants.camera ? camera.enable() : undefined]);
+    const s = getSnapshot().media;
+    await Promise.allSettled([
+      wants.microphone && !s.microphone.enabled ? microphone.enable() : undefined,
+      wants.camera && !s.camera.enabled ? camera.enable() : undefined,
+    ]);
   }
 
   const simulate = createSimulationControls(ctx);
@@ -210,19 +221,26 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       setConnection('connecting');
       if (scenario.joinDelayMs) await new Promise<void>((r) => timers.add(setTimeout(r, scenario.joinDelayMs)));
       if (destroyed) throw new MeetingError('destroyed');
+      // As the real client: a new join starts without the previous join's error.
+      dispatch({ type: 'error', error: null });
       if (scenario.joinError) {
-        const error = new MeetingError(scenario.joinError);
+        const { code, ...details } = typeof scenario.joinError === 'string' ? { code: scenario.joinError } : scenario.joinError;
+        const error = new MeetingError(code, undefined, details);
         reportError(error);
         setConnection('failed');
         throw error;
       }
       joinName = joinOptions?.displayName;
+      // As the real client: the five-minute warning by the meeting's scheduled end, from the join on.
+      stopSessionWindow = watchSessionWindow({ getState: getSnapshot, subscribe: store.subscribe, dispatch });
       if (scenario.waitingRoom && (scenario.role ?? 'participant') !== 'host') {
         const now = Date.now();
         const self = { ...waitingParticipant(joinName ?? scenario.displayName ?? 'You', now), id: 'sim-self' };
         dispatch({ type: 'waiting', payload: { meeting: meetingInfo(scenario.meetingId ?? 'simulated-meeting', now), self, limits: LIMITS, serverTime: now }, receivedAt: now });
         joined = true;
         setConnection('connected');
+        // As the real client: camera and microphone start while joining, so the waiting room has a preview.
+        await startDefaultMedia();
         return;
       }
       await enter(joinName);
@@ -231,6 +249,8 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       assertUsable();
       if (!joined) return;
       joined = false;
+      stopSessionWindow?.();
+      stopSessionWindow = null;
       await Promise.allSettled([camera.disable(), microphone.disable(), screen.disable()]);
       tracks.stopAll();
       generated.splice(0).forEach((t) => t.stop());
@@ -240,6 +260,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      stopSessionWindow?.();
       timers.forEach(clearTimeout);
       tracks.stopAll();
       generated.splice(0).forEach((t) => t.stop());
