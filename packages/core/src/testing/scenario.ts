@@ -67,6 +67,11 @@ export interface SimulationScenario {
   chatHistory?: ChatHistoryPolicy;
   /** Hosts: people already in the waiting room when you join. */
   waiting?: Array<{ displayName: string; since?: number }>;
+  /**
+   * Seats, as the server's `maxParticipants`: hosts do not count, and a host admitting someone
+   * into a full meeting gets `meeting-full` (`admitAll` lets in as many as fit). @default 8
+   */
+  maxParticipants?: number;
   /** Delay before `join()` resolves. @default 0 */
   joinDelayMs?: number;
   /**

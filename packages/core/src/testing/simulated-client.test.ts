@@ -114,4 +114,15 @@ describe('createSimulatedClient', () => {
     await host.leave();
     host.destroy();
   });
+
+  it('counts seats like the server: hosts take none, a full meeting answers meeting-full', async () => {
+    const host = createSimulatedClient({ role: 'host', maxParticipants: 2, participants: [{ displayName: 'Client' }], waiting: [{ displayName: 'Caregiver' }, { displayName: 'Interpreter' }, { displayName: 'Visitor' }] });
+    await host.join();
+    const [caregiver, interpreter] = host.getSnapshot().waiting;
+    await expect(host.host.admitAll()).resolves.toEqual([caregiver!.id]);
+    await expect(host.host.admit(interpreter!.id)).rejects.toMatchObject({ code: 'meeting-full' });
+    await expect(host.host.admitAll()).rejects.toMatchObject({ code: 'meeting-full' });
+    expect(host.getSnapshot().waiting.map((w) => w.displayName)).toEqual(['Interpreter', 'Visitor']);
+    host.destroy();
+  });
 });

@@ -37,6 +37,7 @@ const DEFAULT_DEVICES = [
  */
 export function createSimulatedClient(scenario: SimulationScenario = {}, options: SimulatedClientOptions = {}): SimulatedClient {
   const store = createMeetingStore();
+  const limits = scenario.maxParticipants ? { ...LIMITS, maxParticipants: scenario.maxParticipants } : LIMITS;
   const { dispatch, getSnapshot } = store;
   const mediaErrors = { ...scenario.mediaErrors };
   const tracks = createLocalTracks(getMediaStreamConstructor());
@@ -159,7 +160,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       participants,
       chat,
       ...(self.role === 'host' ? { waiting } : {}),
-      limits: LIMITS,
+      limits,
       serverTime: now,
     };
   }
@@ -236,7 +237,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       if (scenario.waitingRoom && (scenario.role ?? 'participant') !== 'host') {
         const now = Date.now();
         const self = { ...waitingParticipant(joinName ?? scenario.displayName ?? 'You', now), id: 'sim-self' };
-        dispatch({ type: 'waiting', payload: { meeting: meetingInfo(scenario.meetingId ?? 'simulated-meeting', now), self, limits: LIMITS, serverTime: now }, receivedAt: now });
+        dispatch({ type: 'waiting', payload: { meeting: meetingInfo(scenario.meetingId ?? 'simulated-meeting', now), self, limits, serverTime: now }, receivedAt: now });
         joined = true;
         setConnection('connected');
         // As the real client: camera and microphone start while joining, so the waiting room has a preview.
