@@ -63,6 +63,11 @@ export interface SimulationScenario {
   hostPresent?: boolean;
   /** @default false */
   locked?: boolean;
+  /**
+   * How far the simulated server's clock runs ahead of this device's, in ms (negative: behind):
+   * the join answer and `updateMeeting` carry `serverTime` accordingly, so `clockOffsetMs` is this. @default 0
+   */
+  clockOffsetMs?: number;
   /** @default 'none' */
   chatHistory?: ChatHistoryPolicy;
   /** Hosts: people already in the waiting room when you join. */

@@ -103,6 +103,11 @@ describe('createSimulatedClient', () => {
     waiting.simulate.admit();
     await vi.waitFor(() => expect(waiting.getSnapshot().admission).toBe('admitted'));
 
+    const skewed = createSimulatedClient({ clockOffsetMs: 90_000 });
+    await skewed.join();
+    expect(skewed.getSnapshot().clockOffsetMs).toBeGreaterThan(89_000);
+    expect(skewed.getSnapshot().clockOffsetMs).toBeLessThanOrEqual(90_000);
+
     const endsSoon: string[] = [];
     const host = createSimulatedClient({ role: 'host', endsAt: Date.now() + 4 * 60_000 });
     host.on('meeting-ending-soon', () => endsSoon.push('warned'));

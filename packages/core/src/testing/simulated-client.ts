@@ -70,7 +70,8 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     admit: () => void enter(joinName),
     knock: (displayName) => waitingParticipant(displayName, Date.now()),
     disableLocal: (source) => void (source === 'camera' ? camera : microphone).disable(),
-    reportError, setConnection, nextMessageId, mediaErrors, isJoined: () => joined, fakeStream };
+    reportError, setConnection, nextMessageId, mediaErrors, isJoined: () => joined, fakeStream,
+    clockOffsetMs: scenario.clockOffsetMs ?? 0 };
 
   tracks.onChange(() => dispatch({ type: 'local-streams', stream: tracks.cameraStream, screenStream: tracks.screenStream }));
   dispatch({
@@ -134,7 +135,8 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
 
   function buildJoin(displayName: string | undefined) {
     const now = Date.now();
-    const meetingStart = now - 60_000;
+    // Times the server stamps are on its clock.
+    const meetingStart = now + (scenario.clockOffsetMs ?? 0) - 60_000;
     const meetingId = scenario.meetingId ?? 'simulated-meeting';
     const participants = (scenario.participants ?? []).map((p, i) => toParticipantInfo(p, i, meetingStart));
     const self: ParticipantInfo = {
@@ -161,7 +163,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       chat,
       ...(self.role === 'host' ? { waiting } : {}),
       limits,
-      serverTime: now,
+      serverTime: now + (scenario.clockOffsetMs ?? 0),
     };
   }
 
@@ -237,7 +239,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       if (scenario.waitingRoom && (scenario.role ?? 'participant') !== 'host') {
         const now = Date.now();
         const self = { ...waitingParticipant(joinName ?? scenario.displayName ?? 'You', now), id: 'sim-self' };
-        dispatch({ type: 'waiting', payload: { meeting: meetingInfo(scenario.meetingId ?? 'simulated-meeting', now), self, limits, serverTime: now }, receivedAt: now });
+        dispatch({ type: 'waiting', payload: { meeting: meetingInfo(scenario.meetingId ?? 'simulated-meeting', now + (scenario.clockOffsetMs ?? 0)), self, limits, serverTime: now + (scenario.clockOffsetMs ?? 0) }, receivedAt: now });
         joined = true;
         setConnection('connected');
         // As the real client: camera and microphone start while joining, so the waiting room has a preview.

@@ -30,7 +30,7 @@ export function createSimulatedHost(store: MeetingStore, simulate: InternalSimul
   };
   const extended = (minutes: number) => {
     const meeting = ready().meeting!;
-    const base = meeting.endsAt ?? Date.now();
+    const base = meeting.endsAt ?? Date.now() + getSnapshot().clockOffsetMs;
     simulate.updateMeeting({ endsAt: base + minutes * 60_000 });
     return getSnapshot().meeting!;
   };
