@@ -7,7 +7,7 @@ import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
 import { formatDuration, formatSchedule, isoDuration } from '../utils/session-time';
 import { SessionIcon } from './session-icons';
-import { useFocusOnArrival } from './use-focus-on-arrival';
+import { useFocusOnArrival } from '../hooks/use-focus-on-arrival';
 
 /** The screens around the waiting room that end (or pause) a visit. */
 export type AdmissionNoticeState = Extract<AdmissionState, 'not-started' | 'denied' | 'removed' | 'locked'>;

@@ -12,7 +12,7 @@ import { MediaToggleButton } from './media-toggle-button';
 import { MicrophoneLevel } from './microphone-level';
 import { SelfPreview } from './self-preview';
 import { SessionSchedule } from './session-schedule';
-import { useFocusOnArrival } from './use-focus-on-arrival';
+import { useFocusOnArrival } from '../hooks/use-focus-on-arrival';
 
 /** Props of `<WaitingRoom>`. */
 export interface WaitingRoomProps extends HTMLAttributes<HTMLElement> {

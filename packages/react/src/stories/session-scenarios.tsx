@@ -59,7 +59,7 @@ function picture(label: string, color: string): MediaStream | null {
   return new MediaStream([createBrowserVideoTrack({ label, color, width: 640, height: 360, fps: 10 })]);
 }
 
-/** A simulated client (core testing kit) in the scenario's state; joins at once. */
+/** A simulated client (core testing kit) for the scenario; `useSessionClient` joins it once mounted. */
 export function sessionClient(s: SessionScenario = {}): SimulatedClient {
   const role = s.role ?? 'participant';
   const browser = typeof document !== 'undefined';
@@ -86,6 +86,15 @@ export function sessionClient(s: SessionScenario = {}): SimulatedClient {
     ...(s.startsInMinutes !== undefined ? { startsAt: minutes(s.startsInMinutes) } : {}),
     ...(s.endsInMinutes !== undefined ? { endsAt: minutes(s.endsInMinutes) } : {}),
   });
+  return client;
+}
+
+const started = new WeakSet<SimulatedClient>();
+
+/** Join (once per client), then run the scenario's script. */
+function start(client: SimulatedClient, s: SessionScenario): void {
+  if (started.has(client)) return;
+  started.add(client);
   void client
     .join()
     .catch(() => undefined)
@@ -95,13 +104,15 @@ export function sessionClient(s: SessionScenario = {}): SimulatedClient {
       }
       s.then?.(client);
     });
-  return client;
 }
 
 /** A session client for one story mount, destroyed when the story unmounts. */
 export function useSessionClient(scenario?: SessionScenario): SimulatedClient {
   const [client] = useState(() => sessionClient(scenario));
   const mounts = useRef(0);
+  // After the children's effects (theirs run first): the live region already listens when the
+  // join and the scenario's script make their events.
+  useEffect(() => start(client, scenario ?? {}), [client, scenario]);
   useEffect(() => {
     mounts.current += 1;
     return () => {
