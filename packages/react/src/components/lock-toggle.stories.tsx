@@ -18,9 +18,16 @@ type Story = StoryObj<typeof meta>;
 
 export const Unlocked: Story = {
   play: async ({ canvasElement }) => {
+    const button = await within(canvasElement).findByRole('button', { name: 'Lock session' });
+    await expect(button).toHaveAttribute('aria-pressed', 'false');
+    await expect(button).toHaveAttribute('data-state', 'unlocked');
+  },
+};
+
+export const Locking: Story = {
+  play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const button = await canvas.findByRole('button', { name: 'Lock session' });
-    await expect(button).toHaveAttribute('aria-pressed', 'false');
     await userEvent.click(button);
     await waitFor(() => expect(button).toHaveAttribute('aria-pressed', 'true'));
     await expect(button).toHaveAccessibleName('Unlock session');
@@ -34,6 +41,15 @@ export const Locked: Story = {
     const canvas = within(canvasElement);
     const button = await canvas.findByRole('button', { name: 'Unlock session' });
     await expect(button).toHaveAttribute('data-state', 'locked');
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+  },
+};
+
+export const Unlocking: Story = {
+  args: { scenario: { role: 'host', locked: true, people: [{ name: 'Client' }] } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const button = await canvas.findByRole('button', { name: 'Unlock session' });
     await userEvent.click(button);
     await waitFor(() => expect(button).toHaveAccessibleName('Lock session'));
     await waitFor(() => expect(canvas.getByTestId('announcer')).toHaveTextContent('The host unlocked the session'));

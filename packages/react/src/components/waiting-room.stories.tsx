@@ -57,7 +57,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Waiting: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const region = await canvas.findByRole('region', { name: 'Your host will let you in soon' });
     await waitFor(() => expect(within(region).getByRole('button', { name: 'Camera' })).toHaveAttribute('aria-pressed', 'true'));
@@ -65,6 +65,12 @@ export const Waiting: Story = {
     // The fake microphone plays a tone: the level moves before anyone can hear it.
     const meter = within(region).getByRole('meter', { name: 'Microphone level' });
     await waitFor(() => expect(Number(meter.getAttribute('aria-valuenow'))).toBeGreaterThan(0), { timeout: 5000 });
+  },
+};
+
+export const LeaveWhileWaiting: Story = {
+  play: async ({ canvasElement, args }) => {
+    const region = await within(canvasElement).findByRole('region', { name: 'Your host will let you in soon' });
     await userEvent.click(within(region).getByRole('button', { name: 'Leave' }));
     await waitFor(() => expect(args.onLeave).toHaveBeenCalled());
   },
@@ -76,6 +82,14 @@ export const WaitingForHost: Story = {
     const canvas = within(canvasElement);
     const region = await canvas.findByRole('region', { name: 'Waiting for your host to join' });
     await expect(region).toHaveAttribute('data-host', 'absent');
+  },
+};
+
+export const HostArrives: Story = {
+  args: { scenario: { waitingRoom: true, hostPresent: false } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('region', { name: 'Waiting for your host to join' });
     await userEvent.click(canvas.getByRole('button', { name: 'Host arrives' }));
     await expect(await canvas.findByRole('heading', { name: 'Your host will let you in soon' })).toBeVisible();
     await waitFor(() => expect(canvas.getByTestId('announcer')).toHaveTextContent('Your host has joined and will let you in soon'));
