@@ -54,6 +54,7 @@ const RECOVERABLE = new Set<MeetingErrorCode>([
   'meeting-full',
 ]);
 
+/** Options of the `MeetingError` constructor. */
 export interface MeetingErrorOptions {
   cause?: unknown;
   /** Overrides the default for the code. */
