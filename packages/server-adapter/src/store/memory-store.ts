@@ -1,25 +1,30 @@
-import type { ChatMessage, MeetingEndReason } from '@mentara/meetings-core/protocol';
+import type { MeetingEndReason } from '@mentara/meetings-core/protocol';
+import {
+  admittedRecord,
+  copyMeeting,
+  copyParticipant,
+  findWaiting,
+  isReturning,
+  markAdmitted,
+  seatsTaken,
+  standingOf,
+  type MeetingEntry,
+} from './memory-entry';
 import type {
   AddParticipantOptions,
   AddParticipantResult,
+  AdmitResult,
+  AdmitTarget,
+  ChatRecord,
+  KnockOptions,
+  KnockResult,
   MeetingInit,
   MeetingRecord,
   ParticipantPatch,
   ParticipantRecord,
   RoomStore,
+  WaitingRecord,
 } from './room-store';
-
-interface MeetingEntry {
-  record: MeetingRecord;
-  /** Insertion order is join order. */
-  participants: Map<string, ParticipantRecord>;
-  chat: ChatMessage[];
-  tombstoneTimer?: ReturnType<typeof setTimeout>;
-}
-
-/** Copies so callers can never mutate stored state by accident. */
-const copyParticipant = (p: ParticipantRecord): ParticipantRecord => ({ ...p, media: { ...p.media } });
-const copyMeeting = (m: MeetingRecord): MeetingRecord => ({ ...m });
 
 /**
  * The reference {@link RoomStore}: everything in one process's memory. Suitable for a single
@@ -34,6 +39,12 @@ const copyMeeting = (m: MeetingRecord): MeetingRecord => ({ ...m });
 export class MemoryRoomStore implements RoomStore {
   readonly #meetings = new Map<string, MeetingEntry>();
 
+  /** The entry of a meeting that exists and is not ended. */
+  #open(meetingId: string): MeetingEntry | undefined {
+    const entry = this.#meetings.get(meetingId);
+    return entry && entry.record.status !== 'ended' ? entry : undefined;
+  }
+
   ensureMeeting(init: MeetingInit): MeetingRecord {
     let entry = this.#meetings.get(init.meetingId);
     if (!entry) {
@@ -42,10 +53,17 @@ export class MemoryRoomStore implements RoomStore {
         status: 'waiting',
         createdAt: init.createdAt,
         locked: false,
+        waitingRoom: init.waitingRoom ?? true,
+        chatHistory: init.chatHistory ?? 'none',
+        ...(init.startsAt !== undefined ? { startsAt: init.startsAt } : {}),
         ...(init.endsAt !== undefined ? { endsAt: init.endsAt } : {}),
       };
-      entry = { record, participants: new Map(), chat: [] };
+      entry = { record, participants: new Map(), waiting: new Map(), people: new Map(), chat: [] };
       this.#meetings.set(init.meetingId, entry);
+    } else if (entry.record.status !== 'ended') {
+      // A schedule the first token did not carry fills in; an existing one is never overwritten.
+      if (entry.record.startsAt === undefined && init.startsAt !== undefined) entry.record.startsAt = init.startsAt;
+      if (entry.record.endsAt === undefined && init.endsAt !== undefined) entry.record.endsAt = init.endsAt;
     }
     return copyMeeting(entry.record);
   }
@@ -56,10 +74,24 @@ export class MemoryRoomStore implements RoomStore {
   }
 
   setMeetingEndsAt(meetingId: string, endsAt: number | undefined): MeetingRecord | undefined {
-    const entry = this.#meetings.get(meetingId);
-    if (!entry || entry.record.status === 'ended') return undefined;
+    const entry = this.#open(meetingId);
+    if (!entry) return undefined;
     if (endsAt === undefined) delete entry.record.endsAt;
     else entry.record.endsAt = endsAt;
+    return copyMeeting(entry.record);
+  }
+
+  extendMeeting(meetingId: string, byMs: number, now: number): MeetingRecord | undefined {
+    const entry = this.#open(meetingId);
+    if (!entry) return undefined;
+    entry.record.endsAt = Math.max(entry.record.endsAt ?? now, now) + byMs;
+    return copyMeeting(entry.record);
+  }
+
+  setMeetingLocked(meetingId: string, locked: boolean): MeetingRecord | undefined {
+    const entry = this.#open(meetingId);
+    if (!entry) return undefined;
+    entry.record.locked = locked;
     return copyMeeting(entry.record);
   }
 
@@ -75,10 +107,12 @@ export class MemoryRoomStore implements RoomStore {
     meetingId: string,
     end: { reason: MeetingEndReason; endedAt: number; retainMs: number },
   ): ParticipantRecord[] | undefined {
-    const entry = this.#meetings.get(meetingId);
-    if (!entry || entry.record.status === 'ended') return undefined;
+    const entry = this.#open(meetingId);
+    if (!entry) return undefined;
     const removed = [...entry.participants.values()];
     entry.participants.clear();
+    entry.waiting.clear();
+    entry.people.clear();
     entry.chat = [];
     entry.record.status = 'ended';
     entry.record.endedAt = end.endedAt;
@@ -101,28 +135,53 @@ export class MemoryRoomStore implements RoomStore {
     const entry = this.#meetings.get(record.meetingId);
     if (!entry) return { ok: false, reason: 'meeting-not-found' };
     if (entry.record.status === 'ended') return { ok: false, reason: 'meeting-ended' };
-    const stale = options.replaceParticipantId
-      ? entry.participants.get(options.replaceParticipantId)
-      : undefined;
-    const replaced = stale && stale.userId === record.userId ? stale : undefined;
-    const count = entry.participants.size - (replaced ? 1 : 0);
-    if (count >= options.maxParticipants) return { ok: false, reason: 'meeting-full' };
-    if (replaced) entry.participants.delete(replaced.id);
+    const { userId } = record;
+    const now = options.now ?? record.joinedAt;
+    if (entry.people.get(userId)?.removed) return { ok: false, reason: 'removed-from-meeting' };
+    const isHost = record.role === 'host';
+    const returning = isReturning(entry, userId, now, options.graceMs ?? 0);
+    if (!isHost && options.admit === 'returning' && !returning) return { ok: false, reason: 'not-admitted' };
+    if (!isHost && entry.record.locked && !returning) return { ok: false, reason: 'meeting-locked' };
+    if (!isHost && seatsTaken(entry, userId) >= options.maxParticipants) return { ok: false, reason: 'meeting-full' };
+    // One seat per user: any session of the same user is replaced.
+    let replaced: ParticipantRecord | undefined;
+    for (const p of [...entry.participants.values()]) {
+      if (p.userId !== userId || p.id === record.id) continue;
+      entry.participants.delete(p.id);
+      replaced = p;
+    }
+    const replacedWaiting = entry.waiting.get(userId);
+    entry.waiting.delete(userId);
     entry.participants.set(record.id, copyParticipant(record));
+    const admittedAt = markAdmitted(entry, userId, now);
     const others = [...entry.participants.values()].filter((p) => p.id !== record.id).map(copyParticipant);
     return {
       ok: true,
       participant: copyParticipant(record),
       others,
+      admittedAt,
       ...(replaced ? { replaced: copyParticipant(replaced) } : {}),
+      ...(replacedWaiting ? { replacedWaiting: copyParticipant(replacedWaiting) } : {}),
     };
   }
 
-  removeParticipant(meetingId: string, participantId: string): ParticipantRecord | undefined {
+  removeParticipant(meetingId: string, participantId: string, leftAt?: number): ParticipantRecord | undefined {
     const entry = this.#meetings.get(meetingId);
     const found = entry?.participants.get(participantId);
     if (!entry || !found) return undefined;
     entry.participants.delete(participantId);
+    const standing = entry.people.get(found.userId);
+    if (standing && leftAt !== undefined) standing.leftAt = leftAt;
+    return copyParticipant(found);
+  }
+
+  banParticipant(meetingId: string, participantId: string): ParticipantRecord | undefined {
+    const entry = this.#open(meetingId);
+    const found = entry?.participants.get(participantId);
+    if (!entry || !found) return undefined;
+    entry.participants.delete(participantId);
+    entry.waiting.delete(found.userId);
+    entry.people.set(found.userId, { removed: true });
     return copyParticipant(found);
   }
 
@@ -152,15 +211,94 @@ export class MemoryRoomStore implements RoomStore {
     return out;
   }
 
-  appendChat(meetingId: string, message: ChatMessage, maxHistory: number): boolean {
+  knock(record: ParticipantRecord, options: KnockOptions): KnockResult {
+    const entry = this.#meetings.get(record.meetingId);
+    if (!entry) return { ok: false, reason: 'meeting-not-found' };
+    if (entry.record.status === 'ended') return { ok: false, reason: 'meeting-ended' };
+    const { now } = options;
+    const standing = standingOf(entry, record.userId);
+    if (standing.removed) return { ok: false, reason: 'removed-from-meeting' };
+    if ((standing.denials ?? 0) >= options.maxDenials) return { ok: false, reason: 'admission-denied' };
+    if (standing.deniedAt !== undefined && now - standing.deniedAt < options.denialCooldownMs) {
+      return { ok: false, reason: 'admission-denied', retryAfterMs: standing.deniedAt + options.denialCooldownMs - now };
+    }
+    if (entry.record.locked) return { ok: false, reason: 'meeting-locked' };
+    const replaced = entry.waiting.get(record.userId);
+    const keptPlace =
+      standing.waitingSince !== undefined && (replaced || (standing.waitLeftAt !== undefined && now - standing.waitLeftAt <= options.graceMs));
+    const since = keptPlace ? (standing.waitingSince as number) : now;
+    standing.waitingSince = since;
+    delete standing.waitLeftAt;
+    const waiting: WaitingRecord = { ...copyParticipant(record), since };
+    entry.waiting.set(record.userId, waiting);
+    return { ok: true, entry: copyParticipant(waiting), ...(replaced ? { replaced: copyParticipant(replaced) } : {}) };
+  }
+
+  listWaiting(meetingId: string): WaitingRecord[] {
     const entry = this.#meetings.get(meetingId);
-    if (!entry || entry.record.status === 'ended') return false;
+    if (!entry) return [];
+    return [...entry.waiting.values()].sort((a, b) => a.since - b.since).map(copyParticipant);
+  }
+
+  leaveWaiting(meetingId: string, participantId: string, leftAt: number): WaitingRecord | undefined {
+    const entry = this.#meetings.get(meetingId);
+    const found = entry && findWaiting(entry, participantId);
+    if (!entry || !found) return undefined;
+    entry.waiting.delete(found.userId);
+    standingOf(entry, found.userId).waitLeftAt = leftAt;
+    return copyParticipant(found);
+  }
+
+  admitWaiting(meetingId: string, target: AdmitTarget, options: { maxParticipants: number; now: number }): AdmitResult {
+    const entry = this.#open(meetingId);
+    if (!entry) return { admitted: [], full: false };
+    const chosen =
+      'all' in target
+        ? [...entry.waiting.values()].sort((a, b) => a.since - b.since)
+        : [findWaiting(entry, target.participantId)].filter((w): w is WaitingRecord => w !== undefined);
+    const admitted: AdmitResult['admitted'] = [];
+    let free = options.maxParticipants - seatsTaken(entry);
+    for (const w of chosen) {
+      if (w.role !== 'host' && free <= 0) return { admitted, full: true };
+      if (w.role !== 'host') free -= 1;
+      entry.waiting.delete(w.userId);
+      const record = admittedRecord(w, options.now);
+      entry.participants.set(record.id, record);
+      admitted.push({ participant: copyParticipant(record), admittedAt: markAdmitted(entry, w.userId, options.now) });
+    }
+    return { admitted, full: false };
+  }
+
+  denyWaiting(meetingId: string, participantId: string, now: number): WaitingRecord | undefined {
+    const entry = this.#open(meetingId);
+    const found = entry && findWaiting(entry, participantId);
+    if (!entry || !found) return undefined;
+    entry.waiting.delete(found.userId);
+    const standing = standingOf(entry, found.userId);
+    standing.denials = (standing.denials ?? 0) + 1;
+    standing.deniedAt = now;
+    delete standing.waitingSince;
+    delete standing.waitLeftAt;
+    return copyParticipant(found);
+  }
+
+  listWaitingByNode(nodeId: string): WaitingRecord[] {
+    const out: WaitingRecord[] = [];
+    for (const entry of this.#meetings.values()) {
+      for (const w of entry.waiting.values()) if (w.nodeId === nodeId) out.push(copyParticipant(w));
+    }
+    return out;
+  }
+
+  appendChat(meetingId: string, message: ChatRecord, maxHistory: number): boolean {
+    const entry = this.#open(meetingId);
+    if (!entry) return false;
     entry.chat.push({ ...message });
     if (entry.chat.length > maxHistory) entry.chat.splice(0, entry.chat.length - maxHistory);
     return true;
   }
 
-  listChat(meetingId: string): ChatMessage[] {
+  listChat(meetingId: string): ChatRecord[] {
     return (this.#meetings.get(meetingId)?.chat ?? []).map((m) => ({ ...m }));
   }
 
