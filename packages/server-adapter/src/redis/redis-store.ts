@@ -105,8 +105,8 @@ export class RedisRoomStore implements RoomStore {
       status: 'waiting',
       createdAt: init.createdAt,
       locked: false,
-      waitingRoom: init.waitingRoom ?? true,
-      chatHistory: init.chatHistory ?? 'none',
+      ...(init.waitingRoom !== undefined ? { waitingRoom: init.waitingRoom } : {}),
+      ...(init.chatHistory !== undefined ? { chatHistory: init.chatHistory } : {}),
       ...(init.startsAt !== undefined ? { startsAt: init.startsAt } : {}),
       ...(init.endsAt !== undefined ? { endsAt: init.endsAt } : {}),
     };

@@ -28,8 +28,11 @@ export function runSessionFlowContract(name: string, createStore: () => Promise<
       await store.close();
     });
 
-    it('creates meetings with a waiting room, no chat history and unlocked by default, or as asked', async () => {
-      expect(await store.ensureMeeting({ meetingId, createdAt: 1 })).toMatchObject({ waitingRoom: true, chatHistory: 'none', locked: false });
+    it('creates meetings unlocked, with the settings asked for (absent ones left to the server)', async () => {
+      const plain = await store.ensureMeeting({ meetingId, createdAt: 1 });
+      expect(plain.locked).toBe(false);
+      expect(plain.waitingRoom).toBeUndefined();
+      expect(plain.chatHistory).toBeUndefined();
       const other = uid('m');
       const created = await store.ensureMeeting({ meetingId: other, createdAt: 1, startsAt: 10, endsAt: 20, waitingRoom: false, chatHistory: 'all' });
       expect(created).toMatchObject({ startsAt: 10, endsAt: 20, waitingRoom: false, chatHistory: 'all' });
@@ -37,11 +40,10 @@ export function runSessionFlowContract(name: string, createStore: () => Promise<
 
     it('fills in a schedule the record lacks, and never overwrites one', async () => {
       await store.ensureMeeting({ meetingId, createdAt: 1 });
-      expect(await store.ensureMeeting({ meetingId, createdAt: 2, startsAt: 100, endsAt: 200, chatHistory: 'all' })).toMatchObject({
-        startsAt: 100,
-        endsAt: 200,
-        chatHistory: 'none',
-      });
+      const filled = await store.ensureMeeting({ meetingId, createdAt: 2, startsAt: 100, endsAt: 200, chatHistory: 'all', waitingRoom: false });
+      expect(filled).toMatchObject({ startsAt: 100, endsAt: 200, createdAt: 1 });
+      expect(filled.chatHistory).toBeUndefined();
+      expect(filled.waitingRoom).toBeUndefined();
       expect(await store.ensureMeeting({ meetingId, createdAt: 3, startsAt: 1, endsAt: 2 })).toMatchObject({ startsAt: 100, endsAt: 200 });
     });
 

@@ -49,10 +49,10 @@ export interface MeetingRecord {
   endReason?: MeetingEndReason;
   /** Nobody new may join or knock; hosts still can, people already waiting may still be let in. */
   locked: boolean;
-  /** Whether participants wait until a host lets them in. */
-  waitingRoom: boolean;
-  /** Whether people who join later read the chat from before they came. */
-  chatHistory: ChatHistoryPolicy;
+  /** Whether participants wait until a host lets them in; absent: the server's `waitingRoom` option. */
+  waitingRoom?: boolean;
+  /** Whether people who join later read the chat from before they came; absent: the server's `chatHistory` option. */
+  chatHistory?: ChatHistoryPolicy;
 }
 
 /** Initial values for a meeting record that does not exist yet. */
@@ -61,9 +61,9 @@ export interface MeetingInit {
   createdAt: number;
   startsAt?: number;
   endsAt?: number;
-  /** @default true */
+  /** Absent: the server's `waitingRoom` option decides. */
   waitingRoom?: boolean;
-  /** @default 'none' */
+  /** Absent: the server's `chatHistory` option decides. */
   chatHistory?: ChatHistoryPolicy;
 }
 
@@ -172,9 +172,9 @@ export interface ParticipantPatch {
  */
 export interface RoomStore {
   /**
-   * Creates the meeting record when it does not exist (defaults: `waitingRoom: true`,
-   * `chatHistory: 'none'`, `locked: false`). An existing record that is not ended gets the
-   * `startsAt` / `endsAt` of `init` it does not have yet. Returns the record.
+   * Creates the meeting record when it does not exist (unlocked; `waitingRoom` and `chatHistory`
+   * only when `init` has them). An existing record that is not ended gets the `startsAt` /
+   * `endsAt` of `init` it does not have yet; nothing else changes. Returns the record.
    */
   ensureMeeting(init: MeetingInit): MaybePromise<MeetingRecord>;
   /** The meeting record, or `undefined` when unknown (or its ended tombstone expired). */
