@@ -104,7 +104,7 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
   const lifecycle = new MeetingLifecycle({ store, rooms, events, presence, logger, clock, options: resolved });
   const leaveContext: LeaveContext = { store, rooms, presence, events, lifecycle, clock, options: resolved };
   const leave = (socket: MeetingsSocket, reason: ParticipantLeftReason) => leaveCurrentMeeting(leaveContext, socket, reason);
-  const evictContext: EvictContext = { store, rooms, events, lifecycle, logger, clock };
+  const evictContext: EvictContext = { store, rooms, events, lifecycle, logger, clock, options: resolved };
   const connections = createConnections({
     guard: { limits: resolved.limits, clock, metrics, logger },
     handlers: createClientEventHandlers({ store, rooms, presence, events, lifecycle, metrics, leave, clock, options: resolved }),

@@ -1,6 +1,8 @@
 import type { MeetingsLogger } from '../observability/logger';
+import type { ResolvedOptions } from '../options';
 import type { RoomStore } from '../store/room-store';
 import { participantLeft, toWaitingSummary, type MeetingEvents } from './events';
+import { announceMeeting } from './joined-payload';
 import type { MeetingLifecycle } from './lifecycle';
 import type { RoomEmitter } from './room-emitter';
 
@@ -12,6 +14,7 @@ export interface EvictContext {
   lifecycle: Pick<MeetingLifecycle, 'afterLeave'>;
   logger: MeetingsLogger;
   clock: () => number;
+  options: Pick<ResolvedOptions, 'limits' | 'waitingRoom' | 'chatHistory'>;
 }
 
 /**
@@ -26,6 +29,8 @@ export async function evictNode(ctx: EvictContext, nodeId: string): Promise<numb
   const stale = await ctx.store.listParticipantsByNode(nodeId);
   let removed = 0;
   const meetings = new Set<string>();
+  /** Meetings that lost a host: their waiting rooms learn whether one is left. */
+  const hostless = new Set<string>();
   for (const p of stale) {
     const now = ctx.clock();
     const record = await ctx.store.removeParticipant(p.meetingId, p.id, now);
@@ -34,6 +39,7 @@ export async function evictNode(ctx: EvictContext, nodeId: string): Promise<numb
     meetings.add(p.meetingId);
     ctx.rooms.toMeeting(p.meetingId).emit('participant-left', { participantId: p.id, reason: 'disconnected' });
     ctx.events.emit('participant-left', participantLeft(record, 'disconnected', now));
+    if (record.role === 'host') hostless.add(p.meetingId);
   }
   for (const w of await ctx.store.listWaitingByNode(nodeId)) {
     const now = ctx.clock();
@@ -43,6 +49,7 @@ export async function evictNode(ctx: EvictContext, nodeId: string): Promise<numb
     ctx.rooms.toHosts(w.meetingId).emit('participant-left', { participantId: w.id, reason: 'disconnected' });
     ctx.events.emit('waiting-left', { meetingId: w.meetingId, participant: toWaitingSummary(entry), reason: 'disconnected', leftAt: now, waitedMs: Math.max(0, now - entry.since) });
   }
+  for (const meetingId of hostless) await announceMeeting(ctx, meetingId);
   for (const meetingId of meetings) await ctx.lifecycle.afterLeave(meetingId);
   if (removed > 0) ctx.logger.warn({ nodeId, removed }, 'evicted participants of a gone node');
   return removed;

@@ -77,6 +77,17 @@ describe('meeting lifecycle', () => {
     expect(joined.meeting.status).toBe('waiting');
   });
 
+  it('keeps a registered meeting that never started, with its settings, after it was empty', async () => {
+    h = await startHarness({ emptyMeetingTimeoutMs: 100, waitingRoom: true });
+    const { meetingId } = await h.meetings.createMeeting({ frontendUrl: 'https://app.example', waitingRoom: false, chatHistory: 'all' });
+    const { client } = await h.joinAs('client', meetingId);
+    client.disconnect();
+    await settle(400);
+    expect(await h.meetings.store.getMeeting(meetingId)).toMatchObject({ status: 'waiting', waitingRoom: false, chatHistory: 'all' });
+    const { joined } = await h.joinAs('client', meetingId);
+    expect(joined.meeting).toMatchObject({ waitingRoom: false, chatHistory: 'all' });
+  });
+
   it('a rejoin within the grace keeps the meeting alive', async () => {
     h = await startHarness({ emptyMeetingTimeoutMs: 200 });
     const meetingId = randomUUID();

@@ -7,6 +7,10 @@ import type { LocalPresence } from './presence';
 import type { RoomEmitter } from './room-emitter';
 import { KeyedTimers } from './timers';
 
+/** Whether a meeting record carries settings of its own (from `createMeeting` or a token). */
+const hasSettings = (m: MeetingRecord): boolean =>
+  m.startsAt !== undefined || m.endsAt !== undefined || m.waitingRoom !== undefined || m.chatHistory !== undefined;
+
 /** What {@link MeetingLifecycle} works with. */
 export interface LifecycleDeps {
   store: RoomStore;
@@ -104,8 +108,11 @@ export class MeetingLifecycle {
     try {
       if (!(await this.#isEmpty(meetingId))) return;
       const meeting = await store.getMeeting(meetingId);
-      // A meeting that never started is simply forgotten, so it can still be joined later.
-      if (meeting?.status === 'waiting') await store.deleteMeeting(meetingId);
+      // A meeting that never started is simply forgotten, so it can still be joined later —
+      // unless it carries settings (registered with a schedule, waiting room or chat policy):
+      // forgetting those would reopen it with the defaults. It ends at its scheduled end, or
+      // expires with the store's own clean-up.
+      if (meeting?.status === 'waiting' && !hasSettings(meeting)) await store.deleteMeeting(meetingId);
       else if (meeting?.status === 'active') await this.end(meetingId, 'empty');
     } catch (error) {
       logger.error({ err: error, meetingId }, 'empty-meeting check failed');
