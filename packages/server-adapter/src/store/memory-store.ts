@@ -1,15 +1,6 @@
 import type { MeetingEndReason } from '@mentara/meetings-core/protocol';
-import {
-  admittedRecord,
-  copyMeeting,
-  copyParticipant,
-  findWaiting,
-  isReturning,
-  markAdmitted,
-  seatsTaken,
-  standingOf,
-  type MeetingEntry,
-} from './memory-entry';
+import { copyMeeting, copyParticipant, isReturning, markAdmitted, seatsTaken, type MeetingEntry } from './memory-entry';
+import { admitFrom, denyFrom, knockInto, leaveWaitingOf, waitingList } from './memory-waiting';
 import type {
   AddParticipantOptions,
   AddParticipantResult,
@@ -215,71 +206,27 @@ export class MemoryRoomStore implements RoomStore {
     const entry = this.#meetings.get(record.meetingId);
     if (!entry) return { ok: false, reason: 'meeting-not-found' };
     if (entry.record.status === 'ended') return { ok: false, reason: 'meeting-ended' };
-    const { now } = options;
-    const standing = standingOf(entry, record.userId);
-    if (standing.removed) return { ok: false, reason: 'removed-from-meeting' };
-    if ((standing.denials ?? 0) >= options.maxDenials) return { ok: false, reason: 'admission-denied' };
-    if (standing.deniedAt !== undefined && now - standing.deniedAt < options.denialCooldownMs) {
-      return { ok: false, reason: 'admission-denied', retryAfterMs: standing.deniedAt + options.denialCooldownMs - now };
-    }
-    if (entry.record.locked) return { ok: false, reason: 'meeting-locked' };
-    const replaced = entry.waiting.get(record.userId);
-    const keptPlace =
-      standing.waitingSince !== undefined && (replaced || (standing.waitLeftAt !== undefined && now - standing.waitLeftAt <= options.graceMs));
-    const since = keptPlace ? (standing.waitingSince as number) : now;
-    standing.waitingSince = since;
-    delete standing.waitLeftAt;
-    const waiting: WaitingRecord = { ...copyParticipant(record), since };
-    entry.waiting.set(record.userId, waiting);
-    return { ok: true, entry: copyParticipant(waiting), ...(replaced ? { replaced: copyParticipant(replaced) } : {}) };
+    return knockInto(entry, record, options);
   }
 
   listWaiting(meetingId: string): WaitingRecord[] {
     const entry = this.#meetings.get(meetingId);
-    if (!entry) return [];
-    return [...entry.waiting.values()].sort((a, b) => a.since - b.since).map(copyParticipant);
+    return entry ? waitingList(entry).map(copyParticipant) : [];
   }
 
   leaveWaiting(meetingId: string, participantId: string, leftAt: number): WaitingRecord | undefined {
     const entry = this.#meetings.get(meetingId);
-    const found = entry && findWaiting(entry, participantId);
-    if (!entry || !found) return undefined;
-    entry.waiting.delete(found.userId);
-    standingOf(entry, found.userId).waitLeftAt = leftAt;
-    return copyParticipant(found);
+    return entry && leaveWaitingOf(entry, participantId, leftAt);
   }
 
   admitWaiting(meetingId: string, target: AdmitTarget, options: { maxParticipants: number; now: number }): AdmitResult {
     const entry = this.#open(meetingId);
-    if (!entry) return { admitted: [], full: false };
-    const chosen =
-      'all' in target
-        ? [...entry.waiting.values()].sort((a, b) => a.since - b.since)
-        : [findWaiting(entry, target.participantId)].filter((w): w is WaitingRecord => w !== undefined);
-    const admitted: AdmitResult['admitted'] = [];
-    let free = options.maxParticipants - seatsTaken(entry);
-    for (const w of chosen) {
-      if (w.role !== 'host' && free <= 0) return { admitted, full: true };
-      if (w.role !== 'host') free -= 1;
-      entry.waiting.delete(w.userId);
-      const record = admittedRecord(w, options.now);
-      entry.participants.set(record.id, record);
-      admitted.push({ participant: copyParticipant(record), admittedAt: markAdmitted(entry, w.userId, options.now) });
-    }
-    return { admitted, full: false };
+    return entry ? admitFrom(entry, target, options) : { admitted: [], full: false };
   }
 
   denyWaiting(meetingId: string, participantId: string, now: number): WaitingRecord | undefined {
     const entry = this.#open(meetingId);
-    const found = entry && findWaiting(entry, participantId);
-    if (!entry || !found) return undefined;
-    entry.waiting.delete(found.userId);
-    const standing = standingOf(entry, found.userId);
-    standing.denials = (standing.denials ?? 0) + 1;
-    standing.deniedAt = now;
-    delete standing.waitingSince;
-    delete standing.waitLeftAt;
-    return copyParticipant(found);
+    return entry && denyFrom(entry, participantId, now);
   }
 
   listWaitingByNode(nodeId: string): WaitingRecord[] {
