@@ -7,7 +7,7 @@ import type { MeetingsSocket } from '../socket/types';
 import type { MeetingRecord, ParticipantRecord } from '../store/room-store';
 import { participantLeft, toParticipantSummary } from './events';
 import { buildJoinedPayload } from './joined-payload';
-import { knock } from './knock';
+import { dropReplacedWaiter, knock } from './knock';
 import { meetingSettings, toParticipantInfo } from './participant-info';
 import { hostsRoom, meetingRoom, participantRoom } from './rooms';
 import type { SessionContext } from './session-context';
@@ -101,13 +101,7 @@ export async function handleJoin(
     if (stale.nodeId === options.nodeId) ctx.presence.remove(meetingId, stale.id);
     ctx.events.emit('participant-left', participantLeft(stale, 'replaced', now));
   }
-  if (result.replacedWaiting) {
-    const stale = result.replacedWaiting;
-    rooms.toHosts(meetingId).emit('participant-left', { participantId: stale.id, reason: 'replaced' });
-    rooms.toParticipant(stale.id).emit('participant-left', { participantId: stale.id, reason: 'replaced' });
-    rooms.detach(meetingId, stale.id);
-    if (stale.nodeId === options.nodeId) ctx.presence.remove(meetingId, stale.id);
-  }
+  if (result.replacedWaiting) dropReplacedWaiter(ctx, result.replacedWaiting);
 
   socket.join([room, participantRoom(record.id), ...(isHost ? [hostsRoom(meetingId)] : [])]);
   socket.data.session = { meetingId, participantId: record.id, userId: user.userId, displayName, role: access.role };

@@ -3,11 +3,23 @@ import { ProtocolFailure } from '../errors';
 import { publicLimits } from '../options';
 import type { EventContext } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
-import type { MeetingRecord, ParticipantRecord } from '../store/room-store';
+import type { MeetingRecord, ParticipantRecord, WaitingRecord } from '../store/room-store';
 import { toWaitingSummary } from './events';
 import { hasHost, toMeetingInfo, toWaitingParticipant } from './participant-info';
 import { participantRoom, waitingRoom } from './rooms';
 import type { SessionContext } from './session-context';
+
+/**
+ * The same user's other socket was waiting and a newer one took its place: it is out (told, and
+ * taken out of its rooms on whichever node), and hosts drop its entry.
+ */
+export function dropReplacedWaiter(ctx: Pick<SessionContext, 'rooms' | 'presence' | 'options'>, replaced: WaitingRecord): void {
+  const { meetingId, id } = replaced;
+  ctx.rooms.toHosts(meetingId).emit('participant-left', { participantId: id, reason: 'replaced' });
+  ctx.rooms.toParticipant(id).emit('participant-left', { participantId: id, reason: 'replaced' });
+  ctx.rooms.detach(meetingId, id);
+  if (replaced.nodeId === ctx.options.nodeId) ctx.presence.remove(meetingId, id);
+}
 
 /**
  * Puts a joining participant in the meeting's waiting room: one entry per user (a reload or a
@@ -37,13 +49,7 @@ export async function knock(
     throw new ProtocolFailure(result.reason, later);
   }
   const { entry, replaced } = result;
-  if (replaced) {
-    // The same user's other socket was waiting: it is out, and hosts drop its entry.
-    rooms.toHosts(meetingId).emit('participant-left', { participantId: replaced.id, reason: 'replaced' });
-    rooms.toParticipant(replaced.id).emit('participant-left', { participantId: replaced.id, reason: 'replaced' });
-    rooms.detach(meetingId, replaced.id);
-    if (replaced.nodeId === options.nodeId) ctx.presence.remove(meetingId, replaced.id);
-  }
+  if (replaced) dropReplacedWaiter(ctx, replaced);
 
   socket.join([participantRoom(entry.id), waitingRoom(meetingId)]);
   socket.data.session = { meetingId, participantId: entry.id, userId: entry.userId, displayName: entry.displayName, role: entry.role };
