@@ -50,7 +50,8 @@ export interface SessionOptions {
   /**
    * Whether participants wait until a host lets them in, in meetings that do not say otherwise
    * (`createMeeting({ waitingRoom })`). Hosts never wait; an identity with `waitingRoom: false`
-   * (token claim or `authorize`) skips it. @default true
+   * (token claim or `authorize`) skips it. @default true — but `false` with `allowAnonymous`,
+   * where nobody has a verified host role to let anyone in
    */
   waitingRoom: boolean;
   /**
@@ -124,7 +125,8 @@ export function resolveOptions(options: MeetingsServerOptions): ResolvedOptions 
     if (!Number.isFinite(value) || value < 1) throw new Error(`limits.${key} must be a positive number`);
   }
   const session: SessionOptions = {
-    waitingRoom: options.waitingRoom ?? SESSION_DEFAULTS.waitingRoom,
+    // Anonymous development mode has no verified hosts: a waiting room would wait forever.
+    waitingRoom: options.waitingRoom ?? (options.allowAnonymous ? false : SESSION_DEFAULTS.waitingRoom),
     chatHistory: options.chatHistory ?? SESSION_DEFAULTS.chatHistory,
     earlyJoinMarginMs: options.earlyJoinMarginMs ?? SESSION_DEFAULTS.earlyJoinMarginMs,
     admittedGraceMs: options.admittedGraceMs ?? SESSION_DEFAULTS.admittedGraceMs,

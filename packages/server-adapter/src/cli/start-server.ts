@@ -87,7 +87,7 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     ...(config.emptyMeetingTimeoutMs !== undefined ? { emptyMeetingTimeoutMs: config.emptyMeetingTimeoutMs } : {}),
     // Anonymous identities choose their own role, so a waiting room protects nothing there: in
     // that development mode it is off unless MEETINGS_WAITING_ROOM=true asks for it.
-    waitingRoom: config.waitingRoom ?? !config.allowAnonymous,
+    ...(config.waitingRoom !== undefined ? { waitingRoom: config.waitingRoom } : {}),
     ...(config.chatHistory ? { chatHistory: config.chatHistory } : {}),
     ...options.meetings,
   });
