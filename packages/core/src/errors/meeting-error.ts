@@ -57,6 +57,7 @@ const RECOVERABLE = new Set<MeetingErrorCode>([
   'token-expired',
 ]);
 
+/** Options of the `MeetingError` constructor. */
 export interface MeetingErrorOptions {
   cause?: unknown;
   /** Overrides the default for the code. */

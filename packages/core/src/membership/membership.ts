@@ -1,8 +1,7 @@
-import type { ManagerOptions, SocketOptions } from 'socket.io-client';
 import { MeetingError, type MeetingErrorCode } from '../errors/meeting-error';
 import type { PeerMesh } from '../peers/mesh';
 import type { JoinMeetingResult, MediaState, MeetingJoinedPayload, TrackSource } from '../protocol/types';
-import { createSignallingChannel, type ChannelStatus, type SignallingChannel } from '../signalling/channel';
+import type { ChannelStatus, SignallingChannel } from '../signalling/channel';
 import { emitSignal } from '../signalling/signal-codec';
 import type { MeetingAction } from '../state/actions';
 import type { ConnectionState, MeetingSnapshot } from '../state/types';
@@ -19,11 +18,8 @@ const FINAL_REFUSALS = new Set<MeetingErrorCode>(['meeting-ended', 'meeting-not-
 
 /** Options of `createMembership`. */
 export interface MembershipOptions {
-  serverUrl: string;
-  getToken: () => Promise<string | undefined>;
-  socketOptions?: Partial<ManagerOptions & SocketOptions>;
-  /** Socket.IO's own reconnection of the transport. */
-  socketBackoff: { attempts: number; delayMs: number; maxDelayMs: number };
+  /** The signalling channel, possibly already connected (`client.prepare()`); the membership closes it. */
+  channel: SignallingChannel;
   /** Rejoining the meeting after the transport is back, when the server refused for a while. */
   rejoinBackoff: Backoff;
   joinTimeoutMs: number;
@@ -33,8 +29,6 @@ export interface MembershipOptions {
   /** Current local media, sent with every (re)join. */
   localMedia: () => MediaState;
   reportError: (error: MeetingError) => void;
-  /** Handshake fields besides the token (display name, anonymous user id). */
-  handshake: () => Record<string, string>;
   /** Name shown to others in this meeting (the server may take it from the token instead). */
   displayName: string | undefined;
   /** A host asked this participant to turn a source off (the client does it and says why). */
@@ -76,15 +70,8 @@ export function createMembership(s: MembershipOptions): Membership {
 
   const setConnection = (state: ConnectionState) => dispatch({ type: 'connection', state });
 
-  const channel = createSignallingChannel({
-    serverUrl: s.serverUrl,
-    getToken: s.getToken,
-    handshake: s.handshake,
-    reconnection: s.socketBackoff,
-    ...(s.socketOptions ? { socketOptions: s.socketOptions } : {}),
-    onStatus,
-  });
-  offs.push(mesh.attachSink((to, connectionId, signal) => emitSignal(channel, to, connectionId, signal)));
+  const { channel } = s;
+  offs.push(channel.onStatus(onStatus), mesh.attachSink((to, connectionId, signal) => emitSignal(channel, to, connectionId, signal)));
 
   function onStatus(status: ChannelStatus, error?: MeetingError) {
     if (closed || !selfId) return;

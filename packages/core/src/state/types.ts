@@ -83,6 +83,7 @@ export interface MediaDevice {
   label: string;
 }
 
+/** The devices a person can pick and the ones picked (`snapshot.devices`). */
 export interface DevicesState {
   cameras: MediaDevice[];
   microphones: MediaDevice[];

@@ -248,6 +248,9 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       }
       await enter(joinName);
     },
+    async prepare() {
+      assertUsable();
+    },
     async leave() {
       assertUsable();
       if (!joined) return;
