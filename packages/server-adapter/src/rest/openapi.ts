@@ -22,7 +22,8 @@ const idOf = (schema: z.ZodType): string => {
 function componentSchemas(): Record<string, Json> {
   const { schemas } = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}`, io: 'input', target: 'draft-2020-12' });
   const out: Record<string, Json> = {};
-  for (const [id, schema] of Object.entries(schemas)) {
+  // Sorted: the document must not depend on which module registered its schemas first.
+  for (const [id, schema] of Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) {
     const { $schema: _s, $id: _i, ...rest } = schema as Json;
     out[id] = rest;
   }
