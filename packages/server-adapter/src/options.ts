@@ -5,6 +5,7 @@ import type { AuthorizeHook, AuthSettings } from './auth/types';
 import type { MeetingsLogger } from './observability/logger';
 import type { MetricsOptions } from './observability/metrics';
 import type { RoomStore } from './store/room-store';
+import type { WebhookOptions } from './webhooks/options';
 
 /**
  * When a meeting turns from `waiting` to `active` (and `meeting-started` is sent).
@@ -97,6 +98,11 @@ export interface MeetingsServerOptions extends AuthSettings, Partial<SessionOpti
   logger?: MeetingsLogger;
   /** Prometheus metrics (needs `prom-client`). */
   metrics?: MetricsOptions;
+  /**
+   * Signed webhooks to the backend: `meeting.started`, `participant.joined`, `participant.left`,
+   * `meeting.ended` (see the README's "Webhooks"). @default none
+   */
+  webhooks?: WebhookOptions;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
 }
