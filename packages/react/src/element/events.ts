@@ -1,4 +1,15 @@
-import type { MeetingClient, MeetingError, MeetingErrorCode, MeetingEvents } from '@mentara/meetings';
+import type { MeetingClient, MeetingError, MeetingErrorCode, MeetingEvents, Participant } from '@mentara/meetings';
+
+/** `detail` of the element's `joined` event. */
+export interface MeetingJoinedDetail {
+  meetingId: string;
+  /** This person's participant id. */
+  participantId: string;
+  /** `true` when the connection dropped and this is the automatic rejoin. */
+  rejoined: boolean;
+  /** Everyone else already in the meeting (later arrivals come as `participant-joined`). */
+  participants: readonly Participant[];
+}
 
 /** `detail` of the element's `left` event. */
 export interface MeetingLeftDetail {
@@ -29,7 +40,7 @@ export interface MeetingErrorDetail {
  */
 export interface MentaraMeetingElementEventMap {
   /** This person joined the meeting (`rejoined: true` after the connection dropped and came back). */
-  joined: CustomEvent<MeetingEvents['joined']>;
+  joined: CustomEvent<MeetingJoinedDetail>;
   /** This person left: the Leave button, the element removed from the page, or `meeting-id` changed. */
   left: CustomEvent<MeetingLeftDetail>;
   /** The host ended the meeting (or it reached its scheduled end). */
@@ -58,7 +69,8 @@ function emit<K extends MentaraMeetingElementEventName>(target: EventTarget, nam
  */
 export function forwardMeetingEvents(client: MeetingClient, target: EventTarget): () => void {
   const stops = [
-    client.on('joined', (payload) => emit(target, 'joined', payload)),
+    // The snapshot already holds the roster the join answer brought.
+    client.on('joined', (payload) => emit(target, 'joined', { ...payload, participants: client.getSnapshot().remoteParticipants })),
     client.on('meeting-ended', (payload) => emit(target, 'ended', payload)),
     client.on('participant-joined', (payload) => emit(target, 'participant-joined', payload)),
     client.on('participant-left', (payload) => emit(target, 'participant-left', payload)),

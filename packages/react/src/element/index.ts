@@ -11,4 +11,4 @@ export { defineMeetingElement, MEETING_ELEMENT_TAG } from './define';
 export { MEETING_ELEMENT_ATTRIBUTES, type MeetingElementAttribute, type MeetingElementTheme } from './attributes';
 // Types of the element's properties, from the main entry.
 export type { GridLayout, MeetingMessagesInput } from '@mentara/meetings';
-export type { MentaraMeetingElementEventMap, MentaraMeetingElementEventName, MeetingErrorDetail, MeetingLeftDetail } from './events';
+export type { MentaraMeetingElementEventMap, MentaraMeetingElementEventName, MeetingErrorDetail, MeetingJoinedDetail, MeetingLeftDetail } from './events';

@@ -123,7 +123,7 @@ describe('<mentara-meeting>', () => {
     const errorsOnDocument = record(document, 'error');
     const left = record(document, 'left');
     await vi.waitFor(() => expect(joined).toHaveLength(1));
-    expect(joined[0]).toEqual({ meetingId: 'm-1', participantId: 'sim-self', rejoined: false });
+    expect(joined[0]).toEqual({ meetingId: 'm-1', participantId: 'sim-self', rejoined: false, participants: [] });
     const client = lastClient();
     const therapist = client.simulate.participantJoins({ displayName: 'Therapist' });
     expect(participantJoined).toEqual([{ participant: expect.objectContaining({ id: therapist, displayName: 'Therapist' }) }]);
@@ -184,11 +184,17 @@ describe('<mentara-meeting>', () => {
     await vi.waitFor(() => expect(destroyFirst).toHaveBeenCalledTimes(1));
   });
 
-  it('uses a client given as a property and never destroys it', async () => {
-    const client: MeetingClient = createSimulatedClient({ displayName: 'Interpreter' });
+  it('uses a client given as a property, reports who is there on joining, and never destroys it', async () => {
+    const client: MeetingClient = createSimulatedClient({ displayName: 'Interpreter', participants: [{ displayName: 'Therapist' }] });
     const destroy = vi.spyOn(client, 'destroy');
-    const element = meetingElement({ 'meeting-id': 'm-9', 'pre-join': 'off' }, (e) => void (e.client = client));
-    await vi.waitFor(() => expect(client.getSnapshot().connection).toBe('connected'));
+    let joined: unknown[] = [];
+    const element = meetingElement({ 'meeting-id': 'm-9', 'pre-join': 'off' }, (e) => {
+      e.client = client;
+      joined = record(e, 'joined');
+    });
+    await vi.waitFor(() => expect(joined).toHaveLength(1));
+    // Whoever was there first comes with `joined`; later arrivals as `participant-joined`.
+    expect(joined[0]).toMatchObject({ participants: [expect.objectContaining({ displayName: 'Therapist' })] });
     expect(made).toHaveLength(0);
     element.remove();
     await vi.waitFor(() => expect(client.getSnapshot().connection).toBe('disconnected'));
