@@ -5,6 +5,7 @@
 // Built from source (core too, with the same simple-peer shims as core's own build), so it does
 // not depend on the other packages having been built first.
 import { build } from 'esbuild';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { simplePeerAliases } from '../../core/build/simple-peer-aliases.mjs';
@@ -39,4 +40,26 @@ export async function buildReadyScript(outfile = READY_SCRIPT_PATH) {
     logLevel: 'warning',
   });
   return outfile;
+}
+
+/** Newest modification time (ms) under `path`, tests and stories left out; 0 when missing. */
+async function newestMtime(path) {
+  const info = await stat(path).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of await readdir(path, { withFileTypes: true })) {
+    if (/\.(test|stories)\.tsx?$/.test(entry.name)) continue;
+    newest = Math.max(newest, await newestMtime(join(path, entry.name)));
+  }
+  return newest;
+}
+
+/** Builds the ready script when it is missing or older than its sources; resolves with whether it built. */
+export async function ensureReadyScript() {
+  const built = await newestMtime(READY_SCRIPT_PATH);
+  const sources = await Promise.all(READY_SCRIPT_SOURCES.map(newestMtime));
+  if (built > 0 && sources.every((mtime) => mtime <= built)) return false;
+  await buildReadyScript();
+  return true;
 }
