@@ -6,9 +6,9 @@
  *
  * @packageDocumentation
  */
-export { MentaraMeetingElement, type MeetingElementClientOptions, type MeetingTokenGetter } from './meeting-element';
+export { MentaraMeetingElement, type MeetingElementClientOptions, type MeetingJoinHook, type MeetingTokenGetter } from './meeting-element';
 export { defineMeetingElement, MEETING_ELEMENT_TAG } from './define';
 export { MEETING_ELEMENT_ATTRIBUTES, type MeetingElementAttribute, type MeetingElementTheme } from './attributes';
 // Types of the element's properties, from the main entry.
-export type { GridLayout, MeetingMessagesInput } from '@mentara/meetings';
+export type { GridLayout, MeetingMessagesInput, PreJoinValues } from '@mentara/meetings';
 export type { MentaraMeetingElementEventMap, MentaraMeetingElementEventName, MeetingErrorDetail, MeetingJoinedDetail, MeetingLeftDetail } from './events';

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent } from '@testing-library/react';
 import type { MeetingClient, MeetingClientOptions } from '@mentara/meetings-core';
 import { createSimulatedClient, type SimulatedClient } from '@mentara/meetings-core/testing';
 import { defineMeetingElement } from './define';
@@ -210,6 +211,24 @@ describe('<mentara-meeting>', () => {
     element.messages = { join: 'Unirse' };
     await vi.waitFor(() => expect(button(element, 'Unirse')).toBeTruthy());
     expect(inside(element, '.mm-element')?.hasAttribute('lang')).toBe(false);
+  });
+
+  it('calls beforeJoin with the typed name before joining, and stays on the pre-join screen when it rejects', async () => {
+    const element = meetingElement({ 'meeting-id': 'm-1' });
+    const names: string[] = [];
+    element.beforeJoin = async ({ displayName }) => {
+      names.push(displayName);
+      if (names.length === 1) throw new Error('The meeting server did not answer.');
+    };
+    await vi.waitFor(() => expect(button(element, 'Join meeting')).toBeTruthy());
+    const input = inside(element, 'input') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: 'Interpreter' } });
+    fireEvent.click(button(element, 'Join meeting') as HTMLElement);
+    await vi.waitFor(() => expect(inside(element, '[role="alert"]')?.textContent).toBe('The meeting server did not answer.'));
+    expect(lastClient().getSnapshot().connection).toBe('idle');
+    fireEvent.click(button(element, 'Join meeting') as HTMLElement);
+    await vi.waitFor(() => expect(lastClient().getSnapshot().connection).toBe('connected'));
+    expect(names).toEqual(['Interpreter', 'Interpreter']);
   });
 
   it('takes properties set before the element was defined', async () => {

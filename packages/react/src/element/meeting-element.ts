@@ -4,6 +4,7 @@ import {
   type MeetingClient,
   type MeetingClientOptions,
   type MeetingMessagesInput,
+  type PreJoinValues,
 } from '@mentara/meetings';
 import packageCss from '../styles.css?raw';
 import {
@@ -24,6 +25,9 @@ export type MeetingElementClientOptions = Omit<MeetingClientOptions, 'serverUrl'
 /** A function that returns a fresh meeting token, called before every (re)connect and ICE-config fetch. */
 export type MeetingTokenGetter = () => string | null | undefined | Promise<string | null | undefined>;
 
+/** Called when the person presses Join on the pre-join screen, before joining (see `beforeJoin`). */
+export type MeetingJoinHook = (values: PreJoinValues) => void | Promise<void>;
+
 /**
  * `HTMLElement` in a browser. On a server there is none: the element then extends a bare class,
  * so importing this module never throws (it is only ever defined and constructed in a browser).
@@ -31,7 +35,7 @@ export type MeetingTokenGetter = () => string | null | undefined | Promise<strin
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
 
 /** Properties a page may have set on the element before its definition loaded (see `connectedCallback`). */
-const PROPERTIES = ['serverUrl', 'meetingId', 'token', 'displayName', 'theme', 'layout', 'preJoin', 'chat', 'getToken', 'clientOptions', 'messages', 'client'] as const;
+const PROPERTIES = ['serverUrl', 'meetingId', 'token', 'displayName', 'theme', 'layout', 'preJoin', 'chat', 'getToken', 'beforeJoin', 'clientOptions', 'messages', 'client'] as const;
 
 let shadowCss: string | undefined;
 
@@ -62,6 +66,7 @@ export class MentaraMeetingElement extends Base {
   #renderQueued = false;
   #token: string | null = null;
   #getToken: MeetingTokenGetter | null = null;
+  #beforeJoin: MeetingJoinHook | null = null;
   #clientOptions: MeetingElementClientOptions | undefined;
   #messages: MeetingMessagesInput | undefined;
   #client: MeetingClient | undefined;
@@ -140,6 +145,25 @@ export class MentaraMeetingElement extends Base {
   }
   set getToken(value: MeetingTokenGetter | null) {
     this.#getToken = typeof value === 'function' ? value : null;
+  }
+
+  /**
+   * Called when the person presses Join on the pre-join screen, with the name they typed, before
+   * joining: e.g. to have your backend mint a token for that name (hand it over in `getToken`).
+   * A rejection keeps the pre-join screen and shows its message. Read when called.
+   *
+   * @example
+   * ```js
+   * let token;
+   * meeting.beforeJoin = async ({ displayName }) => (token = await myBackend.meetingToken(meetingId, displayName));
+   * meeting.getToken = () => token;
+   * ```
+   */
+  get beforeJoin(): MeetingJoinHook | null {
+    return this.#beforeJoin;
+  }
+  set beforeJoin(value: MeetingJoinHook | null) {
+    this.#beforeJoin = typeof value === 'function' ? value : null;
   }
 
   /** Further client options (ICE servers, `relayOnly`, `media`…). Read when the room starts: set them before `meeting-id`. */
@@ -275,6 +299,8 @@ export class MentaraMeetingElement extends Base {
       preJoin: this.preJoin,
       chat: this.chat,
       messages: this.#messages,
+      // Read when Join is pressed, so the hook may be set or replaced any time.
+      onJoin: (values) => this.#beforeJoin?.(values),
     });
   }
 
