@@ -10,17 +10,20 @@ import {
   type ElementTab,
 } from '../support/element-page';
 import { REMOTE_TILE_SELECTOR, REMOTE_VIDEO_SELECTOR, describeTabs } from '../support/meeting-page';
-import { startExampleServer, type QuickstartProcess } from '../support/quickstart';
+import { startExampleServer, startQuickstart, type QuickstartProcess } from '../support/quickstart';
 
 // examples/html: a plain page with one <script type="module" src="/mentara-meeting.js"> and no
-// build step; its own small server (ready script, signalling, demo meeting and token endpoints).
+// build step, served from its own origin; signalling and the demo API passed on to the
+// quickstart meeting server.
 describe('<mentara-meeting> in a plain HTML page, in real Chromium', () => {
+  let meetingServer: QuickstartProcess;
   let server: QuickstartProcess;
   let browser: Browser;
   const tabs: ElementTab[] = [];
 
   beforeAll(async () => {
-    server = await startExampleServer('examples/html/src/main.ts');
+    meetingServer = await startQuickstart();
+    server = await startExampleServer('examples/html/src/main.ts', { MEETING_SERVER_URL: meetingServer.origin });
     browser = await launchChromium();
   });
 
@@ -28,6 +31,7 @@ describe('<mentara-meeting> in a plain HTML page, in real Chromium', () => {
     await Promise.all(tabs.map((tab) => tab.context.close()));
     await browser?.close();
     await server?.stop();
+    await meetingServer?.stop();
   });
 
   it('connects two people with video both ways, themed by the page, and reports joined and left', async () => {

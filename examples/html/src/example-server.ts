@@ -1,16 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import {
-  WEBRTC_CONFIG_PATH,
-  attachMeetings,
-  configFromEnv,
-  createStaticHandler,
-  createWebrtcConfigHandler,
-  issueMeetingToken,
-} from '@mentara/meetings-server';
+import { createStaticHandler } from '@mentara/meetings-server';
 
 /** Options of {@link startElementExampleServer}. */
 export interface ElementExampleServerOptions {
@@ -18,7 +10,9 @@ export interface ElementExampleServerOptions {
   publicDir: string;
   /** More files by URL path, e.g. a framework's browser build from `node_modules`. */
   files?: Record<string, string>;
-  /** @default 3000 (`0` picks a free port) */
+  /** The meeting server everything else is passed to (signalling, `/api/…`). @default 'http://127.0.0.1:3000' */
+  meetingServerUrl?: string;
+  /** @default 3001 (`0` picks a free port) */
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
@@ -31,40 +25,55 @@ export interface ElementExampleServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 4 * 1024;
-const TOKEN_LIFETIME_SECONDS = 2 * 60 * 60;
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+function sendError(res: ServerResponse, status: number, error: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error }));
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  let text = '';
-  for await (const chunk of req) {
-    text += String(chunk);
-    if (text.length > MAX_BODY_BYTES) throw new Error('body too large');
-  }
-  const value: unknown = text ? JSON.parse(text) : {};
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+/** Passes one HTTP request (an API call, a Socket.IO poll) on to the meeting server. */
+function proxyRequest(target: URL, req: IncomingMessage, res: ServerResponse): void {
+  const upstream = request(
+    { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (res.headersSent) res.destroy();
+    else sendError(res, 502, 'The meeting server is not reachable. Is it running?');
+  });
+  req.pipe(upstream);
+}
+
+/** Passes a WebSocket upgrade (the Socket.IO connection) on to the meeting server, byte for byte. */
+function proxyUpgrade(target: URL, req: IncomingMessage, socket: Socket, head: Buffer): void {
+  const upstream = connect(Number(target.port), target.hostname, () => {
+    const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+    upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+    if (head.length > 0) upstream.write(head);
+    upstream.pipe(socket).pipe(upstream);
+  });
+  const close = (): void => {
+    upstream.destroy();
+    socket.destroy();
+  };
+  upstream.on('error', close).on('close', close);
+  socket.on('error', close).on('close', close);
 }
 
 /**
- * One HTTP server for an example page of `<mentara-meeting>`:
+ * The web server of an example page of `<mentara-meeting>`, as your own site would be:
  * - the page folder, and `/mentara-meeting.js` — the ready script from the installed
- *   `@mentara/meetings` (in this repository: `npm run build` makes it);
- * - the `/meetings` signalling and `GET /api/meetings/webrtc-config`;
- * - two demo endpoints your own backend would have in its own shape: `POST /api/meetings`
- *   creates a meeting, and `POST /api/token` `{ meetingId }` mints a meeting token for it. The
- *   token carries no name, so the name typed on the pre-join screen is the one others see.
- *   (Here anyone may ask for one; your backend would check its signed-in user first.)
- *
- * STUN stays off unless `STUN_SERVER_URL` is set (TURN likewise from the environment), so on one
- * machine nothing contacts an outside address.
+ *   `@mentara/meetings` — from this origin: no CDN, no build step;
+ * - everything else (`/socket.io/` signalling, `/api/meetings`, `/api/demo/session`,
+ *   `/api/meetings/webrtc-config`) passed on to the meeting server, here the quickstart's. In
+ *   production a reverse proxy (nginx, Caddy…) does this part, or the page sets `server-url`.
  */
 export async function startElementExampleServer(options: ElementExampleServerOptions): Promise<ElementExampleServer> {
-  const secret = randomBytes(32).toString('base64url');
-  const ice = configFromEnv(process.env).ice;
-  const webrtcConfig = createWebrtcConfigHandler({ auth: { secret }, ice: { ...ice, stunUrls: ice.stunUrls ?? false } });
+  const target = new URL(options.meetingServerUrl ?? 'http://127.0.0.1:3000');
+  if (target.protocol !== 'http:') throw new Error(`MEETING_SERVER_URL must be an http:// address, not ${target.href}`);
+  target.port ||= '80';
   const serveStatic = createStaticHandler(options.publicDir);
   const files: Record<string, string> = {
     '/mentara-meeting.js': fileURLToPath(import.meta.resolve('@mentara/meetings/mentara-meeting.js')),
@@ -74,35 +83,29 @@ export async function startElementExampleServer(options: ElementExampleServerOpt
   const http = createServer((req, res) => {
     void (async () => {
       const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-      if (pathname === WEBRTC_CONFIG_PATH) return webrtcConfig(req, res);
-      if (req.method === 'POST' && pathname === '/api/meetings') {
-        return sendJson(res, 201, await meetings.createMeeting({ frontendUrl: `http://${req.headers.host ?? 'localhost'}` }));
-      }
-      if (req.method === 'POST' && pathname === '/api/token') {
-        const { meetingId } = await readJson(req);
-        if (typeof meetingId !== 'string' || !(await meetings.store.getMeeting(meetingId))) {
-          return sendJson(res, 404, { error: 'This meeting does not exist.' });
-        }
-        const token = await issueMeetingToken({ secret, userId: `guest-${randomUUID()}`, meetingId, expiresIn: TOKEN_LIFETIME_SECONDS });
-        return sendJson(res, 200, { token });
-      }
       const file = files[pathname];
       if (file && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
         return void createReadStream(file).on('error', () => res.destroy()).pipe(res);
       }
-      if (!pathname.startsWith('/api/') && (await serveStatic(req, res))) return;
-      sendJson(res, 404, { error: 'Not found' });
+      if (pathname.startsWith('/api/') || pathname.startsWith('/socket.io/')) return proxyRequest(target, req, res);
+      if (await serveStatic(req, res)) return;
+      sendError(res, 404, 'Not found');
     })().catch(() => {
-      if (!res.headersSent) sendJson(res, 400, { error: 'Bad request' });
-      else res.end();
+      if (!res.headersSent) sendError(res, 500, 'The example server failed to answer.');
+      else res.destroy();
     });
   });
-  const meetings = attachMeetings(http, { auth: { secret } });
+  // Upgraded sockets leave the HTTP server's bookkeeping: keep them to close them on `close()`.
+  const upgraded = new Set<Socket>();
+  http.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    upgraded.add(socket.once('close', () => upgraded.delete(socket)));
+    proxyUpgrade(target, req, socket, head);
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => resolve());
+    http.listen(options.port ?? 3001, options.host ?? '127.0.0.1', () => resolve());
   });
   const { address, port } = http.address() as AddressInfo;
   let closing: Promise<void> | undefined;
@@ -110,21 +113,23 @@ export async function startElementExampleServer(options: ElementExampleServerOpt
     origin: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
     close: () =>
       (closing ??= (async () => {
-        await meetings.close();
         http.closeAllConnections();
+        for (const socket of upgraded) socket.destroy();
         await new Promise<void>((resolve) => http.close(() => resolve()));
       })()),
   };
 }
 
-/** Starts the server from `PORT` / `HOST` and stops it on SIGINT / SIGTERM. */
-export async function runElementExampleServer(options: Omit<ElementExampleServerOptions, 'port' | 'host'>): Promise<void> {
+/** Starts the server from `PORT`, `HOST` and `MEETING_SERVER_URL`, and stops it on SIGINT / SIGTERM. */
+export async function runElementExampleServer(options: Pick<ElementExampleServerOptions, 'publicDir' | 'files'>): Promise<void> {
+  const meetingServerUrl = process.env.MEETING_SERVER_URL ?? 'http://127.0.0.1:3000';
   const server = await startElementExampleServer({
     ...options,
-    port: Number(process.env.PORT ?? 3000),
+    meetingServerUrl,
+    port: Number(process.env.PORT ?? 3001),
     host: process.env.HOST ?? '127.0.0.1',
   });
-  console.log(`Example listening on ${server.origin}`);
+  console.log(`Example listening on ${server.origin} (meeting server: ${meetingServerUrl})`);
   console.log(`Open ${server.origin} in a browser, then the address it shows in a second tab.`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -1,6 +1,6 @@
 // A Vue 3 app around <mentara-meeting>. Attributes and properties are bound like any other
-// element's (`:meeting-id`, `:token`, `:theme`); the element's DOM events are Vue listeners
-// (`@joined`, `@left`, `@participant-joined`…), each with its `detail`.
+// element's (`:meeting-id`, `:theme`, `:beforeJoin.prop`); the element's DOM events are Vue
+// listeners (`@joined`, `@left`, `@participant-joined`…), each with its `detail`.
 import { computed, createApp, onMounted, ref } from 'vue';
 
 async function post(path, body = {}) {
@@ -9,15 +9,17 @@ async function post(path, body = {}) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error((await response.json()).error);
-  return response.json();
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(answer.error ?? 'The meeting server did not answer. Try again.');
+  return answer;
 }
 
 const app = createApp({
   setup() {
     const params = new URLSearchParams(location.search);
     const meetingId = ref(params.get('meeting'));
-    const token = ref(null);
+    /** The meeting token, minted for the name typed on the pre-join screen (see `beforeJoin`). */
+    let token;
     const theme = ref(params.get('theme') ?? 'system');
     const status = ref('Setting up the meeting…');
     /** Everyone else in the session, `{ id, name }`, from the element's participant events. */
@@ -27,18 +29,27 @@ const app = createApp({
     onMounted(async () => {
       // Your backend decides who meets whom. This demo creates a meeting and shares it by address.
       if (!meetingId.value) {
-        meetingId.value = (await post('/api/meetings')).meetingId;
+        try {
+          meetingId.value = (await post('/api/meetings')).meetingId;
+        } catch (error) {
+          status.value = error.message;
+          return;
+        }
         params.set('meeting', meetingId.value);
         history.replaceState(null, '', `?${params}`);
       }
-      // Bound as a property (`token in element`), so it never shows in the DOM.
-      token.value = (await post('/api/token', { meetingId: meetingId.value })).token;
       status.value = '';
     });
 
     return {
       meetingId,
-      token,
+      // Your backend mints the token for its signed-in user; this demo asks the quickstart server
+      // for one carrying the typed name. A rejection keeps the pre-join screen and shows its message.
+      beforeJoin: async ({ displayName }) => {
+        ({ token } = await post('/api/demo/session', { meetingId: meetingId.value, displayName }));
+      },
+      // Properties, not attributes: the token never shows in the DOM.
+      getToken: () => token,
       theme,
       status,
       others,
@@ -47,7 +58,10 @@ const app = createApp({
         status.value = 'In the session.';
         others.value = detail.participants.map((p) => ({ id: p.id, name: p.displayName }));
       },
-      onLeft: () => (status.value = 'You left the session.'),
+      onLeft: () => {
+        status.value = 'You left the session.';
+        others.value = [];
+      },
       onEnded: () => (status.value = 'The session has ended.'),
       onParticipantJoined: ({ detail }) => others.value.push({ id: detail.participant.id, name: detail.participant.displayName }),
       onParticipantLeft: ({ detail }) => (others.value = others.value.filter((other) => other.id !== detail.participantId)),
@@ -63,9 +77,10 @@ const app = createApp({
       <button type="button" @click="toggleTheme">{{ theme === 'dark' ? 'Light theme' : 'Dark theme' }}</button>
     </header>
     <mentara-meeting
-      v-if="meetingId && token"
+      v-if="meetingId"
       :meeting-id="meetingId"
-      :token="token"
+      :beforeJoin.prop="beforeJoin"
+      :getToken.prop="getToken"
       :theme="theme"
       @joined="onJoined"
       @left="onLeft"
