@@ -27,6 +27,15 @@ describe('hostSelectorFor', () => {
   });
 });
 
+describe('shadowStylesFrom', () => {
+  it('converts rules inside layers, media and supports blocks alike', () => {
+    const css = shadowStylesFrom(
+      "@layer mm{.mm-root{--mm-accent:#123;color:red}@media (max-width: 640px){.mm-root[data-theme='dark']{--mm-bg:#000}}}",
+    );
+    expect(css).toContain("@layer mm{:host{--mm-accent:#123}.mm-root{color:red}\n@container mentara-meeting (max-width: 640px){:host([theme='dark']){--mm-bg:#000}}}");
+  });
+});
+
 describe('shadowStylesFrom(styles.css)', () => {
   const css = shadowStylesFrom(packageCss);
   const rules = styleRules(css);

@@ -114,7 +114,8 @@ function transformRules(css: string): string {
   return splitRules(css)
     .map(({ prelude, body }) => {
       if (body === null) return `${prelude};`;
-      if (/^@(media|supports)\b/i.test(prelude)) {
+      // Grouping rules hold rules of their own: convert those too (a stylesheet may put its theme in a layer).
+      if (/^@(media|supports|layer)\b/i.test(prelude)) {
         const width = WIDTH_QUERY.exec(prelude);
         const head = width ? `@container ${HOST_CONTAINER} ${width[1]?.trim()}` : prelude;
         return `${head}{${transformRules(body)}}`;
