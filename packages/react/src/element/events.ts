@@ -2,6 +2,7 @@ import type { MeetingClient, MeetingError, MeetingErrorCode, MeetingEvents, Part
 
 /** `detail` of the element's `joined` event. */
 export interface MeetingJoinedDetail {
+  /** The meeting joined. */
   meetingId: string;
   /** This person's participant id. */
   participantId: string;
