@@ -13,7 +13,7 @@ export type { MeetingDevices } from './media/devices-facade';
 export type { MeetingPlayback } from './media/playback';
 export type { CaptureToggle, MediaDevicesLike, MediaToggle } from './media/types';
 export type { TrackProcessor, TrackProcessorState } from './media/track-processor';
-export type { CaptureSource, DeviceKind, StreamSource, TrackKind, TrackSource } from './protocol/media-sources';
+export type { CaptureSource, DeviceKind, StreamSource, TrackKind, TrackSource, VideoLevel, VideoLimitReason } from './protocol/media-sources';
 export type { MeetingEventHandler, MeetingEventName, MeetingEvents } from './state/events';
 export type { BackoffOptions } from './util/backoff';
 export {
@@ -25,20 +25,37 @@ export {
   type MeetingErrorOptions,
 } from './errors/meeting-error';
 export { meetingErrorCodes, type MeetingErrorCodeInfo } from './errors/error-codes';
-export { createInitialSnapshot } from './state/initial';
+export { createInitialSnapshot, UNLIMITED_LINK } from './state/initial';
 export type {
   ConnectionQuality,
   ConnectionState,
   DevicesState,
+  LinkVideo,
   LocalMediaState,
+  LocalVideoState,
   MediaDevice,
   MediaToggleState,
   MeetingSnapshot,
   Participant,
   PeerState,
   PeerStats,
+  RemoteLink,
 } from './state/types';
 export { iceServersFromEnv } from './ice/ice-servers-from-env';
+export {
+  runPrecallCheck,
+  PRECALL_STEPS,
+  type PrecallAdvice,
+  type PrecallCheck,
+  type PrecallCheckOptions,
+  type PrecallFigures,
+  type PrecallReason,
+  type PrecallStatus,
+  type PrecallStepName,
+  type PrecallStepResult,
+  type PrecallStepStatus,
+  type PrecallVerdict,
+} from './precall/index';
 export type {
   PeerTransport,
   PeerTransportEvents,

@@ -1,6 +1,6 @@
 /**
  * Pre-call check: devices, signalling, TURN relay and a short relay-path test, with verdicts
- * and advice keys. Exported from the core entry later; import from this folder meanwhile.
+ * and advice keys. `runPrecallCheck` and its types are exported from the core entry.
  */
 export { runPrecallCheck, type PrecallCheck, type PrecallCheckOptions } from './run-precall-check';
 export {
