@@ -48,6 +48,39 @@ export { LeaveButton, type LeaveButtonProps } from './components/leave-button';
 export { LiveAnnouncer, type LiveAnnouncerProps } from './components/live-announcer';
 export { MeetingErrorMessage, type MeetingErrorMessageProps } from './components/meeting-error-message';
 
+// ---- Weak links, audio only and the pre-call check (components and hooks; not yet in the prefab) ----
+export { ConnectionNotice, connectionNoticeText, type ConnectionNoticeProps } from './components/connection-notice';
+export { AudioOnlyToggle, type AudioOnlyToggleProps } from './components/audio-only-toggle';
+export { PrecallCheck, type PrecallCheckProps } from './components/precall-check';
+export {
+  useConnectionNotice,
+  connectionNoticeOf,
+  type ConnectionNoticeInfo,
+  type ConnectionNoticeState,
+} from './hooks/use-connection-notice';
+export { useAudioOnly, type UseAudioOnlyResult, type AudioOnlyButtonAttributes } from './hooks/use-audio-only';
+export { usePrecallCheck, type UsePrecallCheckResult } from './hooks/use-precall-check';
+export { runPrecallCheck, PRECALL_STEPS, UNLIMITED_LINK } from '@mentara/meetings-core';
+export type {
+  LinkVideo,
+  LocalVideoState,
+  RemoteLink,
+  VideoLevel,
+  VideoLimitReason,
+  PrecallAdvice,
+  PrecallCheck as PrecallCheckRun,
+  PrecallCheckOptions,
+  PrecallFigures,
+  PrecallReason,
+  PrecallStatus,
+  PrecallStepName,
+  PrecallStepResult,
+  PrecallStepStatus,
+  PrecallVerdict,
+} from '@mentara/meetings-core';
+export type { LinkNoticeMessage, PrecallMessage } from './messages/messages';
+// ---- end of weak links, audio only and the pre-call check ----
+
 // Prefab
 export { MeetingRoom, type MeetingRoomProps } from './prefabs/meeting-room';
 
