@@ -38,7 +38,9 @@ export function createDemoApi(options: DemoApiOptions): DemoApiHandler {
     try {
       const body = await readJsonObject(req);
       if (pathname === '/api/meetings') {
-        sendJson(res, 201, await options.meetings.createMeeting({ frontendUrl: options.frontendUrl() }));
+        // The demo's tokens carry no host and its web app has no waiting-room screen yet, so its
+        // meetings skip the waiting room; a real backend keeps it and issues the therapist a host token.
+        sendJson(res, 201, await options.meetings.createMeeting({ frontendUrl: options.frontendUrl(), waitingRoom: false }));
         return true;
       }
       const parsed = meetingIdSchema.safeParse(body.meetingId);

@@ -42,8 +42,10 @@ function setup() {
   store.dispatch({
     type: 'joined',
     rejoined: false,
+    receivedAt: 1,
     payload: {
-      meeting: { meetingId: 'm', status: 'active', locked: false }, self: info('a'), participants: [info('b')], chat: [],
+      serverTime: 1,
+      meeting: { meetingId: 'm', status: 'active', locked: false, waitingRoom: false, hostPresent: true, chatHistory: 'none' }, self: info('a'), participants: [info('b')], chat: [],
       limits: { maxParticipants: 6, maxChatLength: 2000, maxPayloadBytes: 65536, eventsPerSecond: 50 },
     },
   });

@@ -14,8 +14,10 @@ function joinedStore() {
   store.dispatch({
     type: 'joined',
     rejoined: false,
+    receivedAt: 1,
     payload: {
-      meeting: { meetingId: 'm1', status: 'active', locked: false },
+      serverTime: 1,
+      meeting: { meetingId: 'm1', status: 'active', locked: false, waitingRoom: false, hostPresent: true, chatHistory: 'none' },
       self: info('self', 1),
       participants: [info('b', 2)],
       chat: [],

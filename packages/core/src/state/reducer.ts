@@ -4,6 +4,7 @@ import type { MeetingAction } from './actions';
 import { peerStateOfConnection, withDerived } from './derive';
 import { createInitialSnapshot, UNLIMITED_LINK, UNLIMITED_LOCAL_VIDEO } from './initial';
 import { mergeLink, mergeLocalVideo } from './link-video';
+import { isSessionAction, reduceSession } from './session-reducer';
 import type { MeetingSnapshot, Participant } from './types';
 
 function remoteFrom(info: ParticipantInfo, existing?: Participant): Participant {
@@ -81,7 +82,7 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
       return patchLocal({ ...s, connection: a.state }, { peerState: peerStateOfConnection(a.state) });
     }
     case 'joined': {
-      const { meeting, self, participants, chat, limits } = a.payload;
+      const { meeting, self, participants, chat, limits, waiting, serverTime } = a.payload;
       const remotes: Record<string, Participant> = {};
       for (const info of participants) {
         if (info.id !== self.id) remotes[info.id] = remoteFrom(info, s.remotes[info.id]);
@@ -98,6 +99,10 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
         audioLevels: keep(s.audioLevels, present),
         peerStats: keep(s.peerStats, present),
         links: keep(s.links, present),
+        admission: 'admitted',
+        role: self.role,
+        waiting: waiting ?? [],
+        clockOffsetMs: serverTime - a.receivedAt,
       };
     }
     case 'participant-joined': {
@@ -191,6 +196,8 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
       const localVideo = s.localVideo.audioOnly ? { ...UNLIMITED_LOCAL_VIDEO, audioOnly: true } : initial.localVideo;
       return { ...initial, connection: s.connection, devices: s.devices, localVideo };
     }
+    default:
+      return isSessionAction(a) ? reduceSession(s, a) : s;
   }
 }
 
