@@ -22,7 +22,7 @@ function simulated(script: SimulatedPrecallOptions) {
 
 describe('PrecallCheck', () => {
   it('waits for a click, shows each step with a word, then the verdict and advice', async () => {
-    const { runCheck } = simulated({ steps: { network: { verdict: 'poor', reason: 'packet-loss', advice: ['move-closer-to-router', 'expect-audio-only'] } } });
+    const { runCheck } = simulated({ steps: { network: { verdict: 'poor', reason: 'packet-loss', advice: ['move-closer-to-router', 'expect-audio-only'], figures: { rttMs: 182.4, packetLoss: 0.083, availableBitrate: 151_000 } } } });
     const onResult = vi.fn();
     renderWithClient(<PrecallCheck options={options} runCheck={runCheck} onResult={onResult} />, lobbyClient());
     const panel = screen.getByRole('region', { name: 'Check your camera, microphone and connection' });
@@ -33,7 +33,7 @@ describe('PrecallCheck', () => {
     await waitFor(() => expect(panel.dataset.state).toBe('done'));
     expect(panel.dataset.verdict).toBe('poor');
     const steps = within(screen.getByRole('list', { name: 'Check steps' })).getAllByRole('listitem');
-    expect(steps.map((s) => s.textContent)).toEqual(['CameraGood', 'MicrophoneGood', 'Meeting serviceGood', 'Video connectionGood', 'Connection qualityWeak — Some data gets lost']);
+    expect(steps.map((s) => s.textContent)).toEqual(['CameraGood', 'MicrophoneGood', 'Meeting serviceGood', 'Video connectionGood', 'Connection qualityWeak — Some data gets lost182 ms round trip · 8.3 % lost · 151 kbit/s']);
     const summary = screen.getByRole('status');
     expect(summary.textContent).toContain('You can join, but the call may be choppy:');
     expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual([

@@ -7,7 +7,7 @@ import {
   type PrecallStepResult,
 } from '@mentara/meetings-core';
 import { usePrecallCheck } from '../hooks/use-precall-check';
-import type { MeetingMessages } from '../messages/messages';
+import { formatMessage, type MeetingMessages } from '../messages/messages';
 import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
 import { LinkIcon, type LinkIconName } from './link-icons';
@@ -42,12 +42,25 @@ function stepResult(step: PrecallStepResult, m: MeetingMessages): string {
   return why ? `${word} — ${why}` : word;
 }
 
+/** The connection test's figures in words (`null` for other steps or before it measured). */
+function stepFigures(step: PrecallStepResult, m: MeetingMessages): string | null {
+  if (step.name !== 'network' || step.status !== 'done') return null;
+  const { rttMs, packetLoss, availableBitrate } = step.figures;
+  const parts = [
+    rttMs === undefined ? null : formatMessage(m.precall.figureRtt, { value: String(Math.round(rttMs)) }),
+    packetLoss === undefined ? null : formatMessage(m.precall.figureLoss, { value: String(Math.round(packetLoss * 1000) / 10) }),
+    availableBitrate === undefined ? null : formatMessage(m.precall.figureBitrate, { value: String(Math.round(availableBitrate / 1000)) }),
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
 /**
  * The pre-call check of a pre-join screen (therapist and client alike): runs `runPrecallCheck`
  * — camera, microphone, meeting service, video connection through the relay, connection quality
- * — shows each step's status with a word and a symbol (never colour alone), then the verdict in a
- * sentence with plain advice, and offers "Run again". Stoppable while it runs; unmounting stops it
- * too, closing everything it opened. `data-state` is `idle | running | done | cancelled`,
+ * — shows each step's status with a word and a symbol (never colour alone) and the connection
+ * test's round trip, loss and bitrate, then the verdict in a sentence with plain advice, and
+ * offers "Run again". Stoppable while it runs; unmounting stops it too, closing everything it
+ * opened. `data-state` is `idle | running | done | cancelled`,
  * `data-verdict` the overall verdict.
  *
  * @example
@@ -85,11 +98,13 @@ export const PrecallCheck = forwardRef<HTMLElement, PrecallCheckProps>(function 
         <ol className="mm-precall__steps" aria-label={m.precall.steps}>
           {PRECALL_STEPS.map((name) => {
             const step = status.steps[name];
+            const figures = stepFigures(step, m);
             return (
               <li key={name} className="mm-precall__step" data-status={step.status} data-verdict={step.verdict ?? undefined}>
                 <LinkIcon name={stepIcon(step)} className="mm-precall__icon" />
                 <span className="mm-precall__name">{m.precallStep[name]}</span>
                 <span className="mm-precall__result">{stepResult(step, m)}</span>
+                {figures ? <span className="mm-precall__figures">{figures}</span> : null}
               </li>
             );
           })}

@@ -75,7 +75,7 @@ export interface MeetingMessages {
   audioOnlyStart: string;
   /** `<AudioOnlyToggle>` while audio only is on: what pressing does. */
   audioOnlyStop: string;
-  /** `<PrecallCheck>`: title, buttons and the state of the whole check. */
+  /** `<PrecallCheck>`: title, buttons, the state of the whole check, and the measured figures (`{value}` is replaced). */
   precall: Record<PrecallMessage, string>;
   /** `<PrecallCheck>`: the name of each step, as people understand it. */
   precallStep: Record<PrecallStepName, string>;
@@ -93,7 +93,18 @@ export interface MeetingMessages {
 export type LinkNoticeMessage = 'reconnecting' | 'weakSelfVideoPaused' | 'weakSelf' | 'weakRemoteVideoPaused' | 'weakRemote' | 'weakRemotes';
 
 /** Plain strings of `<PrecallCheck>`. */
-export type PrecallMessage = 'title' | 'intro' | 'start' | 'runAgain' | 'cancel' | 'running' | 'cancelled' | 'steps';
+export type PrecallMessage =
+  | 'title'
+  | 'intro'
+  | 'start'
+  | 'runAgain'
+  | 'cancel'
+  | 'running'
+  | 'cancelled'
+  | 'steps'
+  | 'figureRtt'
+  | 'figureLoss'
+  | 'figureBitrate';
 
 /** English defaults. */
 export const defaultMessages: MeetingMessages = {
@@ -178,6 +189,9 @@ export const defaultMessages: MeetingMessages = {
     running: 'Checking…',
     cancelled: 'The check was stopped.',
     steps: 'Check steps',
+    figureRtt: '{value} ms round trip',
+    figureLoss: '{value} % lost',
+    figureBitrate: '{value} kbit/s',
   },
   precallStep: {
     camera: 'Camera',
