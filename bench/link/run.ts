@@ -17,7 +17,7 @@ import { loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../tests/support/chromium';
 import { LINK_PRESETS, type LinkPresetName } from '../../tests/support/link-shaper/index';
-import { longestGap, windowFigures, type PageReading, type WindowFigures } from './metrics';
+import { appliedFigures, longestGap, windowFigures, type AppliedFigures, type PageReading, type WindowFigures } from './metrics';
 import type { LinkJoin } from './page-types';
 import { startLinkServers } from './servers';
 
@@ -64,6 +64,9 @@ interface PageResult {
   loadEpisode: number | null;
   /** The shadow policy over the episode and its recovery. */
   episode: WindowFigures | null;
+  /** Ours: what the client applied to its own video in the window, and over the episode. */
+  applied: AppliedFigures | null;
+  appliedEpisode: AppliedFigures | null;
 }
 interface ScenarioResult {
   shape: LinkPresetName;
@@ -99,8 +102,12 @@ async function scenario(browser: Browser, variant: string, shape: LinkPresetName
     await sleep(MEASURE_MS);
     const end = await Promise.all(pages.map(read));
     const loadWindow = loadavg()[0]!;
+    const sent = () => Promise.all(pages.map((p) => p.evaluate(() => window.linkBench.applied().sending)));
+    const sentWindow = await sent();
     const results: PageResult[] = names.map((page, i) => ({
       page, window: windowFigures(start[i]!, end[i]!), loadWindow, gapMs: null, rebuiltInEpisode: null, loadEpisode: null, episode: null,
+      applied: variant === 'ours' ? appliedFigures(sentWindow[i]!, start[i]!.at, end[i]!.at) : null,
+      appliedEpisode: null,
     }));
     if (DEEP_QUEUE) {
       const from = Date.now();
@@ -115,11 +122,13 @@ async function scenario(browser: Browser, variant: string, shape: LinkPresetName
       links.client.set(LINK_PRESETS[shape]);
       const after = await Promise.all(pages.map(read));
       const to = Date.now();
+      const sentEpisode = await sent();
       results.forEach((r, i) => {
         r.gapMs = longestGap(after[i]!.frameTimes, from, to);
         r.rebuiltInEpisode = after[i]!.connections - end[i]!.connections;
         r.episode = windowFigures(end[i]!, after[i]!);
         r.loadEpisode = loadavg()[0]!;
+        if (variant === 'ours') r.appliedEpisode = appliedFigures(sentEpisode[i]!, from, to);
       });
     }
     if (args.includes('--verbose')) {
@@ -186,6 +195,20 @@ for (const r of results) {
     console.log(
       `| ${r.shape} | ${r.variant} | ${p.page} | ${w.policyLevelChanges} | ${w.policyQualityChanges} | ${f1(w.policyPausedPct, 0)} | ` +
         `${e ? `${e.policyCongested} / ${e.policySilent}` : '–'} |`,
+    );
+  }
+}
+console.log('\nOur link policy, applied to each page\'s own camera video (what its snapshot showed): window, then deep queue and recovery.\n');
+console.log('| shape | page | window: level changes | window: pauses / resumes | window: video paused % | deep queue: level changes | deep queue: pauses / resumes | deep queue: video paused % |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  if (r.variant !== 'ours') continue;
+  for (const p of r.pages) {
+    const a = p.applied;
+    const e = p.appliedEpisode;
+    console.log(
+      `| ${r.shape} | ${p.page} | ${a ? a.levelChanges : '–'} | ${a ? `${a.pauses} / ${a.resumes}` : '–'} | ${a ? f1(a.pausedPct, 0) : '–'} | ` +
+        `${e ? e.levelChanges : '–'} | ${e ? `${e.pauses} / ${e.resumes}` : '–'} | ${e ? f1(e.pausedPct, 0) : '–'} |`,
     );
   }
 }
