@@ -5,13 +5,17 @@ import { useMeeting } from './use-meeting';
 
 /** Attributes to spread on your own audio-only `<button>`. */
 export interface AudioOnlyButtonAttributes {
+  /** Always `button` (never submits a form). */
   type: 'button';
   /** Audio only is on. */
   'aria-pressed': boolean;
+  /** `on` while audio only is on. */
   'data-state': 'on' | 'off';
   /** A change is being applied to the connections. */
   'data-pending': boolean;
+  /** While a change is being applied. */
   disabled: boolean;
+  /** Toggles audio only. */
   onClick: () => void;
 }
 
@@ -21,8 +25,11 @@ export interface UseAudioOnlyResult {
   audioOnly: boolean;
   /** A change is being applied. */
   pending: boolean;
+  /** Turn audio only on or off (`client.setAudioOnly`). */
   setAudioOnly: (on: boolean) => Promise<void>;
+  /** Turn audio only on if it is off, and off if it is on. */
   toggle: () => Promise<void>;
+  /** Attributes for your own `<button>`. */
   buttonProps: AudioOnlyButtonAttributes;
 }
 

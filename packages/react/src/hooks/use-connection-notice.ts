@@ -7,11 +7,13 @@ export type ConnectionNoticeState = 'none' | 'reconnecting' | 'weak-self' | 'wea
 
 /** The one notice about the connection, derived from the snapshot. */
 export interface ConnectionNoticeInfo {
+  /** What the notice is about (`none`: nothing to say). */
   state: ConnectionNoticeState;
   /** The video of whoever the notice is about is paused (ours for `weak-self`, theirs for `weak-remote`). */
   videoPaused: boolean;
   /** `weak-remote` about one person: their participant id and name (else `null`). */
   participantId: string | null;
+  /** Their display name, for the sentence. */
   displayName: string | null;
   /** `weak-remote` about several people at once. */
   several: boolean;
