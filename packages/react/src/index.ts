@@ -78,6 +78,39 @@ export { BackgroundEffectPicker, type BackgroundEffectPickerProps } from './comp
 export { NoiseSuppressionToggle, type NoiseSuppressionToggleProps } from './components/noise-suppression-toggle';
 // ---------- end of the session flow block ----------
 
+// ---- Weak links, audio only and the pre-call check (components and hooks; not yet in the prefab) ----
+export { ConnectionNotice, connectionNoticeText, type ConnectionNoticeProps } from './components/connection-notice';
+export { AudioOnlyToggle, type AudioOnlyToggleProps } from './components/audio-only-toggle';
+export { PrecallCheck, type PrecallCheckProps } from './components/precall-check';
+export {
+  useConnectionNotice,
+  connectionNoticeOf,
+  type ConnectionNoticeInfo,
+  type ConnectionNoticeState,
+} from './hooks/use-connection-notice';
+export { useAudioOnly, type UseAudioOnlyResult, type AudioOnlyButtonAttributes } from './hooks/use-audio-only';
+export { usePrecallCheck, type UsePrecallCheckResult } from './hooks/use-precall-check';
+export { PRECALL_STEPS, UNLIMITED_LINK } from '@mentara/meetings-core';
+export type {
+  LinkVideo,
+  LocalVideoState,
+  RemoteLink,
+  VideoLevel,
+  VideoLimitReason,
+  PrecallAdvice,
+  PrecallCheck as PrecallCheckRun,
+  PrecallCheckOptions,
+  PrecallFigures,
+  PrecallReason,
+  PrecallStatus,
+  PrecallStepName,
+  PrecallStepResult,
+  PrecallStepStatus,
+  PrecallVerdict,
+} from '@mentara/meetings-core';
+export type { LinkNoticeMessage, PrecallMessage } from './messages/messages';
+// ---- end of weak links, audio only and the pre-call check ----
+
 // Prefab
 export { MeetingRoom, type MeetingRoomProps } from './prefabs/meeting-room';
 

@@ -79,15 +79,22 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     getStreamLabels: () => tracks.labels(),
     backoff: o.peerBackoff,
     connectTimeoutMs: o.connectTimeoutMs,
+    iceRestart: o.iceRestart,
     ...(options.wrtc ? { wrtc: options.wrtc } : {}),
-    onPeerState: (participantId, state) => dispatch({ type: 'peer-state', participantId, state }),
+    onPeerState: (participantId, state) => {
+      dispatch({ type: 'peer-state', participantId, state });
+      // A connection that came up gets audio only and the policy's first encoding now, not at the next sample.
+      if (state === 'connected') monitor.refresh();
+    },
     onStream: (participantId, source, stream) => dispatch({ type: 'peer-stream', participantId, source, stream }),
     onError: reportError,
+    onControl: (participantId, message, transport) => monitor.handleControl(participantId, message, transport),
   });
   disposers.push(
     tracks.onChange((change) => {
       mesh.applyLocalChange(change);
       dispatch({ type: 'local-streams', stream: tracks.cameraStream, screenStream: tracks.screenStream });
+      if (change.type === 'track' && change.source === 'camera') monitor.refresh();
     }),
   );
 
@@ -291,6 +298,10 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     async startAudio() {
       assertUsable();
       await playback.resume();
+    },
+    async setAudioOnly(on) {
+      assertUsable();
+      await monitor.setAudioOnly(on);
     },
     on: (event, handler) => (assertUsable(), store.on(event, handler)),
   };

@@ -60,6 +60,18 @@ export interface MeetingClient {
   /** Mark this participant ready (or not) — `participant-ready` on the wire. */
   setReady(ready: boolean): Promise<void>;
   /**
+   * Audio only: stop sending camera video to everyone (`true`) without turning the camera off —
+   * the self view stays, `snapshot.media.camera` stays on, and the others are told (their
+   * `snapshot.links[id].receiving` is `paused` with `audio-only`). `false` sends video again as
+   * each link's quality policy decides. Works before joining too, and lasts until changed
+   * (across `leave()` and `join()`). Resolves once every connection has it; the choice is in
+   * `snapshot.localVideo.audioOnly`.
+   *
+   * @example
+   * await client.setAudioOnly(!client.getSnapshot().localVideo.audioOnly); // a toggle button
+   */
+  setAudioOnly(on: boolean): Promise<void>;
+  /**
    * Resume playback of every attached element after the browser blocked autoplay
    * (call it from a click handler).
    */
@@ -115,6 +127,12 @@ export interface MeetingClientOptions {
      * no local candidate within 5 s of its offer/answer counts as failed at once.) @default 15000
      */
     connectTimeoutMs?: number;
+    /**
+     * Before rebuilding a live connection that lost its media path, try an ICE restart on it
+     * (new ICE credentials and candidates by renegotiation; media and the data channel stay on
+     * the same connection). `false` rebuilds at once, as before. @default true
+     */
+    iceRestart?: boolean;
   };
   /** WebRTC implementation for Node (`@roamhq/wrtc`). */
   wrtc?: WrtcImplementation;

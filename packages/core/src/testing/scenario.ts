@@ -10,7 +10,7 @@ import type {
   ParticipantLeftReason,
   ParticipantRole,
 } from '../protocol/types';
-import type { ConnectionQuality, MediaDevice, PeerState } from '../state/types';
+import type { ConnectionQuality, LinkVideo, MediaDevice, PeerState, RemoteLink } from '../state/types';
 
 /** A scripted remote participant. */
 export interface SimulatedParticipant {
@@ -26,6 +26,11 @@ export interface SimulatedParticipant {
   quality?: ConnectionQuality;
   /** @default 'connected' */
   peerState?: PeerState;
+  /**
+   * Their camera video to us, as their link would tell us — e.g. `{ level: 'paused', reason: 'network' }`
+   * for someone on a weak link. @default all video
+   */
+  receiving?: LinkVideo;
   /** A stream to show as their camera (e.g. built from the fake tracks); none by default. */
   stream?: MediaStream | null;
   screenStream?: MediaStream | null;
@@ -106,6 +111,10 @@ export interface SimulationScenario {
   autoJoin?: boolean;
   /** Id of the participant speaking at start. */
   activeSpeakerId?: string;
+  /** Start with audio only chosen (`client.setAudioOnly(true)`). */
+  audioOnly?: boolean;
+  /** What our link policy sends everyone after joining, e.g. `{ level: 'paused', reason: 'network' }` on a weak link. */
+  sendingVideo?: LinkVideo;
 }
 
 /** Drive a simulated meeting from a test or a story. */
@@ -121,6 +130,10 @@ export interface SimulationControls {
    */
   setSpeaking(participantId: string | null, level?: number): void;
   setQuality(participantId: string, quality: ConnectionQuality): void;
+  /** Change the link to one participant (their video to us, ours to them, what we asked), as the link policy would. */
+  setLink(participantId: string, patch: Partial<RemoteLink>): void;
+  /** What our link policy sends (to everyone, or to one participant): e.g. video paused for the network. */
+  setSendingVideo(video: LinkVideo, participantId?: string): void;
   /** Change a peer's connection state; `failed` also raises `peer-connection-failed`. */
   setPeerState(participantId: string, state: PeerState): void;
   setReady(participantId: string, ready: boolean): void;

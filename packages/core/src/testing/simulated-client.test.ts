@@ -130,4 +130,25 @@ describe('createSimulatedClient', () => {
     expect(host.getSnapshot().waiting.map((w) => w.displayName)).toEqual(['Interpreter', 'Visitor']);
     host.destroy();
   });
+
+  it('plays weak links: a participant who paused their video, our video paused for the network, audio only', async () => {
+    const client = createSimulatedClient({
+      participants: [{ displayName: 'Client', quality: 'poor', receiving: { level: 'paused', reason: 'network' } }],
+      sendingVideo: { level: 'low', reason: 'network' },
+    });
+    await client.join();
+    const id = client.getSnapshot().remoteParticipants[0]!.id;
+    expect(client.getSnapshot().links[id]).toMatchObject({ receiving: { level: 'paused', reason: 'network' }, sending: { level: 'low', reason: 'network' } });
+    expect(client.getSnapshot().localVideo).toEqual({ audioOnly: false, sending: { level: 'low', reason: 'network' } });
+    const changes: boolean[] = [];
+    client.on('local-video-changed', ({ localVideo }) => changes.push(localVideo.audioOnly));
+    await client.setAudioOnly(true);
+    expect(client.getSnapshot().localVideo).toEqual({ audioOnly: true, sending: { level: 'paused', reason: 'audio-only' } });
+    expect(client.getSnapshot().media.camera.enabled).toBe(true);
+    await client.setAudioOnly(false);
+    expect(client.getSnapshot().localVideo.sending).toEqual({ level: 'low', reason: 'network' });
+    expect(changes).toEqual([true, false]);
+    client.simulate.setLink(id, { receiving: { level: 'high', reason: null } });
+    expect(client.getSnapshot().links[id]?.receiving.level).toBe('high');
+  });
 });

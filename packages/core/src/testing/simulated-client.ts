@@ -9,7 +9,7 @@ import type { CaptureToggle, MediaToggle } from '../media/types';
 import { NO_MEDIA } from '../protocol/media-sources';
 import type { ChatMessage, MeetingInfo, ParticipantInfo, TrackSource, WaitingParticipant } from '../protocol/types';
 import { createMeetingStore } from '../state/store';
-import type { ConnectionState } from '../state/types';
+import type { ConnectionState, LinkVideo } from '../state/types';
 import type { SimulatedClient, SimulatedClientOptions, SimulationScenario } from './scenario';
 import { createSimulatedHost } from './simulated-host';
 import { createSimulationControls, type SimulationContext } from './simulation-controls';
@@ -195,6 +195,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     setConnection('connected');
     (scenario.participants ?? []).forEach((p, i) => simulate.applyParticipantExtras(toParticipantInfo(p, i, 0).id, p));
     if (scenario.activeSpeakerId) simulate.setSpeaking(scenario.activeSpeakerId);
+    if (scenario.sendingVideo || getSnapshot().localVideo.audioOnly) applyAudioOnly(getSnapshot().localVideo.audioOnly);
     if (scenario.autoplayBlocked) simulate.blockAutoplay(true);
     await startDefaultMedia();
   }
@@ -210,6 +211,13 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
   }
 
   const simulate = createSimulationControls(ctx);
+
+  /** As the real client: audio only wins over what the link policy would send. */
+  function applyAudioOnly(on: boolean) {
+    const sending: LinkVideo = on ? { level: 'paused', reason: 'audio-only' } : (scenario.sendingVideo ?? { level: 'high', reason: null });
+    for (const id of Object.keys(getSnapshot().remotes)) dispatch({ type: 'link', participantId: id, patch: { sending } });
+    dispatch({ type: 'local-video', patch: { audioOnly: on, sending } });
+  }
 
   const client: SimulatedClient = {
     simulate,
@@ -304,8 +312,13 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       assertUsable();
       simulate.blockAutoplay(false);
     },
+    async setAudioOnly(on) {
+      assertUsable();
+      applyAudioOnly(on);
+    },
     on: (event, handler) => (assertUsable(), store.on(event, handler)),
   };
+  if (scenario.audioOnly) applyAudioOnly(true);
   if (scenario.autoJoin) client.join().catch(() => {});
   return client;
 }
