@@ -24,6 +24,7 @@ export const mediaStateSchema = z.strictObject({
   screen: z.boolean(),
 });
 
+/** `join-meeting` (client → server): the meeting to join, the name to show, the media state to start with. */
 export const joinMeetingSchema = z.strictObject({
   meetingId: meetingIdSchema,
   displayName: z.string().trim().min(1).max(64).optional(),
@@ -35,21 +36,25 @@ export const joinMeetingSchema = z.strictObject({
   previousParticipantId: participantIdSchema.optional(),
 });
 
+/** `leave-meeting` (client → server): leave, or as a host end the meeting for everyone. */
 export const leaveMeetingSchema = z.strictObject({
   meetingId: meetingIdSchema.optional(),
   /** Only a host may end the meeting for everyone. */
   endForAll: z.boolean().optional(),
 });
 
+/** `toggle-media` (client → server): one of my sources turned on or off. */
 export const toggleMediaSchema = z.strictObject({
   source: trackSourceSchema,
   enabled: z.boolean(),
 });
 
+/** `participant-ready` (client → server): my media is set up and I can take offers. */
 export const participantReadySchema = z.strictObject({
   ready: z.boolean().default(true),
 });
 
+/** `chat-message` (client → server): a chat message to everyone in the meeting. */
 export const chatMessageSchema = z.strictObject({
   text: z.string().trim().min(1).max(100_000),
   /** Client-chosen id used to de-duplicate retries; echoed back on the stored message. */
@@ -71,25 +76,30 @@ export const signalDataSchema = z.looseObject({
 /** Identifies one peer-connection attempt so stale signals of a rebuilt connection are dropped. */
 export const connectionIdSchema = z.string().min(1).max(64);
 
+/** `webrtc-signal` (client → server): an opaque simple-peer signal for one participant. */
 export const webrtcSignalSchema = z.strictObject({
   to: participantIdSchema,
   signal: signalDataSchema,
   connectionId: connectionIdSchema.optional(),
 });
 
+/** An SDP session description (`RTCSessionDescriptionInit`), size-capped. */
 export const sessionDescriptionSchema = z.strictObject({
   type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
   sdp: z.string().max(200_000).optional(),
 });
 
+/** `webrtc-offer` (client → server): an SDP offer for one participant. */
 export const webrtcOfferSchema = z.strictObject({
   to: participantIdSchema,
   sdp: sessionDescriptionSchema,
   connectionId: connectionIdSchema.optional(),
 });
 
+/** `webrtc-answer` (client → server): an SDP answer for one participant (same shape as the offer). */
 export const webrtcAnswerSchema = webrtcOfferSchema;
 
+/** One ICE candidate (`RTCIceCandidateInit`), size-capped. */
 export const iceCandidateSchema = z.strictObject({
   candidate: z.string().max(2048),
   sdpMid: z.string().max(64).nullable().optional(),
@@ -97,6 +107,7 @@ export const iceCandidateSchema = z.strictObject({
   usernameFragment: z.string().max(256).nullable().optional(),
 });
 
+/** `webrtc-ice-candidate` (client → server): one ICE candidate for one participant. */
 export const webrtcIceCandidateSchema = z.strictObject({
   to: participantIdSchema,
   candidate: iceCandidateSchema,
