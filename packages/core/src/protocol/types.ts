@@ -5,6 +5,7 @@ import type {
   denyParticipantSchema,
   extendMeetingSchema,
   lockMeetingSchema,
+  refreshTokenSchema,
   removeParticipantSchema,
   requestMuteSchema,
   joinMeetingSchema,
@@ -139,6 +140,12 @@ export type RemoveParticipantPayload = z.input<typeof removeParticipantSchema>;
 export type RequestMutePayload = z.input<typeof requestMuteSchema>;
 export type LockMeetingPayload = z.input<typeof lockMeetingSchema>;
 export type ExtendMeetingPayload = z.input<typeof extendMeetingSchema>;
+export type RefreshTokenPayload = z.input<typeof refreshTokenSchema>;
+
+/** Answer to `refresh-token`: when the new token expires (epoch ms), `null` when it does not say. */
+export interface RefreshTokenResult {
+  expiresAt: number | null;
+}
 
 export type JoinMeetingPayload = z.input<typeof joinMeetingSchema>;
 export type LeaveMeetingPayload = z.input<typeof leaveMeetingSchema>;
@@ -169,6 +176,12 @@ export interface MeetingJoinedPayload {
   limits: ServerLimits;
   /** The server's clock (epoch ms) when it answered, so timers survive reloads and skewed clocks. */
   serverTime: number;
+  /**
+   * Opaque proof that this user was let into this meeting with this participant id; the client
+   * sends it back with a rejoin (`join-meeting` `rejoinTicket`) so a server that lost the meeting
+   * (a restart) lets it back in with the same id.
+   */
+  rejoinTicket?: string;
 }
 
 /** In the waiting room: the meeting (no roster), who I will be, and the server's clock. */
