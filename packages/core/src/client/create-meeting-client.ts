@@ -230,9 +230,22 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     async prepare() {
       assertUsable();
       if (membership) return;
-      void ice.get();
+      const hasToken = Boolean(await o.getToken());
+      if (membership || destroyed) return;
       const channel = (prepared ??= openChannel());
-      await channel.connect(o.joinTimeoutMs);
+      try {
+        await channel.connect(o.joinTimeoutMs);
+      } catch (error) {
+        // No token yet (one minted for the name typed on the pre-join screen, say): a refusal now
+        // says nothing about the join, which connects again with the token it then has.
+        if (!hasToken && error instanceof MeetingError && error.code === 'unauthenticated') {
+          if (prepared === channel) dropPrepared();
+          return;
+        }
+        throw error;
+      }
+      // Fetched once the server has accepted us, so it is never a request the server can only refuse.
+      void ice.get();
     },
     async leave() {
       assertUsable();

@@ -37,6 +37,23 @@ it('prepare() tells a pre-join screen at once when the token is refused; leave()
   }
 });
 
+it('prepare() without a token yet resolves quietly against a server that needs one; join() then connects with the token it has', async () => {
+  const server = await startTestServer({ auth: { secret: 'prepare-test-secret' }, allowAnonymous: false });
+  try {
+    let token: string | undefined;
+    const later = fixture.track(createNodeClient(server.url, 'Client', { getToken: () => token }));
+    await later.client.prepare();
+    await waitForSockets(server, 0);
+    expect(later.client.getSnapshot().error).toBeNull();
+    token = await issueMeetingToken({ secret: 'prepare-test-secret', userId: 'client-2', meetingId: 'later' });
+    await later.client.join('later');
+    expect(later.client.getSnapshot().connection).toBe('connected');
+  } finally {
+    fixture.destroyClients();
+    await server.close();
+  }
+});
+
 async function waitForSockets(server: { meetings: { namespace: { fetchSockets(): Promise<unknown[]> } } }, count: number) {
   for (let i = 0; i < 50; i++) {
     if ((await server.meetings.namespace.fetchSockets()).length === count) return;

@@ -36,7 +36,11 @@ export interface MeetingClient {
    * Get ready to join while a pre-join screen shows: open and authenticate the signalling
    * connection and fetch the ICE configuration, so `join()` only has to send the join request.
    * Optional and idempotent; rejects with a `MeetingError` when the server cannot be reached or
-   * refuses the token (a pre-join screen can say so before the person presses Join).
+   * refuses the token (a pre-join screen can say so before the person presses Join). Without a
+   * token at hand (`token` unset and `getToken()` answering none yet, e.g. one minted for the name
+   * typed on the pre-join screen) a server that requires one is not an error here: it resolves,
+   * and `join()` connects again with the token it then has. The ICE configuration is fetched
+   * only after the server has accepted the connection.
    */
   prepare(): Promise<void>;
   /** Leave the meeting; peers close, local media stops. `join()` may be called again. */
