@@ -26,7 +26,7 @@ function payloads(event: keyof typeof clientEventSchemas): fc.Arbitrary<unknown[
     shaped.map((p) => [p]),
     fc.string({ minLength: 0, maxLength: 70_000 }).map((s) => [{ [keys[0] ?? 'text']: s }]),
     fc.tuple(shaped, anything).map((args) => [...args]),
-    fc.constant([]),
+    fc.constant<unknown[]>([]),
   );
 }
 
