@@ -140,10 +140,12 @@ export type RemoveParticipantPayload = z.input<typeof removeParticipantSchema>;
 export type RequestMutePayload = z.input<typeof requestMuteSchema>;
 export type LockMeetingPayload = z.input<typeof lockMeetingSchema>;
 export type ExtendMeetingPayload = z.input<typeof extendMeetingSchema>;
+/** Payload of `refresh-token`: the new token. */
 export type RefreshTokenPayload = z.input<typeof refreshTokenSchema>;
 
 /** Answer to `refresh-token`: when the new token expires (epoch ms), `null` when it does not say. */
 export interface RefreshTokenResult {
+  /** Epoch ms when the new token expires; `null` when it does not say. */
   expiresAt: number | null;
 }
 
