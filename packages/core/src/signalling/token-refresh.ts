@@ -1,5 +1,9 @@
+import type { Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../protocol/events';
 import type { Ack, RefreshTokenResult } from '../protocol/types';
-import type { MeetingSocket } from './channel';
+
+/** The channel's socket (typed here, not imported from the channel, which imports this unit). */
+type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** How long a `refresh-token` may take before the client lets the expiry happen (and reconnects). */
 const REFRESH_TIMEOUT_MS = 10_000;
