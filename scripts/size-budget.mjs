@@ -14,7 +14,7 @@ import { simplePeerAliases } from '../packages/core/build/simple-peer-aliases.mj
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1024;
-const BUDGETS = { core: 48 * KB, react: 65 * KB, effects: 30 * KB };
+const BUDGETS = { core: 48 * KB, react: 65 * KB, effects: 30 * KB, readyScript: 135 * KB };
 const NODE_GLOBALS = ['process', 'global', 'Buffer', 'require', '__dirname'];
 
 /**
@@ -130,6 +130,16 @@ if (existsSync(reactDist)) {
   report('@mentara/meetings (JS + CSS, without React)', { ...js, min: js.min + css.length, gzip: js.gzip + cssGzip }, BUDGETS.react);
 } else {
   console.log('@mentara/meetings: packages/react/dist not built — skipped (run `npm run build`)');
+}
+
+// The ready script of <mentara-meeting>: the whole file a page without a build step loads —
+// React and React DOM included (the page has none of its own), styles inside. Measured as built.
+const readyScript = join(root, 'packages/react/dist/mentara-meeting.js');
+if (existsSync(readyScript)) {
+  const code = readFileSync(readyScript);
+  report('<mentara-meeting> ready script (with React)', { min: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeGlobals: [] }, BUDGETS.readyScript);
+} else {
+  console.log('@mentara/meetings/mentara-meeting.js: not built — skipped (run `npm run build`)');
 }
 
 if (failed) {

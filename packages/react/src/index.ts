@@ -48,6 +48,36 @@ export { LeaveButton, type LeaveButtonProps } from './components/leave-button';
 export { LiveAnnouncer, type LiveAnnouncerProps } from './components/live-announcer';
 export { MeetingErrorMessage, type MeetingErrorMessageProps } from './components/meeting-error-message';
 
+// ---------- Session flow: waiting room, host controls, session time, home media ----------
+// Standalone components and hooks for the therapy-session flow; `<MeetingRoom/>` composes them.
+export { useAdmission, type AdmissionState, type UseAdmissionResult } from './hooks/use-admission';
+export { useWaitingList } from './hooks/use-waiting-list';
+export { useHostControls } from './hooks/use-host-controls';
+export { useSessionTimer, type SessionTimerState, type UseSessionTimerResult } from './hooks/use-session-timer';
+export {
+  useBackgroundEffect,
+  type BackgroundChoice,
+  type BackgroundImageOption,
+  type EffectState,
+  type EffectSupport,
+  type UseBackgroundEffectOptions,
+  type UseBackgroundEffectResult,
+} from './hooks/use-background-effect';
+export { useNoiseSuppression, type UseNoiseSuppressionOptions, type UseNoiseSuppressionResult } from './hooks/use-noise-suppression';
+export { WaitingRoom, type WaitingRoomProps } from './components/waiting-room';
+export { SelfPreview, type SelfPreviewProps } from './components/self-preview';
+export { MicrophoneLevel, type MicrophoneLevelProps } from './components/microphone-level';
+export { SessionSchedule, type SessionScheduleProps } from './components/session-schedule';
+export { AdmitQueue, type AdmitQueueProps } from './components/admit-queue';
+export { ParticipantList, type ParticipantListProps } from './components/participant-list';
+export { HostRequestNotice, type HostRequestNoticeProps } from './components/host-request-notice';
+export { LeaveDialog, type LeaveDialogProps, type LeaveOutcome } from './components/leave-dialog';
+export { SessionTimer, type SessionTimerProps } from './components/session-timer';
+export { LockToggle, type LockToggleProps } from './components/lock-toggle';
+export { BackgroundEffectPicker, type BackgroundEffectPickerProps } from './components/background-effect-picker';
+export { NoiseSuppressionToggle, type NoiseSuppressionToggleProps } from './components/noise-suppression-toggle';
+// ---------- end of the session flow block ----------
+
 // Prefab
 export { MeetingRoom, type MeetingRoomProps } from './prefabs/meeting-room';
 

@@ -5,6 +5,8 @@ import { evictNode, type EvictContext } from './meeting/evict-node';
 import { createClientEventHandlers } from './meeting/handlers';
 import { leaveCurrentMeeting, type LeaveContext } from './meeting/leave';
 import { MeetingLifecycle } from './meeting/lifecycle';
+import { removeFromMeeting, SERVER_ACTOR } from './meeting/remove';
+import { readMeetingSnapshot, type MeetingSnapshot } from './meeting/snapshot';
 import { LocalPresence } from './meeting/presence';
 import { createRoomEmitter } from './meeting/room-emitter';
 import { createMeeting, type CreatedMeeting, type CreateMeetingOptions } from './meeting-url';
@@ -19,6 +21,7 @@ import { resolveIoTarget, type AttachTarget } from './socket/io-target';
 import type { MeetingsIoServer, MeetingsNamespace, MeetingsSocket } from './socket/types';
 import { MemoryRoomStore } from './store/memory-store';
 import type { RoomStore } from './store/room-store';
+import { startWebhooks } from './webhooks/webhooks';
 
 /** The settings of one meeting, given when it is created. */
 export interface MeetingSettings {
@@ -64,6 +67,16 @@ export interface MeetingsServer {
   /** Ends a meeting for everyone now (e.g. when the appointment is cancelled). */
   endMeeting(meetingId: string): Promise<boolean>;
   /**
+   * The meeting as it is now, on every node alike (read from the store): status, times, settings,
+   * who is in it and who waits. `undefined` when unknown.
+   */
+  getMeeting(meetingId: string): Promise<MeetingSnapshot | undefined>;
+  /**
+   * Removes someone from a meeting until it ends, exactly as a host's `remove-participant` does
+   * (any role; `by` is `'server'`). Returns whether they were in it.
+   */
+  removeParticipant(meetingId: string, participantId: string): Promise<boolean>;
+  /**
    * Removes exactly what attach added: disconnects `/meetings` sockets, stops timers, removes
    * metrics, closes a store it created, and closes a Socket.IO server it created (never the
    * host's HTTP server). Idempotent.
@@ -100,6 +113,9 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     events,
   });
   const stopEventLog = logMeetingEvents(events, logger);
+  const webhooks = options.webhooks
+    ? startWebhooks(options.webhooks, { events, logger, clock, ...(options.metrics ? { metrics: options.metrics } : {}), sharedStore: !(store instanceof MemoryRoomStore) })
+    : undefined;
 
   const rooms = createRoomEmitter(namespace);
   const lifecycle = new MeetingLifecycle({ store, rooms, events, presence, logger, clock, options: resolved });
@@ -132,6 +148,7 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     lifecycle.close();
     metrics.close();
     stopEventLog();
+    await webhooks?.close();
     if (ownsStore) await store.close();
     logger.info({ nodeId: resolved.nodeId }, 'meetings closed');
   };
@@ -156,6 +173,11 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     },
     evictNode: (nodeId) => evictNode(evictContext, nodeId),
     endMeeting: (meetingId) => lifecycle.end(meetingId, 'ended-by-host'),
+    getMeeting: (meetingId) => readMeetingSnapshot(store, resolved, meetingId),
+    async removeParticipant(meetingId, participantId) {
+      const removed = await removeFromMeeting({ store, rooms, presence, events, clock, options: resolved }, meetingId, participantId, SERVER_ACTOR);
+      return removed !== undefined;
+    },
     close: () => (closing ??= close()),
   };
 }

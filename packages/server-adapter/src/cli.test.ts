@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingJoinedPayload } from '@mentara/meetings-core/protocol';
 import { issueMeetingToken } from './auth/issue-token';
 import { ack, openClient } from './test-utils/harness';
+import { startWebhookReceiver } from './test-utils/webhook-receiver';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SECRET = 'cli-test-secret-0123456789abcdef';
@@ -126,5 +127,55 @@ describe('mentara-meetings-server CLI', () => {
 
   it('exits with a clear message when no authentication is configured', async () => {
     await expect(startCli({ PORT: '0' }, [])).rejects.toThrow(/No authentication configured/);
+  });
+});
+
+describe('mentara-meetings-server CLI: REST API and webhooks from env vars', () => {
+  it('a backend with only HTTP creates a meeting, mints tokens, ends it and receives verified webhooks', async () => {
+    const apiKey = 'cli-api-key-0123456789abcdef0123';
+    const webhookSecret = 'cli-webhook-secret-0123456789';
+    const receiver = await startWebhookReceiver(webhookSecret);
+    const { child, url } = await startCli(
+      { PORT: '0', HOST: '127.0.0.1', JWT_SECRET: SECRET, FRONTEND_URL: 'https://app.example', MEETINGS_API_KEYS: `old-key-0123456789abcdef012,${apiKey}`, WEBHOOK_URL: receiver.url, WEBHOOK_SECRET: webhookSecret },
+      [],
+    );
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${url}/api/meetings${path}`, {
+        method,
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      return (await res.json()) as Record<string, any>;
+    };
+    const clients: ReturnType<typeof openClient> extends Promise<infer C> ? C[] : never = [];
+    try {
+      expect((await fetch(`${url}/api/meetings/openapi.json`)).status).toBe(200);
+      const meeting = await call('POST', '', { waitingRoom: false });
+      expect(meeting.url).toBe(`https://app.example/meeting/${meeting.meetingId}`);
+      for (const [userId, role] of [['therapist-1', 'host'], ['client-1', 'participant']] as const) {
+        const { token } = await call('POST', `/${meeting.meetingId}/tokens`, { userId, displayName: userId, role });
+        const client = await openClient(url, { token });
+        clients.push(client);
+        expect((await ack(client, 'join-meeting', { meetingId: meeting.meetingId })).ok).toBe(true);
+      }
+      expect((await call('GET', `/${meeting.meetingId}`)).participants).toHaveLength(2);
+      expect((await call('POST', `/${meeting.meetingId}/end`)).status).toBe('ended');
+      await receiver.until(() => receiver.of(meeting.meetingId).some((e) => e.type === 'meeting.ended'));
+      expect(receiver.of(meeting.meetingId).map((e) => e.type)).toEqual([
+        'participant.joined',
+        'participant.joined',
+        'meeting.started',
+        'participant.left',
+        'participant.left',
+        'meeting.ended',
+      ]);
+      expect(receiver.deliveries.every((d) => d.status === 200)).toBe(true);
+    } finally {
+      for (const c of clients) c.close();
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      await receiver.close();
+    }
   });
 });

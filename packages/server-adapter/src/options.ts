@@ -6,6 +6,7 @@ import type { MeetingsLogger } from './observability/logger';
 import type { MetricsOptions } from './observability/metrics';
 import { peerAddress, type ClientAddressHook } from './socket/client-address';
 import type { RoomStore } from './store/room-store';
+import type { WebhookOptions } from './webhooks/options';
 
 /**
  * When a meeting turns from `waiting` to `active` (and `meeting-started` is sent).
@@ -142,6 +143,11 @@ export interface MeetingsServerOptions extends AuthSettings, Partial<SessionOpti
   logger?: MeetingsLogger;
   /** Prometheus metrics (needs `prom-client`). */
   metrics?: MetricsOptions;
+  /**
+   * Signed webhooks to the backend: `meeting.started`, `participant.joined`, `participant.left`,
+   * `meeting.ended` (see the README's "Webhooks"). @default none
+   */
+  webhooks?: WebhookOptions;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
 }

@@ -149,6 +149,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   let joinName = options.displayName;
   /** A channel opened early by `prepare()`, handed to the next join. */
   let prepared: SignallingChannel | null = null;
+  /** Whether `prepared` was opened with a token (one opened without may yet be refused). */
+  let preparedWithToken = false;
   const openChannel = () =>
     createSignallingChannel({
       serverUrl: options.serverUrl,
@@ -186,7 +188,10 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       if (membership) throw new MeetingError('invalid-state', 'Already in a meeting; call leave() first');
       dispatch({ type: 'error', error: null });
       joinName = displayName;
-      // A channel opened (and authenticated) by prepare() while the pre-join screen showed.
+      // A channel opened (and authenticated) by prepare() while the pre-join screen showed. One
+      // opened before there was a token and still connecting (Join pressed right after the token
+      // was minted) will be refused: close it and connect with the token we have now.
+      if (prepared && !preparedWithToken && !prepared.connected) dropPrepared();
       const channel = prepared ?? openChannel();
       prepared = null;
       const current = (membership = createMembership({
@@ -232,6 +237,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       if (membership) return;
       const hasToken = Boolean(await o.getToken());
       if (membership || destroyed) return;
+      if (!prepared) preparedWithToken = hasToken;
       const channel = (prepared ??= openChannel());
       try {
         await channel.connect(o.joinTimeoutMs);

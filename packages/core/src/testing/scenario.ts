@@ -63,14 +63,27 @@ export interface SimulationScenario {
   hostPresent?: boolean;
   /** @default false */
   locked?: boolean;
+  /**
+   * How far the simulated server's clock runs ahead of this device's, in ms (negative: behind):
+   * the join answer and `updateMeeting` carry `serverTime` accordingly, so `clockOffsetMs` is this. @default 0
+   */
+  clockOffsetMs?: number;
   /** @default 'none' */
   chatHistory?: ChatHistoryPolicy;
   /** Hosts: people already in the waiting room when you join. */
   waiting?: Array<{ displayName: string; since?: number }>;
+  /**
+   * Seats, as the server's `maxParticipants`: hosts do not count, and a host admitting someone
+   * into a full meeting gets `meeting-full` (`admitAll` lets in as many as fit). @default 8
+   */
+  maxParticipants?: number;
   /** Delay before `join()` resolves. @default 0 */
   joinDelayMs?: number;
-  /** Make `join()` fail with this code (e.g. 'meeting-full', 'join-timeout'). */
-  joinError?: MeetingErrorCode;
+  /**
+   * Make `join()` fail with this code (e.g. 'meeting-full', 'join-timeout'), or with the details
+   * the server sends along (`meeting-not-started` carries `startsAt` and `retryAfterMs`).
+   */
+  joinError?: MeetingErrorCode | { code: MeetingErrorCode; startsAt?: number; retryAfterMs?: number };
   /** Make a toggle fail with this code (e.g. 'permission-denied', 'device-in-use'). */
   mediaErrors?: Partial<Record<'camera' | 'microphone' | 'screen', MeetingErrorCode>>;
   /** Media turned on by `join()`. @default { camera: true, microphone: true } */

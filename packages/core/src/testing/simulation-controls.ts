@@ -19,6 +19,8 @@ export interface SimulationContext {
   nextMessageId: () => string;
   mediaErrors: Partial<Record<TrackSource, MeetingErrorCode>>;
   isJoined: () => boolean;
+  /** How far the simulated server's clock runs ahead of this device's. */
+  clockOffsetMs: number;
   /** A synthetic camera stream for a scripted participant, when `fakeStreams` is on. */
   fakeStream: (displayName: string) => MediaStream | null;
 }
@@ -167,7 +169,7 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
       const meeting = getSnapshot().meeting;
       if (!meeting) return;
       const now = Date.now();
-      dispatch({ type: 'meeting-updated', meeting: { ...meeting, ...patch }, serverTime: now, receivedAt: now });
+      dispatch({ type: 'meeting-updated', meeting: { ...meeting, ...patch }, serverTime: now + ctx.clockOffsetMs, receivedAt: now });
     },
   };
   return controls;

@@ -2,6 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { ChatHistoryPolicy, ParticipantRole } from '@mentara/meetings-core/protocol';
 import { checkTokenLifetime, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './token-lifetime';
+import { hasApiScope } from './api-token';
 import type { AuthenticatedUser, JwtAuthOptions } from './types';
 
 /** Verifies a token and returns the user it names, or `null` when it is invalid in any way. */
@@ -14,10 +15,12 @@ const seconds = (value: unknown): number | undefined => (typeof value === 'numbe
 /**
  * Maps verified claims to a user: `sub`, `name`, `role` (`host` / `participant`), `meetingId` /
  * `meetings`, `startsAt` and `endsAt` (seconds), `waitingRoom` (`false`: skips it), `chatHistory`
- * (`none` / `all`), `exp` (as `expiresAt`, epoch ms). Claims of the wrong type are ignored.
+ * (`none` / `all`), `exp` (as `expiresAt`, epoch ms). Claims of the wrong type are ignored. A server
+ * token of the REST API (`scope: 'meetings:api'`) is not a participant: `null`.
  */
 export function userFromClaims(claims: JWTPayload): AuthenticatedUser | null {
   if (typeof claims.sub !== 'string' || claims.sub.length === 0) return null;
+  if (hasApiScope(claims)) return null;
   const meetings: string[] = [];
   if (typeof claims.meetingId === 'string') meetings.push(claims.meetingId);
   if (Array.isArray(claims.meetings)) {
@@ -39,11 +42,15 @@ export function userFromClaims(claims: JWTPayload): AuthenticatedUser | null {
 
 /**
  * Builds a JWT verifier with pinned algorithms, required `exp`, a bounded lifetime (no `iat` in
- * the future), and optional issuer/audience.
+ * the future), and optional issuer/audience; `toUser` turns the verified claims into the identity
+ * (participants by default).
  *
  * @throws when none of `secret`, `publicKey`, `jwksUrl` is set.
  */
-export function createTokenVerifier(options: JwtAuthOptions): TokenVerifier {
+export function createTokenVerifier(
+  options: JwtAuthOptions,
+  toUser: (claims: JWTPayload) => AuthenticatedUser | null = userFromClaims,
+): TokenVerifier {
   let key: Parameters<typeof jwtVerify>[1];
   let defaultAlgorithms: string[];
   if (options.secret !== undefined) {
@@ -74,7 +81,7 @@ export function createTokenVerifier(options: JwtAuthOptions): TokenVerifier {
       // `key` is either a key or a JWKS getter; jose accepts both through the same overload set.
       const { payload } = await jwtVerify(token, key as never, verifyOptions);
       if (checkTokenLifetime(payload, Math.floor(Date.now() / 1000), maxLifetime, clockTolerance)) return null;
-      return userFromClaims(payload);
+      return toUser(payload);
     } catch {
       return null;
     }

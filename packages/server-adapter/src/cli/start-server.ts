@@ -7,6 +7,9 @@ import { createWebrtcConfigHandler } from '../http/webrtc-config-handler';
 import { createStaticHandler } from '../http/static-handler';
 import { API_SECURITY_HEADERS, setHeaders } from '../http/security-headers';
 import { createMetricsEndpoint, type MetricsEndpoint } from './metrics-endpoint';
+import type { NodeRequestHandler } from '../http/webrtc-config-handler';
+import { createMeetingsApiHandler } from '../rest/meetings-api-handler';
+import { MEETINGS_API_BASE_PATH } from '../rest/openapi';
 import { consoleLogger, type MeetingsLogger } from '../observability/logger';
 import type { MeetingsServerOptions } from '../options';
 import { createPromRegistry } from './prom-registry';
@@ -37,8 +40,10 @@ const json = (res: import('node:http').ServerResponse, status: number, body: unk
 /**
  * Starts a complete server from a {@link ServerConfig}: `/meetings` signalling,
  * `GET /api/meetings/webrtc-config`, `GET /healthz`, `GET /metrics` (with `METRICS=true`: behind
- * METRICS_TOKEN, else on METRICS_PORT), security headers on every answer, in
- * development mode `POST /api/meetings`
+ * METRICS_TOKEN, else on METRICS_PORT), security headers on every answer, the
+ * meetings REST API under `/api/meetings` (with `MEETINGS_API_KEYS` or a JWT configuration; its
+ * OpenAPI document at `/api/meetings/openapi.json`), signed webhooks (`WEBHOOK_URL`,
+ * `WEBHOOK_SECRET`), in anonymous development mode without the API `POST /api/meetings`
  * (create a meeting), and optionally a static web app with SPA fallback.
  *
  * @throws when no authentication is configured (set JWT_SECRET, or MEETINGS_ALLOW_ANONYMOUS=true for development).
@@ -65,6 +70,9 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     : undefined;
   const registry = config.metrics ? await createPromRegistry() : undefined;
   let metricsEndpoint: MetricsEndpoint | undefined;
+  // Built once the server listens: without FRONTEND_URL, meeting links point at the server itself.
+  let api: NodeRequestHandler | undefined;
+  const servesApi = (config.apiKeys?.length ?? 0) > 0 || config.jwt !== undefined;
   const http = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     // JSON answers never run, load or get framed; the static handler sends the app's own policy.
@@ -72,6 +80,7 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     if (path === WEBRTC_CONFIG_PATH) return void webrtcConfig(req, res);
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (metricsEndpoint?.handle(req, res)) return;
+    if (api && (path === MEETINGS_API_BASE_PATH || path?.startsWith(`${MEETINGS_API_BASE_PATH}/`))) return void api(req, res);
     if (path === '/api/meetings' && req.method === 'POST' && config.allowAnonymous) {
       // Development convenience only: anonymous mode admits anyone to any meeting anyway.
       void meetings.createMeeting({ frontendUrl: config.frontendUrl ?? `http://${req.headers.host ?? 'localhost'}` }).then(
@@ -100,6 +109,7 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     // that development mode it is off unless MEETINGS_WAITING_ROOM=true asks for it.
     ...(config.waitingRoom !== undefined ? { waitingRoom: config.waitingRoom } : {}),
     ...(config.chatHistory ? { chatHistory: config.chatHistory } : {}),
+    ...(config.webhooks ? { webhooks: { urls: config.webhooks.urls, secret: config.webhooks.secrets } } : {}),
     ...options.meetings,
   });
   await new Promise<void>((resolve, reject) => {
@@ -117,7 +127,16 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
   const { port } = http.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  logger.info({ url, static: config.staticDir ?? null, anonymous: config.allowAnonymous }, 'meetings server listening');
+  if (servesApi) {
+    api = createMeetingsApiHandler({
+      meetings,
+      ...(config.apiKeys ? { apiKeys: config.apiKeys } : {}),
+      ...(config.jwt ? { auth: config.jwt } : {}),
+      frontendUrl: config.frontendUrl ?? url,
+      logger,
+    });
+  }
+  logger.info({ url, api: servesApi ? MEETINGS_API_BASE_PATH : null, webhooks: config.webhooks?.urls.length ?? 0, static: config.staticDir ?? null, anonymous: config.allowAnonymous }, 'meetings server listening');
   if (config.allowAnonymous) logger.warn({}, 'MEETINGS_ALLOW_ANONYMOUS is on: anyone can join any meeting. Never use this in production.');
   let closing: Promise<void> | undefined;
   return {

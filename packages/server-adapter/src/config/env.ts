@@ -46,6 +46,10 @@ export interface ServerConfig {
   waitingRoom?: boolean;
   /** MEETINGS_CHAT_HISTORY (`none` / `all`): the default of the `chatHistory` option. */
   chatHistory?: ChatHistoryPolicy;
+  /** MEETINGS_API_KEYS (comma-separated): keys of the REST API (`Authorization: Bearer <key>`). */
+  apiKeys?: string[];
+  /** WEBHOOK_URL (comma-separated for several receivers) and WEBHOOK_SECRET (comma-separated while rotating). */
+  webhooks?: { urls: string[]; secrets: string[] };
 }
 
 const value = (env: Env, name: string): string | undefined => {
@@ -123,12 +127,21 @@ function iceFromEnv(env: Env): IceOptions {
   return ice;
 }
 
+function webhooksFromEnv(env: Env): ServerConfig['webhooks'] {
+  const urls = list(value(env, 'WEBHOOK_URL'));
+  const secrets = list(value(env, 'WEBHOOK_SECRET'));
+  if (!urls?.length && !secrets?.length) return undefined;
+  // Half a configuration would silently send nothing, or send unsigned: refuse it.
+  if (!urls?.length || !secrets?.length) throw new Error('WEBHOOK_URL and WEBHOOK_SECRET go together: set both (or neither)');
+  return { urls, secrets };
+}
+
 /**
  * Reads the server configuration from environment variables — the deployment guide's names
  * (FRONTEND_URL, APP_URL, TWILIO_*, XIRSYS_*, TURN_*) plus PORT, HOST, JWT_*, ALLOWED_ORIGINS,
  * STUN_SERVER_URL, TURN_SECRET, TURN_CREDENTIAL_TTL, STATIC_DIR, MEETINGS_WAITING_ROOM,
- * MEETINGS_CHAT_HISTORY, JWT_SECRET_FILE, METRICS_TOKEN, METRICS_PORT, METRICS_HOST, FRAME_ANCESTORS,
- * CONTENT_SECURITY_POLICY.
+ * MEETINGS_CHAT_HISTORY, MEETINGS_API_KEYS, WEBHOOK_URL, WEBHOOK_SECRET, JWT_SECRET_FILE, METRICS_TOKEN,
+ * METRICS_PORT, METRICS_HOST, FRAME_ANCESTORS, CONTENT_SECURITY_POLICY.
  *
  * @throws on malformed numbers, flags or chat history policies, or an unreadable JWT_SECRET_FILE.
  */
@@ -149,6 +162,8 @@ export function configFromEnv(env: Env = process.env, readFile: (path: string) =
   const emptyMeetingTimeoutMs = integer(env, 'EMPTY_MEETING_TIMEOUT_MS');
   const waitingRoom = flag(env, 'MEETINGS_WAITING_ROOM');
   const chatHistory = chatHistoryFromEnv(env);
+  const apiKeys = list(value(env, 'MEETINGS_API_KEYS'));
+  const webhooks = webhooksFromEnv(env);
   return {
     port: integer(env, 'PORT') ?? 3000,
     host: value(env, 'HOST') ?? '127.0.0.1',
@@ -168,5 +183,7 @@ export function configFromEnv(env: Env = process.env, readFile: (path: string) =
     ...(metricsHost ? { metricsHost } : {}),
     ...(frameAncestors ? { frameAncestors } : {}),
     ...(csp ? { contentSecurityPolicy: csp === 'off' ? false : csp } : {}),
+    ...(apiKeys?.length ? { apiKeys } : {}),
+    ...(webhooks ? { webhooks } : {}),
   };
 }
