@@ -14,6 +14,7 @@ import { logMeetingEvents } from './observability/event-log';
 import { silentLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { resolveOptions, type MeetingsServerOptions } from './options';
+import { createClientGuards } from './socket/client-guards';
 import { createConnections } from './socket/connection';
 import { createHandshakeMiddleware } from './socket/handshake';
 import { resolveIoTarget, type AttachTarget } from './socket/io-target';
@@ -121,13 +122,17 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
   const leaveContext: LeaveContext = { store, rooms, presence, events, lifecycle, clock, options: resolved };
   const leave = (socket: MeetingsSocket, reason: ParticipantLeftReason) => leaveCurrentMeeting(leaveContext, socket, reason);
   const evictContext: EvictContext = { store, rooms, events, lifecycle, logger, clock, options: resolved };
+  // What one client (socket, user, address) may cost: caps, shared budgets, slow readers, token expiry.
+  const guards = createClientGuards({ options: resolved, authenticate, clock, metrics, logger });
+  const handlers = createClientEventHandlers({ store, rooms, presence, events, lifecycle, metrics, leave, clock, options: resolved, refreshToken: guards.refreshToken });
   const connections = createConnections({
-    guard: { limits: resolved.limits, clock, metrics, logger },
-    handlers: createClientEventHandlers({ store, rooms, presence, events, lifecycle, metrics, leave, clock, options: resolved }),
+    guard: { limits: resolved.limits, clock, metrics, logger, shared: guards.takeEvent },
+    handlers: guards.limitJoins(handlers),
     leave,
     logger,
+    watchers: guards.watchers,
   });
-  ioTarget.mount(createHandshakeMiddleware({ allowedOrigins: resolved.allowedOrigins, authenticate, metrics, logger }), (socket) =>
+  ioTarget.mount(guards.handshake(createHandshakeMiddleware({ allowedOrigins: resolved.allowedOrigins, authenticate, metrics, logger })), (socket) =>
     connections.accept(socket),
   );
   logger.info({ nodeId: resolved.nodeId, createdIo: ioTarget.created }, 'meetings attached');
@@ -139,6 +144,7 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     await connections.close(() => ioTarget.release());
+    guards.close();
     lifecycle.close();
     metrics.close();
     stopEventLog();

@@ -63,6 +63,8 @@ export type { WebhookOutbox, OutboxAppend, ClaimedDelivery, ClaimOptions, Outbox
 export { configFromEnv, type ServerConfig, type Env } from './config/env';
 export { createWebrtcConfigHandler, type WebrtcConfigHandlerOptions, type NodeRequestHandler } from './http/webrtc-config-handler';
 export { createStaticHandler } from './http/static-handler';
+export type { SecurityHeaderOptions } from './http/security-headers';
+export { lastForwardedAddress, type ClientAddressHook, type HandshakeAddress } from './socket/client-address';
 export { startMeetingsServer, type RunningMeetingsServer, type StartServerOptions } from './cli/start-server';
 export { createIceConfig, type IceOptions, type IceConfigSource } from './ice/ice-config';
 export { coturnCredentials, type CoturnSecretOptions, type CoturnStaticOptions } from './ice/coturn';

@@ -34,6 +34,12 @@ export const joinMeetingSchema = z.strictObject({
    * server can replace the stale session instead of showing the person twice.
    */
   previousParticipantId: participantIdSchema.optional(),
+  /**
+   * The `rejoinTicket` of the client's last join answer. After a server restart lost the meeting,
+   * it lets the same user back in with the same participant id, so the others' peer connections
+   * to them survive; the server ignores a ticket it cannot verify.
+   */
+  rejoinTicket: z.string().max(512).optional(),
 });
 
 /** `leave-meeting` (client → server): leave, or as a host end the meeting for everyone. */
@@ -144,6 +150,14 @@ export const lockMeetingSchema = z.strictObject({ locked: z.boolean() });
 /** `extend-meeting`: move the scheduled end later by whole minutes. */
 export const extendMeetingSchema = z.strictObject({ minutes: z.number().int().min(1).max(240) });
 
+/* ---------- the connection ---------- */
+
+/**
+ * `refresh-token`: a new token for this socket before the current one expires (the server asks
+ * with `webrtc-error` `token-expired` and `retryAfterMs`). Same user only.
+ */
+export const refreshTokenSchema = z.strictObject({ token: z.string().min(1).max(8192) });
+
 /** Schema for each client → server event, by event name. */
 export const clientEventSchemas = {
   'join-meeting': joinMeetingSchema,
@@ -161,6 +175,7 @@ export const clientEventSchemas = {
   'request-mute': requestMuteSchema,
   'lock-meeting': lockMeetingSchema,
   'extend-meeting': extendMeetingSchema,
+  'refresh-token': refreshTokenSchema,
 } as const;
 
 /** Name of a client → server event. */

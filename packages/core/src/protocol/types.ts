@@ -5,6 +5,7 @@ import type {
   denyParticipantSchema,
   extendMeetingSchema,
   lockMeetingSchema,
+  refreshTokenSchema,
   removeParticipantSchema,
   requestMuteSchema,
   joinMeetingSchema,
@@ -145,6 +146,14 @@ export type RequestMutePayload = z.input<typeof requestMuteSchema>;
 export type LockMeetingPayload = z.input<typeof lockMeetingSchema>;
 /** `extend-meeting` as a host sends it: move the session's end later. */
 export type ExtendMeetingPayload = z.input<typeof extendMeetingSchema>;
+/** Payload of `refresh-token`: the new token. */
+export type RefreshTokenPayload = z.input<typeof refreshTokenSchema>;
+
+/** Answer to `refresh-token`: when the new token expires (epoch ms), `null` when it does not say. */
+export interface RefreshTokenResult {
+  /** Epoch ms when the new token expires; `null` when it does not say. */
+  expiresAt: number | null;
+}
 
 /** `join-meeting` as the client sends it. */
 export type JoinMeetingPayload = z.input<typeof joinMeetingSchema>;
@@ -184,6 +193,12 @@ export interface MeetingJoinedPayload {
   limits: ServerLimits;
   /** The server's clock (epoch ms) when it answered, so timers survive reloads and skewed clocks. */
   serverTime: number;
+  /**
+   * Opaque proof that this user was let into this meeting with this participant id; the client
+   * sends it back with a rejoin (`join-meeting` `rejoinTicket`) so a server that lost the meeting
+   * (a restart) lets it back in with the same id.
+   */
+  rejoinTicket?: string;
 }
 
 /** In the waiting room: the meeting (no roster), who I will be, and the server's clock. */

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { ChatHistoryPolicy, ParticipantRole } from '@mentara/meetings-core/protocol';
+import { checkTokenLifetime, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './token-lifetime';
 import { hasApiScope } from './api-token';
 import type { AuthenticatedUser, JwtAuthOptions } from './types';
 
@@ -14,8 +15,8 @@ const seconds = (value: unknown): number | undefined => (typeof value === 'numbe
 /**
  * Maps verified claims to a user: `sub`, `name`, `role` (`host` / `participant`), `meetingId` /
  * `meetings`, `startsAt` and `endsAt` (seconds), `waitingRoom` (`false`: skips it), `chatHistory`
- * (`none` / `all`). Claims of the wrong type are ignored. A server token of the REST API
- * (`scope: 'meetings:api'`) is not a participant: `null`.
+ * (`none` / `all`), `exp` (as `expiresAt`, epoch ms). Claims of the wrong type are ignored. A server
+ * token of the REST API (`scope: 'meetings:api'`) is not a participant: `null`.
  */
 export function userFromClaims(claims: JWTPayload): AuthenticatedUser | null {
   if (typeof claims.sub !== 'string' || claims.sub.length === 0) return null;
@@ -35,12 +36,14 @@ export function userFromClaims(claims: JWTPayload): AuthenticatedUser | null {
     ...(seconds(claims.endsAt) !== undefined ? { endsAt: seconds(claims.endsAt) } : {}),
     ...(typeof claims.waitingRoom === 'boolean' ? { waitingRoom: claims.waitingRoom } : {}),
     ...(isChatHistory(claims.chatHistory) ? { chatHistory: claims.chatHistory } : {}),
+    ...(seconds(claims.exp) !== undefined ? { expiresAt: seconds(claims.exp) } : {}),
   };
 }
 
 /**
- * Builds a JWT verifier with pinned algorithms, required `exp`, and optional issuer/audience;
- * `toUser` turns the verified claims into the identity (participants by default).
+ * Builds a JWT verifier with pinned algorithms, required `exp`, a bounded lifetime (no `iat` in
+ * the future), and optional issuer/audience; `toUser` turns the verified claims into the identity
+ * (participants by default).
  *
  * @throws when none of `secret`, `publicKey`, `jwksUrl` is set.
  */
@@ -63,10 +66,13 @@ export function createTokenVerifier(
   } else {
     throw new Error('auth needs one of: secret, publicKey, jwksUrl');
   }
+  const clockTolerance = options.clockToleranceSeconds ?? 5;
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  if (!(maxLifetime > 0)) throw new Error('auth.maxLifetimeSeconds must be a positive number');
   const verifyOptions = {
     algorithms: options.algorithms ?? defaultAlgorithms,
     requiredClaims: ['exp', 'sub'],
-    clockTolerance: options.clockToleranceSeconds ?? 5,
+    clockTolerance,
     ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
     ...(options.audience !== undefined ? { audience: options.audience } : {}),
   };
@@ -74,6 +80,7 @@ export function createTokenVerifier(
     try {
       // `key` is either a key or a JWKS getter; jose accepts both through the same overload set.
       const { payload } = await jwtVerify(token, key as never, verifyOptions);
+      if (checkTokenLifetime(payload, Math.floor(Date.now() / 1000), maxLifetime, clockTolerance)) return null;
       return toUser(payload);
     } catch {
       return null;

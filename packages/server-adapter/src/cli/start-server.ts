@@ -5,6 +5,8 @@ import { attachMeetings, type MeetingsServer } from '../attach';
 import type { ServerConfig } from '../config/env';
 import { createWebrtcConfigHandler } from '../http/webrtc-config-handler';
 import { createStaticHandler } from '../http/static-handler';
+import { API_SECURITY_HEADERS, setHeaders } from '../http/security-headers';
+import { createMetricsEndpoint, type MetricsEndpoint } from './metrics-endpoint';
 import type { NodeRequestHandler } from '../http/webrtc-config-handler';
 import { createMeetingsApiHandler } from '../rest/meetings-api-handler';
 import { MEETINGS_API_BASE_PATH } from '../rest/openapi';
@@ -16,6 +18,8 @@ import { createPromRegistry } from './prom-registry';
 export interface RunningMeetingsServer {
   /** e.g. `http://127.0.0.1:3000` */
   url: string;
+  /** The metrics listener's URL when metrics are on a port of their own (METRICS=true without METRICS_TOKEN). */
+  metricsUrl: string | null;
   http: HttpServer;
   meetings: MeetingsServer;
   close(): Promise<void>;
@@ -35,7 +39,8 @@ const json = (res: import('node:http').ServerResponse, status: number, body: unk
 
 /**
  * Starts a complete server from a {@link ServerConfig}: `/meetings` signalling,
- * `GET /api/meetings/webrtc-config`, `GET /healthz`, `GET /metrics` (with `METRICS=true`), the
+ * `GET /api/meetings/webrtc-config`, `GET /healthz`, `GET /metrics` (with `METRICS=true`: behind
+ * METRICS_TOKEN, else on METRICS_PORT), security headers on every answer, the
  * meetings REST API under `/api/meetings` (with `MEETINGS_API_KEYS` or a JWT configuration; its
  * OpenAPI document at `/api/meetings/openapi.json`), signed webhooks (`WEBHOOK_URL`,
  * `WEBHOOK_SECRET`), in anonymous development mode without the API `POST /api/meetings`
@@ -57,22 +62,24 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     allowedOrigins: config.allowedOrigins,
     logger,
   });
-  const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : undefined;
+  const serveStatic = config.staticDir
+    ? createStaticHandler(config.staticDir, {
+        ...(config.frameAncestors ? { frameAncestors: config.frameAncestors } : {}),
+        ...(config.contentSecurityPolicy !== undefined ? { contentSecurityPolicy: config.contentSecurityPolicy } : {}),
+      })
+    : undefined;
   const registry = config.metrics ? await createPromRegistry() : undefined;
+  let metricsEndpoint: MetricsEndpoint | undefined;
   // Built once the server listens: without FRONTEND_URL, meeting links point at the server itself.
   let api: NodeRequestHandler | undefined;
   const servesApi = (config.apiKeys?.length ?? 0) > 0 || config.jwt !== undefined;
   const http = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    // JSON answers never run, load or get framed; the static handler sends the app's own policy.
+    setHeaders(res, API_SECURITY_HEADERS);
     if (path === WEBRTC_CONFIG_PATH) return void webrtcConfig(req, res);
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
-    if (path === '/metrics' && registry) {
-      void registry.metrics().then((text) => {
-        res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
-        res.end(text);
-      });
-      return;
-    }
+    if (metricsEndpoint?.handle(req, res)) return;
     if (api && (path === MEETINGS_API_BASE_PATH || path?.startsWith(`${MEETINGS_API_BASE_PATH}/`))) return void api(req, res);
     if (path === '/api/meetings' && req.method === 'POST' && config.allowAnonymous) {
       // Development convenience only: anonymous mode admits anyone to any meeting anyway.
@@ -83,7 +90,11 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
       return;
     }
     void (async () => {
-      if (serveStatic && (await serveStatic(req, res))) return;
+      if (serveStatic) {
+        for (const name of Object.keys(API_SECURITY_HEADERS)) res.removeHeader(name);
+        if (await serveStatic(req, res)) return;
+        setHeaders(res, API_SECURITY_HEADERS);
+      }
       json(res, 404, { error: { code: 'not-found', message: 'Not found.' } });
     })();
   });
@@ -105,6 +116,14 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
   });
+  if (registry) {
+    metricsEndpoint = await createMetricsEndpoint(registry, {
+      logger,
+      ...(config.metricsToken ? { token: config.metricsToken } : {}),
+      ...(config.metricsPort !== undefined ? { port: config.metricsPort } : {}),
+      ...(config.metricsHost ? { host: config.metricsHost } : {}),
+    });
+  }
   const { port } = http.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -122,10 +141,12 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
   let closing: Promise<void> | undefined;
   return {
     url,
+    metricsUrl: metricsEndpoint?.url ?? null,
     http,
     meetings,
     close: () =>
       (closing ??= (async () => {
+        await metricsEndpoint?.close();
         await meetings.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));

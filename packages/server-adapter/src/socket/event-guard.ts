@@ -14,13 +14,19 @@ export interface EventGuardDeps {
   clock: () => number;
   metrics: Pick<MeetingsMetrics, 'error'>;
   logger: MeetingsLogger;
+  /**
+   * Budgets shared with other sockets (the same user, the same address), taken after the
+   * socket's own; `false` drops the event as rate-limited.
+   */
+  shared?: (socket: MeetingsSocket) => boolean;
 }
 
 type Respond = (result: Ack<unknown>) => void;
 
 const byteLength = (value: unknown): number => {
   try {
-    return Buffer.byteLength(JSON.stringify(value ?? null));
+    // A function or symbol serialises to nothing: the schema refuses it, not the size check.
+    return Buffer.byteLength(JSON.stringify(value ?? null) ?? '');
   } catch {
     return Number.POSITIVE_INFINITY;
   }
@@ -56,9 +62,13 @@ export function guardClientEvents(
 
   const guard = <E extends ClientEventName>(event: E, handler: EventHandler<E>) => {
     const schema = clientEventSchemas[event];
-    return (raw: unknown, ack?: unknown): void => {
-      const respond = typeof ack === 'function' ? (ack as Respond) : undefined;
-      if (!bucket.take()) {
+    return (...args: unknown[]): void => {
+      // Socket.IO passes the acknowledgement last, whatever came before it: `emit(event, ack)`
+      // has no payload, `emit(event, payload, extra, ack)` one argument too many.
+      const last = args[args.length - 1];
+      const respond = typeof last === 'function' ? (last as Respond) : undefined;
+      if (respond) args.pop();
+      if (!bucket.take() || deps.shared?.(socket) === false) {
         // At most one notice per second, so a flood cannot turn the server into an amplifier.
         const now = clock();
         if (respond || now - rateNoticeAt >= 1000) {
@@ -67,6 +77,8 @@ export function guardClientEvents(
         } else metrics.error('rate-limited');
         return;
       }
+      if (args.length > 1) return reportFailure(event, 'invalid-payload', respond);
+      const raw = args[0];
       if (byteLength(raw) > limits.maxPayloadBytes) return reportFailure(event, 'payload-too-large', respond);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
