@@ -22,6 +22,8 @@ export interface OpenMeetingTabOptions {
   query?: string;
   /** Runs in the page before any of its scripts (instrumentation). */
   initScript?: string;
+  /** Window size of the tab. @default 1280 × 720 (Playwright's default) */
+  viewport?: { width: number; height: number };
 }
 
 /**
@@ -34,7 +36,7 @@ export async function openMeetingTab(
   name: string,
   options: OpenMeetingTabOptions = {},
 ): Promise<MeetingTab> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   if (options.initScript) await page.addInitScript(options.initScript);

@@ -11,6 +11,7 @@ import {
   type MeetingsServer,
 } from '@mentara/meetings-server';
 import { createDemoApi } from './demo-api';
+import { openDevState } from './dev-state';
 import { WEB_DIST_DIR } from './web-build';
 
 /** Options of {@link startQuickstartServer}. */
@@ -28,6 +29,12 @@ export interface QuickstartServerOptions {
    * `configFromEnv`). STUN stays off unless `STUN_SERVER_URL` is set. @default process.env
    */
   env?: NodeJS.ProcessEnv;
+  /**
+   * A JSON file that keeps the token-signing secret and the meetings created here across
+   * restarts (`npm start` uses `.data/dev-state.json`), so a restart neither signs everyone out
+   * nor breaks meeting links. Omitted: a fresh secret per process and nothing written.
+   */
+  stateFile?: string;
 }
 
 /** A running quickstart server. */
@@ -54,10 +61,11 @@ function iceFromEnv(env: NodeJS.ProcessEnv): IceOptions {
 /**
  * Starts one HTTP server that hosts everything: the `/meetings` signalling (in-memory rooms),
  * `GET /api/meetings/webrtc-config`, the demo API and the built web app (with SPA fallback).
- * A random secret per process signs the demo's meeting tokens.
+ * A random secret signs the demo's meeting tokens — per process, or kept in `stateFile`.
  */
 export async function startQuickstartServer(options: QuickstartServerOptions = {}): Promise<QuickstartServer> {
-  const secret = randomBytes(32).toString('base64url');
+  const devState = options.stateFile ? await openDevState(options.stateFile) : null;
+  const secret = devState?.state.secret ?? randomBytes(32).toString('base64url');
   const auth = { secret };
   let frontendUrl = options.frontendUrl ?? '';
   const webrtcConfig = createWebrtcConfigHandler({ auth, ice: iceFromEnv(options.env ?? process.env) });
@@ -78,7 +86,14 @@ export async function startQuickstartServer(options: QuickstartServerOptions = {
   });
   // Socket.IO answers `/socket.io/` requests itself; every other request reaches the handler above.
   const meetings = attachMeetings(http, { auth });
-  const demoApi = createDemoApi({ secret, meetings, frontendUrl: () => frontendUrl });
+  // Meetings created before a restart exist again, so their links still get tokens.
+  for (const { meetingId, createdAt } of devState?.state.meetings ?? []) await meetings.store.ensureMeeting({ meetingId, createdAt });
+  const demoApi = createDemoApi({
+    secret,
+    meetings,
+    frontendUrl: () => frontendUrl,
+    onMeetingCreated: (meetingId) => devState?.addMeeting(meetingId, Date.now()),
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
