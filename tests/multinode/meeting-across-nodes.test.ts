@@ -7,7 +7,8 @@ let cluster: TestCluster;
 const peers: MeetingPeer[] = [];
 
 beforeAll(async () => {
-  cluster = await startCluster(3);
+  // Kept chat history, so a later joiner's answer shows the history is shared across nodes.
+  cluster = await startCluster(3, { env: { CHAT_HISTORY: 'all' } });
 });
 
 afterAll(async () => {

@@ -9,6 +9,8 @@ export { createMeetingClient } from './client/create-meeting-client';
 export type { JoinOptions, MeetingClient, MeetingClientOptions } from './client/types';
 export { resolveWebrtcConfigUrl } from './client/options';
 export type { MeetingChat } from './chat/chat-facade';
+export type { MeetingHostControls } from './membership/host-controls';
+export { ENDING_SOON_MS } from './membership/session-window';
 export type { MeetingDevices } from './media/devices-facade';
 export type { MeetingPlayback } from './media/playback';
 export type { CaptureToggle, MediaDevicesLike, MediaToggle } from './media/types';
@@ -32,8 +34,10 @@ export type {
   DevicesState,
   LocalMediaState,
   MediaDevice,
+  HostRequest,
   MediaToggleState,
   MeetingSnapshot,
+  SessionWarning,
   Participant,
   PeerState,
   PeerStats,
@@ -48,6 +52,8 @@ export type {
 } from './peers/transport';
 export { createSimplePeerTransport } from './peers/simple-peer-transport';
 export type {
+  Admission,
+  ChatHistoryPolicy,
   ChatMessage,
   MediaState,
   MeetingEndReason,
@@ -57,4 +63,5 @@ export type {
   ParticipantLeftReason,
   ParticipantRole,
   ServerLimits,
+  WaitingParticipant,
 } from './protocol/types';

@@ -1,4 +1,4 @@
-import type { ParticipantLeftReason } from '@mentara/meetings-core/protocol';
+import type { ChatHistoryPolicy, ParticipantLeftReason } from '@mentara/meetings-core/protocol';
 import { createAuthenticator } from './auth/authenticator';
 import { createMeetingEvents } from './meeting/events';
 import { evictNode, type EvictContext } from './meeting/evict-node';
@@ -19,6 +19,18 @@ import type { MeetingsIoServer, MeetingsNamespace, MeetingsSocket } from './sock
 import { MemoryRoomStore } from './store/memory-store';
 import type { RoomStore } from './store/room-store';
 
+/** The settings of one meeting, given when it is created. */
+export interface MeetingSettings {
+  /** Epoch ms of the scheduled start: participants may join `earlyJoinMarginMs` before it, hosts any time. */
+  startsAt?: number;
+  /** Epoch ms of the scheduled end: the server ends the meeting then (`scheduled-end`); hosts may extend it. */
+  endsAt?: number;
+  /** Whether participants wait until a host lets them in. @default the server's `waitingRoom` option (true) */
+  waitingRoom?: boolean;
+  /** What people who come later read of the chat. @default the server's `chatHistory` option ('none') */
+  chatHistory?: ChatHistoryPolicy;
+}
+
 /** What {@link attachMeetings} returns. */
 export interface MeetingsServer {
   /** The Socket.IO server (the host's, or the one created on its HTTP server). */
@@ -30,10 +42,19 @@ export interface MeetingsServer {
   /** Id of this node, as stored on participant records. */
   nodeId: string;
   /**
-   * Creates a meeting id and link (like {@link createMeeting}) and registers it in the store,
-   * with its scheduled end when given — the server ends it then (`scheduled-end`).
+   * Creates a meeting id and link (like {@link createMeeting}) and registers it in the store with
+   * its settings: schedule (the server ends it at `endsAt`), waiting room, chat history.
+   *
+   * @example
+   * ```ts
+   * const { meetingId, url } = await meetings.createMeeting({
+   *   frontendUrl: 'https://app.example',
+   *   startsAt: appointment.start.getTime(),
+   *   endsAt: appointment.end.getTime(),
+   * });
+   * ```
    */
-  createMeeting(options?: CreateMeetingOptions & { endsAt?: number }): Promise<CreatedMeeting & { endsAt?: number }>;
+  createMeeting(options?: CreateMeetingOptions & MeetingSettings): Promise<CreatedMeeting & MeetingSettings>;
   /**
    * Removes the participants a dead server node left in a shared store (`participant-left`,
    * reason `disconnected`, to the others). Returns how many were removed.
@@ -81,9 +102,9 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
 
   const rooms = createRoomEmitter(namespace);
   const lifecycle = new MeetingLifecycle({ store, rooms, events, presence, logger, clock, options: resolved });
-  const leaveContext: LeaveContext = { store, rooms, presence, events, lifecycle, clock };
+  const leaveContext: LeaveContext = { store, rooms, presence, events, lifecycle, clock, options: resolved };
   const leave = (socket: MeetingsSocket, reason: ParticipantLeftReason) => leaveCurrentMeeting(leaveContext, socket, reason);
-  const evictContext: EvictContext = { store, rooms, events, lifecycle, logger, clock };
+  const evictContext: EvictContext = { store, rooms, events, lifecycle, logger, clock, options: resolved };
   const connections = createConnections({
     guard: { limits: resolved.limits, clock, metrics, logger },
     handlers: createClientEventHandlers({ store, rooms, presence, events, lifecycle, metrics, leave, clock, options: resolved }),
@@ -115,11 +136,17 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     nodeId: resolved.nodeId,
     async createMeeting(meetingOptions = {}) {
       const created = createMeeting(meetingOptions);
-      const { endsAt } = meetingOptions;
-      await store.ensureMeeting({ meetingId: created.meetingId, createdAt: clock(), ...(endsAt !== undefined ? { endsAt } : {}) });
+      const { startsAt, endsAt, waitingRoom, chatHistory } = meetingOptions;
+      const settings: MeetingSettings = {
+        ...(startsAt !== undefined ? { startsAt } : {}),
+        ...(endsAt !== undefined ? { endsAt } : {}),
+        ...(waitingRoom !== undefined ? { waitingRoom } : {}),
+        ...(chatHistory !== undefined ? { chatHistory } : {}),
+      };
+      await store.ensureMeeting({ meetingId: created.meetingId, createdAt: clock(), ...settings });
       // Also bounds the life of a registered meeting nobody ever joins.
       if (endsAt !== undefined) lifecycle.armScheduledEnd(created.meetingId, endsAt);
-      return { ...created, ...(endsAt !== undefined ? { endsAt } : {}) };
+      return { ...created, ...settings };
     },
     evictNode: (nodeId) => evictNode(evictContext, nodeId),
     endMeeting: (meetingId) => lifecycle.end(meetingId, 'ended-by-host'),

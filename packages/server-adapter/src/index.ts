@@ -3,12 +3,14 @@
  *
  * @packageDocumentation
  */
-export { attachMeetings, type MeetingsServer } from './attach';
+export { attachMeetings, type MeetingsServer, type MeetingSettings } from './attach';
 export { MEETINGS_NAMESPACE, WEBRTC_CONFIG_PATH } from '@mentara/meetings-core/protocol';
 export {
   DEFAULT_LIMITS,
+  SESSION_DEFAULTS,
   type MeetingsServerOptions,
   type MeetingLimits,
+  type SessionOptions,
   type StartPolicy,
 } from './options';
 export { createMeeting, meetingUrl, resolveFrontendUrl, type CreateMeetingOptions, type CreatedMeeting } from './meeting-url';
@@ -39,8 +41,16 @@ export type {
   MeetingRecord,
   MeetingInit,
   AddParticipantOptions,
+  AddParticipantRefusal,
   AddParticipantResult,
+  AdmitResult,
+  AdmitTarget,
+  ChatRecord,
+  KnockOptions,
+  KnockRefusal,
+  KnockResult,
   ParticipantPatch,
+  WaitingRecord,
 } from './store/room-store';
 export { silentLogger, consoleLogger, type MeetingsLogger } from './observability/logger';
 export type { MetricsOptions, MetricsRegistryLike } from './observability/metrics';

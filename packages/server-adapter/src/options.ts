@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerOptions } from 'socket.io';
-import type { ServerLimits } from '@mentara/meetings-core/protocol';
+import type { ChatHistoryPolicy, ServerLimits } from '@mentara/meetings-core/protocol';
 import type { AuthorizeHook, AuthSettings } from './auth/types';
 import type { MeetingsLogger } from './observability/logger';
 import type { MetricsOptions } from './observability/metrics';
@@ -14,12 +14,14 @@ import type { RoomStore } from './store/room-store';
  */
 export type StartPolicy = 'two-present' | 'first-join';
 
-/** Server-side limits; sent to clients on join (except `chatHistory`). */
+/** Server-side limits; sent to clients on join (except `chatHistory`, `eventsBurst`, `joinChatBytes`). */
 export interface MeetingLimits extends ServerLimits {
   /** Chat messages kept per meeting (newest win). @default 200 */
   chatHistory: number;
   /** Token-bucket burst on top of `eventsPerSecond`. @default 2 × eventsPerSecond */
   eventsBurst: number;
+  /** Bytes of chat (as JSON) a join answer carries at most; the newest messages win. @default 131072 (128 KiB) */
+  joinChatBytes: number;
 }
 
 /** Default limits; see the README's limits table. */
@@ -30,10 +32,45 @@ export const DEFAULT_LIMITS: MeetingLimits = {
   eventsPerSecond: 50,
   eventsBurst: 100,
   chatHistory: 200,
+  joinChatBytes: 128 * 1024,
 };
 
+/** Defaults of the session flow options; see the README's "Session flow" section. */
+export const SESSION_DEFAULTS = {
+  waitingRoom: true,
+  chatHistory: 'none',
+  earlyJoinMarginMs: 10 * 60_000,
+  admittedGraceMs: 2 * 60_000,
+  denialCooldownMs: 30_000,
+  maxDenials: 3,
+} as const satisfies SessionOptions;
+
+/** The session flow options of {@link MeetingsServerOptions}: waiting room, chat history, session window. */
+export interface SessionOptions {
+  /**
+   * Whether participants wait until a host lets them in, in meetings that do not say otherwise
+   * (`createMeeting({ waitingRoom })`). Hosts never wait; an identity with `waitingRoom: false`
+   * (token claim or `authorize`) skips it. @default true — but `false` with `allowAnonymous`,
+   * where nobody has a verified host role to let anyone in
+   */
+  waitingRoom: boolean;
+  /**
+   * What people read of the chat when they come in, in meetings that do not say otherwise:
+   * `'none'` only what was said since they were first let in, `'all'` the kept history. @default 'none'
+   */
+  chatHistory: ChatHistoryPolicy;
+  /** How long before `startsAt` participants may join (hosts may join any time). @default 600000 (10 min) */
+  earlyJoinMarginMs: number;
+  /** Someone let in who reconnects (or opens a second tab) within this long goes straight back in. @default 120000 (2 min) */
+  admittedGraceMs: number;
+  /** After a host denies someone, the same user is refused (`admission-denied`) this long. @default 30000 */
+  denialCooldownMs: number;
+  /** After this many denials the user is refused until the meeting ends. @default 3 */
+  maxDenials: number;
+}
+
 /** Options of {@link attachMeetings}. */
-export interface MeetingsServerOptions extends AuthSettings {
+export interface MeetingsServerOptions extends AuthSettings, Partial<SessionOptions> {
   /** Where meeting state lives. @default a new `MemoryRoomStore` (closed by `close()`) */
   store?: RoomStore;
   /** Per-meeting access control; without it the token's `meetingId` / `meetings` claims decide. */
@@ -65,7 +102,7 @@ export interface MeetingsServerOptions extends AuthSettings {
 }
 
 /** Options with every default applied. */
-export interface ResolvedOptions {
+export interface ResolvedOptions extends SessionOptions {
   authorize: AuthorizeHook | undefined;
   nodeId: string;
   limits: MeetingLimits;
@@ -87,7 +124,22 @@ export function resolveOptions(options: MeetingsServerOptions): ResolvedOptions 
   for (const [key, value] of Object.entries(limits)) {
     if (!Number.isFinite(value) || value < 1) throw new Error(`limits.${key} must be a positive number`);
   }
+  const session: SessionOptions = {
+    // Anonymous development mode has no verified hosts: a waiting room would wait forever.
+    waitingRoom: options.waitingRoom ?? (options.allowAnonymous ? false : SESSION_DEFAULTS.waitingRoom),
+    chatHistory: options.chatHistory ?? SESSION_DEFAULTS.chatHistory,
+    earlyJoinMarginMs: options.earlyJoinMarginMs ?? SESSION_DEFAULTS.earlyJoinMarginMs,
+    admittedGraceMs: options.admittedGraceMs ?? SESSION_DEFAULTS.admittedGraceMs,
+    denialCooldownMs: options.denialCooldownMs ?? SESSION_DEFAULTS.denialCooldownMs,
+    maxDenials: options.maxDenials ?? SESSION_DEFAULTS.maxDenials,
+  };
+  for (const key of ['earlyJoinMarginMs', 'admittedGraceMs', 'denialCooldownMs'] as const) {
+    if (!Number.isFinite(session[key]) || session[key] < 0) throw new Error(`${key} must be a non-negative number`);
+  }
+  if (!Number.isInteger(session.maxDenials) || session.maxDenials < 1) throw new Error('maxDenials must be a positive integer');
+  if (session.chatHistory !== 'none' && session.chatHistory !== 'all') throw new Error("chatHistory must be 'none' or 'all'");
   return {
+    ...session,
     authorize: options.authorize,
     nodeId: options.nodeId ?? randomUUID(),
     limits,

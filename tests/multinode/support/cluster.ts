@@ -1,5 +1,5 @@
 import type { ParticipantRole } from '@mentara/meetings-core/protocol';
-import { issueMeetingToken } from '@mentara/meetings-server';
+import { issueMeetingToken, type IssueMeetingTokenOptions } from '@mentara/meetings-server';
 import { startNode, type NodeProcess } from './node-process';
 import { startRedisServer, type TestRedisServer } from './redis-server';
 
@@ -9,7 +9,7 @@ export const CLUSTER_SECRET = 'multinode-test-secret-0123456789abcdef';
 export interface TestCluster {
   redis: TestRedisServer;
   nodes: NodeProcess[];
-  token(userId: string, meetingId: string, role?: ParticipantRole): Promise<string>;
+  token(userId: string, meetingId: string, role?: ParticipantRole, claims?: Pick<IssueMeetingTokenOptions, 'waitingRoom' | 'endsAt' | 'startsAt'>): Promise<string>;
   /** Stops every node (SIGTERM) and the redis-server, by PID. */
   stop(): Promise<void>;
 }
@@ -35,8 +35,8 @@ export async function startCluster(
   return {
     redis,
     nodes,
-    token: (userId, meetingId, role = 'participant') =>
-      issueMeetingToken({ secret: CLUSTER_SECRET, userId, displayName: userId, meetingId, role }),
+    token: (userId, meetingId, role = 'participant', claims = {}) =>
+      issueMeetingToken({ secret: CLUSTER_SECRET, userId, displayName: userId, meetingId, role, ...claims }),
     async stop() {
       await Promise.all(nodes.map((node) => node.stop()));
       await redis.stop();

@@ -1,8 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
+  Admission,
   ChatMessage,
   ClientToServerEvents,
+  JoinMeetingResult,
   MediaState,
   MeetingEndedPayload,
   MeetingInfo,
@@ -10,6 +12,7 @@ import type {
   ParticipantInfo,
   ServerToClientEvents,
   TrackSource,
+  WaitingParticipant,
 } from '@mentara/meetings-core/protocol';
 import { mergeChat } from '../../../packages/core/src/state/merge-chat';
 
@@ -41,13 +44,21 @@ export interface ReceivedSignal {
  * later), replacing the roster with the fresh answer and merging its chat history (unique by id,
  * ordered by `sentAt`). One addition: roster events that arrive while a join is in flight are
  * applied after the answer's snapshot, not overwritten by it. Without that, two clients
- * rejoining at the same moment on a shared store can miss each other.
+ * rejoining at the same moment on a shared store can miss each other. A join may also land in
+ * the waiting room (`admission: 'waiting'`); `meeting-joined` then lets it in.
  */
 export class MeetingPeer {
   readonly socket: PeerSocket;
   readonly options: MeetingPeerOptions;
   self: ParticipantInfo | undefined;
+  /** Who it is while it waits to be let in. */
+  waitingSelf: WaitingParticipant | undefined;
+  admission: Admission | undefined;
   meeting: MeetingInfo | undefined;
+  /** Every server event it received, by name, in order (for proving what did not arrive). */
+  readonly received: string[] = [];
+  /** Hosts: the waiting list, as the server tells it. */
+  readonly waitingList = new Map<string, WaitingParticipant>();
   /** Everyone else, by participant id. */
   readonly roster = new Map<string, ParticipantInfo>();
   chat: readonly ChatMessage[] = [];
@@ -89,8 +100,9 @@ export class MeetingPeer {
   }
 
   get id(): string {
-    if (!this.self) throw new Error('not joined');
-    return this.self.id;
+    const id = this.self?.id ?? this.waitingSelf?.id;
+    if (!id) throw new Error('not joined');
+    return id;
   }
 
   /** Sorted ids of everyone this client believes is in the meeting, itself included. */
@@ -110,10 +122,18 @@ export class MeetingPeer {
         displayName: this.options.displayName,
         ...(this.options.media ? { media: this.options.media } : {}),
         ...(previous ? { previousParticipantId: previous } : {}),
-      })) as Ack<MeetingJoinedPayload>;
-      if (!result.ok) throw Object.assign(new Error(`join refused: ${result.error.code}`), { code: result.error.code });
-      this.#applyJoined(result.data);
-      for (const apply of held) apply();
+      })) as Ack<JoinMeetingResult>;
+      if (!result.ok) {
+        throw Object.assign(new Error(`join refused: ${result.error.code}`), { code: result.error.code, error: result.error });
+      }
+      if (result.data.admission === 'waiting') {
+        this.admission = 'waiting';
+        this.waitingSelf = result.data.self;
+        this.meeting = result.data.meeting;
+      } else {
+        this.#applyJoined(result.data);
+        for (const apply of held) apply();
+      }
     } finally {
       if (this.#held === held) this.#held = undefined;
     }
@@ -147,7 +167,10 @@ export class MeetingPeer {
   }
 
   #applyJoined(joined: MeetingJoinedPayload): void {
+    this.admission = 'admitted';
     this.self = joined.self;
+    this.waitingList.clear();
+    for (const w of joined.waiting ?? []) this.waitingList.set(w.id, w);
     this.meeting = joined.meeting;
     this.roster.clear();
     for (const p of joined.participants) this.roster.set(p.id, p);
@@ -156,12 +179,32 @@ export class MeetingPeer {
 
   #listen(): void {
     const s = this.socket;
+    s.onAny((event: string) => this.received.push(event));
+    s.on('meeting-joined', (payload) => this.#applyJoined(payload));
+    s.on('meeting-updated', ({ meeting }) => {
+      this.meeting = meeting;
+    });
+    s.on('meeting-locked', ({ locked }) => {
+      if (this.meeting) this.meeting = { ...this.meeting, locked };
+    });
+    s.on('participant-waiting', ({ participant }) => this.waitingList.set(participant.id, participant));
+    s.on('participant-admitted', ({ participantId }) => this.waitingList.delete(participantId));
+    s.on('participant-denied', ({ participantId }) => {
+      this.waitingList.delete(participantId);
+      if (participantId === this.waitingSelf?.id) this.admission = 'denied';
+    });
+    s.on('participant-removed', ({ participantId }) => {
+      if (participantId === this.self?.id) this.admission = 'removed';
+    });
     s.on('connect', () => {
       if (!this.#joinedOnce || this.ended) return;
       void this.#rejoin();
     });
     s.on('participant-joined', ({ participant }) => this.#onRoomEvent(() => this.roster.set(participant.id, participant)));
-    s.on('participant-left', ({ participantId }) => this.#onRoomEvent(() => this.roster.delete(participantId)));
+    s.on('participant-left', ({ participantId }) => {
+      this.waitingList.delete(participantId);
+      this.#onRoomEvent(() => this.roster.delete(participantId));
+    });
     s.on('participant-media-changed', ({ participantId, media }) =>
       this.#onRoomEvent(() => {
         const p = this.roster.get(participantId);
@@ -221,6 +264,11 @@ export class MeetingPeer {
   /** Leaves; with `endForAll` a host ends the meeting for everyone. */
   async leave(endForAll = false): Promise<Ack<unknown>> {
     return this.#ack('leave-meeting', { meetingId: this.options.meetingId, ...(endForAll ? { endForAll } : {}) });
+  }
+
+  /** Sends any acknowledged client event (host controls…) and resolves with the raw answer. */
+  request<T = unknown>(event: keyof ClientToServerEvents, payload: unknown): Promise<Ack<T>> {
+    return this.#ack(event, payload) as Promise<Ack<T>>;
   }
 
   /** Emits a raw client event (signalling is fire-and-forget). */

@@ -4,7 +4,9 @@
  * the dead-node sweeper. Prints one JSON line `{"ready":true,"port":…,"nodeId":…}` when ready;
  * `GET /stats` answers the scale-out counters. SIGTERM closes it gracefully.
  *
- * Env: REDIS_URL, NODE_ID, JWT_SECRET, optional STREAM_MAX_LEN, HEARTBEAT_MS, HEARTBEAT_TTL_MS, SWEEP_MS.
+ * Env: REDIS_URL, NODE_ID, JWT_SECRET, optional STREAM_MAX_LEN, HEARTBEAT_MS, HEARTBEAT_TTL_MS, SWEEP_MS,
+ * WAITING_ROOM (`true` turns the waiting room on; the tests of the other rules run without it),
+ * CHAT_HISTORY (`none` / `all`).
  */
 import { createServer } from 'node:http';
 import { createClient } from 'redis';
@@ -53,10 +55,13 @@ const http = createServer((req, res) => {
   res.end();
 });
 const io = new Server(http, { adapter: scaleOut.adapter, transports: ['websocket'], serveClient: false });
+const chatHistory = process.env.CHAT_HISTORY === 'all' ? 'all' : process.env.CHAT_HISTORY === 'none' ? 'none' : undefined;
 const meetings = attachMeetings(io, {
   store: scaleOut.store,
   nodeId: scaleOut.nodeId,
   auth: { secret: env('JWT_SECRET') },
+  waitingRoom: process.env.WAITING_ROOM === 'true',
+  ...(chatHistory ? { chatHistory } : {}),
   // Short, so a test can watch an empty meeting end; long enough not to interfere otherwise.
   emptyMeetingTimeoutMs: 60_000,
 });

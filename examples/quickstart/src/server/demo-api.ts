@@ -47,7 +47,9 @@ export function createDemoApi(options: DemoApiOptions): DemoApiHandler {
     try {
       const body = await readJsonObject(req);
       if (pathname === '/api/meetings') {
-        const created = await options.meetings.createMeeting({ frontendUrl: options.frontendUrl() });
+        // The demo's tokens carry no host and its web app has no waiting-room screen yet, so its
+        // meetings skip the waiting room; a real backend keeps it and issues the therapist a host token.
+        const created = await options.meetings.createMeeting({ frontendUrl: options.frontendUrl(), waitingRoom: false });
         await options.onMeetingCreated?.(created.meetingId);
         sendJson(res, 201, created);
         return true;

@@ -32,7 +32,8 @@ export function createChatFacade(o: ChatFacadeOptions): MeetingChat {
       o.assertUsable();
       const channel = o.channel();
       const s = o.getSnapshot();
-      if (!channel || s.connection !== 'connected') {
+      if (s.admission === 'waiting') throw new MeetingError('not-admitted');
+      if (!channel || s.connection !== 'connected' || s.admission !== 'admitted') {
         throw new MeetingError('invalid-state', 'Join the meeting before sending chat messages');
       }
       const trimmed = text.trim();

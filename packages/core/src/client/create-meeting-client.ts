@@ -2,7 +2,9 @@ import { createChatFacade } from '../chat/chat-facade';
 import { getBrowserMediaDevices, getMediaStreamConstructor } from '../env/globals';
 import { MeetingError } from '../errors/meeting-error';
 import { createIceConfigProvider } from '../ice/ice-config';
+import { createHostControls } from '../membership/host-controls';
 import { createMembership, type Membership } from '../membership/membership';
+import { watchSessionWindow } from '../membership/session-window';
 import { createDeviceList } from '../media/devices';
 import { createDevicesFacade } from '../media/devices-facade';
 import { createLocalMedia } from '../media/local-media';
@@ -14,6 +16,7 @@ import { createSimplePeerTransport } from '../peers/simple-peer-transport';
 import type { MediaState } from '../protocol/types';
 import { createQualityMonitor } from '../quality/quality-monitor';
 import { createMeetingStore } from '../state/store';
+import { createSignallingChannel, type SignallingChannel } from '../signalling/channel';
 import { createTimerGroup } from '../util/timers';
 import { watchNetworkHints } from './network-hints';
 import { resolveOptions } from './options';
@@ -142,6 +145,24 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     }
   }
 
+  /** Name sent on the handshake (anonymous development mode takes it from there). */
+  let joinName = options.displayName;
+  /** A channel opened early by `prepare()`, handed to the next join. */
+  let prepared: SignallingChannel | null = null;
+  const openChannel = () =>
+    createSignallingChannel({
+      serverUrl: options.serverUrl,
+      getToken: o.getToken,
+      // Read at every (re)connect, so a name typed after prepare() still goes with the join.
+      handshake: () => ({ userId: clientId, ...(joinName ? { displayName: joinName } : {}) }),
+      reconnection: o.socketBackoff,
+      ...(options.socketOptions ? { socketOptions: options.socketOptions } : {}),
+    });
+  const dropPrepared = () => {
+    prepared?.close();
+    prepared = null;
+  };
+
   function endMeetingScope() {
     stopInMeeting.splice(0).forEach((stop) => stop());
     membership?.close();
@@ -164,11 +185,12 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       if (membership && (connection === 'disconnected' || connection === 'failed')) endMeetingScope();
       if (membership) throw new MeetingError('invalid-state', 'Already in a meeting; call leave() first');
       dispatch({ type: 'error', error: null });
+      joinName = displayName;
+      // A channel opened (and authenticated) by prepare() while the pre-join screen showed.
+      const channel = prepared ?? openChannel();
+      prepared = null;
       const current = (membership = createMembership({
-        serverUrl: options.serverUrl,
-        getToken: o.getToken,
-        ...(options.socketOptions ? { socketOptions: options.socketOptions } : {}),
-        socketBackoff: o.socketBackoff,
+        channel,
         rejoinBackoff: o.rejoinBackoff,
         joinTimeoutMs: o.joinTimeoutMs,
         getState: getSnapshot,
@@ -176,20 +198,26 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
         mesh,
         localMedia: () => tracks.mediaState(),
         reportError,
-        handshake: () => ({ userId: clientId, ...(displayName ? { displayName } : {}) }),
         displayName,
+        onMuteRequested: (source) => void media[source].disable().catch(() => undefined),
+        onJoined: (payload) => {
+          monitorStop ??= monitor.start();
+          void devicesListed.then(() => reconcileMedia(payload.self.media));
+        },
       }));
-      stopInMeeting.push(ice.startRefreshing(), deviceList.watch());
+      stopInMeeting.push(ice.startRefreshing(), deviceList.watch(), watchSessionWindow({ getState: getSnapshot, subscribe: store.subscribe, dispatch }), () => {
+        monitorStop?.();
+        monitorStop = null;
+      });
       void ice.get();
       // Default media starts while we connect; what join started, a failed join stops again.
       const startup = media.startDefault(o.media, STARTUP_MEDIA_WAIT_MS);
       startupMedia = startup.ready;
       const devicesListed = startup.settled.then(() => deviceList.refresh().catch(() => {}));
+      let monitorStop: (() => void) | null = null;
       try {
-        const joined = await current.join(id);
+        await current.join(id);
         if (membership !== current) throw new MeetingError('invalid-state');
-        stopInMeeting.push(monitor.start());
-        void devicesListed.then(() => reconcileMedia(joined.self.media));
       } catch (error) {
         void devicesListed.then(() => (membership ? undefined : startup.undo()));
         // leave()/destroy() during the join: not an error worth reporting.
@@ -199,8 +227,29 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
         throw error instanceof MeetingError ? error : new MeetingError('internal', undefined, { cause: error });
       }
     },
+    async prepare() {
+      assertUsable();
+      if (membership) return;
+      const hasToken = Boolean(await o.getToken());
+      if (membership || destroyed) return;
+      const channel = (prepared ??= openChannel());
+      try {
+        await channel.connect(o.joinTimeoutMs);
+      } catch (error) {
+        // No token yet (one minted for the name typed on the pre-join screen, say): a refusal now
+        // says nothing about the join, which connects again with the token it then has.
+        if (!hasToken && error instanceof MeetingError && error.code === 'unauthenticated') {
+          if (prepared === channel) dropPrepared();
+          return;
+        }
+        throw error;
+      }
+      // Fetched once the server has accepted us, so it is never a request the server can only refuse.
+      void ice.get();
+    },
     async leave() {
       assertUsable();
+      dropPrepared();
       const current = membership;
       if (!current) return;
       stopInMeeting.splice(0).forEach((stop) => stop());
@@ -212,6 +261,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     },
     destroy() {
       if (destroyed) return;
+      dropPrepared();
       endMeetingScope();
       media.stopAll();
       destroyed = true;
@@ -223,6 +273,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     },
     devices: createDevicesFacade({ assertUsable, getSnapshot, dispatch, deviceList, media, playback }),
     chat: createChatFacade({ assertUsable, getSnapshot, dispatch, channel: () => membership?.channel ?? null, clientId }),
+    host: createHostControls({ assertUsable, getSnapshot, channel: () => membership?.channel ?? null }),
     playback: { attach: (element) => (assertUsable(), playback.attach(element)) },
     async setReady(ready) {
       assertUsable();

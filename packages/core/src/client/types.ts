@@ -1,6 +1,7 @@
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
 import type { MeetingChat } from '../chat/chat-facade';
 import type { MeetingError } from '../errors/meeting-error';
+import type { MeetingHostControls } from '../membership/host-controls';
 import type { MeetingDevices } from '../media/devices-facade';
 import type { MeetingPlayback } from '../media/playback';
 import type { CaptureToggle, MediaDevicesLike, MediaToggle } from '../media/types';
@@ -25,9 +26,23 @@ export interface MeetingClient {
   subscribe(listener: (snapshot: MeetingSnapshot, previous: MeetingSnapshot) => void): () => void;
   /**
    * Join `meetingId` (or `options.meetingId`). `displayName` overrides `options.displayName` for
-   * this meeting — e.g. the name typed on a pre-join screen. Rejects with a `MeetingError`.
+   * this meeting — e.g. the name typed on a pre-join screen. Resolves once the server answered:
+   * `snapshot.admission` is `admitted`, or `waiting` when the meeting has a waiting room (a host
+   * lets you in later: `admission-changed`). Rejects with a `MeetingError` (`meeting-not-started`
+   * carries `startsAt`; `removed-from-meeting`, `admission-denied`, `meeting-locked`…).
    */
   join(meetingId?: string, joinOptions?: JoinOptions): Promise<void>;
+  /**
+   * Get ready to join while a pre-join screen shows: open and authenticate the signalling
+   * connection and fetch the ICE configuration, so `join()` only has to send the join request.
+   * Optional and idempotent; rejects with a `MeetingError` when the server cannot be reached or
+   * refuses the token (a pre-join screen can say so before the person presses Join). Without a
+   * token at hand (`token` unset and `getToken()` answering none yet, e.g. one minted for the name
+   * typed on the pre-join screen) a server that requires one is not an error here: it resolves,
+   * and `join()` connects again with the token it then has. The ICE configuration is fetched
+   * only after the server has accepted the connection.
+   */
+  prepare(): Promise<void>;
   /** Leave the meeting; peers close, local media stops. `join()` may be called again. */
   leave(): Promise<void>;
   /** Final and idempotent: stops every track, peer, timer and listener. Later calls throw `destroyed`. */
@@ -39,6 +54,8 @@ export interface MeetingClient {
   readonly screen: MediaToggle;
   readonly devices: MeetingDevices;
   readonly chat: MeetingChat;
+  /** Host controls (waiting room, remove, ask to mute, lock, extend, end for all); hosts only. */
+  readonly host: MeetingHostControls;
   readonly playback: MeetingPlayback;
   /** Mark this participant ready (or not) — `participant-ready` on the wire. */
   setReady(ready: boolean): Promise<void>;

@@ -52,14 +52,22 @@ const RECOVERABLE = new Set<MeetingErrorCode>([
   'peer-connection-failed',
   'autoplay-blocked',
   'meeting-full',
+  'meeting-not-started',
+  'server-busy',
+  'token-expired',
 ]);
 
+/** Options of the `MeetingError` constructor. */
 export interface MeetingErrorOptions {
   cause?: unknown;
   /** Overrides the default for the code. */
   recoverable?: boolean;
   /** Participant the error concerns, for per-peer errors. */
   participantId?: string;
+  /** `meeting-not-started`: the scheduled start (epoch ms, server clock). */
+  startsAt?: number;
+  /** `rate-limited`, `server-busy`, `meeting-not-started`: when trying again may succeed. */
+  retryAfterMs?: number;
 }
 
 /**
@@ -75,6 +83,10 @@ export class MeetingError extends Error {
   readonly recoverable: boolean;
   readonly hint: string;
   readonly participantId: string | undefined;
+  /** `meeting-not-started`: the scheduled start (epoch ms, server clock). */
+  readonly startsAt: number | undefined;
+  /** When trying again may succeed, in ms from when the error arrived. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(code: MeetingErrorCode, message?: string, options: MeetingErrorOptions = {}) {
     super(message ?? HINTS[code], options.cause === undefined ? undefined : { cause: options.cause });
@@ -82,6 +94,8 @@ export class MeetingError extends Error {
     this.hint = HINTS[code];
     this.recoverable = options.recoverable ?? RECOVERABLE.has(code);
     this.participantId = options.participantId;
+    this.startsAt = options.startsAt;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 

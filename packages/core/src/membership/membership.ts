@@ -1,25 +1,25 @@
-import type { ManagerOptions, SocketOptions } from 'socket.io-client';
 import { MeetingError, type MeetingErrorCode } from '../errors/meeting-error';
 import type { PeerMesh } from '../peers/mesh';
-import type { MediaState, MeetingJoinedPayload, TrackSource } from '../protocol/types';
-import { createSignallingChannel, fromProtocolError, type ChannelStatus, type SignallingChannel } from '../signalling/channel';
-import { decodeCandidate, decodeDescription, decodeSignal, emitSignal } from '../signalling/signal-codec';
+import type { JoinMeetingResult, MediaState, MeetingJoinedPayload, TrackSource } from '../protocol/types';
+import type { ChannelStatus, SignallingChannel } from '../signalling/channel';
+import { emitSignal } from '../signalling/signal-codec';
 import type { MeetingAction } from '../state/actions';
 import type { ConnectionState, MeetingSnapshot } from '../state/types';
 import type { Backoff } from '../util/backoff';
 import { createTimerGroup } from '../util/timers';
 import { createRoomEventGate } from './room-event-gate';
+import { listenToRoom } from './room-events';
 
 /** Errors that a successful (re)join resolves. */
-const CONNECTION_ERRORS = new Set<MeetingErrorCode>(['signalling-unreachable', 'join-timeout', 'rate-limited', 'internal']);
+const CONNECTION_ERRORS = new Set<MeetingErrorCode>(['signalling-unreachable', 'join-timeout', 'rate-limited', 'internal', 'server-busy', 'token-expired']);
+
+/** Refusals that end the membership for good: later reconnects must not try again. */
+const FINAL_REFUSALS = new Set<MeetingErrorCode>(['meeting-ended', 'meeting-not-found', 'removed-from-meeting', 'admission-denied']);
 
 /** Options of `createMembership`. */
 export interface MembershipOptions {
-  serverUrl: string;
-  getToken: () => Promise<string | undefined>;
-  socketOptions?: Partial<ManagerOptions & SocketOptions>;
-  /** Socket.IO's own reconnection of the transport. */
-  socketBackoff: { attempts: number; delayMs: number; maxDelayMs: number };
+  /** The signalling channel, possibly already connected (`client.prepare()`); the membership closes it. */
+  channel: SignallingChannel;
   /** Rejoining the meeting after the transport is back, when the server refused for a while. */
   rejoinBackoff: Backoff;
   joinTimeoutMs: number;
@@ -29,10 +29,12 @@ export interface MembershipOptions {
   /** Current local media, sent with every (re)join. */
   localMedia: () => MediaState;
   reportError: (error: MeetingError) => void;
-  /** Handshake fields besides the token (display name, anonymous user id). */
-  handshake: () => Record<string, string>;
   /** Name shown to others in this meeting (the server may take it from the token instead). */
   displayName: string | undefined;
+  /** A host asked this participant to turn a source off (the client does it and says why). */
+  onMuteRequested: (source: 'microphone' | 'camera') => void;
+  /** In the meeting (first join, admission from the waiting room, or rejoin). */
+  onJoined: (payload: MeetingJoinedPayload) => void;
 }
 
 /**
@@ -41,7 +43,8 @@ export interface MembershipOptions {
  */
 export interface Membership {
   readonly channel: SignallingChannel;
-  join(meetingId: string): Promise<MeetingJoinedPayload>;
+  /** Resolves with the server's answer: in the meeting, or in its waiting room. */
+  join(meetingId: string): Promise<JoinMeetingResult>;
   announceMedia(source: TrackSource, enabled: boolean): void;
   /** After signalling gave up (`failed`): try again now, e.g. when the browser is back online. */
   retry(): void;
@@ -67,15 +70,8 @@ export function createMembership(s: MembershipOptions): Membership {
 
   const setConnection = (state: ConnectionState) => dispatch({ type: 'connection', state });
 
-  const channel = createSignallingChannel({
-    serverUrl: s.serverUrl,
-    getToken: s.getToken,
-    handshake: s.handshake,
-    reconnection: s.socketBackoff,
-    ...(s.socketOptions ? { socketOptions: s.socketOptions } : {}),
-    onStatus,
-  });
-  offs.push(mesh.attachSink((to, connectionId, signal) => emitSignal(channel, to, connectionId, signal)));
+  const { channel } = s;
+  offs.push(channel.onStatus(onStatus), mesh.attachSink((to, connectionId, signal) => emitSignal(channel, to, connectionId, signal)));
 
   function onStatus(status: ChannelStatus, error?: MeetingError) {
     if (closed || !selfId) return;
@@ -87,33 +83,54 @@ export function createMembership(s: MembershipOptions): Membership {
     }
   }
 
+  /** Connection trouble is over once the server answers again (other errors stay until they resolve). */
+  function clearConnectionErrors() {
+    const error = s.getState().error;
+    if (error && CONNECTION_ERRORS.has(error.code)) dispatch({ type: 'error', error: null });
+  }
+
   function applyJoined(payload: MeetingJoinedPayload, rejoined: boolean) {
     selfId = payload.self.id;
     channel.setRateLimit(payload.limits.eventsPerSecond);
     mesh.setLocalId(selfId);
-    dispatch({ type: 'joined', payload, rejoined });
+    dispatch({ type: 'joined', payload, rejoined, receivedAt: Date.now() });
     mesh.sync(payload.participants.map((p) => p.id).filter((id) => id !== selfId));
-    // Connection trouble is over once we are in again (other errors stay until they resolve).
-    const error = s.getState().error;
-    if (error && CONNECTION_ERRORS.has(error.code)) dispatch({ type: 'error', error: null });
+    clearConnectionErrors();
     setConnection('connected');
+    s.onJoined(payload);
   }
 
   const displayName = () => (s.displayName ? { displayName: s.displayName } : {});
+
+  /** The server's answer to a (re)join: in the meeting, or in its waiting room. */
+  function applyAnswer(result: JoinMeetingResult, rejoined: boolean) {
+    if (result.admission === 'admitted') {
+      applyJoined(result, rejoined);
+      return;
+    }
+    selfId = result.self.id;
+    channel.setRateLimit(result.limits.eventsPerSecond);
+    // Not in the room: no peers until a host lets us in.
+    mesh.closeAll();
+    mesh.setLocalId(null);
+    dispatch({ type: 'waiting', payload: result, receivedAt: Date.now() });
+    clearConnectionErrors();
+    setConnection('connected');
+  }
 
   async function rejoin() {
     if (closed || !meetingId || !selfId) return;
     setConnection('reconnecting');
     gate.hold();
     try {
-      const payload = await channel.request(
+      const result = await channel.request(
         'join-meeting',
         { meetingId, media: s.localMedia(), previousParticipantId: selfId, ...displayName() },
         s.joinTimeoutMs,
       );
       if (closed) return;
       rejoinAttempt = 0;
-      applyJoined(payload, true);
+      applyAnswer(result, true);
       gate.release(true);
     } catch (error) {
       gate.release(false);
@@ -127,48 +144,37 @@ export function createMembership(s: MembershipOptions): Membership {
       }
       mesh.closeAll();
       // Refused for good (ended, or no longer allowed): later reconnects must not try again.
-      if (e.code === 'meeting-ended' || e.code === 'meeting-not-found') selfId = null;
+      if (FINAL_REFUSALS.has(e.code)) selfId = null;
+      if (e.code === 'removed-from-meeting' || e.code === 'admission-denied') {
+        dispatch({ type: 'admission', admission: e.code === 'removed-from-meeting' ? 'removed' : 'denied' });
+      }
       // The error first: whoever sees `failed` can read why.
       s.reportError(e);
       setConnection('failed');
     }
   }
 
-  /** Room events into the store (held behind an in-flight join answer by the gate). */
+  /** Out for good: no rejoin after a later socket drop. */
+  function out(why: 'ended' | 'denied' | 'removed') {
+    selfId = null;
+    mesh.closeAll();
+    mesh.setLocalId(null);
+    if (why !== 'ended') dispatch({ type: 'admission', admission: why });
+    setConnection('disconnected');
+  }
+
   function listen() {
-    const on = channel.on.bind(channel);
     offs.push(
-      on('participant-joined', gate.wrap(({ participant }) => {
-        if (participant.id === selfId) return;
-        dispatch({ type: 'participant-joined', participant });
-        mesh.add(participant.id);
-      })),
-      on('participant-left', gate.wrap(({ participantId, reason }) => {
-        mesh.remove(participantId);
-        dispatch({ type: 'participant-left', participantId, reason });
-      })),
-      on('participant-media-changed', gate.wrap(({ participantId, media }) => {
-        dispatch({ type: 'participant-media', participantId, media });
-        if (!media.screen) dispatch({ type: 'peer-stream', participantId, source: 'screen', stream: null });
-      })),
-      on('participant-ready', gate.wrap(({ participantId, ready }) => dispatch({ type: 'participant-ready', participantId, ready }))),
-      on('meeting-started', gate.wrap((payload) => dispatch({ type: 'meeting-started', payload }))),
-      on('meeting-ended', gate.wrap((payload) => {
-        dispatch({ type: 'meeting-ended', payload });
-        // Over for good: no rejoin after a later socket drop.
-        selfId = null;
-        mesh.closeAll();
-        setConnection('disconnected');
-      })),
-      on('chat-message', gate.wrap((message) => dispatch({ type: 'chat', messages: [message] }))),
-      on('webrtc-offer', gate.wrap((e) => mesh.handleSignal(decodeDescription(e)))),
-      on('webrtc-answer', gate.wrap((e) => mesh.handleSignal(decodeDescription(e)))),
-      on('webrtc-ice-candidate', gate.wrap((e) => mesh.handleSignal(decodeCandidate(e)))),
-      on('webrtc-signal', gate.wrap((e) => mesh.handleSignal(decodeSignal(e)))),
-      on('webrtc-error', (e) => {
-        // A signal racing a participant's departure is expected churn, not an error to show.
-        if (e.code === 'participant-not-found' && e.event?.startsWith('webrtc-')) return;
-        s.reportError(fromProtocolError(e));
+      ...listenToRoom({
+        channel,
+        gate,
+        mesh,
+        dispatch,
+        reportError: s.reportError,
+        selfId: () => selfId,
+        onAdmitted: (payload) => applyJoined(payload, false),
+        onOut: out,
+        onMuteRequested: s.onMuteRequested,
       }),
     );
   }
@@ -190,7 +196,7 @@ export function createMembership(s: MembershipOptions): Membership {
           Math.max(1_000, deadline - Date.now()),
         );
         if (closed) throw new MeetingError('invalid-state', 'The client left while joining');
-        applyJoined(payload, false);
+        applyAnswer(payload, false);
         gate.release(true);
         return payload;
       } catch (error) {

@@ -18,8 +18,20 @@ export const PROTOCOL_ERROR_CODES = {
   'meeting-full': 'This meeting is full.',
   /** The meeting has ended; it cannot be joined again. */
   'meeting-ended': 'This meeting has ended.',
-  /** The meeting is locked by its host (reserved for host controls). */
+  /** The meeting is locked by its host: nobody new may join or knock. */
   'meeting-locked': 'This meeting is locked by the host.',
+  /** More than the allowed margin before the scheduled start (`startsAt` says when). */
+  'meeting-not-started': 'This meeting has not started yet. You can join a few minutes before it begins.',
+  /** A host refused this person from the waiting room. */
+  'admission-denied': 'The host did not let you into this meeting.',
+  /** A host removed this person; they cannot rejoin until the meeting ends. */
+  'removed-from-meeting': 'You were removed from this meeting by the host.',
+  /** The event needs the host to have let this person in first (they are in the waiting room). */
+  'not-admitted': 'Please wait for the host to let you in.',
+  /** The token expired; the client asks for a new one and reconnects. */
+  'token-expired': 'Your session expired. Reconnecting…',
+  /** The server is overloaded and refused a new join for now; `retryAfterMs` says when to try again. */
+  'server-busy': 'The meeting server is busy. Trying again shortly…',
   /** The event needs the socket to have joined a meeting first. */
   'not-in-meeting': 'Join the meeting first.',
   /** The target participant of a signal is not in the sender's meeting. */
@@ -44,4 +56,8 @@ export interface ProtocolError {
   event?: string;
   /** Whether retrying the same action later may succeed. */
   recoverable?: boolean;
+  /** `meeting-not-started`: the scheduled start (epoch ms). */
+  startsAt?: number;
+  /** `rate-limited`, `server-busy`: when trying again may succeed. */
+  retryAfterMs?: number;
 }

@@ -1,6 +1,21 @@
 import type {
   Ack,
   AckCallback,
+  AdmitParticipantPayload,
+  DenyParticipantPayload,
+  ExtendMeetingPayload,
+  JoinMeetingResult,
+  LockMeetingPayload,
+  MeetingInfo,
+  MeetingLockedPayload,
+  MeetingUpdatedPayload,
+  MuteRequestedPayload,
+  ParticipantAdmittedPayload,
+  ParticipantDeniedPayload,
+  ParticipantRemovedPayload,
+  ParticipantWaitingPayload,
+  RemoveParticipantPayload,
+  RequestMutePayload,
   ChatMessage,
   ChatMessagePayload,
   JoinMeetingPayload,
@@ -36,9 +51,11 @@ export const WEBRTC_CONFIG_PATH = '/api/meetings/webrtc-config';
  * Events the client emits, with their payloads and acknowledgements
  * (Socket.IO's `ClientToServerEvents` generic). Acknowledgements are optional for
  * fire-and-forget events; signalling is never acknowledged (it is hot-path traffic).
+ * The host controls at the end answer `forbidden` to anyone but a host.
  */
 export interface ClientToServerEvents {
-  'join-meeting': (payload: JoinMeetingPayload, ack: AckCallback<MeetingJoinedPayload>) => void;
+  /** In the meeting, or in its waiting room; see `JoinMeetingResult`. */
+  'join-meeting': (payload: JoinMeetingPayload, ack: AckCallback<JoinMeetingResult>) => void;
   'leave-meeting': (payload: LeaveMeetingPayload, ack?: AckCallback<null>) => void;
   'toggle-media': (payload: ToggleMediaPayload, ack?: AckCallback<MediaState>) => void;
   'participant-ready': (payload: ParticipantReadyPayload, ack?: AckCallback<null>) => void;
@@ -47,6 +64,13 @@ export interface ClientToServerEvents {
   'webrtc-offer': (payload: WebrtcOfferPayload) => void;
   'webrtc-answer': (payload: WebrtcAnswerPayload) => void;
   'webrtc-ice-candidate': (payload: WebrtcIceCandidatePayload) => void;
+  /** Answers with the ids let in (one, or everyone waiting when `all`). */
+  'admit-participant': (payload: AdmitParticipantPayload, ack?: AckCallback<{ admitted: string[] }>) => void;
+  'deny-participant': (payload: DenyParticipantPayload, ack?: AckCallback<null>) => void;
+  'remove-participant': (payload: RemoveParticipantPayload, ack?: AckCallback<null>) => void;
+  'request-mute': (payload: RequestMutePayload, ack?: AckCallback<null>) => void;
+  'lock-meeting': (payload: LockMeetingPayload, ack?: AckCallback<MeetingInfo>) => void;
+  'extend-meeting': (payload: ExtendMeetingPayload, ack?: AckCallback<MeetingInfo>) => void;
 }
 
 /** Events the server emits (Socket.IO's `ServerToClientEvents` generic). */
@@ -64,10 +88,17 @@ export interface ServerToClientEvents {
   'webrtc-answer': (payload: WebrtcAnswerEvent) => void;
   'webrtc-ice-candidate': (payload: WebrtcIceCandidateEvent) => void;
   'webrtc-error': (payload: ProtocolError) => void;
+  'participant-waiting': (payload: ParticipantWaitingPayload) => void;
+  'participant-admitted': (payload: ParticipantAdmittedPayload) => void;
+  'participant-denied': (payload: ParticipantDeniedPayload) => void;
+  'participant-removed': (payload: ParticipantRemovedPayload) => void;
+  'mute-requested': (payload: MuteRequestedPayload) => void;
+  'meeting-locked': (payload: MeetingLockedPayload) => void;
+  'meeting-updated': (payload: MeetingUpdatedPayload) => void;
 }
 
-/** Every client → server event name, in the deployment guide's order. */
-export const CLIENT_EVENTS = [
+/** The client → server events of the deployment guide, in its order. */
+export const GUIDE_CLIENT_EVENTS = [
   'join-meeting',
   'leave-meeting',
   'toggle-media',
@@ -79,8 +110,21 @@ export const CLIENT_EVENTS = [
   'webrtc-ice-candidate',
 ] as const satisfies ReadonlyArray<keyof ClientToServerEvents>;
 
-/** Every server → client event name, in the deployment guide's order. */
-export const SERVER_EVENTS = [
+/** The client → server events of the session flow (host controls), added to the guide's. */
+export const SESSION_CLIENT_EVENTS = [
+  'admit-participant',
+  'deny-participant',
+  'remove-participant',
+  'request-mute',
+  'lock-meeting',
+  'extend-meeting',
+] as const satisfies ReadonlyArray<keyof ClientToServerEvents>;
+
+/** Every client → server event name: the guide's, then the session flow's. */
+export const CLIENT_EVENTS = [...GUIDE_CLIENT_EVENTS, ...SESSION_CLIENT_EVENTS] as const;
+
+/** The server → client events of the deployment guide, in its order. */
+export const GUIDE_SERVER_EVENTS = [
   'meeting-joined',
   'participant-joined',
   'participant-left',
@@ -95,5 +139,19 @@ export const SERVER_EVENTS = [
   'webrtc-ice-candidate',
   'webrtc-error',
 ] as const satisfies ReadonlyArray<keyof ServerToClientEvents>;
+
+/** The server → client events of the session flow (waiting room, host controls, session window). */
+export const SESSION_SERVER_EVENTS = [
+  'participant-waiting',
+  'participant-admitted',
+  'participant-denied',
+  'participant-removed',
+  'mute-requested',
+  'meeting-locked',
+  'meeting-updated',
+] as const satisfies ReadonlyArray<keyof ServerToClientEvents>;
+
+/** Every server → client event name: the guide's, then the session flow's. */
+export const SERVER_EVENTS = [...GUIDE_SERVER_EVENTS, ...SESSION_SERVER_EVENTS] as const;
 
 export type { Ack };

@@ -4,11 +4,15 @@ import type { Socket } from 'socket.io-client';
 import {
   CLIENT_EVENTS,
   SERVER_EVENTS,
+  GUIDE_CLIENT_EVENTS,
+  GUIDE_SERVER_EVENTS,
+  SESSION_CLIENT_EVENTS,
+  SESSION_SERVER_EVENTS,
   clientEventSchemas,
   protocolErrorCodes,
   type ClientToServerEvents,
   type ServerToClientEvents,
-  type MeetingJoinedPayload,
+  type JoinMeetingResult,
   type Ack,
   type WebrtcSignalEvent,
 } from './index';
@@ -25,11 +29,23 @@ const GUIDE_SERVER_TO_CLIENT = [
   'webrtc-offer', 'webrtc-answer', 'webrtc-ice-candidate', 'webrtc-error',
 ];
 
+// The session flow (waiting room, host controls, session window), in the guide's kebab-case style.
+const SESSION_CLIENT_TO_SERVER = ['admit-participant', 'deny-participant', 'remove-participant', 'request-mute', 'lock-meeting', 'extend-meeting'];
+const SESSION_SERVER_TO_CLIENT = [
+  'participant-waiting', 'participant-admitted', 'participant-denied', 'participant-removed',
+  'mute-requested', 'meeting-locked', 'meeting-updated',
+];
+
 describe('event names', () => {
-  it('match the deployment guide exactly', () => {
-    expect([...CLIENT_EVENTS]).toEqual(GUIDE_CLIENT_TO_SERVER);
-    expect([...SERVER_EVENTS]).toEqual(GUIDE_SERVER_TO_CLIENT);
-    expect(Object.keys(clientEventSchemas)).toEqual(GUIDE_CLIENT_TO_SERVER);
+  it('keep the deployment guide\'s events exactly, and add the session flow after them', () => {
+    expect([...GUIDE_CLIENT_EVENTS]).toEqual(GUIDE_CLIENT_TO_SERVER);
+    expect([...GUIDE_SERVER_EVENTS]).toEqual(GUIDE_SERVER_TO_CLIENT);
+    expect([...SESSION_CLIENT_EVENTS]).toEqual(SESSION_CLIENT_TO_SERVER);
+    expect([...SESSION_SERVER_EVENTS]).toEqual(SESSION_SERVER_TO_CLIENT);
+    expect([...CLIENT_EVENTS]).toEqual([...GUIDE_CLIENT_TO_SERVER, ...SESSION_CLIENT_TO_SERVER]);
+    expect([...SERVER_EVENTS]).toEqual([...GUIDE_SERVER_TO_CLIENT, ...SESSION_SERVER_TO_CLIENT]);
+    expect(Object.keys(clientEventSchemas)).toEqual([...GUIDE_CLIENT_TO_SERVER, ...SESSION_CLIENT_TO_SERVER]);
+    for (const name of [...SESSION_CLIENT_TO_SERVER, ...SESSION_SERVER_TO_CLIENT]) expect(name).toMatch(/^[a-z]+(-[a-z]+)+$/);
   });
 
   it('type the event maps with exactly those keys', () => {
@@ -41,7 +57,11 @@ describe('event names', () => {
 describe('payload types', () => {
   it('pins acknowledgements and relayed payloads', () => {
     type JoinAck = Parameters<ClientToServerEvents['join-meeting']>[1];
-    expectTypeOf<JoinAck>().toEqualTypeOf<(result: Ack<MeetingJoinedPayload>) => void>();
+    expectTypeOf<JoinAck>().toEqualTypeOf<(result: Ack<JoinMeetingResult>) => void>();
+    // Waiting or admitted: the answer says which, and only `admitted` carries the roster and chat.
+    expectTypeOf<Extract<JoinMeetingResult, { admission: 'waiting' }>>().not.toHaveProperty('participants');
+    expectTypeOf<Extract<JoinMeetingResult, { admission: 'waiting' }>>().not.toHaveProperty('chat');
+    expectTypeOf<Extract<JoinMeetingResult, { admission: 'admitted' }>>().toHaveProperty('chat');
     expectTypeOf<Parameters<ServerToClientEvents['webrtc-signal']>[0]>().toEqualTypeOf<WebrtcSignalEvent>();
     // The relayed signal carries `from` (stamped by the server); the sent one carries `to`.
     expectTypeOf<Parameters<ClientToServerEvents['webrtc-signal']>[0]>().toHaveProperty('to');
@@ -81,6 +101,33 @@ describe('schemas', () => {
     expect(clientEventSchemas['join-meeting'].safeParse({ meetingId: '' }).success).toBe(false);
     expect(clientEventSchemas['chat-message'].safeParse({ text: '   ' }).success).toBe(false);
     expect(clientEventSchemas['toggle-media'].safeParse({ source: 'smell', enabled: true }).success).toBe(false);
+  });
+
+  it('validate the host controls', () => {
+    const ok: Array<[keyof typeof clientEventSchemas, unknown]> = [
+      ['admit-participant', { participantId: 'p-1' }],
+      ['admit-participant', { all: true }],
+      ['deny-participant', { participantId: 'p-1' }],
+      ['remove-participant', { participantId: 'p-1' }],
+      ['request-mute', { participantId: 'p-1' }],
+      ['request-mute', { participantId: 'p-1', source: 'camera' }],
+      ['lock-meeting', { locked: true }],
+      ['extend-meeting', { minutes: 15 }],
+    ];
+    for (const [event, payload] of ok) expect(clientEventSchemas[event].safeParse(payload).success, event).toBe(true);
+    const bad: Array<[keyof typeof clientEventSchemas, unknown]> = [
+      ['admit-participant', { all: false }],
+      ['admit-participant', { participantId: 'p-1', all: true }],
+      ['deny-participant', {}],
+      ['remove-participant', { participantId: '../x' }],
+      ['request-mute', { participantId: 'p-1', source: 'screen' }],
+      ['lock-meeting', { locked: 'yes' }],
+      ['extend-meeting', { minutes: 0 }],
+      ['extend-meeting', { minutes: 1.5 }],
+      ['extend-meeting', { minutes: 10_000 }],
+    ];
+    for (const [event, payload] of bad) expect(clientEventSchemas[event].safeParse(payload).success, `${event} ${JSON.stringify(payload)}`).toBe(false);
+    expect(clientEventSchemas['request-mute'].parse({ participantId: 'p-1' })).toEqual({ participantId: 'p-1', source: 'microphone' });
   });
 
   it('defaults participant-ready to true', () => {

@@ -103,6 +103,36 @@ export const webrtcIceCandidateSchema = z.strictObject({
   connectionId: connectionIdSchema.optional(),
 });
 
+/* ---------- the session flow: host controls ---------- */
+
+/** `admit-participant`: let one waiting participant in, or everyone who is waiting. */
+export const admitParticipantSchema = z.union([
+  z.strictObject({ participantId: participantIdSchema }),
+  z.strictObject({ all: z.literal(true) }),
+]);
+
+/** `deny-participant`: refuse one waiting participant. */
+export const denyParticipantSchema = z.strictObject({ participantId: participantIdSchema });
+
+/** `remove-participant`: take someone out of the meeting; they cannot come back until it ends. */
+export const removeParticipantSchema = z.strictObject({ participantId: participantIdSchema });
+
+/**
+ * `request-mute`: ask someone to turn off their microphone (or camera). In a peer-to-peer mesh
+ * this is cooperative: their client turns it off and tells them why; turning it back on is
+ * always their own choice.
+ */
+export const requestMuteSchema = z.strictObject({
+  participantId: participantIdSchema,
+  source: z.enum(['microphone', 'camera']).default('microphone'),
+});
+
+/** `lock-meeting`: nobody new may join or knock while locked (hosts still can). */
+export const lockMeetingSchema = z.strictObject({ locked: z.boolean() });
+
+/** `extend-meeting`: move the scheduled end later by whole minutes. */
+export const extendMeetingSchema = z.strictObject({ minutes: z.number().int().min(1).max(240) });
+
 /** Schema for each client → server event, by event name. */
 export const clientEventSchemas = {
   'join-meeting': joinMeetingSchema,
@@ -114,6 +144,12 @@ export const clientEventSchemas = {
   'webrtc-offer': webrtcOfferSchema,
   'webrtc-answer': webrtcAnswerSchema,
   'webrtc-ice-candidate': webrtcIceCandidateSchema,
+  'admit-participant': admitParticipantSchema,
+  'deny-participant': denyParticipantSchema,
+  'remove-participant': removeParticipantSchema,
+  'request-mute': requestMuteSchema,
+  'lock-meeting': lockMeetingSchema,
+  'extend-meeting': extendMeetingSchema,
 } as const;
 
 /** Name of a client → server event. */

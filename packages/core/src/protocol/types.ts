@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type {
+  admitParticipantSchema,
   chatMessageSchema,
+  denyParticipantSchema,
+  extendMeetingSchema,
+  lockMeetingSchema,
+  removeParticipantSchema,
+  requestMuteSchema,
   joinMeetingSchema,
   leaveMeetingSchema,
   mediaStateSchema,
@@ -30,10 +36,33 @@ export type SessionDescription = z.infer<typeof sessionDescriptionSchema>;
 export type IceCandidate = z.infer<typeof iceCandidateSchema>;
 
 /**
- * Role of a participant in a meeting. `host` may end the meeting for everyone (and, later,
- * admit from the waiting room, mute, remove and lock); `participant` is everyone else.
+ * Role of a participant in a meeting, from their verified identity only (token claim or the
+ * server's `authorize` hook). `host` (the therapist) admits from the waiting room, removes,
+ * asks to mute, locks, extends and ends the meeting for everyone; `participant` is everyone else.
  */
 export type ParticipantRole = 'host' | 'participant';
+
+/**
+ * Where a person stands with a meeting: `waiting` in the waiting room until a host lets them in,
+ * `admitted` (in the meeting), `denied` by a host, or `removed` by a host (cannot rejoin until the
+ * meeting ends).
+ */
+export type Admission = 'waiting' | 'admitted' | 'denied' | 'removed';
+
+/** Whether people who join later read the chat from before they came. */
+export type ChatHistoryPolicy = 'none' | 'all';
+
+/** Someone in the waiting room, as hosts see them. */
+export interface WaitingParticipant {
+  /** The participant id they will have once admitted. */
+  id: string;
+  userId: string;
+  /** The verified name (token or `authorize`), else the name they typed. */
+  displayName: string;
+  role: ParticipantRole;
+  /** Epoch ms they started waiting (kept across their reconnects). */
+  since: number;
+}
 
 /** One person in a meeting, as the server publishes them. */
 export interface ParticipantInfo {
@@ -58,16 +87,24 @@ export type MeetingStatus = 'waiting' | 'active' | 'ended';
 /** Why a meeting ended. */
 export type MeetingEndReason = 'ended-by-host' | 'scheduled-end' | 'empty';
 
-/** Public state of a meeting. */
+/** Public state of a meeting (no roster: waiting participants see this too). */
 export interface MeetingInfo {
   meetingId: string;
   status: MeetingStatus;
+  /** Epoch ms of the scheduled start, when there is one. */
+  startsAt?: number;
   /** Epoch ms when the meeting started, when it has. */
   startedAt?: number;
-  /** Epoch ms of the scheduled end, when there is one. */
+  /** Epoch ms of the scheduled end, when there is one (hosts may extend it). */
   endsAt?: number;
-  /** Reserved for host controls: a locked meeting admits nobody new. */
+  /** A locked meeting lets nobody new join or knock; hosts still can. */
   locked: boolean;
+  /** Whether participants wait until a host lets them in. */
+  waitingRoom: boolean;
+  /** Whether a host is in the meeting now (waiting participants wait for one). */
+  hostPresent: boolean;
+  /** Whether people who join later read earlier chat. */
+  chatHistory: ChatHistoryPolicy;
 }
 
 /** A chat message as stored and relayed by the server. */
@@ -96,6 +133,13 @@ export interface ServerLimits {
 
 /* ---------- client → server payloads (as the client sends them) ---------- */
 
+export type AdmitParticipantPayload = z.input<typeof admitParticipantSchema>;
+export type DenyParticipantPayload = z.input<typeof denyParticipantSchema>;
+export type RemoveParticipantPayload = z.input<typeof removeParticipantSchema>;
+export type RequestMutePayload = z.input<typeof requestMuteSchema>;
+export type LockMeetingPayload = z.input<typeof lockMeetingSchema>;
+export type ExtendMeetingPayload = z.input<typeof extendMeetingSchema>;
+
 export type JoinMeetingPayload = z.input<typeof joinMeetingSchema>;
 export type LeaveMeetingPayload = z.input<typeof leaveMeetingSchema>;
 export type ToggleMediaPayload = z.input<typeof toggleMediaSchema>;
@@ -108,16 +152,84 @@ export type WebrtcIceCandidatePayload = z.input<typeof webrtcIceCandidateSchema>
 
 /* ---------- server → client payloads ---------- */
 
-/** Answer to `join-meeting`: who I am, who is here, the meeting, the chat so far. */
+/** In the meeting: who I am, who is here, the meeting, the chat I may read. */
 export interface MeetingJoinedPayload {
   meeting: MeetingInfo;
   /** This client's own participant record. */
   self: ParticipantInfo;
   /** Everyone else already in the meeting, with media state and readiness. */
   participants: ParticipantInfo[];
-  /** Chat history of the meeting, oldest first (bounded by the server). */
+  /**
+   * Chat this person may read, oldest first: with `chatHistory: 'none'` only what was said since
+   * they were first let in; with `'all'` the meeting's history (bounded by the server).
+   */
   chat: ChatMessage[];
+  /** Hosts only: who is in the waiting room, longest waiting first. */
+  waiting?: WaitingParticipant[];
   limits: ServerLimits;
+  /** The server's clock (epoch ms) when it answered, so timers survive reloads and skewed clocks. */
+  serverTime: number;
+}
+
+/** In the waiting room: the meeting (no roster), who I will be, and the server's clock. */
+export interface WaitingRoomPayload {
+  meeting: MeetingInfo;
+  self: WaitingParticipant;
+  limits: ServerLimits;
+  serverTime: number;
+}
+
+/**
+ * Answer to `join-meeting`: in the meeting (`admitted`), or in the waiting room (`waiting`) —
+ * then `meeting-joined` follows when a host lets them in, or `participant-denied`.
+ */
+export type JoinMeetingResult = ({ admission: 'admitted' } & MeetingJoinedPayload) | ({ admission: 'waiting' } & WaitingRoomPayload);
+
+/** `participant-waiting` (hosts only): someone knocked. */
+export interface ParticipantWaitingPayload {
+  participant: WaitingParticipant;
+}
+
+/** `participant-admitted` (hosts only): a host let someone in; drop them from the waiting list. */
+export interface ParticipantAdmittedPayload {
+  participantId: string;
+  /** The host who let them in. */
+  by: string;
+}
+
+/**
+ * `participant-denied`: to the person refused (then they are out of the meeting), and to hosts
+ * (drop them from the waiting list).
+ */
+export interface ParticipantDeniedPayload {
+  participantId: string;
+}
+
+/** `participant-removed`: to the person a host removed; they cannot rejoin until the meeting ends. */
+export interface ParticipantRemovedPayload {
+  participantId: string;
+  /** The host who removed them. */
+  by: string;
+}
+
+/** `mute-requested`: a host asks this person to turn a source off; their client does it and says why. */
+export interface MuteRequestedPayload {
+  source: 'microphone' | 'camera';
+  /** Participant id and name of the host who asked. */
+  by: string;
+  byName: string;
+}
+
+/** `meeting-locked`: to everyone in the meeting and the waiting room. */
+export interface MeetingLockedPayload {
+  locked: boolean;
+  by: string;
+}
+
+/** `meeting-updated`: the meeting changed (extended, a host came or went, locked…). */
+export interface MeetingUpdatedPayload {
+  meeting: MeetingInfo;
+  serverTime: number;
 }
 
 export interface ParticipantJoinedPayload {
@@ -125,7 +237,7 @@ export interface ParticipantJoinedPayload {
 }
 
 /** Why a participant left. `replaced`: the same user rejoined on a new socket. */
-export type ParticipantLeftReason = 'left' | 'disconnected' | 'replaced' | 'removed' | 'meeting-ended';
+export type ParticipantLeftReason = 'left' | 'disconnected' | 'replaced' | 'removed' | 'denied' | 'meeting-ended';
 
 export interface ParticipantLeftPayload {
   participantId: string;

@@ -33,7 +33,6 @@ export interface SignallingChannelOptions {
   handshake: () => Record<string, string>;
   reconnection: { attempts: number; delayMs: number; maxDelayMs: number };
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
-  onStatus: (status: ChannelStatus, error?: MeetingError) => void;
 }
 
 /** The signalling channel: one Socket.IO connection to the `/meetings` namespace. */
@@ -47,6 +46,11 @@ export interface SignallingChannel {
    * while disconnected.
    */
   send<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): void;
+  /**
+   * Observe the transport status (connected after a drop, reconnecting, given up); returns the
+   * disposer. The first connect is awaited through `connect()` instead.
+   */
+  onStatus(listener: (status: ChannelStatus, error?: MeetingError) => void): () => void;
   /** Listen to a server event; returns the disposer. */
   on<E extends keyof ServerToClientEvents>(event: E, handler: ServerToClientEvents[E]): () => void;
   readonly connected: boolean;
@@ -63,7 +67,11 @@ export interface SignallingChannel {
 /** Map a wire error to a `MeetingError` with the same code. */
 export function fromProtocolError(error: ProtocolError): MeetingError {
   const code: MeetingErrorCode = error.code in PROTOCOL_ERROR_CODES ? error.code : 'internal';
-  return new MeetingError(code, error.message, error.recoverable === undefined ? {} : { recoverable: error.recoverable });
+  return new MeetingError(code, error.message, {
+    ...(error.recoverable === undefined ? {} : { recoverable: error.recoverable }),
+    ...(typeof error.startsAt === 'number' ? { startsAt: error.startsAt } : {}),
+    ...(typeof error.retryAfterMs === 'number' ? { retryAfterMs: error.retryAfterMs } : {}),
+  });
 }
 
 function connectErrorToMeetingError(err: Error & { data?: unknown }): MeetingError {
@@ -83,6 +91,10 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
   let closed = false;
   let everConnected = false;
   const pacer = createPacer();
+  const statusListeners = new Set<(status: ChannelStatus, error?: MeetingError) => void>();
+  const status = (value: ChannelStatus, error?: MeetingError) => {
+    for (const listener of [...statusListeners]) listener(value, error);
+  };
   /** Rejecters of `connect()` calls still waiting, so `close()` can settle them. */
   const waiting = new Set<(error: MeetingError) => void>();
 
@@ -108,22 +120,22 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
     });
     s.on('connect', () => {
       everConnected = true;
-      options.onStatus('connected');
+      status('connected');
     });
     s.on('disconnect', (reason) => {
       if (closed) return;
       // A server-side disconnect is deliberate (kicked, meeting over): Socket.IO will not retry.
-      options.onStatus(s.active ? 'reconnecting' : 'disconnected');
+      status(s.active ? 'reconnecting' : 'disconnected');
       void reason;
     });
     s.on('connect_error', (err) => {
       if (closed) return;
       // `active` is false when the server refused the handshake (auth middleware): no retry.
-      if (!s.active) options.onStatus('failed', connectErrorToMeetingError(err));
-      else if (everConnected) options.onStatus('reconnecting', connectErrorToMeetingError(err));
+      if (!s.active) status('failed', connectErrorToMeetingError(err));
+      else if (everConnected) status('reconnecting', connectErrorToMeetingError(err));
     });
     s.io.on('reconnect_failed', () => {
-      if (!closed) options.onStatus('failed', new MeetingError('signalling-unreachable', undefined, { recoverable: false }));
+      if (!closed) status('failed', new MeetingError('signalling-unreachable', undefined, { recoverable: false }));
     });
     socket = s;
     return s;
@@ -189,6 +201,12 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
         if (socket?.connected) (socket.emit as (e: string, p: unknown) => void)(event, payload);
       });
     },
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => {
+        statusListeners.delete(listener);
+      };
+    },
     setRateLimit(eventsPerSecond) {
       pacer.setRate(eventsPerSecond);
     },
@@ -210,6 +228,7 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
     close() {
       if (closed) return;
       closed = true;
+      statusListeners.clear();
       pacer.clear();
       for (const abort of [...waiting]) abort(new MeetingError('invalid-state', 'The connection was closed while connecting'));
       if (socket) {

@@ -4,9 +4,12 @@ import type {
   MeetingEndedPayload,
   MeetingJoinedPayload,
   MeetingStartedPayload,
+  MeetingInfo,
   ParticipantInfo,
   ParticipantLeftReason,
   TrackSource,
+  WaitingParticipant,
+  WaitingRoomPayload,
 } from '../protocol/types';
 import type { StreamSource } from '../protocol/media-sources';
 import type { MeetingError } from '../errors/meeting-error';
@@ -17,12 +20,13 @@ import type {
   MediaToggleState,
   PeerState,
   PeerStats,
+  SessionWarning,
 } from './types';
 
 /** Every change to the client state, as one closed union handled by the reducer. */
 export type MeetingAction =
   | { type: 'connection'; state: ConnectionState }
-  | { type: 'joined'; payload: MeetingJoinedPayload; rejoined: boolean }
+  | { type: 'joined'; payload: MeetingJoinedPayload; rejoined: boolean; receivedAt: number }
   | { type: 'participant-joined'; participant: ParticipantInfo }
   | { type: 'participant-left'; participantId: string; reason: ParticipantLeftReason }
   | { type: 'participant-media'; participantId: string; media: MediaState }
@@ -39,4 +43,13 @@ export type MeetingAction =
   | { type: 'devices'; patch: Partial<DevicesState> }
   | { type: 'audio-blocked'; blocked: boolean }
   | { type: 'error'; error: MeetingError | null }
-  | { type: 'left' };
+  | { type: 'left' }
+  /* the session flow */
+  | { type: 'waiting'; payload: WaitingRoomPayload; receivedAt: number }
+  | { type: 'admission'; admission: 'denied' | 'removed' }
+  | { type: 'waiting-added'; participant: WaitingParticipant }
+  | { type: 'waiting-removed'; participantId: string; reason: 'admitted' | 'denied' | 'left' }
+  | { type: 'meeting-updated'; meeting: MeetingInfo; serverTime: number; receivedAt: number }
+  | { type: 'meeting-locked'; locked: boolean }
+  | { type: 'mute-requested'; source: 'microphone' | 'camera'; byName: string; at: number }
+  | { type: 'session-warning'; warning: SessionWarning | null };

@@ -1,6 +1,14 @@
 import type { MeetingError } from '../errors/meeting-error';
 import type { StreamSource } from '../protocol/media-sources';
-import type { ChatMessage, MediaState, MeetingEndReason, ParticipantLeftReason } from '../protocol/types';
+import type {
+  Admission,
+  ChatMessage,
+  MediaState,
+  MeetingEndReason,
+  MeetingInfo,
+  ParticipantLeftReason,
+  WaitingParticipant,
+} from '../protocol/types';
 import type { MeetingAction } from './actions';
 import type { ConnectionState, MeetingSnapshot, Participant, PeerState } from './types';
 
@@ -27,6 +35,17 @@ export interface MeetingEvents {
   'active-speaker-changed': { participantId: string | null };
   'audio-playback-blocked': { blocked: boolean };
   error: { error: MeetingError };
+  /** You entered the waiting room, were let in, denied or removed. */
+  'admission-changed': { admission: Admission | null; previous: Admission | null };
+  /** Hosts: someone knocked (play a sound, show a toast). */
+  'participant-waiting': { participant: WaitingParticipant };
+  /** A host asked you to turn a source off; the client has done it. Unmuting stays your choice. */
+  'mute-requested': { source: 'microphone' | 'camera'; byName: string };
+  'meeting-locked': { locked: boolean };
+  /** The meeting changed: extended, a host came or went, locked… */
+  'meeting-updated': { meeting: MeetingInfo };
+  /** Five minutes before the scheduled end (server clock). */
+  'meeting-ending-soon': { endsAt: number };
 }
 
 /** Name of a `MeetingEvents` event. */
@@ -45,6 +64,11 @@ const event = <E extends MeetingEventName>(name: E, payload: MeetingEvents[E]): 
  * store after every dispatch that changed the snapshot; an action that changed nothing emits nothing.
  */
 export function deriveEvents(action: MeetingAction, prev: MeetingSnapshot, next: MeetingSnapshot): MeetingEvent[] {
+  const own = eventsOfAction(action, prev, next);
+  return prev.admission === next.admission ? own : [event('admission-changed', { admission: next.admission, previous: prev.admission }), ...own];
+}
+
+function eventsOfAction(action: MeetingAction, prev: MeetingSnapshot, next: MeetingSnapshot): MeetingEvent[] {
   switch (action.type) {
     case 'connection':
       return prev.connection === next.connection ? [] : [event('connection-changed', { state: next.connection, previous: prev.connection })];
@@ -97,6 +121,16 @@ export function deriveEvents(action: MeetingAction, prev: MeetingSnapshot, next:
       return [event('audio-playback-blocked', { blocked: next.audioPlaybackBlocked })];
     case 'error':
       return action.error ? [event('error', { error: action.error })] : [];
+    case 'waiting-added':
+      return prev.waiting.some((w) => w.id === action.participant.id) ? [] : [event('participant-waiting', { participant: action.participant })];
+    case 'mute-requested':
+      return [event('mute-requested', { source: action.source, byName: action.byName })];
+    case 'meeting-locked':
+      return [event('meeting-locked', { locked: action.locked })];
+    case 'meeting-updated':
+      return prev.meeting === next.meeting ? [] : [event('meeting-updated', { meeting: action.meeting })];
+    case 'session-warning':
+      return action.warning === 'ending-soon' && next.meeting?.endsAt !== undefined ? [event('meeting-ending-soon', { endsAt: next.meeting.endsAt })] : [];
     default:
       return [];
   }

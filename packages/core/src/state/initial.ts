@@ -32,5 +32,11 @@ export function createInitialSnapshot(): MeetingSnapshot {
     localScreenStream: null,
     error: null,
     limits: null,
+    admission: null,
+    role: null,
+    waiting: [],
+    hostRequest: null,
+    sessionWarning: null,
+    clockOffsetMs: 0,
   };
 }

@@ -9,9 +9,10 @@ const info = (id: string, joinedAt: number, name = id): ParticipantInfo => ({
   id, userId: `u-${id}`, displayName: name, role: 'participant', media: { microphone: true, camera: true, screen: false }, ready: false, joinedAt,
 });
 const joined = (self: ParticipantInfo, others: ParticipantInfo[], chat: MeetingJoinedPayload['chat'] = []): MeetingJoinedPayload => ({
-  meeting: { meetingId: 'm1', status: 'waiting', locked: false },
+  meeting: { meetingId: 'm1', status: 'waiting', locked: false, waitingRoom: false, hostPresent: true, chatHistory: 'none' },
   self, participants: others, chat,
   limits: { maxParticipants: 6, maxChatLength: 2000, maxPayloadBytes: 65536, eventsPerSecond: 50 },
+  serverTime: 1_000,
 });
 const msg = (id: string, sentAt: number) => ({ id, meetingId: 'm1', from: 'b', fromName: 'B', text: id, sentAt });
 
@@ -31,7 +32,7 @@ const noStats = {
 describe('reduceMeeting', () => {
   it('derives participants (local first, remotes in join order) once per change', () => {
     let s = createInitialSnapshot();
-    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 5), [info('zed', 2), info('amy', 3)]), rejoined: false });
+    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 5), [info('zed', 2), info('amy', 3)]), rejoined: false, receivedAt: 1_000 });
     expect(s.participants.map((p) => p.id)).toEqual(['self', 'zed', 'amy']);
     expect(s.participantCount).toBe(3);
     expect(s.localParticipant?.isLocal).toBe(true);
@@ -43,7 +44,7 @@ describe('reduceMeeting', () => {
   });
 
   it('adds, updates and removes remotes; the leaving active speaker is cleared', () => {
-    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), []), rejoined: false });
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), []), rejoined: false, receivedAt: 1_000 });
     s = reduceMeeting(s, { type: 'participant-joined', participant: info('b', 2) });
     s = reduceMeeting(s, { type: 'participant-media', participantId: 'b', media: { microphone: true, camera: true, screen: true } });
     s = reduceMeeting(s, { type: 'audio-levels', levels: { b: 0.5 }, activeSpeakerId: 'b' });
@@ -58,7 +59,7 @@ describe('reduceMeeting', () => {
   });
 
   it('audio levels change only `audioLevels`; the participant list stays the same object', () => {
-    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false });
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false, receivedAt: 1_000 });
     s = reduceMeeting(s, { type: 'audio-levels', levels: { b: 0.5 }, activeSpeakerId: 'b' });
     const list = s.participants;
     for (const level of [0.4, 0.7, 0.2]) {
@@ -75,7 +76,7 @@ describe('reduceMeeting', () => {
   });
 
   it('someone who mutes stops speaking at once, and a muted microphone cannot become the active speaker', () => {
-    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false });
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false, receivedAt: 1_000 });
     s = reduceMeeting(s, { type: 'audio-levels', levels: { b: 0.5 }, activeSpeakerId: 'b' });
     expect(s.remotes.b?.isSpeaking).toBe(true);
     s = reduceMeeting(s, { type: 'participant-media', participantId: 'b', media: { microphone: false, camera: true, screen: false } });
@@ -87,18 +88,18 @@ describe('reduceMeeting', () => {
   });
 
   it('merges chat by id, ordered by server time, and keeps it across a rejoin', () => {
-    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [], [msg('b', 20), msg('a', 10)]), rejoined: false });
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [], [msg('b', 20), msg('a', 10)]), rejoined: false, receivedAt: 1_000 });
     s = reduceMeeting(s, { type: 'chat', messages: [msg('a', 10), msg('c', 15)] });
     expect(s.chat.map((m) => m.id)).toEqual(['a', 'c', 'b']);
-    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self2', 1), [], [msg('a', 10)]), rejoined: false });
+    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self2', 1), [], [msg('a', 10)]), rejoined: false, receivedAt: 1_000 });
     expect(s.chat.map((m) => m.id)).toEqual(['a', 'c', 'b']);
     expect(s.localParticipant?.id).toBe('self2');
   });
 
   it('keeps peer state and streams of a remote that is still there after a rejoin', () => {
-    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false });
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false, receivedAt: 1_000 });
     s = reduceMeeting(s, { type: 'peer-state', participantId: 'b', state: 'connected' });
-    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 1), [{ ...info('b', 2), ready: true }]), rejoined: true });
+    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 1), [{ ...info('b', 2), ready: true }]), rejoined: true, receivedAt: 1_000 });
     expect(s.remotes.b?.peerState).toBe('connected');
     expect(s.remotes.b?.ready).toBe(true);
   });
@@ -106,7 +107,7 @@ describe('reduceMeeting', () => {
   it('reflects local toggles into the local participant and mirrors the connection', () => {
     let s = reduceMeeting(createInitialSnapshot(), { type: 'connection', state: 'connecting' });
     s = reduceMeeting(s, { type: 'media-toggle', source: 'camera', patch: { enabled: true } });
-    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 1), []), rejoined: false });
+    s = reduceMeeting(s, { type: 'joined', payload: joined(info('self', 1), []), rejoined: false, receivedAt: 1_000 });
     expect(s.localParticipant?.media).toEqual({ microphone: false, camera: true, screen: false });
     expect(s.localParticipant?.peerState).toBe('connecting');
     s = reduceMeeting(s, { type: 'connection', state: 'connected' });
@@ -116,7 +117,7 @@ describe('reduceMeeting', () => {
   });
 
   it('meeting lifecycle, errors and leave', () => {
-    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false });
+    let s = reduceMeeting(createInitialSnapshot(), { type: 'joined', payload: joined(info('self', 1), [info('b', 2)]), rejoined: false, receivedAt: 1_000 });
     s = reduceMeeting(s, { type: 'meeting-started', payload: { meetingId: 'm1', startedAt: 99 } });
     expect(s.meeting).toMatchObject({ status: 'active', startedAt: 99 });
     s = reduceMeeting(s, { type: 'meeting-ended', payload: { meetingId: 'm1', reason: 'ended-by-host', endedAt: 100 } });

@@ -3,6 +3,7 @@ import { mergeChat } from './merge-chat';
 import type { MeetingAction } from './actions';
 import { peerStateOfConnection, withDerived } from './derive';
 import { createInitialSnapshot } from './initial';
+import { isSessionAction, reduceSession } from './session-reducer';
 import type { MeetingSnapshot, Participant } from './types';
 
 function remoteFrom(info: ParticipantInfo, existing?: Participant): Participant {
@@ -80,7 +81,7 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
       return patchLocal({ ...s, connection: a.state }, { peerState: peerStateOfConnection(a.state) });
     }
     case 'joined': {
-      const { meeting, self, participants, chat, limits } = a.payload;
+      const { meeting, self, participants, chat, limits, waiting, serverTime } = a.payload;
       const remotes: Record<string, Participant> = {};
       for (const info of participants) {
         if (info.id !== self.id) remotes[info.id] = remoteFrom(info, s.remotes[info.id]);
@@ -96,6 +97,10 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
         chat: mergeChat(s.chat, chat),
         audioLevels: keep(s.audioLevels, present),
         peerStats: keep(s.peerStats, present),
+        admission: 'admitted',
+        role: self.role,
+        waiting: waiting ?? [],
+        clockOffsetMs: serverTime - a.receivedAt,
       };
     }
     case 'participant-joined': {
@@ -176,6 +181,8 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
       const initial = createInitialSnapshot();
       return { ...initial, connection: s.connection, devices: s.devices };
     }
+    default:
+      return isSessionAction(a) ? reduceSession(s, a) : s;
   }
 }
 

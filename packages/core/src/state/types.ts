@@ -1,9 +1,12 @@
 import type {
+  Admission,
   ChatMessage,
   MeetingInfo,
   ParticipantInfo,
+  ParticipantRole,
   ServerLimits,
   TrackSource,
+  WaitingParticipant,
 } from '../protocol/types';
 import type { MeetingError } from '../errors/meeting-error';
 
@@ -80,6 +83,7 @@ export interface MediaDevice {
   label: string;
 }
 
+/** The devices a person can pick and the ones picked (`snapshot.devices`). */
 export interface DevicesState {
   cameras: MediaDevice[];
   microphones: MediaDevice[];
@@ -133,4 +137,35 @@ export interface MeetingSnapshot {
   /** The most recent error, cleared when the condition resolves. */
   error: MeetingError | null;
   limits: ServerLimits | null;
+  /**
+   * Where you stand with the meeting: `waiting` in its waiting room, `admitted`, `denied` or
+   * `removed` by a host; `null` before the server answered a join (and after leaving).
+   */
+  admission: Admission | null;
+  /** Your role, from your verified identity; known from the join answer (also while waiting). */
+  role: ParticipantRole | null;
+  /** Hosts: who is in the waiting room, longest waiting first. Empty for everyone else. */
+  waiting: readonly WaitingParticipant[];
+  /** The last thing a host asked of you (today: to mute), for the UI to explain what happened. */
+  hostRequest: HostRequest | null;
+  /** `ending-soon` from five minutes before the scheduled end (by the server's clock). */
+  sessionWarning: SessionWarning | null;
+  /**
+   * The server's clock minus this device's, in ms, measured on every join answer and meeting
+   * update: `Date.now() + clockOffsetMs` is the server's time, so timers need no trusted local clock.
+   */
+  clockOffsetMs: number;
 }
+
+/** A request a host made of this participant. */
+export interface HostRequest {
+  type: 'mute';
+  source: 'microphone' | 'camera';
+  /** Name of the host who asked. */
+  byName: string;
+  /** Epoch ms (this device's clock) it arrived. */
+  at: number;
+}
+
+/** A warning about the session window. */
+export type SessionWarning = 'ending-soon';

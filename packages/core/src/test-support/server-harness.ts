@@ -18,10 +18,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Start the real server adapter on port 0. */
+/**
+ * Start the real server adapter on port 0. Meetings have no waiting room here unless the options
+ * say so (`waitingRoom: true`): the integration tests of the other features predate it.
+ */
 export async function startTestServer(options: Partial<MeetingsServerOptions> = {}): Promise<TestServer> {
   const http = createServer();
-  const meetings = attachMeetings(http, { allowAnonymous: true, ...options } as MeetingsServerOptions);
+  const meetings = attachMeetings(http, { allowAnonymous: true, waitingRoom: false, ...options } as MeetingsServerOptions);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
   return {

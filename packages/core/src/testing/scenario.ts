@@ -1,7 +1,15 @@
 import type { MeetingClient } from '../client/types';
 import type { MediaDevicesLike } from '../media/types';
 import type { MeetingErrorCode } from '../errors/meeting-error';
-import type { MediaState, MeetingEndReason, MeetingStatus, ParticipantLeftReason, ParticipantRole } from '../protocol/types';
+import type {
+  ChatHistoryPolicy,
+  MediaState,
+  MeetingEndReason,
+  MeetingInfo,
+  MeetingStatus,
+  ParticipantLeftReason,
+  ParticipantRole,
+} from '../protocol/types';
 import type { ConnectionQuality, MediaDevice, PeerState } from '../state/types';
 
 /** A scripted remote participant. */
@@ -42,8 +50,23 @@ export interface SimulationScenario {
   chat?: SimulatedChatMessage[];
   /** @default 'active' */
   meetingStatus?: MeetingStatus;
+  /** Epoch ms of the scheduled start. */
+  startsAt?: number;
   /** Epoch ms of the scheduled end. */
   endsAt?: number;
+  /**
+   * The meeting has a waiting room: a `participant` who joins waits until `simulate.admit()`
+   * (hosts always go straight in). @default false
+   */
+  waitingRoom?: boolean;
+  /** Whether a host is in the meeting (what a waiting participant sees). @default true */
+  hostPresent?: boolean;
+  /** @default false */
+  locked?: boolean;
+  /** @default 'none' */
+  chatHistory?: ChatHistoryPolicy;
+  /** Hosts: people already in the waiting room when you join. */
+  waiting?: Array<{ displayName: string; since?: number }>;
   /** Delay before `join()` resolves. @default 0 */
   joinDelayMs?: number;
   /** Make `join()` fail with this code (e.g. 'meeting-full', 'join-timeout'). */
@@ -105,6 +128,18 @@ export interface SimulationControls {
   blockAutoplay(blocked?: boolean): void;
   /** Make a local toggle fail from now on (`null` clears). */
   failMedia(source: 'camera' | 'microphone' | 'screen', code: MeetingErrorCode | null): void;
+  /** Waiting: a host lets you in (the scripted participants are there). */
+  admit(): void;
+  /** Waiting: a host refuses you. */
+  deny(): void;
+  /** A host removes you from the meeting. */
+  remove(): void;
+  /** Hosts: someone knocks; returns their waiting id. */
+  knock(displayName: string): string;
+  /** A host asks you to turn a source off (the client does it). */
+  requestMute(source?: 'microphone' | 'camera', byName?: string): void;
+  /** The meeting changed (a host came, the end moved…). */
+  updateMeeting(patch: Partial<Omit<MeetingInfo, 'meetingId'>>): void;
 }
 
 /** A `MeetingClient` that runs a scripted meeting in memory, plus its `simulate` controls. */

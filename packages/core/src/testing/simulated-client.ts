@@ -6,14 +6,17 @@ import { createMediaToggle } from '../media/media-toggle';
 import type { TrackProcessor } from '../media/track-processor';
 import type { CaptureToggle, MediaToggle } from '../media/types';
 import { NO_MEDIA } from '../protocol/media-sources';
-import type { ChatMessage, ParticipantInfo, TrackSource } from '../protocol/types';
+import type { ChatMessage, MeetingInfo, ParticipantInfo, TrackSource, WaitingParticipant } from '../protocol/types';
 import { createMeetingStore } from '../state/store';
 import type { ConnectionState } from '../state/types';
 import type { SimulatedClient, SimulatedClientOptions, SimulationScenario } from './scenario';
+import { createSimulatedHost } from './simulated-host';
 import { createSimulationControls, type SimulationContext } from './simulation-controls';
 import { toParticipantInfo } from './participant-info';
 import { createFakeMediaDevices } from './fake-media-devices';
 import { createBrowserVideoTrack } from './fake-tracks-browser';
+
+const LIMITS = { maxParticipants: 8, maxChatLength: 2000, maxPayloadBytes: 65_536, eventsPerSecond: 50 };
 
 const DEFAULT_DEVICES = [
   { deviceId: 'sim-camera', groupId: 'sim', kind: 'videoinput' as const, label: 'Simulated camera' },
@@ -40,6 +43,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
   let destroyed = false;
   let joined = false;
   let chatCounter = 0;
+  let joinName: string | undefined;
 
   const assertUsable = () => {
     if (destroyed) throw new MeetingError('destroyed');
@@ -58,7 +62,12 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     return new MediaStream([track]);
   };
   const mediaDevices = scenario.mediaDevices ?? (canDraw ? createFakeMediaDevices() : undefined);
-  const ctx: SimulationContext = { store, reportError, setConnection, nextMessageId, mediaErrors, isJoined: () => joined, fakeStream };
+  const ctx: SimulationContext = {
+    store,
+    admit: () => void enter(joinName),
+    knock: (displayName) => waitingParticipant(displayName, Date.now()),
+    disableLocal: (source) => void (source === 'camera' ? camera : microphone).disable(),
+    reportError, setConnection, nextMessageId, mediaErrors, isJoined: () => joined, fakeStream };
 
   tracks.onChange(() => dispatch({ type: 'local-streams', stream: tracks.cameraStream, screenStream: tracks.screenStream }));
   dispatch({
@@ -141,19 +150,49 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       const sender = byName(m.from);
       return { id: nextMessageId(), meetingId, from: sender.id, fromName: sender.displayName, text: m.text, sentAt: m.sentAt ?? now - (scripted.length - i) * 60_000 };
     });
+    const waiting = (scenario.waiting ?? []).map((w, i) => waitingParticipant(w.displayName, w.since ?? now - (i + 1) * 30_000));
     return {
-      meeting: {
-        meetingId,
-        status: scenario.meetingStatus ?? 'active',
-        startedAt: meetingStart,
-        locked: false,
-        ...(scenario.endsAt ? { endsAt: scenario.endsAt } : {}),
-      },
+      meeting: meetingInfo(meetingId, meetingStart),
       self,
       participants,
       chat,
-      limits: { maxParticipants: 8, maxChatLength: 2000, maxPayloadBytes: 65_536, eventsPerSecond: 50 },
+      ...(self.role === 'host' ? { waiting } : {}),
+      limits: LIMITS,
+      serverTime: now,
     };
+  }
+
+  function meetingInfo(meetingId: string, startedAt: number): MeetingInfo {
+    return {
+      meetingId,
+      status: scenario.meetingStatus ?? 'active',
+      startedAt,
+      locked: scenario.locked ?? false,
+      waitingRoom: scenario.waitingRoom ?? false,
+      hostPresent: scenario.hostPresent ?? true,
+      chatHistory: scenario.chatHistory ?? 'none',
+      ...(scenario.startsAt ? { startsAt: scenario.startsAt } : {}),
+      ...(scenario.endsAt ? { endsAt: scenario.endsAt } : {}),
+    };
+  }
+
+  let knocks = 0;
+  function waitingParticipant(displayName: string, since: number): WaitingParticipant {
+    const id = `sim-waiting-${++knocks}`;
+    return { id, userId: `user-${id}`, displayName, role: 'participant', since };
+  }
+
+  /** In the meeting: the roster, scripted extras and the default media. */
+  async function enter(displayName: string | undefined) {
+    const payload = buildJoin(displayName);
+    dispatch({ type: 'joined', payload, rejoined: false, receivedAt: Date.now() });
+    joined = true;
+    setConnection('connected');
+    (scenario.participants ?? []).forEach((p, i) => simulate.applyParticipantExtras(toParticipantInfo(p, i, 0).id, p));
+    if (scenario.activeSpeakerId) simulate.setSpeaking(scenario.activeSpeakerId);
+    if (scenario.autoplayBlocked) simulate.blockAutoplay(true);
+    const wants = { camera: true, microphone: true, ...scenario.media };
+    await Promise.allSettled([wants.microphone ? microphone.enable() : undefined, wants.camera ? camera.enable() : undefined]);
   }
 
   const simulate = createSimulationControls(ctx);
@@ -177,15 +216,19 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
         setConnection('failed');
         throw error;
       }
-      const payload = buildJoin(joinOptions?.displayName);
-      dispatch({ type: 'joined', payload, rejoined: false });
-      joined = true;
-      setConnection('connected');
-      (scenario.participants ?? []).forEach((p, i) => simulate.applyParticipantExtras(toParticipantInfo(p, i, 0).id, p));
-      if (scenario.activeSpeakerId) simulate.setSpeaking(scenario.activeSpeakerId);
-      if (scenario.autoplayBlocked) simulate.blockAutoplay(true);
-      const wants = { camera: true, microphone: true, ...scenario.media };
-      await Promise.allSettled([wants.microphone ? microphone.enable() : undefined, wants.camera ? camera.enable() : undefined]);
+      joinName = joinOptions?.displayName;
+      if (scenario.waitingRoom && (scenario.role ?? 'participant') !== 'host') {
+        const now = Date.now();
+        const self = { ...waitingParticipant(joinName ?? scenario.displayName ?? 'You', now), id: 'sim-self' };
+        dispatch({ type: 'waiting', payload: { meeting: meetingInfo(scenario.meetingId ?? 'simulated-meeting', now), self, limits: LIMITS, serverTime: now }, receivedAt: now });
+        joined = true;
+        setConnection('connected');
+        return;
+      }
+      await enter(joinName);
+    },
+    async prepare() {
+      assertUsable();
     },
     async leave() {
       assertUsable();
@@ -215,6 +258,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
         dispatch({ type: 'devices', patch: { [key]: deviceId } });
       },
     },
+    host: createSimulatedHost(store, simulate, assertUsable),
     chat: {
       async send(text) {
         assertUsable();

@@ -1,5 +1,5 @@
 import { MeetingError, type MeetingErrorCode } from '../errors/meeting-error';
-import type { TrackSource } from '../protocol/types';
+import type { TrackSource, WaitingParticipant } from '../protocol/types';
 import type { MeetingStore } from '../state/store';
 import type { ConnectionState } from '../state/types';
 import type { SimulatedParticipant, SimulationControls } from './scenario';
@@ -8,6 +8,12 @@ import { toParticipantInfo } from './participant-info';
 /** What the controls need from the simulated client. */
 export interface SimulationContext {
   store: MeetingStore;
+  /** Let the local participant in from the waiting room. */
+  admit: () => void;
+  /** A new waiting participant (not yet listed). */
+  knock: (displayName: string) => WaitingParticipant;
+  /** Turn a local source off, as the real client does on a host's request. */
+  disableLocal: (source: 'microphone' | 'camera') => void;
   reportError: (error: MeetingError) => void;
   setConnection: (state: ConnectionState) => void;
   nextMessageId: () => string;
@@ -134,6 +140,34 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
     failMedia(source, code) {
       if (code) ctx.mediaErrors[source] = code;
       else delete ctx.mediaErrors[source];
+    },
+    admit() {
+      if (getSnapshot().admission === 'waiting') ctx.admit();
+    },
+    deny() {
+      if (getSnapshot().admission !== 'waiting') return;
+      dispatch({ type: 'admission', admission: 'denied' });
+      ctx.setConnection('disconnected');
+    },
+    remove() {
+      if (getSnapshot().admission !== 'admitted') return;
+      dispatch({ type: 'admission', admission: 'removed' });
+      ctx.setConnection('disconnected');
+    },
+    knock(displayName) {
+      const participant = ctx.knock(displayName);
+      dispatch({ type: 'waiting-added', participant });
+      return participant.id;
+    },
+    requestMute(source = 'microphone', byName = 'Host') {
+      dispatch({ type: 'mute-requested', source, byName, at: Date.now() });
+      ctx.disableLocal(source);
+    },
+    updateMeeting(patch) {
+      const meeting = getSnapshot().meeting;
+      if (!meeting) return;
+      const now = Date.now();
+      dispatch({ type: 'meeting-updated', meeting: { ...meeting, ...patch }, serverTime: now, receivedAt: now });
     },
   };
   return controls;

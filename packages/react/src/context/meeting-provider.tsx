@@ -46,7 +46,11 @@ export function MeetingProvider({ client: given, options, join = true, meetingId
   }
 
   useEffect(() => {
-    if (!join) return;
+    if (!join) {
+      // The lobby: connect and authenticate now, so pressing Join only sends the join request.
+      client.prepare().catch(() => undefined);
+      return;
+    }
     return joinCoordinatorFor(client).acquire(meetingId, displayName ? { displayName } : undefined);
   }, [client, join, meetingId, displayName]);
 

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { ParticipantRole } from '@mentara/meetings-core/protocol';
+import type { ChatHistoryPolicy, ParticipantRole } from '@mentara/meetings-core/protocol';
 
 /** Options of {@link issueMeetingToken}. */
 export interface IssueMeetingTokenOptions {
@@ -11,12 +11,18 @@ export interface IssueMeetingTokenOptions {
   meetingId?: string;
   /** Several meetings this token admits to. */
   meetings?: string[];
-  /** @default 'participant' */
+  /** `host` (the therapist) admits from the waiting room, removes, asks to mute, locks, extends, ends. @default 'participant' */
   role?: ParticipantRole;
   /** Lifetime: seconds, or a `jose` time span such as `'2h'`. @default '24h' (deployment guide) */
   expiresIn?: number | string;
-  /** Epoch ms of the scheduled end of the meeting; the server ends it then. */
+  /** Epoch ms of the scheduled start; participants may join `earlyJoinMarginMs` before it (claim in seconds). */
+  startsAt?: number;
+  /** Epoch ms of the scheduled end of the meeting; the server ends it then (claim in seconds). */
   endsAt?: number;
+  /** `false`: this person skips the waiting room (e.g. a co-therapist). */
+  waitingRoom?: boolean;
+  /** What people joining later read of the chat, when this token's join creates the meeting. */
+  chatHistory?: ChatHistoryPolicy;
   issuer?: string;
   audience?: string | string[];
   /** @default 'HS256' */
@@ -38,7 +44,10 @@ export async function issueMeetingToken(options: IssueMeetingTokenOptions): Prom
   if (options.displayName !== undefined) claims.name = options.displayName;
   if (options.meetingId !== undefined) claims.meetingId = options.meetingId;
   if (options.meetings !== undefined) claims.meetings = options.meetings;
+  if (options.startsAt !== undefined) claims.startsAt = Math.floor(options.startsAt / 1000);
   if (options.endsAt !== undefined) claims.endsAt = Math.floor(options.endsAt / 1000);
+  if (options.waitingRoom !== undefined) claims.waitingRoom = options.waitingRoom;
+  if (options.chatHistory !== undefined) claims.chatHistory = options.chatHistory;
   const expiresIn = options.expiresIn ?? '24h';
   let jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: options.algorithm ?? 'HS256' })

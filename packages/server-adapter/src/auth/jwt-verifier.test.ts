@@ -18,6 +18,29 @@ describe('createTokenVerifier', () => {
     expect(await verify(token)).toEqual({ userId: 'u1', displayName: 'Interpreter', role: 'host', meetings: ['m1'], endsAt: 1_900_000_000_000 });
   });
 
+  it('maps the session flow claims: startsAt (seconds), waitingRoom, chatHistory', async () => {
+    const verify = createTokenVerifier({ secret });
+    const token = await issueMeetingToken({
+      secret,
+      userId: 'u2',
+      meetingId: 'm1',
+      startsAt: 1_900_000_000_000,
+      endsAt: 1_900_003_600_000,
+      waitingRoom: false,
+      chatHistory: 'all',
+    });
+    expect(await verify(token)).toEqual({
+      userId: 'u2',
+      role: 'participant',
+      meetings: ['m1'],
+      startsAt: 1_900_000_000_000,
+      endsAt: 1_900_003_600_000,
+      waitingRoom: false,
+      chatHistory: 'all',
+    });
+    expect(userFromClaims({ sub: 'u', startsAt: 'soon', waitingRoom: 'no', chatHistory: 'everything' })).toEqual({ userId: 'u', role: 'participant', meetings: [] });
+  });
+
   it('issues tokens that expire after 24 hours by default', async () => {
     const token = await issueMeetingToken({ secret, userId: 'u1', meetingId: 'm1' });
     const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { exp: number; iat: number };

@@ -1,14 +1,20 @@
 import { createPublicKey } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import type { ParticipantRole } from '@mentara/meetings-core/protocol';
+import type { ChatHistoryPolicy, ParticipantRole } from '@mentara/meetings-core/protocol';
 import type { AuthenticatedUser, JwtAuthOptions } from './types';
 
 /** Verifies a token and returns the user it names, or `null` when it is invalid in any way. */
 export type TokenVerifier = (token: string) => Promise<AuthenticatedUser | null>;
 
 const isRole = (value: unknown): value is ParticipantRole => value === 'host' || value === 'participant';
+const isChatHistory = (value: unknown): value is ChatHistoryPolicy => value === 'none' || value === 'all';
+const seconds = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined);
 
-/** Maps verified claims to a user: `sub`, `name`, `role`, `meetingId` / `meetings`, `endsAt` (seconds). */
+/**
+ * Maps verified claims to a user: `sub`, `name`, `role` (`host` / `participant`), `meetingId` /
+ * `meetings`, `startsAt` and `endsAt` (seconds), `waitingRoom` (`false`: skips it), `chatHistory`
+ * (`none` / `all`). Claims of the wrong type are ignored.
+ */
 export function userFromClaims(claims: JWTPayload): AuthenticatedUser | null {
   if (typeof claims.sub !== 'string' || claims.sub.length === 0) return null;
   const meetings: string[] = [];
@@ -22,7 +28,10 @@ export function userFromClaims(claims: JWTPayload): AuthenticatedUser | null {
     ...(typeof name === 'string' ? { displayName: name } : {}),
     role: isRole(claims.role) ? claims.role : 'participant',
     meetings,
-    ...(typeof claims.endsAt === 'number' ? { endsAt: claims.endsAt * 1000 } : {}),
+    ...(seconds(claims.startsAt) !== undefined ? { startsAt: seconds(claims.startsAt) } : {}),
+    ...(seconds(claims.endsAt) !== undefined ? { endsAt: seconds(claims.endsAt) } : {}),
+    ...(typeof claims.waitingRoom === 'boolean' ? { waitingRoom: claims.waitingRoom } : {}),
+    ...(isChatHistory(claims.chatHistory) ? { chatHistory: claims.chatHistory } : {}),
   };
 }
 

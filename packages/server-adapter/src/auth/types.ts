@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { KeyObject } from 'node:crypto';
-import type { ParticipantRole } from '@mentara/meetings-core/protocol';
+import type { ChatHistoryPolicy, ParticipantRole } from '@mentara/meetings-core/protocol';
 
 /** Who is on the other end of a socket or HTTP request, once authenticated. */
 export interface AuthenticatedUser {
@@ -14,8 +14,14 @@ export interface AuthenticatedUser {
    * `undefined` means "none unless an `authorize` hook says otherwise".
    */
   meetings?: readonly string[] | '*';
+  /** Epoch ms of the scheduled start of the meeting(s) this identity joins, when known. */
+  startsAt?: number;
   /** Epoch ms of the scheduled end of the meeting(s) this identity joins, when known. */
   endsAt?: number;
+  /** `false`: this person skips the waiting room (e.g. a co-therapist). */
+  waitingRoom?: boolean;
+  /** What people joining later read of the chat, for a meeting this identity's join creates. */
+  chatHistory?: ChatHistoryPolicy;
 }
 
 /** What an authenticator sees: the Socket.IO handshake, or the equivalent of an HTTP request. */
@@ -57,11 +63,35 @@ export type AuthorizeHook = (
   meetingId: string,
 ) => boolean | AuthorizeResult | Promise<boolean | AuthorizeResult>;
 
-/** A detailed `authorize` answer. */
+/**
+ * A detailed `authorize` answer. Each field given wins over the same claim of the token.
+ *
+ * @example
+ * ```ts
+ * authorize: async (user, meetingId) => {
+ *   const appointment = await appointments.find(meetingId);
+ *   if (!appointment?.attendees.includes(user.userId)) return false;
+ *   return {
+ *     allowed: true,
+ *     role: appointment.therapistId === user.userId ? 'host' : 'participant',
+ *     startsAt: appointment.start.getTime(),
+ *     endsAt: appointment.end.getTime(),
+ *   };
+ * }
+ * ```
+ */
 export interface AuthorizeResult {
   allowed: boolean;
+  /** `host` admits from the waiting room, removes, asks to mute, locks, extends and ends. */
   role?: ParticipantRole;
+  /** Epoch ms of the scheduled start: participants may join `earlyJoinMarginMs` before it. */
+  startsAt?: number;
+  /** Epoch ms of the scheduled end: the server ends the meeting then. */
   endsAt?: number;
+  /** `false`: this person skips the waiting room (e.g. a co-therapist). */
+  waitingRoom?: boolean;
+  /** What people joining later read of the chat, when this join creates the meeting. */
+  chatHistory?: ChatHistoryPolicy;
 }
 
 /** Authentication options shared by the socket server and the HTTP endpoint. */

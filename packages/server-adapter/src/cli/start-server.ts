@@ -85,6 +85,10 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     ...(registry ? { metrics: { registry } } : {}),
     ...(config.maxParticipants ? { limits: { maxParticipants: config.maxParticipants } } : {}),
     ...(config.emptyMeetingTimeoutMs !== undefined ? { emptyMeetingTimeoutMs: config.emptyMeetingTimeoutMs } : {}),
+    // Anonymous identities choose their own role, so a waiting room protects nothing there: in
+    // that development mode it is off unless MEETINGS_WAITING_ROOM=true asks for it.
+    ...(config.waitingRoom !== undefined ? { waitingRoom: config.waitingRoom } : {}),
+    ...(config.chatHistory ? { chatHistory: config.chatHistory } : {}),
     ...options.meetings,
   });
   await new Promise<void>((resolve, reject) => {

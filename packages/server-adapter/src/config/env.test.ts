@@ -76,4 +76,11 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => configFromEnv({ TURN_SERVER_URL: 'turn:x', TURN_SECRET: 's', TURN_CREDENTIAL_TTL: '-1' })).toThrow(/TURN_CREDENTIAL_TTL/);
   });
+
+  it('reads the session flow defaults, and refuses values it does not know', () => {
+    expect(configFromEnv({ MEETINGS_WAITING_ROOM: 'false', MEETINGS_CHAT_HISTORY: 'all' })).toMatchObject({ waitingRoom: false, chatHistory: 'all' });
+    expect(configFromEnv({})).not.toHaveProperty('waitingRoom');
+    expect(() => configFromEnv({ MEETINGS_WAITING_ROOM: 'yes' })).toThrow(/MEETINGS_WAITING_ROOM must be true or false/);
+    expect(() => configFromEnv({ MEETINGS_CHAT_HISTORY: 'some' })).toThrow(/MEETINGS_CHAT_HISTORY must be none or all/);
+  });
 });

@@ -1,3 +1,4 @@
+import type { ChatHistoryPolicy } from '@mentara/meetings-core/protocol';
 import type { JwtAuthOptions } from '../auth/types';
 import type { IceOptions } from '../ice/ice-config';
 
@@ -27,6 +28,10 @@ export interface ServerConfig {
   emptyMeetingTimeoutMs?: number;
   /** METRICS=true: serve Prometheus metrics on `/metrics` (needs prom-client). */
   metrics: boolean;
+  /** MEETINGS_WAITING_ROOM (`true` / `false`): the default of the `waitingRoom` option. */
+  waitingRoom?: boolean;
+  /** MEETINGS_CHAT_HISTORY (`none` / `all`): the default of the `chatHistory` option. */
+  chatHistory?: ChatHistoryPolicy;
 }
 
 const value = (env: Env, name: string): string | undefined => {
@@ -42,6 +47,20 @@ function integer(env: Env, name: string): number | undefined {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
   return n;
+}
+
+function flag(env: Env, name: string): boolean | undefined {
+  const raw = value(env, name);
+  if (raw === undefined) return undefined;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+  return raw === 'true';
+}
+
+function chatHistoryFromEnv(env: Env): ChatHistoryPolicy | undefined {
+  const raw = value(env, 'MEETINGS_CHAT_HISTORY');
+  if (raw === undefined) return undefined;
+  if (raw !== 'none' && raw !== 'all') throw new Error(`MEETINGS_CHAT_HISTORY must be none or all, got ${JSON.stringify(raw)}`);
+  return raw;
 }
 
 function jwtFromEnv(env: Env): JwtAuthOptions | undefined {
@@ -91,9 +110,10 @@ function iceFromEnv(env: Env): IceOptions {
 /**
  * Reads the server configuration from environment variables — the deployment guide's names
  * (FRONTEND_URL, APP_URL, TWILIO_*, XIRSYS_*, TURN_*) plus PORT, HOST, JWT_*, ALLOWED_ORIGINS,
- * STUN_SERVER_URL, TURN_SECRET, TURN_CREDENTIAL_TTL, STATIC_DIR.
+ * STUN_SERVER_URL, TURN_SECRET, TURN_CREDENTIAL_TTL, STATIC_DIR, MEETINGS_WAITING_ROOM,
+ * MEETINGS_CHAT_HISTORY.
  *
- * @throws on malformed numbers.
+ * @throws on malformed numbers, flags or chat history policies.
  */
 export function configFromEnv(env: Env = process.env): ServerConfig {
   const frontendUrl = value(env, 'FRONTEND_URL') ?? value(env, 'APP_URL');
@@ -105,6 +125,8 @@ export function configFromEnv(env: Env = process.env): ServerConfig {
   const staticDir = value(env, 'STATIC_DIR');
   const maxParticipants = integer(env, 'MAX_PARTICIPANTS');
   const emptyMeetingTimeoutMs = integer(env, 'EMPTY_MEETING_TIMEOUT_MS');
+  const waitingRoom = flag(env, 'MEETINGS_WAITING_ROOM');
+  const chatHistory = chatHistoryFromEnv(env);
   return {
     port: integer(env, 'PORT') ?? 3000,
     host: value(env, 'HOST') ?? '127.0.0.1',
@@ -117,5 +139,7 @@ export function configFromEnv(env: Env = process.env): ServerConfig {
     ...(staticDir ? { staticDir } : {}),
     ...(maxParticipants !== undefined ? { maxParticipants } : {}),
     ...(emptyMeetingTimeoutMs !== undefined ? { emptyMeetingTimeoutMs } : {}),
+    ...(waitingRoom !== undefined ? { waitingRoom } : {}),
+    ...(chatHistory !== undefined ? { chatHistory } : {}),
   };
 }

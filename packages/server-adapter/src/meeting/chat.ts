@@ -4,8 +4,9 @@ import { ProtocolFailure } from '../errors';
 import type { MeetingLimits } from '../options';
 import type { EventContext, EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
-import type { RoomStore } from '../store/room-store';
-import { requireSession } from './require-session';
+import type { ChatRecord, RoomStore } from '../store/room-store';
+import { toChatMessage } from './participant-info';
+import { requireAdmitted } from './require-session';
 import type { RoomEmitter } from './room-emitter';
 import { meetingRoom } from './rooms';
 
@@ -18,10 +19,12 @@ export interface ChatContext {
 }
 
 /**
- * `chat-message`: the server stamps id, sender and time, stores it (bounded history) and sends
- * it to the others. The sender gets the stored message in its acknowledgement — or, when it
- * sent without one, as a `chat-message` event like everyone else. A retry carrying the
- * `clientMessageId` of a stored message is answered with that message and not delivered again.
+ * `chat-message` (admitted only; a waiting person gets `not-admitted`): the server stamps id,
+ * sender and time, stores it (bounded history) and sends it to the others in the meeting. The
+ * sender gets the stored message in its acknowledgement — or, when it sent without one, as a
+ * `chat-message` event like everyone else. A retry carrying the `clientMessageId` of a message
+ * the SAME user stored is answered with that message and not delivered again; the same id from
+ * another user is a new message (never someone else's).
  */
 export async function handleChat(
   ctx: ChatContext,
@@ -29,13 +32,13 @@ export async function handleChat(
   payload: EventPayload<'chat-message'>,
   event: EventContext,
 ): Promise<ChatMessage> {
-  const session = requireSession(socket);
+  const session = requireAdmitted(socket);
   if (payload.text.length > ctx.limits.maxChatLength) throw new ProtocolFailure('payload-too-large');
   if (payload.clientMessageId !== undefined) {
     // A retry of a message already stored (its ack was lost): answer it again, deliver nothing.
     const history = await ctx.store.listChat(session.meetingId);
-    const earlier = history.find((m) => m.clientMessageId === payload.clientMessageId);
-    if (earlier) return earlier;
+    const earlier = history.find((m) => m.clientMessageId === payload.clientMessageId && m.senderUserId === session.userId);
+    if (earlier) return toChatMessage(earlier);
   }
   const message: ChatMessage = {
     id: randomUUID(),
@@ -46,7 +49,8 @@ export async function handleChat(
     sentAt: ctx.clock(),
     ...(payload.clientMessageId !== undefined ? { clientMessageId: payload.clientMessageId } : {}),
   };
-  const stored = await ctx.store.appendChat(session.meetingId, message, ctx.limits.chatHistory);
+  const record: ChatRecord = { ...message, senderUserId: session.userId };
+  const stored = await ctx.store.appendChat(session.meetingId, record, ctx.limits.chatHistory);
   if (!stored) throw new ProtocolFailure('meeting-ended');
   if (event.acknowledged) socket.to(meetingRoom(session.meetingId)).emit('chat-message', message);
   else ctx.rooms.toMeeting(session.meetingId).emit('chat-message', message);

@@ -1,5 +1,5 @@
 import type { MeetingEndReason, ParticipantLeftReason, ParticipantRole } from '@mentara/meetings-core/protocol';
-import type { ParticipantRecord } from '../store/room-store';
+import type { ParticipantRecord, WaitingRecord } from '../store/room-store';
 
 /** Who took part, as an audit log or a webhook would record it (no routing data). */
 export interface ParticipantSummary {
@@ -11,11 +11,47 @@ export interface ParticipantSummary {
   joinedAt: number;
 }
 
+/** Someone in a waiting room, as an audit log or a webhook would record it. */
+export interface WaitingSummary {
+  participantId: string;
+  userId: string;
+  displayName: string;
+  role: ParticipantRole;
+  /** Epoch ms they started waiting. */
+  since: number;
+}
+
 /**
  * What happens to meetings, each announced exactly once across all nodes: by the node whose
  * store operation made it happen (the store's compare-and-set decides).
  */
 export interface MeetingEventMap {
+  /** Someone knocked: they are in the waiting room (hosts were told). */
+  'participant-waiting': {
+    meetingId: string;
+    participant: WaitingSummary;
+    /** The same user's earlier waiting entry (another socket) this one replaced. */
+    replacedParticipantId?: string;
+  };
+  /** A host let someone in from the waiting room (`participant-joined` follows). */
+  'participant-admitted': { meetingId: string; participant: ParticipantSummary; /** Participant id of the host. */ by: string };
+  /** A host refused someone in the waiting room. */
+  'participant-denied': { meetingId: string; participant: WaitingSummary; by: string; /** Epoch ms. */ deniedAt: number };
+  /** Someone stopped waiting before a host decided (left, or disconnected). */
+  'waiting-left': {
+    meetingId: string;
+    participant: WaitingSummary;
+    reason: ParticipantLeftReason;
+    /** Epoch ms. */
+    leftAt: number;
+    waitedMs: number;
+  };
+  /** A host removed someone; they cannot come back until the meeting ends (`participant-left` follows). */
+  'participant-removed': { meetingId: string; participant: ParticipantSummary; by: string; /** Epoch ms. */ removedAt: number };
+  /** A host locked or unlocked the meeting. */
+  'meeting-locked': { meetingId: string; locked: boolean; by: string };
+  /** A host moved the scheduled end. */
+  'meeting-extended': { meetingId: string; /** Epoch ms of the new end. */ endsAt: number; by: string };
   'participant-joined': {
     meetingId: string;
     participant: ParticipantSummary;
@@ -103,6 +139,15 @@ export const toParticipantSummary = (p: ParticipantRecord): ParticipantSummary =
   displayName: p.displayName,
   role: p.role,
   joinedAt: p.joinedAt,
+});
+
+/** The summary of a waiting entry. */
+export const toWaitingSummary = (w: WaitingRecord): WaitingSummary => ({
+  participantId: w.id,
+  userId: w.userId,
+  displayName: w.displayName,
+  role: w.role,
+  since: w.since,
 });
 
 /** The `participant-left` event of a removed record. */

@@ -3,8 +3,10 @@ import type { ResolvedOptions } from '../options';
 import type { ClientEventHandlers, EventHandler } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
 import type { RoomStore } from '../store/room-store';
+import { handleAdmit, handleDeny } from './admission';
 import { handleChat } from './chat';
 import type { MeetingEvents } from './events';
+import { handleExtend, handleLock, handleRemove, handleRequestMute } from './host-controls';
 import { handleJoin } from './join';
 import { handleLeave } from './leave-handler';
 import type { MeetingLifecycle } from './lifecycle';
@@ -24,7 +26,7 @@ export interface HandlerUnits {
   /** Leaves the socket's current meeting. */
   leave(socket: MeetingsSocket, reason: 'left'): Promise<void>;
   clock: () => number;
-  options: Pick<ResolvedOptions, 'authorize' | 'nodeId' | 'limits'>;
+  options: ResolvedOptions;
 }
 
 /** One handler per client event of the wire contract. */
@@ -44,5 +46,11 @@ export function createClientEventHandlers(units: HandlerUnits): ClientEventHandl
     'webrtc-offer': relay('webrtc-offer'),
     'webrtc-answer': relay('webrtc-answer'),
     'webrtc-ice-candidate': relay('webrtc-ice-candidate'),
+    'admit-participant': (socket, payload, event) => handleAdmit(units, socket, payload, event),
+    'deny-participant': (socket, payload) => handleDeny(units, socket, payload),
+    'remove-participant': (socket, payload) => handleRemove(units, socket, payload),
+    'request-mute': (socket, payload) => handleRequestMute(units, socket, payload),
+    'lock-meeting': (socket, payload) => handleLock(units, socket, payload),
+    'extend-meeting': (socket, payload) => handleExtend(units, socket, payload),
   };
 }

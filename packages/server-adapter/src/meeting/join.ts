@@ -1,67 +1,75 @@
 import { randomUUID } from 'node:crypto';
-import type { MeetingJoinedPayload } from '@mentara/meetings-core/protocol';
-import { resolveAccess } from '../auth/access';
+import type { JoinMeetingResult } from '@mentara/meetings-core/protocol';
+import { resolveAccess, type MeetingAccess } from '../auth/access';
 import { ProtocolFailure } from '../errors';
-import { publicLimits, type ResolvedOptions } from '../options';
 import type { EventContext, EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
-import type { ParticipantRecord, RoomStore } from '../store/room-store';
-import { participantLeft, toParticipantSummary, type MeetingEvents } from './events';
-import type { MeetingLifecycle } from './lifecycle';
-import { toMeetingInfo, toParticipantInfo } from './participant-info';
-import type { LocalPresence } from './presence';
-import type { RoomEmitter } from './room-emitter';
-import { meetingRoom, participantRoom } from './rooms';
+import type { MeetingRecord, ParticipantRecord } from '../store/room-store';
+import { participantLeft, toParticipantSummary } from './events';
+import { buildJoinedPayload } from './joined-payload';
+import { dropReplacedWaiter, knock } from './knock';
+import { meetingSettings, toParticipantInfo } from './participant-info';
+import { hostsRoom, meetingRoom, participantRoom } from './rooms';
+import type { SessionContext } from './session-context';
 
 const DEFAULT_MEDIA = { microphone: false, camera: false, screen: false };
 
 /** What the `join-meeting` handler works with. */
-export interface JoinContext {
-  store: RoomStore;
-  rooms: RoomEmitter;
-  presence: LocalPresence;
-  events: MeetingEvents;
-  lifecycle: Pick<MeetingLifecycle, 'afterJoin' | 'end'>;
+export interface JoinContext extends SessionContext {
   /** Leaves the socket's current meeting (one meeting per socket). */
   leave(socket: MeetingsSocket, reason: 'left'): Promise<void>;
-  clock: () => number;
-  options: Pick<ResolvedOptions, 'authorize' | 'nodeId' | 'limits'>;
+}
+
+/** The meeting, created on first use with the schedule and chat policy the identity carries. */
+async function openMeeting(ctx: JoinContext, meetingId: string, access: MeetingAccess, now: number): Promise<MeetingRecord> {
+  const meeting = await ctx.store.ensureMeeting({
+    meetingId,
+    createdAt: now,
+    ...(access.startsAt !== undefined ? { startsAt: access.startsAt } : {}),
+    ...(access.endsAt !== undefined ? { endsAt: access.endsAt } : {}),
+    ...(access.chatHistory !== undefined ? { chatHistory: access.chatHistory } : {}),
+  });
+  if (meeting.status !== 'ended' && meeting.endsAt !== undefined && meeting.endsAt <= now) {
+    await ctx.lifecycle.end(meetingId, 'scheduled-end');
+    throw new ProtocolFailure('meeting-ended');
+  }
+  if (meeting.status === 'ended') throw new ProtocolFailure('meeting-ended');
+  // The server owns the clock: a participant more than the margin early may come back then.
+  const opensAt = meeting.startsAt === undefined ? undefined : meeting.startsAt - ctx.options.earlyJoinMarginMs;
+  if (access.role !== 'host' && opensAt !== undefined && now < opensAt) {
+    throw new ProtocolFailure('meeting-not-started', { startsAt: meeting.startsAt, retryAfterMs: opensAt - now });
+  }
+  return meeting;
 }
 
 /**
- * `join-meeting`: access check, atomic add-with-cap (replacing the same user's stale session
- * when `previousParticipantId` names it), then `meeting-joined` to the joiner and
- * `participant-joined` to the others. Rejoining always yields a NEW participant id; the others
- * see `participant-left` (reason `replaced`) for the old one first, so they rebuild the peer.
+ * `join-meeting`: access and session-window checks, then in one atomic store step the seat (one
+ * per user: the same user's other session is replaced; hosts outside the cap) — or, when the
+ * meeting has a waiting room for this person and they were not let in before (within the grace),
+ * a knock. The answer is the ack; `meeting-joined` is sent only to a client that asked for no ack.
+ * Rejoining always yields a NEW participant id; the others see `participant-left` (reason
+ * `replaced`) for the old one first, so they rebuild the peer.
  */
 export async function handleJoin(
   ctx: JoinContext,
   socket: MeetingsSocket,
   payload: EventPayload<'join-meeting'>,
   event: EventContext,
-): Promise<MeetingJoinedPayload> {
+): Promise<JoinMeetingResult> {
   const { store, options, rooms } = ctx;
   const { meetingId } = payload;
   const user = socket.data.user;
   const access = await resolveAccess(user, meetingId, options.authorize);
   if (!access) throw new ProtocolFailure('meeting-not-found');
-
   const now = ctx.clock();
-  let meeting = await store.ensureMeeting({ meetingId, createdAt: now, ...(access.endsAt ? { endsAt: access.endsAt } : {}) });
-  if (meeting.status !== 'ended' && meeting.endsAt === undefined && access.endsAt !== undefined) {
-    meeting = (await store.setMeetingEndsAt(meetingId, access.endsAt)) ?? meeting;
-  }
-  if (meeting.status !== 'ended' && meeting.endsAt !== undefined && meeting.endsAt <= now) {
-    await ctx.lifecycle.end(meetingId, 'scheduled-end');
-    throw new ProtocolFailure('meeting-ended');
-  }
-  if (meeting.status === 'ended') throw new ProtocolFailure('meeting-ended');
+  const meeting = await openMeeting(ctx, meetingId, access, now);
 
   // One meeting per socket: joining another (or the same again) leaves the current one first.
   await ctx.leave(socket, 'left');
 
   // A verified name (token, hook) wins; the client's choice only fills in when there is none.
   const displayName = user.displayName ?? payload.displayName ?? 'Guest';
+  const isHost = access.role === 'host';
   const record: ParticipantRecord = {
     id: randomUUID(),
     userId: user.userId,
@@ -74,10 +82,14 @@ export async function handleJoin(
     nodeId: options.nodeId,
     socketId: socket.id,
   };
+  const waits = !isHost && access.waitingRoom !== false && meetingSettings(meeting, options).waitingRoom;
   const result = await store.addParticipant(record, {
     maxParticipants: options.limits.maxParticipants,
-    ...(payload.previousParticipantId ? { replaceParticipantId: payload.previousParticipantId } : {}),
+    admit: waits ? 'returning' : 'direct',
+    graceMs: options.admittedGraceMs,
+    now,
   });
+  if (!result.ok && result.reason === 'not-admitted') return knock(ctx, socket, record, meeting, event);
   if (!result.ok) throw new ProtocolFailure(result.reason);
 
   const room = meetingRoom(meetingId);
@@ -89,31 +101,24 @@ export async function handleJoin(
     if (stale.nodeId === options.nodeId) ctx.presence.remove(meetingId, stale.id);
     ctx.events.emit('participant-left', participantLeft(stale, 'replaced', now));
   }
+  if (result.replacedWaiting) dropReplacedWaiter(ctx, result.replacedWaiting);
 
-  socket.join([room, participantRoom(record.id)]);
-  socket.data.session = { meetingId, participantId: record.id, displayName };
+  socket.join([room, participantRoom(record.id), ...(isHost ? [hostsRoom(meetingId)] : [])]);
+  socket.data.session = { meetingId, participantId: record.id, userId: user.userId, displayName, role: access.role };
   ctx.presence.add(meetingId, record.id);
   ctx.events.emit('participant-joined', {
     meetingId,
     participant: toParticipantSummary(result.participant),
     ...(result.replaced ? { replacedParticipantId: result.replaced.id } : {}),
   });
+  socket.to(room).emit('participant-joined', { participant: toParticipantInfo(result.participant) });
 
-  const self = toParticipantInfo(result.participant);
-  socket.to(room).emit('participant-joined', { participant: self });
-  // The roster and chat are read only now, after the socket is in the room: whatever changes from
-  // here on also reaches the joiner as an event, so nothing falls between the snapshot and the
-  // events (the client applies events that overtake this answer after it).
-  const [present, chat] = await Promise.all([store.listParticipants(meetingId), store.listChat(meetingId)]);
-  const joined: MeetingJoinedPayload = {
-    meeting: toMeetingInfo(meeting),
-    self,
-    participants: present.filter((p) => p.id !== record.id).map(toParticipantInfo),
-    chat,
-    limits: publicLimits(options.limits),
-  };
-  socket.emit('meeting-joined', joined);
-  // Queued behind this event, so the joiner gets `meeting-joined` and its ack before `meeting-started`.
+  const joined = await buildJoinedPayload(ctx, meeting, result.participant, result.admittedAt);
+  // The answer carries the payload once: as the ack, or as the event when no ack was asked for.
+  if (!event.acknowledged) socket.emit('meeting-joined', joined);
+  // People waiting for a host learn that one is here (and the others see it too).
+  if (isHost) rooms.toEveryone(meetingId).except(participantRoom(record.id)).emit('meeting-updated', { meeting: joined.meeting, serverTime: joined.serverTime });
+  // Queued behind this event, so the joiner gets its answer before `meeting-started`.
   event.defer(() => ctx.lifecycle.afterJoin(meeting, result.others.length + 1));
-  return joined;
+  return { admission: 'admitted', ...joined };
 }

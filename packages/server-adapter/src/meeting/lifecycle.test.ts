@@ -22,7 +22,8 @@ describe('meeting lifecycle', () => {
     // Recorded in the ack callback itself (an awaited promise would resume after later packets).
     b.emit('join-meeting', { meetingId }, () => order.push('ack'));
     await settle(150);
-    expect(order).toEqual(['meeting-joined', 'ack', 'meeting-started']);
+    // An acknowledged join gets its answer once, as the ack (no `meeting-joined` event), before `meeting-started`.
+    expect(order).toEqual(['ack', 'meeting-started']);
     expect(startedAtA).toEqual([{ meetingId, startedAt: expect.any(Number) }]);
     await h.joinAs('cal', meetingId);
     await settle(100);
@@ -74,6 +75,17 @@ describe('meeting lifecycle', () => {
     expect(await h.meetings.store.getMeeting(waiting)).toBeUndefined();
     const { joined } = await h.joinAs('cal', waiting);
     expect(joined.meeting.status).toBe('waiting');
+  });
+
+  it('keeps a registered meeting that never started, with its settings, after it was empty', async () => {
+    h = await startHarness({ emptyMeetingTimeoutMs: 100, waitingRoom: true });
+    const { meetingId } = await h.meetings.createMeeting({ frontendUrl: 'https://app.example', waitingRoom: false, chatHistory: 'all' });
+    const { client } = await h.joinAs('client', meetingId);
+    client.disconnect();
+    await settle(400);
+    expect(await h.meetings.store.getMeeting(meetingId)).toMatchObject({ status: 'waiting', waitingRoom: false, chatHistory: 'all' });
+    const { joined } = await h.joinAs('client', meetingId);
+    expect(joined.meeting).toMatchObject({ waitingRoom: false, chatHistory: 'all' });
   });
 
   it('a rejoin within the grace keeps the meeting alive', async () => {

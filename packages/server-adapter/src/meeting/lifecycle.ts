@@ -7,6 +7,10 @@ import type { LocalPresence } from './presence';
 import type { RoomEmitter } from './room-emitter';
 import { KeyedTimers } from './timers';
 
+/** Whether a meeting record carries settings of its own (from `createMeeting` or a token). */
+const hasSettings = (m: MeetingRecord): boolean =>
+  m.startsAt !== undefined || m.endsAt !== undefined || m.waitingRoom !== undefined || m.chatHistory !== undefined;
+
 /** What {@link MeetingLifecycle} works with. */
 export interface LifecycleDeps {
   store: RoomStore;
@@ -21,7 +25,8 @@ export interface LifecycleDeps {
 /**
  * Meeting lifecycle: `waiting` → `active` (start policy) → `ended` (host, scheduled end, or
  * empty for `emptyMeetingTimeoutMs`). Timers are per node; the store's compare-and-set
- * transitions make sure exactly one node announces each change.
+ * transitions make sure exactly one node announces each change. The scheduled end is read from
+ * the store when its timer fires, so a host extending the meeting on any node moves every node's end.
  */
 export class MeetingLifecycle {
   readonly #timers = new KeyedTimers();
@@ -31,7 +36,10 @@ export class MeetingLifecycle {
     this.#deps = deps;
   }
 
-  /** After a join: cancel the empty timer, arm the scheduled end, start if the policy says so. */
+  /**
+   * After a join or an admission: cancel the empty timer, arm the scheduled end, start if the
+   * policy says so (`participantCount` admitted people; one seat per user, so distinct users).
+   */
   async afterJoin(meeting: MeetingRecord, participantCount: number): Promise<void> {
     const { options, store, rooms, events, clock } = this.#deps;
     const { meetingId } = meeting;
@@ -47,31 +55,64 @@ export class MeetingLifecycle {
     events.emit('meeting-started', { meetingId, startedAt, participants: present.map(toParticipantSummary) });
   }
 
-  /** Ends the meeting with reason `scheduled-end` at epoch ms `endsAt` (timer on this node). */
+  /** After someone started waiting: the meeting is not empty, and its scheduled end holds for them too. */
+  afterKnock(meeting: MeetingRecord): void {
+    this.#timers.cancel(`empty:${meeting.meetingId}`);
+    if (meeting.endsAt !== undefined) this.armScheduledEnd(meeting.meetingId, meeting.endsAt);
+  }
+
+  /**
+   * At epoch ms `endsAt`, ends the meeting with reason `scheduled-end` (timer on this node) —
+   * unless the end moved later meanwhile (extended on any node): then the timer re-arms for it.
+   */
   armScheduledEnd(meetingId: string, endsAt: number): void {
     this.#timers.at(`end:${meetingId}`, endsAt, this.#deps.clock, () => {
-      void this.end(meetingId, 'scheduled-end');
+      void this.#onScheduledEnd(meetingId);
     });
   }
 
-  /** After a leave: drop this node's scheduled-end timer when it has nobody left there; arm the empty timer. */
+  async #onScheduledEnd(meetingId: string): Promise<void> {
+    const { store, logger, clock } = this.#deps;
+    try {
+      const meeting = await store.getMeeting(meetingId);
+      if (!meeting || meeting.status === 'ended' || meeting.endsAt === undefined) return;
+      if (meeting.endsAt > clock()) return this.armScheduledEnd(meetingId, meeting.endsAt);
+      await this.end(meetingId, 'scheduled-end');
+    } catch (error) {
+      logger.error({ err: error, meetingId }, 'scheduled end failed');
+    }
+  }
+
+  /**
+   * After a leave: drop this node's scheduled-end timer when it has nobody left there; arm the
+   * empty timer when nobody is in the meeting or its waiting room.
+   */
   async afterLeave(meetingId: string): Promise<void> {
-    const { presence, store, options, clock } = this.#deps;
+    const { presence, options, clock } = this.#deps;
     if (!presence.has(meetingId)) this.#timers.cancel(`end:${meetingId}`);
-    const remaining = await store.listParticipants(meetingId);
-    if (remaining.length > 0) return;
+    if (!(await this.#isEmpty(meetingId))) return;
     this.#timers.at(`empty:${meetingId}`, clock() + options.emptyMeetingTimeoutMs, clock, () => {
       void this.#onEmptyTimeout(meetingId);
     });
   }
 
+  /** Nobody in the meeting and nobody waiting for it (people waiting for a host keep it alive). */
+  async #isEmpty(meetingId: string): Promise<boolean> {
+    const { store } = this.#deps;
+    if ((await store.listParticipants(meetingId)).length > 0) return false;
+    return (await store.listWaiting(meetingId)).length === 0;
+  }
+
   async #onEmptyTimeout(meetingId: string): Promise<void> {
     const { store, logger } = this.#deps;
     try {
-      if ((await store.listParticipants(meetingId)).length > 0) return;
+      if (!(await this.#isEmpty(meetingId))) return;
       const meeting = await store.getMeeting(meetingId);
-      // A meeting that never started is simply forgotten, so it can still be joined later.
-      if (meeting?.status === 'waiting') await store.deleteMeeting(meetingId);
+      // A meeting that never started is simply forgotten, so it can still be joined later —
+      // unless it carries settings (registered with a schedule, waiting room or chat policy):
+      // forgetting those would reopen it with the defaults. It ends at its scheduled end, or
+      // expires with the store's own clean-up.
+      if (meeting?.status === 'waiting' && !hasSettings(meeting)) await store.deleteMeeting(meetingId);
       else if (meeting?.status === 'active') await this.end(meetingId, 'empty');
     } catch (error) {
       logger.error({ err: error, meetingId }, 'empty-meeting check failed');
@@ -79,18 +120,20 @@ export class MeetingLifecycle {
   }
 
   /**
-   * Ends a meeting for everyone: `meeting-ended` to the meeting room, every socket removed from
-   * its rooms (on every node). Returns `false` when it was already ended or unknown.
+   * Ends a meeting for everyone: `meeting-ended` to the meeting and its waiting room, every
+   * socket removed from its rooms (on every node). Returns `false` when it was already ended or unknown.
    */
   async end(meetingId: string, reason: MeetingEndReason): Promise<boolean> {
     const { store, rooms, events, presence, options, clock } = this.#deps;
     this.#timers.cancel(`end:${meetingId}`);
     this.#timers.cancel(`empty:${meetingId}`);
     const endedAt = clock();
+    // Read first: ending clears the waiting list, and their sockets must leave their own rooms too.
+    const waiting = await store.listWaiting(meetingId);
     const removed = await store.endMeeting(meetingId, { reason, endedAt, retainMs: options.endedMeetingRetentionMs });
     if (!removed) return false;
-    rooms.toMeeting(meetingId).emit('meeting-ended', { meetingId, reason, endedAt });
-    rooms.evacuate(meetingId, removed.map((p) => p.id));
+    rooms.toEveryone(meetingId).emit('meeting-ended', { meetingId, reason, endedAt });
+    rooms.evacuate(meetingId, [...removed, ...waiting].map((p) => p.id));
     presence.clearMeeting(meetingId);
     for (const p of removed) events.emit('participant-left', participantLeft(p, 'meeting-ended', endedAt));
     // The tombstone keeps the start time; read only now, so a refused end costs nothing extra.

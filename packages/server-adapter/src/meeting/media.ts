@@ -3,7 +3,7 @@ import { ProtocolFailure } from '../errors';
 import type { EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
 import type { RoomStore } from '../store/room-store';
-import { requireSession } from './require-session';
+import { requireAdmitted } from './require-session';
 import { meetingRoom } from './rooms';
 
 /** What the media and readiness handlers work with. */
@@ -11,13 +11,13 @@ export interface MediaContext {
   store: RoomStore;
 }
 
-/** `toggle-media`: stores the new state, tells the others `participant-media-changed`, acks the full state. */
+/** `toggle-media` (admitted only, else `not-admitted`): stores the new state, tells the others `participant-media-changed`, acks the full state. */
 export async function handleToggleMedia(
   ctx: MediaContext,
   socket: MeetingsSocket,
   payload: EventPayload<'toggle-media'>,
 ): Promise<MediaState> {
-  const { meetingId, participantId } = requireSession(socket);
+  const { meetingId, participantId } = requireAdmitted(socket);
   const current = await ctx.store.getParticipant(meetingId, participantId);
   if (!current) throw new ProtocolFailure('not-in-meeting');
   const media = { ...current.media, [payload.source]: payload.enabled };
@@ -27,13 +27,13 @@ export async function handleToggleMedia(
   return updated.media;
 }
 
-/** `participant-ready`: stores readiness and tells the others. */
+/** `participant-ready` (admitted only): stores readiness and tells the others. */
 export async function handleReady(
   ctx: MediaContext,
   socket: MeetingsSocket,
   payload: EventPayload<'participant-ready'>,
 ): Promise<null> {
-  const { meetingId, participantId } = requireSession(socket);
+  const { meetingId, participantId } = requireAdmitted(socket);
   const updated = await ctx.store.updateParticipant(meetingId, participantId, { ready: payload.ready });
   if (!updated) throw new ProtocolFailure('not-in-meeting');
   socket.to(meetingRoom(meetingId)).emit('participant-ready', { participantId, ready: updated.ready });

@@ -1,5 +1,9 @@
-import type { MeetingInfo, ParticipantInfo } from '@mentara/meetings-core/protocol';
-import type { MeetingRecord, ParticipantRecord } from '../store/room-store';
+import type { ChatHistoryPolicy, ChatMessage, MeetingInfo, ParticipantInfo, WaitingParticipant } from '@mentara/meetings-core/protocol';
+import type { SessionOptions } from '../options';
+import type { ChatRecord, MeetingRecord, ParticipantRecord, WaitingRecord } from '../store/room-store';
+
+/** The server's defaults for meeting settings a record does not carry. */
+export type MeetingDefaults = Pick<SessionOptions, 'waitingRoom' | 'chatHistory'>;
 
 /** The public part of a participant record (routing data such as `nodeId` stays on the server). */
 export const toParticipantInfo = (p: ParticipantRecord): ParticipantInfo => ({
@@ -12,11 +16,35 @@ export const toParticipantInfo = (p: ParticipantRecord): ParticipantInfo => ({
   joinedAt: p.joinedAt,
 });
 
-/** The public part of a meeting record. */
-export const toMeetingInfo = (m: MeetingRecord): MeetingInfo => ({
+/** Someone in the waiting room, as hosts (and they themselves) see them. */
+export const toWaitingParticipant = (w: WaitingRecord): WaitingParticipant => ({
+  id: w.id,
+  userId: w.userId,
+  displayName: w.displayName,
+  role: w.role,
+  since: w.since,
+});
+
+/** Whether the meeting has a waiting room, and its chat history policy, with the server's defaults applied. */
+export const meetingSettings = (m: MeetingRecord, defaults: MeetingDefaults): { waitingRoom: boolean; chatHistory: ChatHistoryPolicy } => ({
+  waitingRoom: m.waitingRoom ?? defaults.waitingRoom,
+  chatHistory: m.chatHistory ?? defaults.chatHistory,
+});
+
+/** The public part of a meeting record (no roster: waiting participants see it too). */
+export const toMeetingInfo = (m: MeetingRecord, hostPresent: boolean, defaults: MeetingDefaults): MeetingInfo => ({
   meetingId: m.meetingId,
   status: m.status,
   locked: m.locked,
+  ...meetingSettings(m, defaults),
+  hostPresent,
+  ...(m.startsAt !== undefined ? { startsAt: m.startsAt } : {}),
   ...(m.startedAt !== undefined ? { startedAt: m.startedAt } : {}),
   ...(m.endsAt !== undefined ? { endsAt: m.endsAt } : {}),
 });
+
+/** A stored chat message as clients see it (without the sender's user id). */
+export const toChatMessage = ({ senderUserId: _sender, ...message }: ChatRecord): ChatMessage => message;
+
+/** Whether anyone in `participants` is a host. */
+export const hasHost = (participants: readonly ParticipantRecord[]): boolean => participants.some((p) => p.role === 'host');

@@ -3,7 +3,7 @@ import type { MeetingsMetrics } from '../observability/metrics';
 import type { EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
 import type { RoomStore } from '../store/room-store';
-import { requireSession } from './require-session';
+import { requireAdmitted } from './require-session';
 import type { RoomEmitter } from './room-emitter';
 
 /** The four signalling events; all are relayed to exactly one participant of the sender's meeting. */
@@ -28,7 +28,7 @@ export async function handleRelay(
   event: RelayEvent,
   payload: EventPayload<RelayEvent>,
 ): Promise<void> {
-  const { meetingId, participantId } = requireSession(socket);
+  const { meetingId, participantId } = requireAdmitted(socket);
   if (payload.to === participantId) throw new ProtocolFailure('participant-not-found');
   const target = await ctx.store.getParticipant(meetingId, payload.to);
   if (!target) throw new ProtocolFailure('participant-not-found');

@@ -88,7 +88,7 @@ export function createMetrics(options: MetricsOptions | undefined, sources: Metr
     collector(`${prefix}active_meetings`, 'Meetings with at least one participant on this node', 'gauge', () => [
       { value: sources.activeMeetings(), labels: {} },
     ]),
-    collector(`${prefix}participants`, 'Participants connected to this node', 'gauge', () => [
+    collector(`${prefix}participants`, 'People in meetings on this node, waiting room included', 'gauge', () => [
       { value: sources.participants(), labels: {} },
     ]),
     collector(`${prefix}joins_total`, 'Successful meeting joins', 'counter', () => [{ value: joins, labels: {} }], () => {

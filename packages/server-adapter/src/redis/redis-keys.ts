@@ -12,8 +12,14 @@ export interface RedisKeys {
   order(meetingId: string): string;
   /** List of chat message JSON, oldest first. */
   chat(meetingId: string): string;
+  /** Hash: user id → waiting entry JSON (one entry per user). */
+  waiting(meetingId: string): string;
+  /** Hash: user id → standing JSON (first admission, left at, removed, denials, place in the waiting room). */
+  people(meetingId: string): string;
   /** Set of `meetingId \n participantId` for every participant whose socket lives on `nodeId`. */
   nodeParticipants(nodeId: string): string;
+  /** Set of `meetingId \n userId` for every waiting entry whose socket lives on `nodeId`. */
+  nodeWaiting(nodeId: string): string;
   /** Key with a TTL that exists while `nodeId` is alive. */
   nodeAlive(nodeId: string): string;
   /** Lock held by the node that sweeps a dead node. */
@@ -36,7 +42,10 @@ export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     participants: (id) => `${m(id)}:participants`,
     order: (id) => `${m(id)}:order`,
     chat: (id) => `${m(id)}:chat`,
+    waiting: (id) => `${m(id)}:waiting`,
+    people: (id) => `${m(id)}:people`,
     nodeParticipants: (nodeId) => `${prefix}node:${nodeId}:participants`,
+    nodeWaiting: (nodeId) => `${prefix}node:${nodeId}:waiting`,
     nodeAlive: (nodeId) => `${prefix}node:${nodeId}:alive`,
     nodeSweep: (nodeId) => `${prefix}node:${nodeId}:sweep`,
     nodes: () => `${prefix}nodes`,

@@ -9,13 +9,29 @@ import { RedisScript } from './redis-client';
  * ARGV conventions: `prefix` is the key prefix, `meetingId` builds node-index members.
  */
 
-/** Shared Lua: the node-index key of a participant record and its member string. */
-const NODE_INDEX = `
+/**
+ * Shared Lua: the node-index keys (participants by participant id, waiting entries by user id)
+ * and their member strings.
+ */
+export const NODE_INDEX = `
 local function node_key(prefix, node_id) return prefix .. 'node:' .. node_id .. ':participants' end
-local function node_member(meeting_id, participant_id) return meeting_id .. '\\n' .. participant_id end
+local function waiting_node_key(prefix, node_id) return prefix .. 'node:' .. node_id .. ':waiting' end
+local function node_member(meeting_id, id) return meeting_id .. '\\n' .. id end
 `;
 
-/** KEYS: meeting. ARGV: initial record JSON, idle TTL ms. Returns the stored record JSON. */
+/** Shared Lua: a user's standing (JSON in the people hash), or an empty one. */
+export const STANDING = `
+local function get_standing(key, user_id)
+  local raw = redis.call('HGET', key, user_id)
+  if raw then return cjson.decode(raw) end
+  return {}
+end
+`;
+
+/**
+ * KEYS: meeting. ARGV: initial record JSON, idle TTL ms, startsAt or '', endsAt or ''.
+ * Creates the record, or fills in the schedule an open one lacks. Returns the stored record JSON.
+ */
 export const ENSURE_MEETING = new RedisScript(`
 local raw = redis.call('HGET', KEYS[1], 'record')
 if not raw then
@@ -23,8 +39,43 @@ if not raw then
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
   return ARGV[1]
 end
-if cjson.decode(raw).status ~= 'ended' then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return raw
+local m = cjson.decode(raw)
+if m.status == 'ended' then return raw end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+local changed = false
+if m.startsAt == nil and ARGV[3] ~= '' then m.startsAt = tonumber(ARGV[3]); changed = true end
+if m.endsAt == nil and ARGV[4] ~= '' then m.endsAt = tonumber(ARGV[4]); changed = true end
+if not changed then return raw end
+local out = cjson.encode(m)
+redis.call('HSET', KEYS[1], 'record', out)
+return out
+`);
+
+/** KEYS: meeting. ARGV: byMs, now. Moves the end later (from now when none or past); nil when not open. */
+export const EXTEND_MEETING = new RedisScript(`
+local raw = redis.call('HGET', KEYS[1], 'record')
+if not raw then return false end
+local m = cjson.decode(raw)
+if m.status == 'ended' then return false end
+local now = tonumber(ARGV[2])
+local from = m.endsAt or now
+if from < now then from = now end
+m.endsAt = from + tonumber(ARGV[1])
+local out = cjson.encode(m)
+redis.call('HSET', KEYS[1], 'record', out)
+return out
+`);
+
+/** KEYS: meeting. ARGV: '1' (lock) or '0'. Returns the record JSON, nil when not open. */
+export const SET_LOCKED = new RedisScript(`
+local raw = redis.call('HGET', KEYS[1], 'record')
+if not raw then return false end
+local m = cjson.decode(raw)
+if m.status == 'ended' then return false end
+m.locked = ARGV[1] == '1'
+local out = cjson.encode(m)
+redis.call('HSET', KEYS[1], 'record', out)
+return out
 `);
 
 /** KEYS: meeting. ARGV: endsAt or ''. Returns the record JSON, or nil when unknown or ended. */
@@ -52,11 +103,22 @@ redis.call('HSET', KEYS[1], 'record', out)
 return out
 `);
 
+/** Shared Lua: drops the node-index members of every waiting entry in `key` (hash by user id). */
+const UNINDEX_WAITING = `
+local function unindex_waiting(key, prefix, meeting_id)
+  for _, v in ipairs(redis.call('HVALS', key)) do
+    local w = cjson.decode(v)
+    redis.call('SREM', waiting_node_key(prefix, w.nodeId), node_member(meeting_id, w.userId))
+  end
+end
+`;
+
 /**
- * KEYS: meeting, participants, order, chat. ARGV: reason, endedAt, retainMs, prefix, meetingId.
- * Compare-and-set * → ended; returns the removed participants' JSON (join order), nil when not ours.
+ * KEYS: meeting, participants, order, chat, waiting, people. ARGV: reason, endedAt, retainMs,
+ * prefix, meetingId. Compare-and-set * → ended; clears participants, waiting list, chat and
+ * standings; returns the removed participants' JSON (join order), nil when not ours.
  */
-export const END_MEETING = new RedisScript(`${NODE_INDEX}
+export const END_MEETING = new RedisScript(`${NODE_INDEX}${UNINDEX_WAITING}
 local raw = redis.call('HGET', KEYS[1], 'record')
 if not raw then return false end
 local m = cjson.decode(raw)
@@ -69,7 +131,8 @@ for _, id in ipairs(redis.call('ZRANGE', KEYS[3], 0, -1)) do
     table.insert(out, v)
   end
 end
-redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
+unindex_waiting(KEYS[5], ARGV[4], ARGV[5])
+redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6])
 m.status = 'ended'
 m.endedAt = tonumber(ARGV[2])
 m.endReason = ARGV[1]
@@ -78,49 +141,75 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return out
 `);
 
-/** KEYS: meeting, participants, order, chat. ARGV: prefix, meetingId. Forgets the meeting. */
-export const DELETE_MEETING = new RedisScript(`${NODE_INDEX}
+/** KEYS: meeting, participants, order, chat, waiting, people. ARGV: prefix, meetingId. Forgets the meeting. */
+export const DELETE_MEETING = new RedisScript(`${NODE_INDEX}${UNINDEX_WAITING}
 for _, v in ipairs(redis.call('HVALS', KEYS[2])) do
   local p = cjson.decode(v)
   redis.call('SREM', node_key(ARGV[1], p.nodeId), node_member(ARGV[2], p.id))
 end
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+unindex_waiting(KEYS[5], ARGV[1], ARGV[2])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6])
 return 1
 `);
 
 /**
- * KEYS: meeting, participants, order, chat.
- * ARGV: record JSON, participantId, userId, nodeId, maxParticipants, replaceParticipantId or '',
- * idle TTL ms, prefix, meetingId.
- * Returns `{reason}` on refusal, else `{'ok', replacedJSON or '', othersJSON...}`.
+ * KEYS: meeting, participants, order, chat, waiting, people.
+ * ARGV: record JSON, participantId, userId, nodeId, maxParticipants, admit ('direct' / 'returning'),
+ * graceMs, now, idle TTL ms, prefix, meetingId, role.
+ * Returns `{reason}` on refusal, else `{'ok', replacedJSON or '', replacedWaitingJSON or '', admittedAt, othersJSON...}`.
  */
-export const ADD_PARTICIPANT = new RedisScript(`${NODE_INDEX}
+export const ADD_PARTICIPANT = new RedisScript(`${NODE_INDEX}${STANDING}
 local raw = redis.call('HGET', KEYS[1], 'record')
 if not raw then return {'meeting-not-found'} end
-if cjson.decode(raw).status == 'ended' then return {'meeting-ended'} end
-local replaced = nil
-if ARGV[6] ~= '' and ARGV[6] ~= ARGV[2] then
-  local stale = redis.call('HGET', KEYS[2], ARGV[6])
-  if stale then
-    local s = cjson.decode(stale)
-    if s.userId == ARGV[3] then replaced = { json = stale, nodeId = s.nodeId } end
+local m = cjson.decode(raw)
+if m.status == 'ended' then return {'meeting-ended'} end
+local user_id = ARGV[3]
+local now = tonumber(ARGV[8])
+local st = get_standing(KEYS[6], user_id)
+if st.removed then return {'removed-from-meeting'} end
+local same = {}
+local present = false
+local taken = 0
+for _, v in ipairs(redis.call('HVALS', KEYS[2])) do
+  local p = cjson.decode(v)
+  if p.userId == user_id then
+    present = true
+    if p.id ~= ARGV[2] then table.insert(same, { id = p.id, nodeId = p.nodeId, json = v }) end
+  elseif p.role ~= 'host' then
+    taken = taken + 1
   end
 end
-local count = redis.call('HLEN', KEYS[2])
-if redis.call('HEXISTS', KEYS[2], ARGV[2]) == 1 then count = count - 1 end
-if replaced then count = count - 1 end
-if count >= tonumber(ARGV[5]) then return {'meeting-full'} end
-if replaced then
-  redis.call('HDEL', KEYS[2], ARGV[6])
-  redis.call('ZREM', KEYS[3], ARGV[6])
-  redis.call('SREM', node_key(ARGV[8], replaced.nodeId), node_member(ARGV[9], ARGV[6]))
+local returning = present or (st.admittedAt ~= nil and (st.leftAt == nil or now - st.leftAt <= tonumber(ARGV[7])))
+if ARGV[12] ~= 'host' then
+  if ARGV[6] == 'returning' and not returning then return {'not-admitted'} end
+  if m.locked and not returning then return {'meeting-locked'} end
+  if taken >= tonumber(ARGV[5]) then return {'meeting-full'} end
 end
+local replaced = ''
+for _, s in ipairs(same) do
+  redis.call('HDEL', KEYS[2], s.id)
+  redis.call('ZREM', KEYS[3], s.id)
+  redis.call('SREM', node_key(ARGV[10], s.nodeId), node_member(ARGV[11], s.id))
+  replaced = s.json
+end
+local replaced_waiting = redis.call('HGET', KEYS[5], user_id)
+if replaced_waiting then
+  redis.call('HDEL', KEYS[5], user_id)
+  redis.call('SREM', waiting_node_key(ARGV[10], cjson.decode(replaced_waiting).nodeId), node_member(ARGV[11], user_id))
+else
+  replaced_waiting = ''
+end
+if st.admittedAt == nil then st.admittedAt = now end
+st.leftAt = nil
+st.waitingSince = nil
+st.waitLeftAt = nil
+redis.call('HSET', KEYS[6], user_id, cjson.encode(st))
 local joins = redis.call('HINCRBY', KEYS[1], 'joins', 1)
 redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
 redis.call('ZADD', KEYS[3], joins, ARGV[2])
-redis.call('SADD', node_key(ARGV[8], ARGV[4]), node_member(ARGV[9], ARGV[2]))
-for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[7]) end
-local out = {'ok', replaced and replaced.json or ''}
+redis.call('SADD', node_key(ARGV[10], ARGV[4]), node_member(ARGV[11], ARGV[2]))
+for i = 1, 6 do redis.call('PEXPIRE', KEYS[i], ARGV[9]) end
+local out = {'ok', replaced, replaced_waiting, tostring(st.admittedAt)}
 for _, id in ipairs(redis.call('ZRANGE', KEYS[3], 0, -1)) do
   if id ~= ARGV[2] then
     local v = redis.call('HGET', KEYS[2], id)
@@ -130,13 +219,25 @@ end
 return out
 `);
 
-/** KEYS: participants, order. ARGV: participantId, prefix, meetingId. Returns the removed JSON or nil. */
+/**
+ * KEYS: participants, order, people. ARGV: participantId, prefix, meetingId, leftAt or ''.
+ * Returns the removed JSON or nil; with `leftAt`, the user's grace period starts then.
+ */
 export const REMOVE_PARTICIPANT = new RedisScript(`${NODE_INDEX}
 local v = redis.call('HGET', KEYS[1], ARGV[1])
 if not v then return false end
+local p = cjson.decode(v)
 redis.call('HDEL', KEYS[1], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
-redis.call('SREM', node_key(ARGV[2], cjson.decode(v).nodeId), node_member(ARGV[3], ARGV[1]))
+redis.call('SREM', node_key(ARGV[2], p.nodeId), node_member(ARGV[3], ARGV[1]))
+if ARGV[4] ~= '' then
+  local raw = redis.call('HGET', KEYS[3], p.userId)
+  if raw then
+    local st = cjson.decode(raw)
+    st.leftAt = tonumber(ARGV[4])
+    redis.call('HSET', KEYS[3], p.userId, cjson.encode(st))
+  end
+end
 return v
 `);
 

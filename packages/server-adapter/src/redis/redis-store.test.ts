@@ -59,7 +59,7 @@ describe('RedisRoomStore specifics', () => {
     const s = store();
     await s.ensureMeeting({ meetingId: 'moved', createdAt: 1 });
     await s.addParticipant(record('moved', 'old', 'node-dead'), { maxParticipants: 6 });
-    await s.addParticipant({ ...record('moved', 'new', 'node-alive'), userId: 'user-old' }, { maxParticipants: 6, replaceParticipantId: 'old' });
+    await s.addParticipant({ ...record('moved', 'new', 'node-alive'), userId: 'user-old' }, { maxParticipants: 6 });
     expect(await s.listParticipantsByNode('node-dead')).toEqual([]);
     expect((await s.listParticipantsByNode('node-alive')).map((p) => p.id)).toEqual(['new']);
   });

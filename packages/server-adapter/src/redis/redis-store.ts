@@ -1,12 +1,19 @@
-import type { ChatMessage, MeetingEndReason } from '@mentara/meetings-core/protocol';
+import type { MeetingEndReason } from '@mentara/meetings-core/protocol';
 import type {
   AddParticipantOptions,
+  AddParticipantRefusal,
   AddParticipantResult,
+  AdmitResult,
+  AdmitTarget,
+  ChatRecord,
+  KnockOptions,
+  KnockResult,
   MeetingInit,
   MeetingRecord,
   ParticipantPatch,
   ParticipantRecord,
   RoomStore,
+  WaitingRecord,
 } from '../store/room-store';
 import type { RedisCommandClient } from './redis-client';
 import { redisKeys, type RedisKeys } from './redis-keys';
@@ -16,13 +23,16 @@ import {
   DELETE_MEETING,
   END_MEETING,
   ENSURE_MEETING,
+  EXTEND_MEETING,
   LIST_BY_NODE,
   LIST_PARTICIPANTS,
   REMOVE_PARTICIPANT,
   SET_ENDS_AT,
+  SET_LOCKED,
   START_MEETING,
   UPDATE_PARTICIPANT,
 } from './redis-store.scripts';
+import { redisWaiting, type RedisWaitingContext } from './redis-waiting';
 
 /** Options of {@link RedisRoomStore}. */
 export interface RedisRoomStoreOptions {
@@ -42,12 +52,13 @@ export interface RedisRoomStoreOptions {
 }
 
 const parse = <T>(json: string): T => JSON.parse(json) as T;
-const parseOptional = <T>(reply: unknown): T | undefined => (typeof reply === 'string' ? parse<T>(reply) : undefined);
+const parseOptional = <T>(reply: unknown): T | undefined => (typeof reply === 'string' && reply !== '' ? parse<T>(reply) : undefined);
 const parseList = <T>(reply: unknown): T[] => (Array.isArray(reply) ? (reply as string[]).map((v) => parse<T>(v)) : []);
 
 /**
  * A {@link RoomStore} in Redis, shared by every server node of a deployment. Each mutation is one
- * Lua script, so the participant cap, start-once and end-once hold across nodes.
+ * Lua script, so the participant cap, one seat per user, admission, start-once and end-once hold
+ * across nodes.
  * `close()` leaves the client connected: the caller created it and closes it.
  *
  * @example
@@ -72,15 +83,20 @@ export class RedisRoomStore implements RoomStore {
     this.#ttl = String(ttl);
   }
 
-  /** The four keys of one meeting, in the order the scripts expect. */
+  /** The six keys of one meeting, in the order the scripts expect. */
   #meetingKeys(meetingId: string): string[] {
     const k = this.#keys;
-    return [k.meeting(meetingId), k.participants(meetingId), k.order(meetingId), k.chat(meetingId)];
+    const m = meetingId;
+    return [k.meeting(m), k.participants(m), k.order(m), k.chat(m), k.waiting(m), k.people(m)];
   }
 
   #commands(): RedisCommandClient {
     if (this.#closed) throw new Error('RedisRoomStore is closed');
     return this.#client;
+  }
+
+  #waiting(): RedisWaitingContext {
+    return { client: this.#commands(), keys: this.#keys, ttl: this.#ttl };
   }
 
   async ensureMeeting(init: MeetingInit): Promise<MeetingRecord> {
@@ -89,11 +105,16 @@ export class RedisRoomStore implements RoomStore {
       status: 'waiting',
       createdAt: init.createdAt,
       locked: false,
+      ...(init.waitingRoom !== undefined ? { waitingRoom: init.waitingRoom } : {}),
+      ...(init.chatHistory !== undefined ? { chatHistory: init.chatHistory } : {}),
+      ...(init.startsAt !== undefined ? { startsAt: init.startsAt } : {}),
       ...(init.endsAt !== undefined ? { endsAt: init.endsAt } : {}),
     };
     const reply = await ENSURE_MEETING.run(this.#commands(), [this.#keys.meeting(init.meetingId)], [
       JSON.stringify(record),
       this.#ttl,
+      init.startsAt === undefined ? '' : String(init.startsAt),
+      init.endsAt === undefined ? '' : String(init.endsAt),
     ]);
     return parse<MeetingRecord>(reply as string);
   }
@@ -107,6 +128,14 @@ export class RedisRoomStore implements RoomStore {
       endsAt === undefined ? '' : String(endsAt),
     ]);
     return parseOptional(reply);
+  }
+
+  async extendMeeting(meetingId: string, byMs: number, now: number): Promise<MeetingRecord | undefined> {
+    return parseOptional(await EXTEND_MEETING.run(this.#commands(), [this.#keys.meeting(meetingId)], [String(byMs), String(now)]));
+  }
+
+  async setMeetingLocked(meetingId: string, locked: boolean): Promise<MeetingRecord | undefined> {
+    return parseOptional(await SET_LOCKED.run(this.#commands(), [this.#keys.meeting(meetingId)], [locked ? '1' : '0']));
   }
 
   async startMeeting(meetingId: string, startedAt: number): Promise<MeetingRecord | undefined> {
@@ -139,28 +168,38 @@ export class RedisRoomStore implements RoomStore {
       record.userId,
       record.nodeId,
       String(options.maxParticipants),
-      options.replaceParticipantId ?? '',
+      options.admit ?? 'direct',
+      String(options.graceMs ?? 0),
+      String(options.now ?? record.joinedAt),
       this.#ttl,
       this.#keys.prefix,
       record.meetingId,
+      record.role,
     ])) as string[];
-    const [status, replaced, ...others] = reply;
-    if (status !== 'ok') return { ok: false, reason: status as 'meeting-full' | 'meeting-ended' | 'meeting-not-found' };
+    const [status, replaced, replacedWaiting, admittedAt, ...others] = reply;
+    if (status !== 'ok') return { ok: false, reason: status as AddParticipantRefusal };
     return {
       ok: true,
       participant: structuredClone(record),
       others: others.map((v) => parse<ParticipantRecord>(v)),
+      admittedAt: Number(admittedAt),
       ...(replaced ? { replaced: parse<ParticipantRecord>(replaced) } : {}),
+      ...(replacedWaiting ? { replacedWaiting: parse<WaitingRecord>(replacedWaiting) } : {}),
     };
   }
 
-  async removeParticipant(meetingId: string, participantId: string): Promise<ParticipantRecord | undefined> {
+  async removeParticipant(meetingId: string, participantId: string, leftAt?: number): Promise<ParticipantRecord | undefined> {
+    const k = this.#keys;
     const reply = await REMOVE_PARTICIPANT.run(
       this.#commands(),
-      [this.#keys.participants(meetingId), this.#keys.order(meetingId)],
-      [participantId, this.#keys.prefix, meetingId],
+      [k.participants(meetingId), k.order(meetingId), k.people(meetingId)],
+      [participantId, k.prefix, meetingId, leftAt === undefined ? '' : String(leftAt)],
     );
     return parseOptional(reply);
+  }
+
+  banParticipant(meetingId: string, participantId: string): Promise<ParticipantRecord | undefined> {
+    return redisWaiting.banParticipant(this.#waiting(), meetingId, participantId);
   }
 
   async getParticipant(meetingId: string, participantId: string): Promise<ParticipantRecord | undefined> {
@@ -194,7 +233,31 @@ export class RedisRoomStore implements RoomStore {
     return parseList<ParticipantRecord>(reply).sort((a, b) => a.joinedAt - b.joinedAt);
   }
 
-  async appendChat(meetingId: string, message: ChatMessage, maxHistory: number): Promise<boolean> {
+  knock(record: ParticipantRecord, options: KnockOptions): Promise<KnockResult> {
+    return redisWaiting.knock(this.#waiting(), record, options);
+  }
+
+  listWaiting(meetingId: string): Promise<WaitingRecord[]> {
+    return redisWaiting.listWaiting(this.#waiting(), meetingId);
+  }
+
+  leaveWaiting(meetingId: string, participantId: string, leftAt: number): Promise<WaitingRecord | undefined> {
+    return redisWaiting.leaveWaiting(this.#waiting(), meetingId, participantId, leftAt);
+  }
+
+  admitWaiting(meetingId: string, target: AdmitTarget, options: { maxParticipants: number; now: number }): Promise<AdmitResult> {
+    return redisWaiting.admitWaiting(this.#waiting(), meetingId, target, options);
+  }
+
+  denyWaiting(meetingId: string, participantId: string, now: number): Promise<WaitingRecord | undefined> {
+    return redisWaiting.denyWaiting(this.#waiting(), meetingId, participantId, now);
+  }
+
+  listWaitingByNode(nodeId: string): Promise<WaitingRecord[]> {
+    return redisWaiting.listWaitingByNode(this.#waiting(), nodeId);
+  }
+
+  async appendChat(meetingId: string, message: ChatRecord, maxHistory: number): Promise<boolean> {
     const reply = await APPEND_CHAT.run(this.#commands(), [this.#keys.meeting(meetingId), this.#keys.chat(meetingId)], [
       JSON.stringify(message),
       String(Math.max(1, Math.floor(maxHistory))),
@@ -203,7 +266,7 @@ export class RedisRoomStore implements RoomStore {
     return Number(reply) === 1;
   }
 
-  async listChat(meetingId: string): Promise<ChatMessage[]> {
+  async listChat(meetingId: string): Promise<ChatRecord[]> {
     return parseList(await this.#commands().sendCommand(['LRANGE', this.#keys.chat(meetingId), '0', '-1']));
   }
 

@@ -25,8 +25,8 @@ const scheduled = new WeakSet<ResyncableSocket>();
 /**
  * Makes every client of this node that is in a meeting reload the meeting state: its connection
  * is closed (not the Socket.IO session: the client sees `transport close`), so the client
- * reconnects and rejoins with its previous participant id and receives a fresh roster, media
- * states and chat history in `meeting-joined`. Used after cross-node messages were lost.
+ * reconnects and rejoins (straight back in within the grace period) and receives a fresh roster,
+ * media states and chat in its join answer. Used after cross-node messages were lost.
  * Returns how many connections will be closed; each one at most once.
  *
  * @example

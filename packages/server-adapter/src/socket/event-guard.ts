@@ -1,5 +1,5 @@
 import { clientEventSchemas, type Ack, type ClientEventName, type ProtocolErrorCode } from '@mentara/meetings-core/protocol';
-import { ProtocolFailure, protocolError } from '../errors';
+import { ProtocolFailure, protocolError, type FailureDetails } from '../errors';
 import type { MeetingsLogger } from '../observability/logger';
 import type { MeetingsMetrics } from '../observability/metrics';
 import type { MeetingLimits } from '../options';
@@ -47,9 +47,9 @@ export function guardClientEvents(
    * Reports a failure to the client: in the acknowledgement when the client asked for one,
    * otherwise as a `webrtc-error` event. Never both, so a client sees each failure once.
    */
-  const reportFailure = (event: ClientEventName, code: ProtocolErrorCode, respond: Respond | undefined): void => {
+  const reportFailure = (event: ClientEventName, code: ProtocolErrorCode, respond: Respond | undefined, details?: FailureDetails): void => {
     metrics.error(code);
-    const error = protocolError(code, event);
+    const error = protocolError(code, event, details);
     if (respond) respond({ ok: false, error });
     else socket.emit('webrtc-error', error);
   };
@@ -80,7 +80,7 @@ export function guardClientEvents(
           const data = await handler(socket, payload, context);
           respond?.({ ok: true, data });
         } catch (error) {
-          if (error instanceof ProtocolFailure) return reportFailure(event, error.code, respond);
+          if (error instanceof ProtocolFailure) return reportFailure(event, error.code, respond, error.details);
           logger.error({ err: error, event, socketId: socket.id }, 'event handler failed');
           reportFailure(event, 'internal', respond);
         }

@@ -11,7 +11,7 @@ export interface EventContext {
   acknowledged: boolean;
   /**
    * Queues work on the socket's lane, behind this event and its acknowledgement, so the client
-   * hears the answer first (e.g. `meeting-joined` before `meeting-started`).
+   * hears the answer first (e.g. the join answer before `meeting-started`).
    */
   defer(work: () => Promise<void>): void;
 }

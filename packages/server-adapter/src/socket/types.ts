@@ -1,12 +1,17 @@
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '@mentara/meetings-core/protocol';
+import type { ClientToServerEvents, ParticipantRole, ServerToClientEvents } from '@mentara/meetings-core/protocol';
 import type { AuthenticatedUser } from '../auth/types';
 
-/** The meeting a socket is in, as this node remembers it. */
+/**
+ * The meeting a socket is in (or waits for), as this node remembers it. Whether it is admitted
+ * is not stored here: it is the socket being in the meeting room, which a host on any node changes.
+ */
 export interface SocketSession {
   meetingId: string;
   participantId: string;
+  userId: string;
   displayName: string;
+  role: ParticipantRole;
 }
 
 /**
@@ -16,7 +21,7 @@ export interface SocketSession {
 export interface MeetingsSocketData {
   /** Who the handshake authenticated. */
   user: AuthenticatedUser;
-  /** The meeting the socket is in, when it joined one. */
+  /** The meeting the socket is in or waits for, when it joined one. */
   session?: SocketSession;
 }
 

@@ -1,25 +1,21 @@
-import type { ChatMessage, MeetingEndReason } from '@mentara/meetings-core/protocol';
+import type { MeetingEndReason } from '@mentara/meetings-core/protocol';
+import { copyMeeting, copyParticipant, isReturning, markAdmitted, seatsTaken, type MeetingEntry } from './memory-entry';
+import { admitFrom, denyFrom, knockInto, leaveWaitingOf, waitingList } from './memory-waiting';
 import type {
   AddParticipantOptions,
   AddParticipantResult,
+  AdmitResult,
+  AdmitTarget,
+  ChatRecord,
+  KnockOptions,
+  KnockResult,
   MeetingInit,
   MeetingRecord,
   ParticipantPatch,
   ParticipantRecord,
   RoomStore,
+  WaitingRecord,
 } from './room-store';
-
-interface MeetingEntry {
-  record: MeetingRecord;
-  /** Insertion order is join order. */
-  participants: Map<string, ParticipantRecord>;
-  chat: ChatMessage[];
-  tombstoneTimer?: ReturnType<typeof setTimeout>;
-}
-
-/** Copies so callers can never mutate stored state by accident. */
-const copyParticipant = (p: ParticipantRecord): ParticipantRecord => ({ ...p, media: { ...p.media } });
-const copyMeeting = (m: MeetingRecord): MeetingRecord => ({ ...m });
 
 /**
  * The reference {@link RoomStore}: everything in one process's memory. Suitable for a single
@@ -34,6 +30,12 @@ const copyMeeting = (m: MeetingRecord): MeetingRecord => ({ ...m });
 export class MemoryRoomStore implements RoomStore {
   readonly #meetings = new Map<string, MeetingEntry>();
 
+  /** The entry of a meeting that exists and is not ended. */
+  #open(meetingId: string): MeetingEntry | undefined {
+    const entry = this.#meetings.get(meetingId);
+    return entry && entry.record.status !== 'ended' ? entry : undefined;
+  }
+
   ensureMeeting(init: MeetingInit): MeetingRecord {
     let entry = this.#meetings.get(init.meetingId);
     if (!entry) {
@@ -42,10 +44,17 @@ export class MemoryRoomStore implements RoomStore {
         status: 'waiting',
         createdAt: init.createdAt,
         locked: false,
+        ...(init.waitingRoom !== undefined ? { waitingRoom: init.waitingRoom } : {}),
+        ...(init.chatHistory !== undefined ? { chatHistory: init.chatHistory } : {}),
+        ...(init.startsAt !== undefined ? { startsAt: init.startsAt } : {}),
         ...(init.endsAt !== undefined ? { endsAt: init.endsAt } : {}),
       };
-      entry = { record, participants: new Map(), chat: [] };
+      entry = { record, participants: new Map(), waiting: new Map(), people: new Map(), chat: [] };
       this.#meetings.set(init.meetingId, entry);
+    } else if (entry.record.status !== 'ended') {
+      // A schedule the first token did not carry fills in; an existing one is never overwritten.
+      if (entry.record.startsAt === undefined && init.startsAt !== undefined) entry.record.startsAt = init.startsAt;
+      if (entry.record.endsAt === undefined && init.endsAt !== undefined) entry.record.endsAt = init.endsAt;
     }
     return copyMeeting(entry.record);
   }
@@ -56,10 +65,24 @@ export class MemoryRoomStore implements RoomStore {
   }
 
   setMeetingEndsAt(meetingId: string, endsAt: number | undefined): MeetingRecord | undefined {
-    const entry = this.#meetings.get(meetingId);
-    if (!entry || entry.record.status === 'ended') return undefined;
+    const entry = this.#open(meetingId);
+    if (!entry) return undefined;
     if (endsAt === undefined) delete entry.record.endsAt;
     else entry.record.endsAt = endsAt;
+    return copyMeeting(entry.record);
+  }
+
+  extendMeeting(meetingId: string, byMs: number, now: number): MeetingRecord | undefined {
+    const entry = this.#open(meetingId);
+    if (!entry) return undefined;
+    entry.record.endsAt = Math.max(entry.record.endsAt ?? now, now) + byMs;
+    return copyMeeting(entry.record);
+  }
+
+  setMeetingLocked(meetingId: string, locked: boolean): MeetingRecord | undefined {
+    const entry = this.#open(meetingId);
+    if (!entry) return undefined;
+    entry.record.locked = locked;
     return copyMeeting(entry.record);
   }
 
@@ -75,10 +98,12 @@ export class MemoryRoomStore implements RoomStore {
     meetingId: string,
     end: { reason: MeetingEndReason; endedAt: number; retainMs: number },
   ): ParticipantRecord[] | undefined {
-    const entry = this.#meetings.get(meetingId);
-    if (!entry || entry.record.status === 'ended') return undefined;
+    const entry = this.#open(meetingId);
+    if (!entry) return undefined;
     const removed = [...entry.participants.values()];
     entry.participants.clear();
+    entry.waiting.clear();
+    entry.people.clear();
     entry.chat = [];
     entry.record.status = 'ended';
     entry.record.endedAt = end.endedAt;
@@ -101,28 +126,53 @@ export class MemoryRoomStore implements RoomStore {
     const entry = this.#meetings.get(record.meetingId);
     if (!entry) return { ok: false, reason: 'meeting-not-found' };
     if (entry.record.status === 'ended') return { ok: false, reason: 'meeting-ended' };
-    const stale = options.replaceParticipantId
-      ? entry.participants.get(options.replaceParticipantId)
-      : undefined;
-    const replaced = stale && stale.userId === record.userId ? stale : undefined;
-    const count = entry.participants.size - (replaced ? 1 : 0);
-    if (count >= options.maxParticipants) return { ok: false, reason: 'meeting-full' };
-    if (replaced) entry.participants.delete(replaced.id);
+    const { userId } = record;
+    const now = options.now ?? record.joinedAt;
+    if (entry.people.get(userId)?.removed) return { ok: false, reason: 'removed-from-meeting' };
+    const isHost = record.role === 'host';
+    const returning = isReturning(entry, userId, now, options.graceMs ?? 0);
+    if (!isHost && options.admit === 'returning' && !returning) return { ok: false, reason: 'not-admitted' };
+    if (!isHost && entry.record.locked && !returning) return { ok: false, reason: 'meeting-locked' };
+    if (!isHost && seatsTaken(entry, userId) >= options.maxParticipants) return { ok: false, reason: 'meeting-full' };
+    // One seat per user: any session of the same user is replaced.
+    let replaced: ParticipantRecord | undefined;
+    for (const p of [...entry.participants.values()]) {
+      if (p.userId !== userId || p.id === record.id) continue;
+      entry.participants.delete(p.id);
+      replaced = p;
+    }
+    const replacedWaiting = entry.waiting.get(userId);
+    entry.waiting.delete(userId);
     entry.participants.set(record.id, copyParticipant(record));
+    const admittedAt = markAdmitted(entry, userId, now);
     const others = [...entry.participants.values()].filter((p) => p.id !== record.id).map(copyParticipant);
     return {
       ok: true,
       participant: copyParticipant(record),
       others,
+      admittedAt,
       ...(replaced ? { replaced: copyParticipant(replaced) } : {}),
+      ...(replacedWaiting ? { replacedWaiting: copyParticipant(replacedWaiting) } : {}),
     };
   }
 
-  removeParticipant(meetingId: string, participantId: string): ParticipantRecord | undefined {
+  removeParticipant(meetingId: string, participantId: string, leftAt?: number): ParticipantRecord | undefined {
     const entry = this.#meetings.get(meetingId);
     const found = entry?.participants.get(participantId);
     if (!entry || !found) return undefined;
     entry.participants.delete(participantId);
+    const standing = entry.people.get(found.userId);
+    if (standing && leftAt !== undefined) standing.leftAt = leftAt;
+    return copyParticipant(found);
+  }
+
+  banParticipant(meetingId: string, participantId: string): ParticipantRecord | undefined {
+    const entry = this.#open(meetingId);
+    const found = entry?.participants.get(participantId);
+    if (!entry || !found) return undefined;
+    entry.participants.delete(participantId);
+    entry.waiting.delete(found.userId);
+    entry.people.set(found.userId, { removed: true });
     return copyParticipant(found);
   }
 
@@ -152,15 +202,50 @@ export class MemoryRoomStore implements RoomStore {
     return out;
   }
 
-  appendChat(meetingId: string, message: ChatMessage, maxHistory: number): boolean {
+  knock(record: ParticipantRecord, options: KnockOptions): KnockResult {
+    const entry = this.#meetings.get(record.meetingId);
+    if (!entry) return { ok: false, reason: 'meeting-not-found' };
+    if (entry.record.status === 'ended') return { ok: false, reason: 'meeting-ended' };
+    return knockInto(entry, record, options);
+  }
+
+  listWaiting(meetingId: string): WaitingRecord[] {
     const entry = this.#meetings.get(meetingId);
-    if (!entry || entry.record.status === 'ended') return false;
+    return entry ? waitingList(entry).map(copyParticipant) : [];
+  }
+
+  leaveWaiting(meetingId: string, participantId: string, leftAt: number): WaitingRecord | undefined {
+    const entry = this.#meetings.get(meetingId);
+    return entry && leaveWaitingOf(entry, participantId, leftAt);
+  }
+
+  admitWaiting(meetingId: string, target: AdmitTarget, options: { maxParticipants: number; now: number }): AdmitResult {
+    const entry = this.#open(meetingId);
+    return entry ? admitFrom(entry, target, options) : { admitted: [], full: false };
+  }
+
+  denyWaiting(meetingId: string, participantId: string, now: number): WaitingRecord | undefined {
+    const entry = this.#open(meetingId);
+    return entry && denyFrom(entry, participantId, now);
+  }
+
+  listWaitingByNode(nodeId: string): WaitingRecord[] {
+    const out: WaitingRecord[] = [];
+    for (const entry of this.#meetings.values()) {
+      for (const w of entry.waiting.values()) if (w.nodeId === nodeId) out.push(copyParticipant(w));
+    }
+    return out;
+  }
+
+  appendChat(meetingId: string, message: ChatRecord, maxHistory: number): boolean {
+    const entry = this.#open(meetingId);
+    if (!entry) return false;
     entry.chat.push({ ...message });
     if (entry.chat.length > maxHistory) entry.chat.splice(0, entry.chat.length - maxHistory);
     return true;
   }
 
-  listChat(meetingId: string): ChatMessage[] {
+  listChat(meetingId: string): ChatRecord[] {
     return (this.#meetings.get(meetingId)?.chat ?? []).map((m) => ({ ...m }));
   }
 

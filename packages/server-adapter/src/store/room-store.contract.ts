@@ -1,33 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatMessage } from '@mentara/meetings-core/protocol';
-import type { ParticipantRecord, RoomStore } from './room-store';
-
-let seq = 0;
-/** Unique ids per test so a shared backend (Redis) never sees leftovers of another test. */
-const uid = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${(seq++).toString(36)}`;
-
-const participant = (meetingId: string, over: Partial<ParticipantRecord> = {}): ParticipantRecord => ({
-  id: uid('p'),
-  userId: uid('u'),
-  displayName: 'Someone',
-  role: 'participant',
-  media: { microphone: true, camera: true, screen: false },
-  ready: false,
-  joinedAt: Date.now(),
-  meetingId,
-  nodeId: 'node-a',
-  socketId: uid('s'),
-  ...over,
-});
-
-const chat = (meetingId: string, text: string): ChatMessage => ({
-  id: uid('c'),
-  meetingId,
-  from: 'p1',
-  fromName: 'Someone',
-  text,
-  sentAt: Date.now(),
-});
+import { chat, participant, uid } from './contract-records';
+import type { RoomStore } from './room-store';
+import { runSessionFlowContract } from './room-store.session-contract';
 
 /**
  * The behaviour every {@link RoomStore} must have. Run it against each implementation:
@@ -105,7 +79,7 @@ export function runRoomStoreContract(name: string, createStore: () => Promise<Ro
       const stale = participant(meetingId, { userId: 'same-user' });
       await store.addParticipant(stale, { maxParticipants: 1 });
       const fresh = participant(meetingId, { userId: 'same-user' });
-      const result = await store.addParticipant(fresh, { maxParticipants: 1, replaceParticipantId: stale.id });
+      const result = await store.addParticipant(fresh, { maxParticipants: 1 });
       expect(result).toMatchObject({ ok: true, replaced: { id: stale.id } });
       expect((await store.listParticipants(meetingId)).map((p) => p.id)).toEqual([fresh.id]);
     });
@@ -114,10 +88,7 @@ export function runRoomStoreContract(name: string, createStore: () => Promise<Ro
       await store.ensureMeeting({ meetingId, createdAt: 1 });
       const victim = participant(meetingId);
       await store.addParticipant(victim, { maxParticipants: 6 });
-      const result = await store.addParticipant(participant(meetingId), {
-        maxParticipants: 6,
-        replaceParticipantId: victim.id,
-      });
+      const result = await store.addParticipant(participant(meetingId), { maxParticipants: 6 });
       expect(result.ok && result.replaced).toBeFalsy();
       expect(await store.getParticipant(meetingId, victim.id)).toBeDefined();
     });
@@ -211,4 +182,6 @@ export function runRoomStoreContract(name: string, createStore: () => Promise<Ro
       await store.close();
     });
   });
+
+  runSessionFlowContract(name, createStore);
 }

@@ -5,12 +5,13 @@ import type {
   Ack,
   ClientToServerEvents,
   JoinMeetingPayload,
+  JoinMeetingResult,
   MeetingJoinedPayload,
   ParticipantRole,
   ServerToClientEvents,
 } from '@mentara/meetings-core/protocol';
 import { attachMeetings, type MeetingsServer } from '../attach';
-import { issueMeetingToken } from '../auth/issue-token';
+import { issueMeetingToken, type IssueMeetingTokenOptions } from '../auth/issue-token';
 import type { MeetingsServerOptions } from '../options';
 
 /** A typed test client. */
@@ -18,16 +19,24 @@ export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export const TEST_SECRET = 'test-secret-for-meetings-server-0123456789';
 
+/** Extra claims of a test token. */
+export type TokenClaims = Pick<IssueMeetingTokenOptions, 'startsAt' | 'endsAt' | 'displayName' | 'waitingRoom' | 'chatHistory'>;
+
 /** A real HTTP server on a free loopback port with `/meetings` attached. */
 export interface Harness {
   url: string;
   http: HttpServer;
   meetings: MeetingsServer;
-  token(userId: string, meetingId: string | string[], role?: ParticipantRole, extra?: { endsAt?: number; displayName?: string }): Promise<string>;
+  token(userId: string, meetingId: string | string[], role?: ParticipantRole, extra?: TokenClaims): Promise<string>;
   /** Connects a client and waits for `connect` (rejects on `connect_error`). */
   connect(auth: Record<string, unknown>, extra?: { extraHeaders?: Record<string, string> }): Promise<TestClient>;
   /** Connects with a token for `meetingId` and joins; returns the client and the join answer. */
   joinAs(userId: string, meetingId: string, role?: ParticipantRole, payload?: Partial<JoinMeetingPayload>): Promise<{ client: TestClient; joined: MeetingJoinedPayload }>;
+  /**
+   * Connects with a token for `meetingId` (with `claims`) and sends `join-meeting` with an ack;
+   * returns the client and the raw answer, whatever it is (admitted, waiting or refused).
+   */
+  enter(userId: string, meetingId: string, role?: ParticipantRole, claims?: TokenClaims): Promise<{ client: TestClient; answer: Ack<JoinMeetingResult> }>;
   close(): Promise<void>;
 }
 
@@ -80,9 +89,14 @@ export function emitRaw(client: TestClient, event: string, ...args: unknown[]): 
   (client as unknown as { emit(e: string, ...a: unknown[]): void }).emit(event, ...args);
 }
 
+/**
+ * Starts a server for a test. Meetings have no waiting room here unless the options say so
+ * (`waitingRoom: true`, or `waitingRoom: undefined` for the server's own default): the tests of
+ * the other rules predate it; the session flow's tests turn it on.
+ */
 export async function startHarness(options: Partial<MeetingsServerOptions> = {}): Promise<Harness> {
   const http = createServer();
-  const meetings = attachMeetings(http, { auth: { secret: TEST_SECRET }, ...options });
+  const meetings = attachMeetings(http, { auth: { secret: TEST_SECRET }, waitingRoom: false, ...options });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
@@ -97,7 +111,10 @@ export async function startHarness(options: Partial<MeetingsServerOptions> = {})
         displayName: extra.displayName ?? userId,
         role,
         ...(Array.isArray(meetingId) ? { meetings: meetingId } : { meetingId }),
+        ...(extra.startsAt !== undefined ? { startsAt: extra.startsAt } : {}),
         ...(extra.endsAt !== undefined ? { endsAt: extra.endsAt } : {}),
+        ...(extra.waitingRoom !== undefined ? { waitingRoom: extra.waitingRoom } : {}),
+        ...(extra.chatHistory !== undefined ? { chatHistory: extra.chatHistory } : {}),
       }),
     async connect(auth, extra = {}) {
       const client = await openClient(url, auth, extra);
@@ -109,6 +126,10 @@ export async function startHarness(options: Partial<MeetingsServerOptions> = {})
       const result = await ack<MeetingJoinedPayload>(client, 'join-meeting', { meetingId, ...payload });
       if (!result.ok) throw new Error(`join failed: ${result.error.code}`);
       return { client, joined: result.data };
+    },
+    async enter(userId, meetingId, role = 'participant', claims = {}) {
+      const client = await harness.connect({ token: await harness.token(userId, meetingId, role, claims) });
+      return { client, answer: await ack<JoinMeetingResult>(client, 'join-meeting', { meetingId }) };
     },
     async close() {
       for (const c of clients) c.close();

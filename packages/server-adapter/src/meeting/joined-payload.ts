@@ -1,0 +1,59 @@
+import type { MeetingJoinedPayload, MeetingUpdatedPayload } from '@mentara/meetings-core/protocol';
+import { publicLimits, type ResolvedOptions } from '../options';
+import type { MeetingRecord, ParticipantRecord, RoomStore } from '../store/room-store';
+import { chatForJoiner } from './join-chat';
+import { hasHost, meetingSettings, toMeetingInfo, toParticipantInfo, toWaitingParticipant } from './participant-info';
+import type { RoomEmitter } from './room-emitter';
+
+/** What building a join answer works with. */
+export interface JoinedPayloadContext {
+  store: RoomStore;
+  clock: () => number;
+  options: Pick<ResolvedOptions, 'limits' | 'waitingRoom' | 'chatHistory'>;
+}
+
+/**
+ * The full `meeting-joined` payload of someone who is in: the meeting, everyone else, the chat
+ * they may read (since `admittedAt` unless the meeting keeps `'all'`), the waiting list for
+ * hosts, and the server's clock. Read after their socket is in the meeting room, so whatever
+ * changes from then on also reaches them as an event.
+ */
+export async function buildJoinedPayload(
+  ctx: JoinedPayloadContext,
+  fallback: MeetingRecord,
+  self: ParticipantRecord,
+  admittedAt: number,
+): Promise<MeetingJoinedPayload> {
+  const { store, options } = ctx;
+  const { meetingId } = self;
+  const isHost = self.role === 'host';
+  const [meeting, present, chat, waiting] = await Promise.all([
+    store.getMeeting(meetingId),
+    store.listParticipants(meetingId),
+    store.listChat(meetingId),
+    isHost ? store.listWaiting(meetingId) : [],
+  ]);
+  const record = meeting ?? fallback;
+  return {
+    meeting: toMeetingInfo(record, hasHost(present), options),
+    self: toParticipantInfo(self),
+    participants: present.filter((p) => p.id !== self.id).map(toParticipantInfo),
+    chat: chatForJoiner(chat, meetingSettings(record, options).chatHistory, admittedAt, options.limits.joinChatBytes),
+    ...(isHost ? { waiting: waiting.map(toWaitingParticipant) } : {}),
+    limits: publicLimits(options.limits),
+    serverTime: ctx.clock(),
+  };
+}
+
+/** The meeting as it is now (no roster), for `meeting-updated`; `undefined` when it is gone or ended. */
+export async function meetingUpdate(ctx: JoinedPayloadContext, meetingId: string): Promise<MeetingUpdatedPayload | undefined> {
+  const [meeting, present] = await Promise.all([ctx.store.getMeeting(meetingId), ctx.store.listParticipants(meetingId)]);
+  if (!meeting || meeting.status === 'ended') return undefined;
+  return { meeting: toMeetingInfo(meeting, hasHost(present), ctx.options), serverTime: ctx.clock() };
+}
+
+/** Tells everyone in the meeting and its waiting room what changed (e.g. a host came or went). */
+export async function announceMeeting(ctx: JoinedPayloadContext & { rooms: RoomEmitter }, meetingId: string): Promise<void> {
+  const update = await meetingUpdate(ctx, meetingId);
+  if (update) ctx.rooms.toEveryone(meetingId).emit('meeting-updated', update);
+}

@@ -1,0 +1,28 @@
+import type { ResolvedOptions } from '../options';
+import type { RoomStore } from '../store/room-store';
+import type { MeetingEvents } from './events';
+import type { MeetingLifecycle } from './lifecycle';
+import type { LocalPresence } from './presence';
+import type { RoomEmitter } from './room-emitter';
+
+/** What the session flow's handlers (join, waiting room, host controls) work with. */
+export interface SessionContext {
+  store: RoomStore;
+  rooms: RoomEmitter;
+  presence: LocalPresence;
+  events: MeetingEvents;
+  lifecycle: Pick<MeetingLifecycle, 'afterJoin' | 'afterKnock' | 'armScheduledEnd' | 'end'>;
+  clock: () => number;
+  options: Pick<
+    ResolvedOptions,
+    | 'authorize'
+    | 'nodeId'
+    | 'limits'
+    | 'waitingRoom'
+    | 'chatHistory'
+    | 'earlyJoinMarginMs'
+    | 'admittedGraceMs'
+    | 'denialCooldownMs'
+    | 'maxDenials'
+  >;
+}
