@@ -37,7 +37,7 @@ const GAP = 12;
 const DEFAULT_ASPECT = 16 / 9;
 
 /** Remote screen shares in join order; your own share is never put on your own stage (see `<PresentingBanner>`). */
-const selectSharing = (s: MeetingSnapshot) => s.remoteParticipants.filter((p) => p.media.screen && p.screenStream).map((p) => p.id);
+const selectSharing = (s: MeetingSnapshot) => s.remoteParticipants.filter((p) => p.media.screen).map((p) => p.id);
 const selectSpeaker = (s: MeetingSnapshot) => (s.activeSpeakerId && s.remotes[s.activeSpeakerId] ? s.activeSpeakerId : null);
 
 /**

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type HTMLAttributes } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type HTMLAttributes } from 'react';
 import type { MeetingSnapshot } from '@mentara/meetings-core';
 import { useMeeting } from '../hooks/use-meeting';
 import { findParticipant } from '../utils/find-participant';
@@ -62,7 +62,10 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
   ref,
 ) {
   const m = useMessages();
-  const tile = useMeeting((s) => selectTile(s, participantId, m.guest), shallowEqual);
+  // A stable selector: a new one each render would make React re-check the store after every
+  // commit and render the tile a second time whenever its values change.
+  const select = useCallback((s: MeetingSnapshot) => selectTile(s, participantId, m.guest), [participantId, m.guest]);
+  const tile = useMeeting(select, shallowEqual);
   const rootRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const audioRef = useRef<HTMLAudioElement>(null);

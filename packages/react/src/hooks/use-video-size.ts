@@ -14,14 +14,19 @@ const NONE: VideoSize = { width: 0, height: 0 };
  * Pass the attached stream so a new stream starts from zero. Internal: not exported by the package.
  */
 export function useVideoSize(ref: RefObject<HTMLVideoElement | null>, stream: MediaStream | null): VideoSize {
-  const [size, setSize] = useState<VideoSize>(NONE);
+  // The size belongs to the stream it was read from: a new stream reads as zero without a state
+  // update (an update on every attach would render each tile a second time).
+  const [reading, setReading] = useState<{ stream: MediaStream | null; size: VideoSize }>({ stream: null, size: NONE });
   useEffect(() => {
     const video = ref.current;
-    setSize(NONE);
     if (!video || !stream) return;
     const read = () => {
       const next = { width: video.videoWidth || 0, height: video.videoHeight || 0 };
-      setSize((previous) => (previous.width === next.width && previous.height === next.height ? previous : next));
+      setReading((previous) =>
+        previous.stream === stream && previous.size.width === next.width && previous.size.height === next.height
+          ? previous
+          : { stream, size: next },
+      );
     };
     read();
     video.addEventListener('loadedmetadata', read);
@@ -31,5 +36,5 @@ export function useVideoSize(ref: RefObject<HTMLVideoElement | null>, stream: Me
       video.removeEventListener('resize', read);
     };
   }, [ref, stream]);
-  return size;
+  return reading.stream === stream && stream !== null ? reading.size : NONE;
 }

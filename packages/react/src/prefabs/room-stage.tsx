@@ -61,7 +61,7 @@ export function RoomStage(props: RoomStageProps) {
   const size = sizeOf(width);
   const ids = { chat: useId(), people: useId(), devices: useId(), controls: useId() };
 
-  const [panel, setPanel] = useState<RoomPanelKind | null>(null);
+  const [panel, setPanel] = useState<RoomPanelKind | null>(chat && props.defaultChatOpen === true ? 'chat' : null);
   const [panelByUser, setPanelByUser] = useState(false);
   const openPanel = (next: RoomPanelKind | null) => {
     setPanel(next);
@@ -71,7 +71,7 @@ export function RoomStage(props: RoomStageProps) {
   if (!chatDecided && width > 0) {
     // Decided once, when the room's width is first known: open beside a wide stage, closed on phones.
     setChatDecided(true);
-    if (chat && (props.defaultChatOpen === true || (props.defaultChatOpen === 'wide' && size === 'wide'))) setPanel('chat');
+    if (chat && props.defaultChatOpen === 'wide' && size === 'wide') setPanel('chat');
   }
   const [pinned, setPinned] = useState<string | null>(null);
   const [corner, setCorner] = useState<SelfViewCorner>('top-right');
