@@ -88,13 +88,15 @@ describe('call UI in Chromium against the quickstart: layout, states, chat, keyb
     throw new Error(`the layout did not settle with ${remotes} remote pictures:\n${JSON.stringify(await measureCall(page))}`);
   }
 
-  /** Opens or closes the chat as a person would: the Chat button, or on a phone the sheet's close button. */
+  /**
+   * Opens or closes the chat as a person would: the Chat button opens it, its own close button
+   * closes it (on a phone the sheet covers the controls, so that is the only way there).
+   */
   async function setChat(page: Page, open: boolean): Promise<void> {
     const toggle = page.locator('.mm-controls button[data-panel="chat"]');
     if ((await toggle.getAttribute('aria-pressed')) !== String(open)) {
-      const sheet = page.locator('.mm-room__panel[data-sheet]');
-      if (!open && (await sheet.count()) > 0) await sheet.getByRole('button', { name: 'Close Chat' }).click();
-      else await toggle.click();
+      if (open) await toggle.click();
+      else await page.locator('.mm-room__panel[data-panel="chat"]').getByRole('button', { name: 'Close Chat' }).click();
     }
     await page.locator('.mm-room__panel[data-panel="chat"]').waitFor({ state: open ? 'visible' : 'detached' });
   }
@@ -107,6 +109,10 @@ describe('call UI in Chromium against the quickstart: layout, states, chat, keyb
     const measure = await settled(page, people - 1);
     const name = `${people}-people-${viewport.width}x${viewport.height}-chat-${chat}`;
     await shot(page, name);
+    // The same moment in the dark theme (the room follows the system's colour scheme).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, `${name}-dark`);
+    await page.emulateMedia({ colorScheme: 'light' });
     figures.push({
       name,
       people,
@@ -233,8 +239,8 @@ describe('call UI in Chromium against the quickstart: layout, states, chat, keyb
   });
 
   it('four people: a grid sized to the window, nothing cut, at desktop and phone sizes', async () => {
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Interpreter', { viewport: SMALL }));
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Family member', { viewport: SMALL }));
+    tabs.push(await openMeetingTab(browser, meetingUrl, 'Interpreter', { viewport: SMALL, joinTimeout: 45_000 }));
+    tabs.push(await openMeetingTab(browser, meetingUrl, 'Family member', { viewport: SMALL, joinTimeout: 45_000 }));
     try {
       await settled(me(), 3);
       for (const viewport of [DESKTOP, PHONE]) for (const chat of ['closed', 'open'] as const) await measureCase(4, viewport, chat);

@@ -86,8 +86,11 @@ export async function startQuickstartServer(options: QuickstartServerOptions = {
   });
   // Socket.IO answers `/socket.io/` requests itself; every other request reaches the handler above.
   const meetings = attachMeetings(http, { auth });
-  // Meetings created before a restart exist again, so their links still get tokens.
-  for (const { meetingId, createdAt } of devState?.state.meetings ?? []) await meetings.store.ensureMeeting({ meetingId, createdAt });
+  // Meetings created before a restart exist again, so their links still get tokens — without a
+  // waiting room, as when the demo API created them (its web app has no waiting-room screen).
+  for (const { meetingId, createdAt } of devState?.state.meetings ?? []) {
+    await meetings.store.ensureMeeting({ meetingId, createdAt, waitingRoom: false });
+  }
   const demoApi = createDemoApi({
     secret,
     meetings,
