@@ -16,6 +16,8 @@ describe('@mentara/meetings entry', () => {
       'useAttachedStream', 'VideoTile', 'ParticipantGrid', 'ControlBar', 'MediaToggleButton', 'DeviceSelect', 'ChatPanel',
       'ConnectionQualityIndicator', 'ConnectionStatus', 'StartAudioButton', 'PreJoin', 'LeaveButton', 'LiveAnnouncer',
       'MeetingErrorMessage', 'MeetingRoom', 'defaultMessages', 'formatMessage', 'useMessages', 'shallowEqual',
+      'ChatToggleButton', 'CallTimer', 'InviteCard', 'LeaveConfirmation', 'PermissionHelp', 'PresentingBanner',
+      'MutedSpeechHint', 'ConnectionDetails', 'useUnreadChat',
     ];
     expect(expected.filter((name) => !(name in meetings))).toEqual([]);
   });

@@ -149,6 +149,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   let joinName = options.displayName;
   /** A channel opened early by `prepare()`, handed to the next join. */
   let prepared: SignallingChannel | null = null;
+  /** `prepared` was opened before there was a token (its handshake went without one). */
+  let preparedWithoutToken = false;
   const openChannel = () =>
     createSignallingChannel({
       serverUrl: options.serverUrl,
@@ -186,7 +188,10 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       if (membership) throw new MeetingError('invalid-state', 'Already in a meeting; call leave() first');
       dispatch({ type: 'error', error: null });
       joinName = displayName;
-      // A channel opened (and authenticated) by prepare() while the pre-join screen showed.
+      // A channel opened (and authenticated) by prepare() while the pre-join screen showed —
+      // unless it went without a token and is still waiting for the server's answer: the refusal
+      // it will get says nothing about this join, which may have its token by now.
+      if (prepared && preparedWithoutToken && !prepared.connected) dropPrepared();
       const channel = prepared ?? openChannel();
       prepared = null;
       const current = (membership = createMembership({
@@ -232,13 +237,18 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       if (membership) return;
       const hasToken = Boolean(await o.getToken());
       if (membership || destroyed) return;
-      const channel = (prepared ??= openChannel());
+      if (!prepared) {
+        prepared = openChannel();
+        preparedWithoutToken = !hasToken;
+      }
+      const channel = prepared;
       try {
         await channel.connect(o.joinTimeoutMs);
       } catch (error) {
         // No token yet (one minted for the name typed on the pre-join screen, say): a refusal now
         // says nothing about the join, which connects again with the token it then has.
-        if (!hasToken && error instanceof MeetingError && error.code === 'unauthenticated') {
+        // Likewise when a join, pressed meanwhile with a token, closed this channel to open its own.
+        if (!hasToken && error instanceof MeetingError && (error.code === 'unauthenticated' || prepared !== channel)) {
           if (prepared === channel) dropPrepared();
           return;
         }

@@ -54,6 +54,37 @@ it('prepare() without a token yet resolves quietly against a server that needs o
   }
 });
 
+it('join() right after a prepare() without a token, before the server answered it, joins with the token it has by then', async () => {
+  const server = await startTestServer({ auth: { secret: 'prepare-test-secret' }, allowAnonymous: false });
+  try {
+    const minted = await issueMeetingToken({ secret: 'prepare-test-secret', userId: 'client-3', meetingId: 'quick' });
+    let token: string | undefined;
+    let asked = 0;
+    let handshakeSent = () => undefined as void;
+    const sent = new Promise<void>((resolve) => (handshakeSent = resolve));
+    const quick = fixture.track(
+      createNodeClient(server.url, 'Client', {
+        getToken: () => {
+          // The second question is the socket's handshake: it leaves without a token.
+          if (++asked === 2) queueMicrotask(handshakeSent);
+          return token;
+        },
+      }),
+    );
+    // The pre-join screen prepares; Join is pressed (and its token minted) before the refusal arrives.
+    const preparing = quick.client.prepare();
+    await sent;
+    token = minted;
+    await quick.client.join('quick');
+    await preparing;
+    expect(quick.client.getSnapshot().connection).toBe('connected');
+    expect(quick.client.getSnapshot().error).toBeNull();
+  } finally {
+    fixture.destroyClients();
+    await server.close();
+  }
+});
+
 async function waitForSockets(server: { meetings: { namespace: { fetchSockets(): Promise<unknown[]> } } }, count: number) {
   for (let i = 0; i < 50; i++) {
     if ((await server.meetings.namespace.fetchSockets()).length === count) return;
