@@ -2,7 +2,9 @@
  * The places in `<MeetingRoom>` where the session-flow components go (waiting room, admit queue,
  * participant list with host actions, leave dialog with "End for everyone", session timer, lock
  * toggle, background and noise controls). Each default below is what the room shows until then;
- * replace the body of one of these functions and the room uses it everywhere.
+ * replace the body of one of these functions and the room uses it everywhere. The waiting room
+ * itself is a whole-room screen: add it to `room-screens.tsx` and choose it at the top of
+ * `RoomStage`, where the ended and connection-lost screens are chosen.
  */
 import type { MeetingSnapshot } from '@mentara/meetings-core';
 import { useCallback } from 'react';
@@ -79,6 +81,15 @@ export function LeaveStep({ onCancel, onLeft }: LeaveStepProps) {
  */
 export function HeaderStart() {
   return <CallTimer />;
+}
+
+/**
+ * SLOT — notices in the header, after the timer (a host's "someone is waiting" admit prompt, a
+ * host's request to unmute, the session ending soon). Default: none. Keep each one short and
+ * polite (`role="status"`); the room's error notice comes after them.
+ */
+export function HeaderNotices() {
+  return null;
 }
 
 /**

@@ -20,7 +20,7 @@ import { playChime } from '../utils/chime';
 import { RoomControls, type RoomSize } from './room-controls';
 import { RoomPanels } from './room-panels';
 import { ConnectionLostScreen, EndedScreen } from './room-screens';
-import { HeaderStart, LeaveStep } from './room-slots';
+import { HeaderNotices, HeaderStart, LeaveStep } from './room-slots';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { PictureInPictureView } from './picture-in-picture-view';
 import type { RoomPanelKind } from './room-panel';
@@ -110,6 +110,7 @@ export function RoomStage(props: RoomStageProps) {
       </a>
       <div className="mm-room__header">
         <HeaderStart />
+        <HeaderNotices />
         {showError ? (
           <div className="mm-room__notice">
             {error.code === 'permission-denied' ? <PermissionHelp /> : <MeetingErrorMessage />}
