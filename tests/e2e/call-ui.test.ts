@@ -255,7 +255,7 @@ describe('call UI in Chromium against the quickstart: layout, states, chat, keyb
     await me().setViewportSize(PHONE);
     tabStops.fourPeoplePhone = await tabStopsTo(me(), MIC);
     expect(tabStops.fourPeoplePhone).toBeLessThanOrEqual(3);
-  }, 240_000);
+  }, 420_000);
 
   it('logged no console errors and no page errors in any tab', () => {
     for (const tab of tabs) {
