@@ -17,7 +17,7 @@ describe('@mentara/meetings entry', () => {
       'ConnectionQualityIndicator', 'ConnectionStatus', 'StartAudioButton', 'PreJoin', 'LeaveButton', 'LiveAnnouncer',
       'MeetingErrorMessage', 'ConnectionNotice', 'AudioOnlyToggle', 'PrecallCheck', 'useConnectionNotice', 'useAudioOnly',
       'usePrecallCheck', 'connectionNoticeOf', 'connectionNoticeText', 'MeetingRoom', 'defaultMessages', 'formatMessage', 'useMessages', 'shallowEqual',
-      'ChatToggleButton', 'CallTimer', 'InviteCard', 'LeaveConfirmation', 'PermissionHelp', 'PresentingBanner',
+      'ChatToggleButton', 'CallTimer', 'InviteCard', 'PermissionHelp', 'PresentingBanner',
       'MutedSpeechHint', 'ConnectionDetails', 'useUnreadChat',
     ];
     expect(expected.filter((name) => !(name in meetings))).toEqual([]);

@@ -51,7 +51,6 @@ export { MeetingErrorMessage, type MeetingErrorMessageProps } from './components
 export { ChatToggleButton, type ChatToggleButtonProps } from './components/chat-toggle-button';
 export { CallTimer, type CallTimerProps } from './components/call-timer';
 export { InviteCard, type InviteCardProps } from './components/invite-card';
-export { LeaveConfirmation, type LeaveConfirmationProps } from './components/leave-confirmation';
 export { PermissionHelp, type PermissionHelpProps } from './components/permission-help';
 export { PresentingBanner, type PresentingBannerProps } from './components/presenting-banner';
 export { MutedSpeechHint, type MutedSpeechHintProps } from './components/muted-speech-hint';

@@ -44,7 +44,7 @@ const open = async (canvasElement: HTMLElement) => {
 export const Participant: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await open(canvasElement);
-    const dialog = await canvas.findByRole('dialog', { name: 'Leave the session?' });
+    const dialog = await canvas.findByRole('dialog', { name: 'Leave the meeting?' });
     await expect(within(dialog).getByRole('button', { name: 'Stay' })).toHaveFocus();
     await expect(within(dialog).queryByRole('button', { name: 'End session for everyone' })).toBeNull();
   },
@@ -53,7 +53,7 @@ export const Participant: Story = {
 export const ParticipantLeaves: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = await open(canvasElement);
-    await userEvent.click(within(await canvas.findByRole('dialog')).getByRole('button', { name: 'Leave' }));
+    await userEvent.click(within(await canvas.findByRole('dialog')).getByRole('button', { name: 'Leave meeting' }));
     await waitFor(() => expect(args.onLeave).toHaveBeenCalledWith('left'));
   },
 };
@@ -72,9 +72,9 @@ export const Host: Story = {
   args: { scenario: { role: 'host', people: [{ name: 'Client' }] } },
   play: async ({ canvasElement }) => {
     const canvas = await open(canvasElement);
-    const dialog = await canvas.findByRole('dialog', { name: 'Leave the session?' });
+    const dialog = await canvas.findByRole('dialog', { name: 'Leave the meeting?' });
     await expect(dialog).toHaveTextContent('If you leave, the session goes on for the others.');
-    await expect(within(dialog).getAllByRole('button').map((b) => b.textContent)).toEqual(['Stay', 'Leave', 'End session for everyone']);
+    await expect(within(dialog).getAllByRole('button').map((b) => b.textContent)).toEqual(['Stay', 'Leave meeting', 'End session for everyone']);
   },
 };
 

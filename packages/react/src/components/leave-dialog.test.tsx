@@ -28,9 +28,9 @@ describe('LeaveDialog', () => {
     const { container } = renderWithClient(<WithTrigger onLeave={onLeave} />, client);
     const trigger = screen.getByRole('button', { name: 'Leave…' });
     await userEvent.click(trigger);
-    const dialog = screen.getByRole('dialog', { name: 'Leave the session?' });
+    const dialog = screen.getByRole('dialog', { name: 'Leave the meeting?' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(within(dialog).getAllByRole('button').map((b) => b.textContent)).toEqual(['Stay', 'Leave']);
+    expect(within(dialog).getAllByRole('button').map((b) => b.textContent)).toEqual(['Stay', 'Leave meeting']);
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Stay' }));
     expect(await axeViolations(container)).toEqual([]);
     await userEvent.keyboard('{Escape}');
@@ -41,7 +41,7 @@ describe('LeaveDialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(trigger);
     await userEvent.click(trigger);
-    await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Leave meeting' }));
     await waitFor(() => expect(onLeave).toHaveBeenCalledWith('left'));
     expect(client.getSnapshot().connection).toBe('disconnected');
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -53,7 +53,7 @@ describe('LeaveDialog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Leave…' }));
     const dialog = screen.getByRole('dialog');
     const buttons = within(dialog).getAllByRole('button');
-    expect(buttons.map((b) => b.textContent)).toEqual(['Stay', 'Leave', 'End session for everyone']);
+    expect(buttons.map((b) => b.textContent)).toEqual(['Stay', 'Leave meeting', 'End session for everyone']);
     await userEvent.tab();
     await userEvent.tab();
     expect(document.activeElement).toBe(buttons[2]);
@@ -68,8 +68,8 @@ describe('LeaveDialog', () => {
     const onLeave = vi.fn();
     renderWithClient(<WithTrigger onLeave={onLeave} />, client);
     await userEvent.click(screen.getByRole('button', { name: 'Leave…' }));
-    expect(screen.getByRole('dialog', { name: 'Leave the session?' }).textContent).toContain('If you leave, the session goes on for the others.');
-    await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    expect(screen.getByRole('dialog', { name: 'Leave the meeting?' }).textContent).toContain('If you leave, the session goes on for the others.');
+    await userEvent.click(screen.getByRole('button', { name: 'Leave meeting' }));
     await waitFor(() => expect(onLeave).toHaveBeenCalledWith('left'));
   });
 
@@ -85,7 +85,7 @@ describe('LeaveDialog', () => {
     expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Back' }));
     expect(await axeViolations(container)).toEqual([]);
     await userEvent.click(within(confirm).getByRole('button', { name: 'Back' }));
-    expect(screen.getByRole('dialog', { name: 'Leave the session?' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Leave the meeting?' })).toBeTruthy();
     expect(endForAll).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'End session for everyone' }));
     await userEvent.click(screen.getByRole('button', { name: 'End session' }));

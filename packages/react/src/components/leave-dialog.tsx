@@ -23,7 +23,8 @@ export interface LeaveDialogProps {
 type Step = 'choose' | 'confirm-end';
 
 /**
- * "Leave the session?" — everyone confirms leaving. A host chooses between **Leave** (the session
+ * "Leave the meeting?" — everyone confirms leaving, so one stray click never ends a call. A
+ * participant gets **Stay** / **Leave meeting**; a host chooses between **Leave meeting** (the session
  * goes on for the others) and **End session for everyone** (`client.host.endForAll()`), which
  * asks once more before it disconnects everyone. An accessible modal: focus starts on the safe
  * choice (Stay / Back), stays inside, Escape closes, and focus returns to the leave button.
@@ -85,16 +86,18 @@ export function LeaveDialog({ open, onOpenChange, onLeave, fallbackFocus }: Leav
       busy={busy !== null}
       role={ending ? 'alertdialog' : 'dialog'}
       labelledBy={titleId}
-      describedBy={ending || host ? bodyId : undefined}
+      describedBy={bodyId}
       initialFocus={safe}
       focusKey={step}
       fallbackFocus={fallbackFocus}
       className="mm-leave"
     >
       <h2 id={titleId} className="mm-dialog__title">
-        {ending ? m.endTitle : m.leaveTitle}
+        {ending ? m.endTitle : m.leaveConfirmTitle}
       </h2>
-      {ending ? <p id={bodyId}>{m.endBody}</p> : host ? <p id={bodyId}>{m.leaveHostBody}</p> : null}
+      <p id={bodyId} className="mm-dialog__body">
+        {ending ? m.endBody : host ? m.leaveHostBody : m.leaveConfirmBody}
+      </p>
       {error ? (
         <p className="mm-dialog__error" role="alert">
           {error}
@@ -116,7 +119,7 @@ export function LeaveDialog({ open, onOpenChange, onLeave, fallbackFocus }: Leav
               {m.stay}
             </button>
             <button type="button" className="mm-button" data-variant={host ? undefined : 'danger'} aria-busy={busy === 'leave'} disabled={busy !== null} onClick={() => void leave()}>
-              {m.leave}
+              {m.leaveConfirm}
             </button>
             {host ? (
               <button type="button" className="mm-button" data-variant="danger" disabled={busy !== null} onClick={() => setStep('confirm-end')}>

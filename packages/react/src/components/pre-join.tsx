@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useId, useRef, useState, type CSSProperties, type FormHTMLAttributes } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState, type CSSProperties, type FormHTMLAttributes, type ReactNode } from 'react';
 import type { MeetingSnapshot } from '@mentara/meetings-core';
 import { useMeetingClient } from '../context/meeting-context';
 import { useMeeting } from '../hooks/use-meeting';
@@ -27,6 +27,8 @@ export interface PreJoinProps extends Omit<FormHTMLAttributes<HTMLFormElement>, 
   startPreview?: boolean;
   /** Show the join button as busy. */
   joining?: boolean;
+  /** More settings after the device pickers, e.g. `<BackgroundEffectPicker>` (previewed here) and `<NoiseSuppressionToggle>`. */
+  children?: ReactNode;
 }
 
 const selectStream = (s: MeetingSnapshot) => s.localStream;
@@ -43,7 +45,7 @@ const selectBlocked = (s: MeetingSnapshot) =>
  * ways to join anyway (audio only, or without devices).
  */
 export const PreJoin = forwardRef<HTMLFormElement, PreJoinProps>(function PreJoin(
-  { onJoin, defaultDisplayName = '', showDisplayName = true, startPreview = true, joining = false, className, ...rest },
+  { onJoin, defaultDisplayName = '', showDisplayName = true, startPreview = true, joining = false, className, children, ...rest },
   ref,
 ) {
   const client = useMeetingClient();
@@ -111,6 +113,7 @@ export const PreJoin = forwardRef<HTMLFormElement, PreJoinProps>(function PreJoi
         <DeviceSelect kind="camera" />
         <DeviceSelect kind="microphone" />
         {canPickSpeaker ? <DeviceSelect kind="speaker" /> : null}
+        {children}
         {blocked ? (
           <PermissionHelp
             onJoinAudioOnly={showDisplayName && !trimmed ? undefined : submit}

@@ -156,8 +156,6 @@ export interface MeetingMessages {
   turnCameraOn: string;
   /** Button: hide a notice. */
   dismiss: string;
-  /** Leave confirmation heading. */
-  leaveTitle: string;
   /** Leave confirmation text for hosts. */
   leaveHostBody: string;
   /** Button: stay in the session (closes the leave dialog). */
@@ -446,7 +444,6 @@ export const defaultMessages: MeetingMessages = {
   unmute: 'Unmute',
   turnCameraOn: 'Turn camera on',
   dismiss: 'Dismiss',
-  leaveTitle: 'Leave the session?',
   leaveHostBody: 'If you leave, the session goes on for the others.',
   stay: 'Stay',
   endForAll: 'End session for everyone',

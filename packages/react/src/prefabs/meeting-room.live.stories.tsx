@@ -7,7 +7,8 @@ import { MeetingRoom } from './meeting-room';
  * `npm start -w @mentara/example-quickstart`, then `STORYBOOK_LIVE_URL=http://127.0.0.1:3000 npm run storybook`.
  * The dev server proxies `/api` to it; the socket connects to it directly over WebSocket. The story creates a meeting (or joins
  * the `meeting` arg, e.g. `&args=meeting:ID` in a second tab); pressing Join fetches a demo token for
- * the typed name.
+ * the typed name. The tab that created the meeting joins as its host (the host key of its host
+ * link) and lets the second tab in from the waiting room.
  */
 const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env ?? {};
 const liveUrl = env.STORYBOOK_LIVE_URL;
@@ -25,13 +26,18 @@ async function post<T>(path: string, body: unknown): Promise<T> {
 function LiveRoom({ meeting }: { meeting: string }) {
   const [meetingId, setMeetingId] = useState<string | null>(meeting || env.STORYBOOK_LIVE_MEETING || null);
   const [error, setError] = useState<string | null>(null);
+  const hostKey = useRef<string | null>(null);
   // The demo token carries the display name, so it is fetched when the person presses Join.
   const token = useRef<string | null>(null);
   useEffect(() => {
     if (meetingId) return;
     let active = true;
-    post<{ meetingId: string }>('/api/meetings', {}).then(
-      (created) => active && setMeetingId(created.meetingId),
+    post<{ meetingId: string; hostUrl?: string }>('/api/meetings', {}).then(
+      (created) => {
+        if (!active) return;
+        hostKey.current = created.hostUrl ? new URL(created.hostUrl).searchParams.get('host') : null;
+        setMeetingId(created.meetingId);
+      },
       (reason: unknown) => active && setError(String(reason)),
     );
     return () => {
@@ -56,7 +62,7 @@ function LiveRoom({ meeting }: { meeting: string }) {
           webrtcConfigUrl: '/api/meetings/webrtc-config',
         }}
         onJoin={async ({ displayName }) => {
-          token.current = (await post<{ token: string }>('/api/demo/session', { meetingId, displayName })).token;
+          token.current = (await post<{ token: string }>('/api/demo/session', { meetingId, displayName, hostKey: hostKey.current })).token;
         }}
       />
     </div>

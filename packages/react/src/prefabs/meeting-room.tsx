@@ -9,6 +9,7 @@ import { LiveAnnouncer } from '../components/live-announcer';
 import { PreJoin, type PreJoinValues } from '../components/pre-join';
 import { RoomStage } from './room-stage';
 import { LeftScreen } from './room-screens';
+import { EffectSettings } from './effect-settings';
 import { cx } from '../utils/class-names';
 
 /** Props of `<MeetingRoom>`. */
@@ -55,6 +56,14 @@ export interface MeetingRoomProps {
   inviteUrl?: string;
   /** "Back to home" on the left, ended and connection-lost screens links here. */
   homeHref?: string;
+  /**
+   * Where your app serves the effect files (e.g. `/mentara-effects/`, see the core README,
+   * "Effects"): offers background blur and noise suppression on the pre-join screen, in the
+   * waiting room and in the Devices panel. Without it they are not offered.
+   */
+  effectsUrl?: string;
+  /** A host hears a soft chime when someone knocks. @default false */
+  knockSound?: boolean;
   /** `light`, `dark`, or follow the system. @default 'system' */
   theme?: 'light' | 'dark' | 'system';
   className?: string;
@@ -78,9 +87,11 @@ function Rejoining({ onReady }: { onReady: () => void }) {
 }
 
 /**
- * A complete meeting UI — pre-join screen (preview, microphone meter, devices, name), a stage
+ * A complete meeting UI — pre-join screen (preview, microphone meter, devices, name), the
+ * waiting room (a host lets people in from an admit prompt or the People panel), a stage
  * that keeps every picture whole, controls that say what they do, chat with unread counts,
- * announcements, and calm screens around the call (alone, leave confirmation, left, ended,
+ * announcements, host controls (admit, remove, ask to mute, lock, end for everyone, extend),
+ * and calm screens around the call (alone, leave confirmation, denied, removed, left, ended,
  * connection lost) — built from the public components. Import `@mentara/meetings/styles.css` once.
  *
  * @example
@@ -105,6 +116,8 @@ export function MeetingRoom({
   mutedSpeechHint = true,
   inviteUrl,
   homeHref,
+  effectsUrl,
+  knockSound = false,
   theme = 'system',
   className,
 }: MeetingRoomProps) {
@@ -120,6 +133,8 @@ export function MeetingRoom({
   }));
   const [joinName, setJoinName] = useState(displayName);
   const [stage, setStage] = useState<Stage>(preJoin ? 'lobby' : 'room');
+  // Removed (or not let in) by a host: the left screen offers no way back in.
+  const [removed, setRemoved] = useState(false);
   const [joining, setJoining] = useState(false);
   const [joinError, setJoinError] = useState<string | null>(null);
   const [toRoom] = useState(() => () => setStage('room'));
@@ -160,7 +175,9 @@ export function MeetingRoom({
           </p>
         ) : null}
         {stage === 'lobby' ? (
-          <PreJoin defaultDisplayName={displayName} joining={joining} onJoin={(values) => void join(values)} />
+          <PreJoin defaultDisplayName={displayName} joining={joining} onJoin={(values) => void join(values)}>
+            {effectsUrl ? <EffectSettings assetsUrl={effectsUrl} /> : null}
+          </PreJoin>
         ) : null}
         {stage === 'room' ? (
           <RoomStage
@@ -173,7 +190,10 @@ export function MeetingRoom({
             inviteUrl={inviteUrl}
             homeHref={homeHref}
             theme={theme === 'system' ? undefined : theme}
-            onLeave={() => {
+            effectsUrl={effectsUrl}
+            knockSound={knockSound}
+            onLeave={(how) => {
+              setRemoved(how === 'removed');
               setStage('left');
               onLeave?.();
             }}
@@ -181,7 +201,7 @@ export function MeetingRoom({
           />
         ) : null}
         {stage === 'rejoining' ? <Rejoining onReady={toRoom} /> : null}
-        {stage === 'left' ? <LeftScreen onRejoin={() => setStage('room')} homeHref={homeHref} /> : null}
+        {stage === 'left' ? <LeftScreen onRejoin={removed ? undefined : () => setStage('room')} homeHref={homeHref} /> : null}
       </MeetingProvider>
     </div>
   );

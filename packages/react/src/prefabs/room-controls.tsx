@@ -10,6 +10,8 @@ import { MenuButton, type MenuEntry } from '../components/menu-button';
 import { Icon, type IconName } from '../components/icons';
 import type { RoomPanelKind } from './room-panel';
 import { ExtraControls } from './room-slots';
+import { useAudioOnly } from '../hooks/use-audio-only';
+import { useHostControls } from '../hooks/use-host-controls';
 
 /** How wide the room is: phones get icons, one row and a More menu; tablets icons; desktops labels. */
 export type RoomSize = 'compact' | 'medium' | 'wide';
@@ -33,6 +35,7 @@ export interface RoomControlsProps {
 }
 
 const selectSharing = (s: MeetingSnapshot) => s.media.screen.enabled;
+const selectLocked = (s: MeetingSnapshot) => s.meeting?.locked ?? false;
 
 /** A button that shows or hides one side panel (`aria-pressed`, `aria-controls`). */
 function PanelButton({ kind, icon, label, open, showLabel, controls, onToggle }: {
@@ -63,8 +66,9 @@ function PanelButton({ kind, icon, label, open, showLabel, controls, onToggle }:
 
 /**
  * The room's control row: microphone, camera, screen share, chat (with unread count), people,
- * devices, More (picture-in-picture, move your video, keyboard shortcuts — and on phones the
- * controls that do not fit), then Leave, which asks first. One row at every width.
+ * devices, audio only, lock (hosts), More (picture-in-picture, move your video, keyboard
+ * shortcuts — and on phones the controls that do not fit), then Leave, which asks first. One row
+ * at every width.
  */
 export function RoomControls(props: RoomControlsProps) {
   const { size, panel, onPanelChange, panelIds } = props;
@@ -75,6 +79,9 @@ export function RoomControls(props: RoomControlsProps) {
   const compact = size === 'compact';
   const showLabels = size === 'wide';
   const toggle = (kind: RoomPanelKind) => onPanelChange(panel === kind ? null : kind);
+  const audioOnly = useAudioOnly();
+  const host = useHostControls();
+  const locked = useMeeting(selectLocked);
 
   const entries: MenuEntry[] = [];
   if (compact && canShare) {
@@ -83,6 +90,8 @@ export function RoomControls(props: RoomControlsProps) {
   if (compact) {
     entries.push({ key: 'people', icon: 'people', label: m.people, onSelect: () => toggle('people') });
     entries.push({ key: 'devices', icon: 'devices', label: m.toggleDevices, onSelect: () => toggle('devices') });
+    entries.push({ key: 'audio-only', label: audioOnly.audioOnly ? m.audioOnlyStop : m.audioOnlyStart, onSelect: () => void audioOnly.toggle().catch(() => undefined) });
+    if (host) entries.push({ key: 'lock', label: locked ? m.unlockSession : m.lockSession, onSelect: () => void host.setLocked(!locked).catch(() => undefined) });
   }
   if (props.onPictureInPicture) entries.push({ key: 'pip', icon: 'pip', label: m.pictureInPicture, onSelect: props.onPictureInPicture });
   if (props.onMoveSelfView) entries.push({ key: 'move', icon: 'corner', label: m.moveSelfView, onSelect: props.onMoveSelfView });
@@ -108,7 +117,7 @@ export function RoomControls(props: RoomControlsProps) {
           <PanelButton kind="devices" icon="devices" label={m.toggleDevices} open={panel === 'devices'} showLabel={showLabels} controls={panelIds.devices} onToggle={() => toggle('devices')} />
         </>
       )}
-      <ExtraControls compact={compact} />
+      <ExtraControls compact={compact} showLabels={showLabels} />
       {entries.length > 0 ? <MenuButton label={m.moreOptions} icon="more" entries={entries} showLabel={false} /> : null}
       <button type="button" className="mm-button" data-variant="danger" data-action="leave" title={showLabels ? undefined : m.leave} onClick={props.onLeaveRequest}>
         <Icon name="leave" />

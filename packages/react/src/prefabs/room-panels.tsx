@@ -5,19 +5,22 @@ import { ChatPanel } from '../components/chat-panel';
 import { DeviceSelect } from '../components/device-select';
 import { RoomPanel, closeOnEscape, type RoomPanelKind } from './room-panel';
 import { PeoplePanelContent } from './room-slots';
+import { EffectSettings } from './effect-settings';
 
 const selectCanPickSpeaker = (s: MeetingSnapshot) => s.devices.canSelectSpeaker && s.devices.speakers.length > 0;
 
 /**
- * The open side panel — chat, people or devices — beside the stage, or on phones (`sheet`) as a
+ * The open side panel — chat, people (with the admit queue for hosts) or devices (with background and noise settings) — beside the stage, or on phones (`sheet`) as a
  * full-screen sheet over the call. Escape closes it and focus returns to its button.
  */
-export function RoomPanels({ panel, ids, sheet, focus, onClose }: {
+export function RoomPanels({ panel, ids, sheet, focus, effectsUrl, onClose }: {
   panel: RoomPanelKind;
   ids: Record<RoomPanelKind, string>;
   sheet: boolean;
   /** Move focus into the panel (it was just opened by the person, not by default). */
   focus: boolean;
+  /** Where the effect files are served: offers background blur and noise suppression. */
+  effectsUrl?: string;
   onClose: () => void;
 }) {
   const m = useMessages();
@@ -43,6 +46,7 @@ export function RoomPanels({ panel, ids, sheet, focus, onClose }: {
           <DeviceSelect kind="microphone" />
           <DeviceSelect kind="camera" />
           {canPickSpeaker ? <DeviceSelect kind="speaker" /> : null}
+          {effectsUrl ? <EffectSettings assetsUrl={effectsUrl} /> : null}
         </RoomPanel>
       ) : null}
     </div>

@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef } from 'react';
 import { useMeetingError } from '../hooks/use-connection';
 import { useMessages } from '../messages/messages-context';
+import { useAdmission } from '../hooks/use-admission';
+import { WaitingRoom } from '../components/waiting-room';
+import { EffectSettings } from './effect-settings';
 
 /** What the screens around the call offer: come back in, and a way back to the app. */
 export interface AfterCallProps {
@@ -62,4 +65,29 @@ export function ConnectionLostScreen(props: AfterCallProps) {
   const error = useMeetingError();
   const body = error ? (m.errors[error.code] ?? error.hint) : null;
   return <RoomScreen state="failed" title={m.connectionLostTitle} body={body} {...props} />;
+}
+
+/** What the waiting-room screen of the room needs. */
+export interface AdmissionScreenProps {
+  /** Left while waiting, or closed the denied / removed / locked / not-started screen. */
+  onLeave: () => void;
+  /** Try joining again (not started yet, locked). */
+  onRetry: () => void;
+  /** Where the effect files are served: offers background blur and noise suppression while waiting. */
+  effectsUrl?: string;
+}
+
+/**
+ * The whole room while the person is not (yet) in: the waiting room with their own preview and
+ * devices, or why they cannot come in (not started, denied, removed, locked).
+ */
+export function AdmissionScreen({ onLeave, onRetry, effectsUrl }: AdmissionScreenProps) {
+  const { state } = useAdmission();
+  return (
+    <div className="mm-room mm-room--screen mm-room--admission" data-state={state}>
+      <WaitingRoom onLeave={onLeave} onRetry={onRetry}>
+        {effectsUrl ? <EffectSettings assetsUrl={effectsUrl} /> : null}
+      </WaitingRoom>
+    </div>
+  );
 }

@@ -1,64 +1,24 @@
 /**
- * The places in `<MeetingRoom>` where the session-flow components go (waiting room, admit queue,
- * participant list with host actions, leave dialog with "End for everyone", session timer, lock
- * toggle, background and noise controls). Each default below is what the room shows until then;
- * replace the body of one of these functions and the room uses it everywhere. The waiting room
- * itself is a whole-room screen: add it to `room-screens.tsx` and choose it at the top of
- * `RoomStage`, where the ended and connection-lost screens are chosen.
+ * The parts of `<MeetingRoom>` that come from the session flow: the People panel (participant
+ * list with the admit queue and host actions), the leave step (a host may end the session for
+ * everyone), the timer, notices in the header, and the extra controls (audio only, lock). The
+ * waiting room itself is a whole-room screen (`room-screens.tsx`), chosen at the top of `RoomStage`.
  */
 import type { MeetingSnapshot } from '@mentara/meetings-core';
-import { useCallback } from 'react';
 import { useMeeting } from '../hooks/use-meeting';
-import { useMessages } from '../messages/messages-context';
-import { formatMessage } from '../messages/messages';
-import { participantLabel } from '../utils/participant-label';
-import { shallowEqual } from '../utils/shallow-equal';
-import { LeaveConfirmation } from '../components/leave-confirmation';
 import { CallTimer } from '../components/call-timer';
+import { SessionTimer } from '../components/session-timer';
+import { ParticipantList } from '../components/participant-list';
+import { LeaveDialog } from '../components/leave-dialog';
+import { AdmitQueue } from '../components/admit-queue';
+import { HostRequestNotice } from '../components/host-request-notice';
+import { ConnectionNotice } from '../components/connection-notice';
+import { LockToggle } from '../components/lock-toggle';
+import { AudioOnlyToggle } from '../components/audio-only-toggle';
 
-interface PersonRow {
-  id: string;
-  label: string;
-  local: boolean;
-  microphone: boolean;
-  camera: boolean;
-}
-
-const sameRows = (a: PersonRow[], b: PersonRow[]) => a.length === b.length && a.every((row, i) => shallowEqual(row, b[i]));
-
-/**
- * SLOT — People panel content. Default: a read-only list of who is here with their microphone
- * and camera state. The session flow's participant list (admit queue, host actions) replaces it.
- */
+/** The People panel: everyone here and, for hosts, who is waiting (Admit / Deny) and Ask to mute / Remove. */
 export function PeoplePanelContent() {
-  const m = useMessages();
-  const select = useCallback(
-    (s: MeetingSnapshot): PersonRow[] =>
-      s.participants.map((p) => ({
-        id: p.id,
-        label: participantLabel(s, p.id, m.guest) ?? m.guest,
-        local: p.isLocal,
-        microphone: p.media.microphone,
-        camera: p.media.camera,
-      })),
-    [m.guest],
-  );
-  const rows = useMeeting(select, sameRows);
-  return (
-    <>
-      <p className="mm-people__count">{formatMessage(m.peopleCount, { count: String(rows.length) })}</p>
-      <ul className="mm-people">
-        {rows.map((row) => (
-          <li key={row.id} className="mm-people__row" data-local={row.local}>
-            <span className="mm-people__name">{row.local ? `${row.label} (${m.you})` : row.label}</span>
-            <span className="mm-people__media">
-              {row.microphone ? m.microphoneOn : m.microphoneOff}, {row.camera ? m.cameraOn : m.cameraOff}
-            </span>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+  return <ParticipantList className="mm-room__people" />;
 }
 
 /** What the leave step gets: close it, or tell the room the person has left. */
@@ -68,34 +28,45 @@ export interface LeaveStepProps {
 }
 
 /**
- * SLOT — what pressing Leave opens. Default: "Leave the meeting?" with Leave meeting / Stay. The
- * session flow's leave dialog (a host chooses leave or end for everyone) replaces it.
+ * What pressing Leave opens: "Leave the meeting?" with Stay / Leave meeting, and for a host also
+ * "End session for everyone" (asked once more).
  */
 export function LeaveStep({ onCancel, onLeft }: LeaveStepProps) {
-  return <LeaveConfirmation onCancel={onCancel} onLeave={onLeft} />;
+  return <LeaveDialog open onOpenChange={(open) => (open ? undefined : onCancel())} onLeave={onLeft} />;
 }
 
-/**
- * SLOT — the start of the header row. Default: the elapsed call time. The session timer (time
- * left of a scheduled session) and the lock toggle go here.
- */
+// The server's clock drives the session timer (it survives reloads); without one, the call timer.
+const selectServerClock = (s: MeetingSnapshot) => s.meeting?.startedAt !== undefined || s.meeting?.endsAt !== undefined;
+
+/** The start of the header row: the session timer (time left of a scheduled session, +15 min for hosts). */
 export function HeaderStart() {
-  return <CallTimer />;
+  return useMeeting(selectServerClock) ? <SessionTimer /> : <CallTimer />;
 }
 
 /**
- * SLOT — notices in the header, after the timer (a host's "someone is waiting" admit prompt, a
- * host's request to unmute, the session ending soon). Default: none. Keep each one short and
- * polite (`role="status"`); the room's error notice comes after them.
+ * Notices in the header, after the timer: a host's "someone is waiting" prompt while the People
+ * panel (which lists them) is closed, a host's request to unmute, and a poor connection.
  */
-export function HeaderNotices() {
-  return null;
+export function HeaderNotices({ peopleOpen, knockSound }: { peopleOpen: boolean; knockSound: boolean }) {
+  return (
+    <>
+      {peopleOpen ? null : <AdmitQueue variant="toast" sound={knockSound} />}
+      <HostRequestNotice />
+      <ConnectionNotice />
+    </>
+  );
 }
 
 /**
- * SLOT — extra controls before Leave (background blur, noise suppression). Default: none.
- * `compact`: the phone layout, where only icons fit.
+ * Extra controls before Leave: audio only, and for hosts the lock. On phones (`compact`) they
+ * are entries of the More menu instead (see `RoomControls`).
  */
-export function ExtraControls(_props: { compact: boolean }) {
-  return null;
+export function ExtraControls({ compact, showLabels }: { compact: boolean; showLabels: boolean }) {
+  if (compact) return null;
+  return (
+    <>
+      <AudioOnlyToggle showLabel={showLabels} />
+      <LockToggle showLabel={showLabels} />
+    </>
+  );
 }

@@ -19,7 +19,8 @@ import { Icon } from '../components/icons';
 import { playChime } from '../utils/chime';
 import { RoomControls, type RoomSize } from './room-controls';
 import { RoomPanels } from './room-panels';
-import { ConnectionLostScreen, EndedScreen } from './room-screens';
+import { AdmissionScreen, ConnectionLostScreen, EndedScreen } from './room-screens';
+import { useAdmission } from '../hooks/use-admission';
 import { HeaderNotices, HeaderStart, LeaveStep } from './room-slots';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { PictureInPictureView } from './picture-in-picture-view';
@@ -36,7 +37,12 @@ export interface RoomStageProps {
   inviteUrl?: string;
   homeHref?: string;
   theme?: 'light' | 'dark';
-  onLeave: () => void;
+  /** Where the effect files are served (background blur, noise suppression). */
+  effectsUrl?: string;
+  /** A soft chime for a host when someone knocks. */
+  knockSound: boolean;
+  /** `removed`: a host removed this person, who cannot come back. */
+  onLeave: (how?: 'left' | 'removed') => void;
   onRejoin: () => void;
 }
 
@@ -51,6 +57,7 @@ export function RoomStage(props: RoomStageProps) {
   const { layout, chat } = props;
   const m = useMessages();
   const ended = useMeeting(selectEnded);
+  const admission = useAdmission().state;
   const connection = useConnectionState();
   const count = useMeeting(selectCount);
   const firstRemote = useMeeting(selectFirstRemote);
@@ -85,6 +92,11 @@ export function RoomStage(props: RoomStageProps) {
     if (props.chatSound && panel !== 'chat') playChime();
   });
 
+  // Not in (yet): the waiting room, or why not — before anything of the room is shown.
+  if (admission !== 'idle' && admission !== 'admitted') {
+    const how = admission === 'removed' || admission === 'denied' ? 'removed' : 'left';
+    return <AdmissionScreen onLeave={() => props.onLeave(how)} onRetry={props.onRejoin} effectsUrl={props.effectsUrl} />;
+  }
   if (ended) return <EndedScreen homeHref={props.homeHref} />;
   if (connection === 'failed') return <ConnectionLostScreen onRejoin={props.onRejoin} homeHref={props.homeHref} />;
 
@@ -110,7 +122,7 @@ export function RoomStage(props: RoomStageProps) {
       </a>
       <div className="mm-room__header">
         <HeaderStart />
-        <HeaderNotices />
+        <HeaderNotices peopleOpen={panel === 'people'} knockSound={props.knockSound} />
         {showError ? (
           <div className="mm-room__notice">
             {error.code === 'permission-denied' ? <PermissionHelp /> : <MeetingErrorMessage />}
@@ -145,9 +157,9 @@ export function RoomStage(props: RoomStageProps) {
         onShowShortcuts={() => setAsking('shortcuts')}
         onLeaveRequest={() => setAsking('leave')}
       />
-      {panel ? <RoomPanels panel={panel} ids={ids} sheet={size === 'compact'} focus={panelByUser} onClose={() => setPanel(null)} /> : null}
+      {panel ? <RoomPanels panel={panel} ids={ids} sheet={size === 'compact'} focus={panelByUser} effectsUrl={props.effectsUrl} onClose={() => setPanel(null)} /> : null}
       <ConnectionStatus variant="toast" />
-      {asking === 'leave' ? <LeaveStep onCancel={() => setAsking(null)} onLeft={props.onLeave} /> : null}
+      {asking === 'leave' ? <LeaveStep onCancel={() => setAsking(null)} onLeft={() => props.onLeave('left')} /> : null}
       {asking === 'shortcuts' ? <ShortcutsDialog shortcuts={keys} onClose={() => setAsking(null)} /> : null}
       {pip.pipWindow && pipTarget ? <PictureInPictureView pipWindow={pip.pipWindow} participantId={pipTarget} theme={props.theme} /> : null}
     </div>

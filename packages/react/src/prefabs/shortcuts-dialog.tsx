@@ -1,17 +1,23 @@
-import { Dialog } from '../components/dialog';
+import { useId, useRef } from 'react';
+import { ModalDialog } from '../components/modal-dialog';
 import { useMessages } from '../messages/messages-context';
 import type { MeetingShortcuts } from '../hooks/use-meeting-shortcuts';
 
 /** The list of keyboard shortcuts (More options → Keyboard shortcuts, or `?`). */
 export function ShortcutsDialog({ shortcuts, onClose }: { shortcuts: MeetingShortcuts; onClose: () => void }) {
   const m = useMessages();
+  const titleId = useId();
+  const close = useRef<HTMLButtonElement>(null);
   const rows: Array<[string, string]> = [
     [shortcuts.microphone.label, m.shortcutMicrophone],
     [shortcuts.camera.label, m.shortcutCamera],
     [shortcuts.help.label, m.shortcutHelp],
   ];
   return (
-    <Dialog title={m.keyboardShortcuts} onClose={onClose}>
+    <ModalDialog open onClose={onClose} labelledBy={titleId} initialFocus={close}>
+      <h2 id={titleId} className="mm-dialog__title">
+        {m.keyboardShortcuts}
+      </h2>
       <dl className="mm-shortcuts">
         {rows.map(([keys, action]) => (
           <div key={action} className="mm-shortcuts__row">
@@ -23,10 +29,10 @@ export function ShortcutsDialog({ shortcuts, onClose }: { shortcuts: MeetingShor
         ))}
       </dl>
       <div className="mm-dialog__actions">
-        <button type="button" className="mm-button" data-variant="primary" onClick={onClose}>
+        <button ref={close} type="button" className="mm-button" data-variant="primary" onClick={onClose}>
           {m.close}
         </button>
       </div>
-    </Dialog>
+    </ModalDialog>
   );
 }
