@@ -40,6 +40,7 @@ describe('call UI in Chromium against the quickstart: layout, states, chat, keyb
   let server: QuickstartServer;
   let browser: Browser;
   let meetingUrl: string;
+  let hostUrl: string;
   const tabs: MeetingTab[] = [];
   const figures: CaseFigures[] = [];
   const tabStops: Record<string, number | null> = {};
@@ -49,7 +50,7 @@ describe('call UI in Chromium against the quickstart: layout, states, chat, keyb
     mkdirSync(OUT, { recursive: true });
     server = await startQuickstartServer({ port: 0, host: '127.0.0.1', env: {} });
     browser = await launchChromium();
-    meetingUrl = await createMeetingFromLanding(browser, server.origin);
+    ({ url: meetingUrl, hostUrl } = await createMeetingFromLanding(browser, server.origin));
   });
 
   afterAll(async () => {
@@ -131,7 +132,7 @@ describe('call UI in Chromium against the quickstart: layout, states, chat, keyb
   }
 
   it('shows a calm "waiting for others" card with the link while you are alone', async () => {
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Therapist', { viewport: DESKTOP }));
+    tabs.push(await openMeetingTab(browser, hostUrl, 'Therapist', { viewport: DESKTOP }));
     const page = me();
     const card = page.getByRole('region', { name: 'Waiting for others to join' });
     await card.waitFor();
@@ -143,7 +144,7 @@ describe('call UI in Chromium against the quickstart: layout, states, chat, keyb
   });
 
   it('two people: the other person large, you small in a corner, at desktop and phone sizes', async () => {
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Alex (client)', { viewport: SMALL }));
+    tabs.push(await openMeetingTab(browser, meetingUrl, 'Alex (client)', { viewport: SMALL, admitBy: tabs[0] }));
     try {
       await settled(me(), 1);
       for (const viewport of [DESKTOP, PHONE]) for (const chat of ['closed', 'open'] as const) await measureCase(2, viewport, chat);
@@ -239,8 +240,8 @@ describe('call UI in Chromium against the quickstart: layout, states, chat, keyb
   });
 
   it('four people: a grid sized to the window, nothing cut, at desktop and phone sizes', async () => {
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Interpreter', { viewport: SMALL, joinTimeout: 45_000 }));
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Family member', { viewport: SMALL, joinTimeout: 45_000 }));
+    tabs.push(await openMeetingTab(browser, meetingUrl, 'Interpreter', { viewport: SMALL, joinTimeout: 45_000, admitBy: tabs[0] }));
+    tabs.push(await openMeetingTab(browser, meetingUrl, 'Family member', { viewport: SMALL, joinTimeout: 45_000, admitBy: tabs[0] }));
     try {
       await settled(me(), 3);
       for (const viewport of [DESKTOP, PHONE]) for (const chat of ['closed', 'open'] as const) await measureCase(4, viewport, chat);

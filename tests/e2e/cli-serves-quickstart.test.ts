@@ -68,7 +68,7 @@ describe('mentara-meetings-server CLI serving the quickstart web app', () => {
   });
 
   it('creates a meeting from the landing page and connects two tabs with video both ways', async () => {
-    const meetingUrl = await createMeetingFromLanding(browser, origin);
+    const { url: meetingUrl } = await createMeetingFromLanding(browser, origin);
     expect(meetingUrl).toMatch(new RegExp(`^${origin}/meeting/[0-9a-f-]{36}$`));
     tabs.push(await openMeetingTab(browser, meetingUrl, 'Therapist'));
     tabs.push(await openMeetingTab(browser, meetingUrl, 'Client'));

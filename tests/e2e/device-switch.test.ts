@@ -46,9 +46,9 @@ describe('quickstart: switching camera mid-call', () => {
 
   it('replaces the sent track and the other side keeps receiving frames on the same track', async () => {
     const response = await fetch(`${server.origin}/api/meetings`, { method: 'POST' });
-    const { url } = (await response.json()) as { url: string };
-    tabs.push(await openMeetingTab(browser, url, 'Therapist', { initScript: RECORD_PEER_CONNECTIONS_SCRIPT }));
-    tabs.push(await openMeetingTab(browser, url, 'Client'));
+    const { url, hostUrl } = (await response.json()) as { url: string; hostUrl: string };
+    tabs.push(await openMeetingTab(browser, hostUrl, 'Therapist', { initScript: RECORD_PEER_CONNECTIONS_SCRIPT }));
+    tabs.push(await openMeetingTab(browser, url, 'Client', { admitBy: tabs[0] }));
     const [therapist, clientTab] = tabs as [MeetingTab, MeetingTab];
 
     try {

@@ -53,9 +53,13 @@ async function expectFullMesh(tabs: readonly CallTab[]): Promise<void> {
   }
 }
 
+/**
+ * A new meeting's host link. Everyone here joins through it, so nobody waits in the waiting room:
+ * these tests are about media between browsers (admission has its own, `session-flow.test.ts`).
+ */
 async function newMeetingUrl(origin: string): Promise<string> {
   const response = await fetch(`${origin}/api/meetings`, { method: 'POST' });
-  return ((await response.json()) as { url: string }).url;
+  return ((await response.json()) as { hostUrl: string }).hostUrl;
 }
 
 describe('quickstart: calls between Chromium and Firefox', () => {

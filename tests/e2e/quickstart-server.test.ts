@@ -31,9 +31,11 @@ describe('quickstart server', () => {
   it('creates meetings with links in the deployment guide format', async () => {
     const response = await post('/api/meetings');
     expect(response.status).toBe(201);
-    const { meetingId, url } = (await response.json()) as { meetingId: string; url: string };
+    const { meetingId, url, hostUrl } = (await response.json()) as { meetingId: string; url: string; hostUrl: string };
     expect(meetingId).toMatch(/^[0-9a-f-]{36}$/);
     expect(url).toBe(`${server.frontendUrl}/meeting/${meetingId}`);
+    // The therapist's link: the same address with a host key.
+    expect(hostUrl).toMatch(new RegExp(`^${url}\\?host=[A-Za-z0-9_-]{32}$`));
     expect(server.frontendUrl).toBe(`http://localhost:${new URL(server.origin).port}`);
   });
 
@@ -52,6 +54,22 @@ describe('quickstart server', () => {
     expect((await post('/api/demo/session', '{not json')).status).toBe(400);
     expect((await post('/api/demo/session', 'x'.repeat(20_000))).status).toBe(413);
     expect((await fetch(`${server.origin}/api/demo/session`)).status).toBe(405);
+  });
+
+  it('mints a host token with the host link\'s key and a participant token without; and refuses a wrong key', async () => {
+    const { meetingId, hostUrl } = (await (await post('/api/meetings')).json()) as { meetingId: string; hostUrl: string };
+    const hostKey = new URL(hostUrl).searchParams.get('host');
+    const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { role: string };
+    const host = (await (await post('/api/demo/session', { meetingId, displayName: 'Therapist', hostKey })).json()) as { token: string; role: string };
+    expect(host.role).toBe('host');
+    expect(claims(host.token).role).toBe('host');
+    const client = (await (await post('/api/demo/session', { meetingId, displayName: 'Client' })).json()) as { token: string; role: string };
+    expect(client.role).toBe('participant');
+    expect(claims(client.token).role).toBe('participant');
+    // Another meeting's key, or a made-up one, is refused.
+    const other = (await (await post('/api/meetings')).json()) as { meetingId: string };
+    expect((await post('/api/demo/session', { meetingId: other.meetingId, displayName: 'Therapist', hostKey })).status).toBe(403);
+    expect((await post('/api/demo/session', { meetingId, displayName: 'Therapist', hostKey: 'x'.repeat(32) })).status).toBe(403);
   });
 
   it('serves ICE config to token holders only, with no STUN or TURN by default', async () => {

@@ -44,10 +44,9 @@ describe('quickstart: reconnect after the signalling connection drops', () => {
 
   it('rejoins on its own and media flows both ways again', async () => {
     const response = await fetch(`${server.origin}/api/meetings`, { method: 'POST' });
-    const { meetingId } = (await response.json()) as { meetingId: string };
-    const meetingUrl = `${server.origin}/meeting/${meetingId}`;
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Therapist'));
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Client'));
+    const { url, hostUrl } = (await response.json()) as { url: string; hostUrl: string };
+    tabs.push(await openMeetingTab(browser, hostUrl, 'Therapist'));
+    tabs.push(await openMeetingTab(browser, url, 'Client', { admitBy: tabs[0] }));
     const [therapist, clientTab] = tabs as [MeetingTab, MeetingTab];
 
     try {

@@ -29,7 +29,7 @@ describe('quickstart: relay-only call through a real coturn', () => {
 
   it('serves HMAC TURN credentials and both sides select a relay candidate pair', async () => {
     const created = await fetch(`${server.origin}/api/meetings`, { method: 'POST' });
-    const { meetingId, url } = (await created.json()) as { meetingId: string; url: string };
+    const { meetingId, url, hostUrl } = (await created.json()) as { meetingId: string; url: string; hostUrl: string };
 
     const session = await fetch(`${server.origin}/api/demo/session`, {
       method: 'POST',
@@ -50,8 +50,8 @@ describe('quickstart: relay-only call through a real coturn', () => {
 
     // `?relay=1` turns on the client's relayOnly option (iceTransportPolicy 'relay').
     const options = { query: 'relay=1', initScript: RECORD_PEER_CONNECTIONS_SCRIPT };
-    tabs.push(await openMeetingTab(browser, url, 'Therapist', options));
-    tabs.push(await openMeetingTab(browser, url, 'Client', options));
+    tabs.push(await openMeetingTab(browser, hostUrl, 'Therapist', options));
+    tabs.push(await openMeetingTab(browser, url, 'Client', { ...options, admitBy: tabs[0] }));
 
     try {
       await Promise.all(tabs.map((tab) => waitForRemoteVideoFrame(tab.page, REMOTE_VIDEO_SELECTOR, 30_000)));

@@ -27,9 +27,9 @@ describe('quickstart: screen share in real Chromium', () => {
 
   it('shows the shared screen to the other participant beside the camera, and removes it on stop', async () => {
     const response = await fetch(`${server.origin}/api/meetings`, { method: 'POST' });
-    const { url } = (await response.json()) as { url: string };
-    tabs.push(await openMeetingTab(browser, url, 'Therapist'));
-    tabs.push(await openMeetingTab(browser, url, 'Client'));
+    const { url, hostUrl } = (await response.json()) as { url: string; hostUrl: string };
+    tabs.push(await openMeetingTab(browser, hostUrl, 'Therapist'));
+    tabs.push(await openMeetingTab(browser, url, 'Client', { admitBy: tabs[0] }));
     const [therapist, clientTab] = tabs as [MeetingTab, MeetingTab];
 
     try {

@@ -27,13 +27,13 @@ describe('quickstart: two-party call in real Chromium', () => {
   });
 
   it('creates a meeting link, connects two tabs with video both ways, and shows a leave', async () => {
-    const meetingUrl = await createMeetingFromLanding(browser, server.origin);
+    const { url: meetingUrl, hostUrl } = await createMeetingFromLanding(browser, server.origin);
     const port = new URL(server.origin).port;
     // FRONTEND_URL defaults to http://localhost:$PORT; the link follows the deployment guide's format.
     expect(meetingUrl).toMatch(new RegExp(`^http://localhost:${port}/meeting/[0-9a-f-]{36}$`));
 
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Therapist'));
-    tabs.push(await openMeetingTab(browser, meetingUrl, 'Client'));
+    tabs.push(await openMeetingTab(browser, hostUrl, 'Therapist'));
+    tabs.push(await openMeetingTab(browser, meetingUrl, 'Client', { admitBy: tabs[0] }));
     const [therapist, clientTab] = tabs as [MeetingTab, MeetingTab];
 
     try {

@@ -26,6 +26,19 @@ export interface OpenMeetingTabOptions {
   joinTimeout?: number;
   /** Window size of the tab. @default 1280 × 720 (Playwright's default) */
   viewport?: { width: number; height: number };
+  /**
+   * The host's tab: this tab waits in the waiting room until the host presses "Admit <name>".
+   * Without it a tab that has to wait fails to join.
+   */
+  admitBy?: MeetingTab;
+}
+
+/** `url` with `query` (`a=1&b=2`) added to its own query string. */
+export function withQuery(url: string, query?: string): string {
+  if (!query) return url;
+  const next = new URL(url);
+  for (const [key, value] of new URLSearchParams(query)) next.searchParams.set(key, value);
+  return next.toString();
 }
 
 /**
@@ -43,10 +56,16 @@ export async function openMeetingTab(
   const errors = collectPageErrors(page);
   if (options.initScript) await page.addInitScript(options.initScript);
   try {
-    await page.goto(options.query ? `${meetingUrl}?${options.query}` : meetingUrl);
+    await page.goto(withQuery(meetingUrl, options.query));
     await page.getByLabel('Your name').fill(name, { timeout: 15_000 });
     await page.getByRole('button', { name: 'Join meeting' }).click();
-    await page.locator('.mm-room[data-state="joined"]').waitFor({ timeout: options.joinTimeout ?? 20_000 });
+    const timeout = options.joinTimeout ?? 20_000;
+    if (options.admitBy) {
+      // The room shows "Connecting…" first, then the waiting room once the server answered.
+      await page.locator('.mm-room[data-state="waiting"]').waitFor({ timeout });
+      await options.admitBy.page.getByRole('button', { name: `Admit ${name}` }).first().click({ timeout });
+    }
+    await page.locator('.mm-room[data-state="joined"]').waitFor({ timeout });
   } catch (error) {
     // What the person sees instead: the room's state and any message on screen.
     const seen = await page
@@ -57,8 +76,16 @@ export async function openMeetingTab(
   return { name, context, page, errors };
 }
 
-/** Creates a meeting the way a person does: the landing page's button, then reads the link. */
-export async function createMeetingFromLanding(browser: Browser, origin: string): Promise<string> {
+/** The two links of a meeting made on the landing page. */
+export interface MeetingLinks {
+  /** The client's link: they wait until the host lets them in. */
+  url: string;
+  /** The host's (therapist's) link. */
+  hostUrl: string;
+}
+
+/** Creates a meeting the way a person does: the landing page's button, then reads both links. */
+export async function createMeetingFromLanding(browser: Browser, origin: string): Promise<MeetingLinks> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -68,7 +95,10 @@ export async function createMeetingFromLanding(browser: Browser, origin: string)
       await page.getByRole('button', { name: 'Create a meeting' }).click({ timeout: 15_000 });
       const link = page.getByTestId('meeting-url');
       await link.waitFor({ timeout: 10_000 });
-      return (await link.getAttribute('href')) ?? '';
+      // The standalone server has no demo API and so no host link.
+      const host = page.getByTestId('host-url');
+      const hostUrl = (await host.count()) > 0 ? ((await host.getAttribute('href')) ?? '') : '';
+      return { url: (await link.getAttribute('href')) ?? '', hostUrl };
     } catch (error) {
       throw new Error(`the landing page failed: ${(error as Error).message}\n${errors.log.join('\n')}`);
     }

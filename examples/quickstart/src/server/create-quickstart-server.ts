@@ -88,10 +88,9 @@ export async function startQuickstartServer(options: QuickstartServerOptions = {
   });
   // Socket.IO answers `/socket.io/` requests itself; every other request reaches the handler above.
   const meetings = attachMeetings(http, { auth });
-  // Meetings created before a restart exist again, so their links still get tokens — without a
-  // waiting room, as when the demo API created them (its web app has no waiting-room screen).
+  // Meetings created before a restart exist again (waiting room on), so their links still get tokens.
   for (const { meetingId, createdAt } of devState?.state.meetings ?? []) {
-    await meetings.store.ensureMeeting({ meetingId, createdAt, waitingRoom: false });
+    await meetings.store.ensureMeeting({ meetingId, createdAt });
   }
   const demoApi = createDemoApi({
     secret,

@@ -34,9 +34,15 @@ function MeetingLink({ label, hint, url, testId }: { label: string; hint: string
   );
 }
 
+/** Opens a meeting link in this tab (path and query: the host link carries its key). */
+function joinAs(link: string) {
+  const url = new URL(link);
+  navigate(url.pathname + url.search);
+}
+
 /**
- * Home page: create a meeting, then share its link or join. The links are a list, so a meeting
- * with separate links (a host's and a client's) adds a row, not a new page.
+ * Home page: create a meeting, then two links — the host's (therapist's), who lets people in, and
+ * the client's, who waits in the waiting room until then — and Join as host.
  */
 export function LandingPage() {
   const [state, setState] = useState<LandingState>({ status: 'idle' });
@@ -76,16 +82,24 @@ export function LandingPage() {
           <section className="qs-card" aria-labelledby="qs-ready">
             <h2 id="qs-ready">Your meeting is ready</h2>
             <ul className="qs-links">
+              {state.meeting.hostUrl ? (
+                <MeetingLink
+                  label="Your link (host)"
+                hint="Open it yourself, as the therapist: you let the client in, and can remove someone, lock or end the session. Keep it to yourself."
+                  url={state.meeting.hostUrl}
+                  testId="host-url"
+                />
+              ) : null}
               <MeetingLink
-                label="Meeting link"
-                hint="Send it to the person you are meeting, or open it in a second tab to try it."
+                label="Client link"
+                hint="Send it to your client (or open it in a second tab to try it). They wait in the waiting room until you let them in."
                 url={state.meeting.url}
                 testId="meeting-url"
               />
             </ul>
             <div className="qs-actions">
-              <button type="button" className="qs-button qs-primary" onClick={() => navigate(new URL(state.meeting.url).pathname)}>
-                Join now
+              <button type="button" className="qs-button qs-primary" onClick={() => joinAs(state.meeting.hostUrl ?? state.meeting.url)}>
+                {state.meeting.hostUrl ? 'Join as host' : 'Join now'}
               </button>
               <button type="button" className="qs-button" onClick={() => void create()}>
                 Create another
