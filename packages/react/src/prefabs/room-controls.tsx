@@ -117,7 +117,7 @@ export function RoomControls(props: RoomControlsProps) {
           <PanelButton kind="devices" icon="devices" label={m.toggleDevices} open={panel === 'devices'} showLabel={showLabels} controls={panelIds.devices} onToggle={() => toggle('devices')} />
         </>
       )}
-      <ExtraControls compact={compact} showLabels={showLabels} />
+      <ExtraControls compact={compact} />
       {entries.length > 0 ? <MenuButton label={m.moreOptions} icon="more" entries={entries} showLabel={false} /> : null}
       <button type="button" className="mm-button" data-variant="danger" data-action="leave" title={showLabels ? undefined : m.leave} onClick={props.onLeaveRequest}>
         <Icon name="leave" />

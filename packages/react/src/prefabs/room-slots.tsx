@@ -6,6 +6,8 @@
  */
 import type { MeetingSnapshot } from '@mentara/meetings-core';
 import { useMeeting } from '../hooks/use-meeting';
+import { useMessages } from '../messages/messages-context';
+import { useAudioOnly } from '../hooks/use-audio-only';
 import { CallTimer } from '../components/call-timer';
 import { SessionTimer } from '../components/session-timer';
 import { ParticipantList } from '../components/participant-list';
@@ -36,6 +38,7 @@ export function LeaveStep({ onCancel, onLeft }: LeaveStepProps) {
 }
 
 // The server's clock drives the session timer (it survives reloads); without one, the call timer.
+const selectLocked = (s: MeetingSnapshot) => s.meeting?.locked ?? false;
 const selectServerClock = (s: MeetingSnapshot) => s.meeting?.startedAt !== undefined || s.meeting?.endsAt !== undefined;
 
 /** The start of the header row: the session timer (time left of a scheduled session, +15 min for hosts). */
@@ -61,12 +64,16 @@ export function HeaderNotices({ peopleOpen, knockSound }: { peopleOpen: boolean;
  * Extra controls before Leave: audio only, and for hosts the lock. On phones (`compact`) they
  * are entries of the More menu instead (see `RoomControls`).
  */
-export function ExtraControls({ compact, showLabels }: { compact: boolean; showLabels: boolean }) {
+export function ExtraControls({ compact }: { compact: boolean }) {
+  const m = useMessages();
+  const locked = useMeeting(selectLocked);
+  const { audioOnly } = useAudioOnly();
   if (compact) return null;
+  // Icons with a tooltip: with their labels the row no longer fits beside an open chat at 1280 px.
   return (
     <>
-      <AudioOnlyToggle showLabel={showLabels} />
-      <LockToggle showLabel={showLabels} />
+      <AudioOnlyToggle showLabel={false} title={audioOnly ? m.audioOnlyStop : m.audioOnlyStart} />
+      <LockToggle showLabel={false} title={locked ? m.unlockSession : m.lockSession} />
     </>
   );
 }
