@@ -60,7 +60,7 @@ export const Waiting: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const region = await canvas.findByRole('region', { name: 'Your host will let you in soon' });
-    await waitFor(() => expect(within(region).getByRole('button', { name: 'Camera' })).toHaveAttribute('aria-pressed', 'true'));
+    await waitFor(() => expect(within(region).getByRole('button', { name: 'Stop camera' })).toHaveAttribute('aria-pressed', 'true'));
     await expect(within(region).getByText(/^Today, 3:00/)).toBeVisible();
     // The fake microphone plays a tone: the level moves before anyone can hear it.
     const meter = within(region).getByRole('meter', { name: 'Microphone level' });
