@@ -5,6 +5,8 @@ import { evictNode, type EvictContext } from './meeting/evict-node';
 import { createClientEventHandlers } from './meeting/handlers';
 import { leaveCurrentMeeting, type LeaveContext } from './meeting/leave';
 import { MeetingLifecycle } from './meeting/lifecycle';
+import { ParticipantDirectory } from './meeting/participant-directory';
+import { LoadShedder } from './meeting/load-shedder';
 import { LocalPresence } from './meeting/presence';
 import { createRoomEmitter } from './meeting/room-emitter';
 import { createMeeting, type CreatedMeeting, type CreateMeetingOptions } from './meeting-url';
@@ -101,13 +103,15 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
   const stopEventLog = logMeetingEvents(events, logger);
 
   const rooms = createRoomEmitter(namespace);
+  const load = new LoadShedder(resolved.overload);
+  const directory = new ParticipantDirectory({ namespace, store, events, presence, nodeId: resolved.nodeId });
   const lifecycle = new MeetingLifecycle({ store, rooms, events, presence, logger, clock, options: resolved });
   const leaveContext: LeaveContext = { store, rooms, presence, events, lifecycle, clock, options: resolved };
   const leave = (socket: MeetingsSocket, reason: ParticipantLeftReason) => leaveCurrentMeeting(leaveContext, socket, reason);
   const evictContext: EvictContext = { store, rooms, events, lifecycle, logger, clock, options: resolved };
   const connections = createConnections({
     guard: { limits: resolved.limits, clock, metrics, logger },
-    handlers: createClientEventHandlers({ store, rooms, presence, events, lifecycle, metrics, leave, clock, options: resolved }),
+    handlers: createClientEventHandlers({ store, rooms, presence, directory, load, events, lifecycle, metrics, leave, clock, options: resolved }),
     leave,
     logger,
   });
@@ -124,6 +128,8 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
   const close = async (): Promise<void> => {
     await connections.close(() => ioTarget.release());
     lifecycle.close();
+    directory.close();
+    load.close();
     metrics.close();
     stopEventLog();
     if (ownsStore) await store.close();

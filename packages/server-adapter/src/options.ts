@@ -3,6 +3,7 @@ import type { ServerOptions } from 'socket.io';
 import type { ChatHistoryPolicy, ServerLimits } from '@mentara/meetings-core/protocol';
 import type { AuthorizeHook, AuthSettings } from './auth/types';
 import type { MeetingsLogger } from './observability/logger';
+import { OVERLOAD_DEFAULTS, type OverloadOptions } from './meeting/load-shedder';
 import type { MetricsOptions } from './observability/metrics';
 import type { RoomStore } from './store/room-store';
 
@@ -97,6 +98,8 @@ export interface MeetingsServerOptions extends AuthSettings, Partial<SessionOpti
   logger?: MeetingsLogger;
   /** Prometheus metrics (needs `prom-client`). */
   metrics?: MetricsOptions;
+  /** When this node refuses new joins with `server-busy` (see {@link OverloadOptions}). */
+  overload?: Partial<OverloadOptions>;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
 }
@@ -110,6 +113,7 @@ export interface ResolvedOptions extends SessionOptions {
   emptyMeetingTimeoutMs: number;
   endedMeetingRetentionMs: number;
   allowedOrigins: string[] | '*';
+  overload: OverloadOptions;
   now: () => number;
 }
 
@@ -147,6 +151,7 @@ export function resolveOptions(options: MeetingsServerOptions): ResolvedOptions 
     emptyMeetingTimeoutMs: options.emptyMeetingTimeoutMs ?? 600_000,
     endedMeetingRetentionMs: options.endedMeetingRetentionMs ?? 86_400_000,
     allowedOrigins: options.allowedOrigins ?? '*',
+    overload: { ...OVERLOAD_DEFAULTS, ...options.overload },
     now: options.now ?? Date.now,
   };
 }

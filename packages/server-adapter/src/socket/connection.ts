@@ -35,7 +35,7 @@ export function createConnections(deps: ConnectionDeps): Connections {
       guardClientEvents(deps.guard, socket, queue, deps.handlers);
       socket.on('disconnect', () => {
         lanes.delete(socket);
-        void queue.run(() => deps.leave(socket, 'disconnected'));
+        void queue.run(() => deps.leave(socket, 'disconnected'), true);
       });
     },
     async close(release) {
