@@ -19,6 +19,9 @@ const react18Aliases = [
   { find: /^use-sync-external-store(\/.*)?$/, replacement: `${react18}use-sync-external-store$1` },
 ];
 const reactTests = ['packages/react/src/**/*.test.{ts,tsx}'];
+// Vitest empties every CSS import unless told otherwise; the element reads styles.css as text
+// (`styles.css?raw`) for its shadow root, so that one file keeps its content.
+const reactCss = { include: [/packages\/react\/src\/styles\.css/] };
 
 export default defineConfig({
   ...fromSource,
@@ -64,6 +67,7 @@ export default defineConfig({
           name: 'react',
           environment: 'happy-dom',
           include: reactTests,
+          css: reactCss,
           testTimeout: 20_000,
         },
       },
@@ -73,6 +77,7 @@ export default defineConfig({
           name: 'react18',
           environment: 'happy-dom',
           include: [...reactTests, 'tests/react18/**/*.test.tsx'],
+          css: reactCss,
           exclude: ['**/node_modules/**'],
           // Skips the few tests that cannot pass on React 18, each with its reason.
           setupFiles: ['tests/react18/setup.ts'],

@@ -82,3 +82,38 @@ export function longestGap(frameTimes: readonly number[], from: number, to: numb
   }
   return Math.max(longest, to - previous);
 }
+
+/** What our client applied to its own camera video over a window (from `AppliedPolicy.sending`). */
+export interface AppliedFigures {
+  /** Changes of the sent level (high / medium / low / paused). */
+  levelChanges: number;
+  /** Times video was paused for the network, and resumed after such a pause. */
+  pauses: number;
+  resumes: number;
+  /** Share of the window with video paused, %. */
+  pausedPct: number;
+}
+
+/** Reads `<epoch ms> <level> <reason>` lines over [from, to]. */
+export function appliedFigures(lines: string[], from: number, to: number): AppliedFigures {
+  const entries = lines.map((line) => {
+    const [at, level] = line.split(' ');
+    return { at: Number(at), level: level ?? 'high' };
+  });
+  let level = entries.filter((e) => e.at <= from).at(-1)?.level ?? 'high';
+  let since = from;
+  const figures = { levelChanges: 0, pauses: 0, resumes: 0, pausedPct: 0 };
+  let pausedMs = 0;
+  for (const e of entries.filter((x) => x.at > from && x.at <= to)) {
+    if (e.level === level) continue;
+    if (level === 'paused') pausedMs += e.at - since;
+    figures.levelChanges += 1;
+    if (e.level === 'paused') figures.pauses += 1;
+    if (level === 'paused') figures.resumes += 1;
+    level = e.level;
+    since = e.at;
+  }
+  if (level === 'paused') pausedMs += to - since;
+  figures.pausedPct = to > from ? (100 * pausedMs) / (to - from) : 0;
+  return figures;
+}

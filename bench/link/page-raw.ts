@@ -54,6 +54,7 @@ const page: LinkBenchPage = {
   },
   firstFrame: () => firstFrame,
   qualityChanges: () => [],
+  applied: () => ({ sending: [], peerStates: [] }),
   async leave() {
     for (const pc of peers.values()) pc.close();
     stream?.getTracks().forEach((t) => t.stop());

@@ -2,6 +2,16 @@
 export interface LinkJoin {
   meetingId: string;
   turn: RTCIceServer;
+  /** Ours only: try an ICE restart before a rebuild (the client's default), or rebuild at once. */
+  iceRestart?: boolean;
+}
+
+/** What our page's client decided, as its snapshot showed it (ours only). */
+export interface AppliedPolicy {
+  /** Every change of the video we send (`snapshot.localVideo.sending`), as `<epoch ms> <level> <reason>`. */
+  sending: string[];
+  /** Every change of the peer state, as `<epoch ms> <state>`. */
+  peerStates: string[];
 }
 
 /** What the driver calls on each page. */
@@ -11,6 +21,8 @@ export interface LinkBenchPage {
   firstFrame(): Promise<void>;
   /** Quality buckets the UI would have shown, one entry per change (ours only; raw has none). */
   qualityChanges(): string[];
+  /** What the client decided (ours; raw returns empty lists). */
+  applied(): AppliedPolicy;
   leave(): Promise<void>;
 }
 

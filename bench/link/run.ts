@@ -12,22 +12,15 @@
 // Flags: --shapes=good,poor,harsh  --variants=ours,raw  --measure=s (default 40)  --quick
 // (20 s windows)  --no-deep-queue  --json=<file>  --verbose (the shadow policy's level changes). Ours is bundled from the core sources, so the
 // same command measures the code as it is after each change.
-import { createHmac, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { Server } from 'socket.io';
-import { attachMeetings } from '@mentara/meetings-server';
 import { launchChromium } from '../../tests/support/chromium';
-import { startCoturn } from '../../tests/support/coturn';
-import { LINK_PRESETS, createLinkShaper, type LinkPresetName } from '../../tests/support/link-shaper/index';
-import { longestGap, windowFigures, type PageReading, type WindowFigures } from './metrics';
+import { LINK_PRESETS, type LinkPresetName } from '../../tests/support/link-shaper/index';
+import { appliedFigures, longestGap, windowFigures, type AppliedFigures, type PageReading, type WindowFigures } from './metrics';
 import type { LinkJoin } from './page-types';
+import { startLinkServers } from './servers';
 
-const here = new URL('.', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const quick = args.includes('--quick');
@@ -42,47 +35,9 @@ const RECOVERY_MS = quick ? 20_000 : 30_000;
 const CONNECT_TIMEOUT_MS = 60_000;
 
 // ---- servers: coturn, the pages + Socket.IO, the shaper in front of both
-const secret = randomBytes(24).toString('base64url');
-const turn = await startCoturn({ secret });
-const bundle = async (entry: string, format: 'esm' | 'iife', alias?: Record<string, string>) => {
-  const out = await build({
-    entryPoints: [`${here}${entry}`], bundle: true, write: false, format, platform: 'browser', target: 'es2022', minify: true, logLevel: 'error',
-    ...(alias ? { alias, nodePaths: [`${here}../../node_modules`], conditions: ['module', 'browser', 'import', 'default'] } : {}),
-  });
-  return out.outputFiles[0]!.text;
-};
-const { simplePeerAliases } = (await import('../../packages/core/build/simple-peer-aliases.mjs')) as { simplePeerAliases: Record<string, string> };
-const bundles: Record<string, string> = {
-  '/instrument.js': await bundle('instrument.ts', 'iife'),
-  '/ours.js': await bundle('page-ours.ts', 'esm', { ...simplePeerAliases, '@mentara/meetings-core': `${here}../../packages/core/src/index.ts` }),
-  '/raw.js': await bundle('page-raw.ts', 'esm'),
-};
-const http = createServer((req, res) => {
-  const path = (req.url ?? '/').split('?')[0]!;
-  if (bundles[path]) res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundles[path]);
-  else if (path.endsWith('.html')) {
-    res.writeHead(200, { 'content-type': 'text/html' })
-      .end(`<!doctype html><title>bench</title><script src="/instrument.js"></script><script type="module" src="${path.replace('.html', '.js')}"></script>`);
-  } else res.writeHead(404).end();
-});
-const io = new Server(http, { maxHttpBufferSize: 1e6 });
-const meetings = attachMeetings(io, { allowAnonymous: true, limits: { eventsPerSecond: 500 } });
-io.of('/raw').on('connection', (socket) => {
-  socket.on('join', async (room: string, ack: (ids: string[]) => void) => {
-    const ids = (await io.of('/raw').in(room).fetchSockets()).map((s) => s.id);
-    await socket.join(room);
-    ack(ids);
-  });
-  socket.on('signal', ({ to, data }: { to: string; data: unknown }) => io.of('/raw').to(to).emit('signal', { from: socket.id, data }));
-});
-await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-const shaper = createLinkShaper({ udpTarget: turn.port, tcpTarget: (http.address() as AddressInfo).port });
-
-/** TURN REST API credentials for coturn's shared secret, valid for an hour. */
-function turnServer(url: string): RTCIceServer {
-  const username = `${Math.floor(Date.now() / 1000) + 3600}:bench`;
-  return { urls: url, username, credential: createHmac('sha1', secret).update(username).digest('base64') };
-}
+const servers = await startLinkServers();
+const { shaper } = servers;
+const turnServer = (url: string) => servers.turnServer(url);
 
 async function read(page: Page): Promise<PageReading> {
   return page.evaluate(() => ({
@@ -109,6 +64,9 @@ interface PageResult {
   loadEpisode: number | null;
   /** The shadow policy over the episode and its recovery. */
   episode: WindowFigures | null;
+  /** Ours: what the client applied to its own video in the window, and over the episode. */
+  applied: AppliedFigures | null;
+  appliedEpisode: AppliedFigures | null;
 }
 interface ScenarioResult {
   shape: LinkPresetName;
@@ -144,8 +102,12 @@ async function scenario(browser: Browser, variant: string, shape: LinkPresetName
     await sleep(MEASURE_MS);
     const end = await Promise.all(pages.map(read));
     const loadWindow = loadavg()[0]!;
+    const sent = () => Promise.all(pages.map((p) => p.evaluate(() => window.linkBench.applied().sending)));
+    const sentWindow = await sent();
     const results: PageResult[] = names.map((page, i) => ({
       page, window: windowFigures(start[i]!, end[i]!), loadWindow, gapMs: null, rebuiltInEpisode: null, loadEpisode: null, episode: null,
+      applied: variant === 'ours' ? appliedFigures(sentWindow[i]!, start[i]!.at, end[i]!.at) : null,
+      appliedEpisode: null,
     }));
     if (DEEP_QUEUE) {
       const from = Date.now();
@@ -160,11 +122,13 @@ async function scenario(browser: Browser, variant: string, shape: LinkPresetName
       links.client.set(LINK_PRESETS[shape]);
       const after = await Promise.all(pages.map(read));
       const to = Date.now();
+      const sentEpisode = await sent();
       results.forEach((r, i) => {
         r.gapMs = longestGap(after[i]!.frameTimes, from, to);
         r.rebuiltInEpisode = after[i]!.connections - end[i]!.connections;
         r.episode = windowFigures(end[i]!, after[i]!);
         r.loadEpisode = loadavg()[0]!;
+        if (variant === 'ours') r.appliedEpisode = appliedFigures(sentEpisode[i]!, from, to);
       });
     }
     if (args.includes('--verbose')) {
@@ -195,10 +159,7 @@ try {
   }
 } finally {
   await browser.close();
-  await shaper.close();
-  await meetings.close();
-  io.close();
-  await turn.stop();
+  await servers.close();
 }
 
 const f1 = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '–' : v.toFixed(digits));
@@ -234,6 +195,20 @@ for (const r of results) {
     console.log(
       `| ${r.shape} | ${r.variant} | ${p.page} | ${w.policyLevelChanges} | ${w.policyQualityChanges} | ${f1(w.policyPausedPct, 0)} | ` +
         `${e ? `${e.policyCongested} / ${e.policySilent}` : '–'} |`,
+    );
+  }
+}
+console.log('\nOur link policy, applied to each page\'s own camera video (what its snapshot showed): window, then deep queue and recovery.\n');
+console.log('| shape | page | window: level changes | window: pauses / resumes | window: video paused % | deep queue: level changes | deep queue: pauses / resumes | deep queue: video paused % |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  if (r.variant !== 'ours') continue;
+  for (const p of r.pages) {
+    const a = p.applied;
+    const e = p.appliedEpisode;
+    console.log(
+      `| ${r.shape} | ${p.page} | ${a ? a.levelChanges : '–'} | ${a ? `${a.pauses} / ${a.resumes}` : '–'} | ${a ? f1(a.pausedPct, 0) : '–'} | ` +
+        `${e ? e.levelChanges : '–'} | ${e ? `${e.pauses} / ${e.resumes}` : '–'} | ${e ? f1(e.pausedPct, 0) : '–'} |`,
     );
   }
 }

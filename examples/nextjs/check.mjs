@@ -3,7 +3,9 @@
  * End-to-end check of the published packages in a Next.js App Router app:
  * builds and `npm pack`s @mentara/meetings-core and @mentara/meetings, installs the tarballs into
  * a temporary copy of this example, runs `next build`, starts `next start` on a free loopback
- * port and fetches `/` and `/meeting/demo-room` (server-rendered, must not throw).
+ * port and fetches `/` and `/meeting/demo-room` (server-rendered, must not throw). The quickstart
+ * meeting server runs beside it on another free port (`NEXT_PUBLIC_API_URL`), so the hydrated page
+ * creates a meeting, mints tokens, opens its socket and fetches its ICE config as in production.
  *
  * Usage: node examples/nextjs/check.mjs [--keep] [--install-only]   (needs the npm registry for next/react, cached after the first run)
  */
@@ -29,6 +31,26 @@ const step = (text) => console.log(`\n== ${text}`);
 
 const work = await mkdtemp(join(tmpdir(), 'mm-nextjs-'));
 let server;
+let meetings;
+const freePort = () =>
+  new Promise((ok) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address();
+      probe.close(() => ok(free));
+    });
+  });
+const waitForHttp = async (url, what, getLog) => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${what} did not answer within 60 s\n${getLog()}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+};
 try {
   step('build and pack the packages');
   run('npm', ['run', 'build', '-w', '@mentara/meetings-core', '-w', '@mentara/meetings'], root);
@@ -55,17 +77,29 @@ try {
   if (installOnly) {
     console.log('\ninstalled from the tarballs: the npm cache now holds everything for an offline run');
   } else {
+    step('the quickstart meeting server and next start on free loopback ports');
+    const port = await freePort();
+    const meetingsPort = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const apiUrl = `http://127.0.0.1:${meetingsPort}/api`;
+    // NEXT_PUBLIC_* are inlined at build time: the build must know where the meeting server is.
+    env.NEXT_PUBLIC_API_URL = apiUrl;
+    let meetingsLog = '';
+    meetings = spawn(process.execPath, ['--conditions=@mentara/source', '--import', 'tsx', 'src/server/main.ts'], {
+      cwd: join(root, 'examples/quickstart'),
+      env: { ...process.env, PORT: String(meetingsPort), HOST: '127.0.0.1', FRONTEND_URL: base, QUICKSTART_SKIP_BUILD: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    meetings.stdout.on('data', (d) => (meetingsLog += d));
+    meetings.stderr.on('data', (d) => (meetingsLog += d));
+    await waitForHttp(`${apiUrl}/meetings/webrtc-config`, 'the quickstart server', () => meetingsLog);
+    console.log(`✓ meeting server on ${apiUrl}`);
+
     step('next build');
     const buildOutput = run(join(app, 'node_modules/.bin/next'), ['build'], app);
     console.log(buildOutput.split('\n').filter((l) => /Route|\/meeting|○|ƒ|Compiled|error/i.test(l)).join('\n'));
 
-    step('next start on a free loopback port');
-    const port = await new Promise((ok) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address();
-        probe.close(() => ok(free));
-      });
-    });
+    step('next start');
     server = spawn(join(app, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: app,
       env,
@@ -74,19 +108,9 @@ try {
     let log = '';
     server.stdout.on('data', (d) => (log += d));
     server.stderr.on('data', (d) => (log += d));
-    const base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      try {
-        await fetch(base);
-        break;
-      } catch {
-        if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s\n${log}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
+    await waitForHttp(base, 'next start', () => log);
     const checks = [
-      ['/', ['Mentara Meetings']],
+      ['/', ['Mentara Meetings', 'Start a meeting']],
       ['/meeting/demo-room', ['mm-root', 'mm-prejoin', 'Join meeting', 'Microphone']],
     ];
     let failed = 0;
@@ -99,7 +123,7 @@ try {
       console.log(`${ok ? '✓' : '✗'} GET ${path} → ${response.status}${missing.length ? ` missing: ${missing.join(', ')}` : ''} (${html.length} bytes)`);
     }
     step('hydrate in Chromium');
-    const hydration = await checkInBrowser(`${base}/meeting/demo-room`);
+    const hydration = await checkInBrowser(base);
     for (const line of hydration.lines) console.log(line);
     failed += hydration.failed;
     if (/Error|TypeError|ReferenceError/.test(log)) {
@@ -111,15 +135,18 @@ try {
   }
 } finally {
   if (server && server.exitCode === null) server.kill('SIGTERM');
+  if (meetings && meetings.exitCode === null) meetings.kill('SIGTERM');
   if (!keep) await rm(work, { recursive: true, force: true });
   else console.log(`kept ${work}`);
 }
 
 /**
- * Open the page in headless Chromium (system browser, fake camera): no page or hydration errors,
- * the camera preview starts and the Join button becomes usable.
+ * Two people in headless Chromium (system browser, fake camera): the first starts a meeting from
+ * the landing page, the second opens its link; each types a name on the pre-join screen (the token
+ * is minted for it), joins and decodes the other's video. No page or hydration errors, no failed
+ * request.
  */
-async function checkInBrowser(url) {
+async function checkInBrowser(base) {
   if (!existsSync('/usr/bin/chromium')) {
     // Never silently skipped in CI.
     if (process.env.CI) return { lines: ['✗ no /usr/bin/chromium'], failed: 1, total: 1 };
@@ -129,18 +156,26 @@ async function checkInBrowser(url) {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+      '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      '--allow-loopback-in-peer-connection'],
   });
   const lines = [];
   let failed = 0;
-  try {
+  const check = (ok, text) => {
+    lines.push(`${ok ? '✓' : '✗'} ${text}`);
+    if (!ok) failed += 1;
+    return ok;
+  };
+  const errors = [];
+  const open = async (name) => {
     const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
-    page.on('response', (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} ${r.url()}`));
-    await page.goto(url, { waitUntil: 'networkidle' });
-    await page.getByRole('textbox', { name: 'Your name' }).fill('Visitor');
+    page.on('pageerror', (e) => errors.push(`${name}: ${e}`));
+    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(`${name}: ${m.text()}`));
+    page.on('response', (r) => r.status() >= 400 && errors.push(`${name}: HTTP ${r.status()} ${r.url()}`));
+    return page;
+  };
+  const joinAs = async (page, name) => {
+    await page.getByRole('textbox', { name: 'Your name' }).fill(name);
     const ready = await page
       .waitForFunction(() => {
         const video = document.querySelector('.mm-prejoin video');
@@ -148,12 +183,31 @@ async function checkInBrowser(url) {
         return video && video.videoWidth > 0 && join && !join.disabled;
       }, null, { timeout: 15_000 })
       .then(() => true, () => false);
-    lines.push(`${ready ? '✓' : '✗'} hydrated: camera preview playing, Join enabled`);
-    if (!ready) failed += 1;
-    lines.push(`${errors.length === 0 ? '✓' : '✗'} no page errors${errors.length ? `: ${errors.join(' | ').slice(0, 600)}` : ''}`);
-    if (errors.length) failed += 1;
+    if (!check(ready, `${name}: hydrated, camera preview playing, Join enabled`)) return false;
+    await page.getByRole('button', { name: 'Join meeting' }).click();
+    return true;
+  };
+  const seesRemoteVideo = (page, name) =>
+    page
+      .waitForFunction(() => [...document.querySelectorAll('[data-local="false"] video')].some((v) => v.videoWidth > 0), null, { timeout: 30_000 })
+      .then(() => true, () => false)
+      .then((ok) => check(ok, `${name} decodes the other person's video`));
+  try {
+    const host = await open('first');
+    await host.goto(base, { waitUntil: 'load' });
+    await host.getByRole('button', { name: 'Start a meeting' }).click();
+    const started = await host.waitForURL(/\/meeting\/[^/]+$/, { timeout: 15_000 }).then(() => true, () => false);
+    if (check(started, `Start a meeting opens ${started ? new URL(host.url()).pathname : 'a meeting page'}`)) {
+      const guest = await open('second');
+      await guest.goto(host.url(), { waitUntil: 'load' });
+      if ((await joinAs(host, 'Therapist')) && (await joinAs(guest, 'Client'))) {
+        await seesRemoteVideo(host, 'Therapist');
+        await seesRemoteVideo(guest, 'Client');
+      }
+    }
+    check(errors.length === 0, `no page errors${errors.length ? `: ${errors.join(' | ').slice(0, 600)}` : ''}`);
   } finally {
     await browser.close();
   }
-  return { lines, failed, total: 2 };
+  return { lines, failed, total: lines.length };
 }

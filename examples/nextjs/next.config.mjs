@@ -1,7 +1,8 @@
 /**
  * `NEXT_PUBLIC_API_URL` (deployment guide): the meeting server's API, e.g. `http://127.0.0.1:3000/api`
- * for the quickstart. `/api/meetings/*` (the ICE config) is proxied to it so the browser fetches it
- * same-origin; the socket connects to the server directly over WebSocket.
+ * for the quickstart. `/api/*` (the ICE config, and the quickstart's demo endpoints that create a
+ * meeting and mint a token) is proxied to it so the browser calls it same-origin; the socket connects
+ * to the server directly over WebSocket.
  */
 const apiUrl = (process.env.NEXT_PUBLIC_API_URL ?? 'http://127.0.0.1:3000/api').replace(/\/+$/, '');
 
@@ -9,7 +10,7 @@ const apiUrl = (process.env.NEXT_PUBLIC_API_URL ?? 'http://127.0.0.1:3000/api').
 const nextConfig = {
   reactStrictMode: true,
   async rewrites() {
-    return [{ source: '/api/meetings/:path*', destination: `${apiUrl}/meetings/:path*` }];
+    return [{ source: '/api/:path*', destination: `${apiUrl}/:path*` }];
   },
 };
 

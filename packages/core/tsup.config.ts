@@ -14,6 +14,7 @@ export default defineConfig({
     index: 'src/index.ts',
     protocol: 'src/protocol/index.ts',
     testing: 'src/testing/index.ts',
+    precall: 'src/precall/index.ts',
     effects: 'src/effects/index.ts',
     'effects-assets': 'src/effects/assets/index.ts',
     'effect-assets-cli': 'src/effects/assets/cli.ts',

@@ -9,6 +9,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
-  // Core, Socket.IO (and its engine and adapter base), jose, prom-client and redis are dependencies / peers: never bundled.
-  external: ['@mentara/meetings-core', 'socket.io', 'socket.io-adapter', 'engine.io', 'jose', 'prom-client', 'redis'],
+  // Core, zod, Socket.IO (and its engine and adapter base), jose, prom-client and redis are dependencies / peers: never bundled.
+  external: ['@mentara/meetings-core', 'zod', 'socket.io', 'socket.io-adapter', 'engine.io', 'jose', 'prom-client', 'redis'],
 });

@@ -96,3 +96,46 @@ describe('quickstart server', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+/** A restart with the kept secret: tokens of open tabs stay valid, and the meeting comes back on join. */
+describe('quickstart restart', () => {
+  it('keeps its signing secret in a file across restarts, and a token from before a restart still joins', async () => {
+    const { mkdtempSync, rmSync, statSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadDevSecret } = await import('../../examples/quickstart/src/server/dev-secret');
+    const dir = mkdtempSync(join(tmpdir(), 'quickstart-secret-'));
+    const file = join(dir, 'dev-secret');
+    try {
+      const secret = loadDevSecret({ MEETINGS_SECRET_FILE: file });
+      expect(loadDevSecret({ MEETINGS_SECRET_FILE: file })).toBe(secret);
+      expect(statSync(file).mode & 0o077).toBe(0);
+      expect(loadDevSecret({ MEETINGS_SECRET_FILE: file, JWT_SECRET: 'given' })).toBe('given');
+
+      const first = await startQuickstartServer({ port: 0, host: '127.0.0.1', env: {}, secret });
+      const { meetingId } = (await (await fetch(`${first.origin}/api/meetings`, { method: 'POST' })).json()) as { meetingId: string };
+      const session = await fetch(`${first.origin}/api/demo/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ meetingId, displayName: 'Client' }),
+      });
+      const { token } = (await session.json()) as { token: string };
+      await first.close();
+
+      const second = await startQuickstartServer({ port: 0, host: '127.0.0.1', env: {}, secret });
+      const socket: Socket = io(`${second.origin}/meetings`, { transports: ['websocket'], reconnection: false, auth: { token } });
+      try {
+        const answer = await new Promise<{ ok: boolean }>((resolve, reject) => {
+          socket.once('connect_error', reject);
+          socket.once('connect', () => socket.emit('join-meeting', { meetingId }, resolve));
+        });
+        expect(answer.ok).toBe(true);
+      } finally {
+        socket.disconnect();
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -10,11 +10,21 @@ export interface FirefoxMeetingTab {
   errors: PageErrors;
 }
 
+/**
+ * What Firefox itself reports when a WebSocket attempt fails (a busy server, a page closing): a
+ * network notice, which Socket.IO answers by retrying — not an exception of the page's code.
+ */
+const WEBSOCKET_NOTICE = /^(Error: )?(Firefox can.t establish a connection to the server at ws|The connection to ws:\S+ was interrupted while the page was loading)/;
+
 /** Starts collecting a Firefox page's uncaught errors and console lines. */
 export function collectFirefoxPageErrors(page: Page): PageErrors {
   const collected: PageErrors = { pageErrors: [], consoleErrors: [], log: [] };
   page.on('pageerror', (error) => {
     const text = error instanceof Error ? String(error.stack ?? error.message) : String(error);
+    if (WEBSOCKET_NOTICE.test(text)) {
+      collected.log.push(`[network] ${text}`);
+      return;
+    }
     collected.pageErrors.push(text);
     collected.log.push(`[pageerror] ${text}`);
   });

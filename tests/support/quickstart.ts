@@ -19,16 +19,20 @@ export interface QuickstartProcess {
  * `@mentara/source` condition) on a free loopback port and resolves once it prints its URL.
  * Expects the web app to be built already (see `tests/e2e/global-setup.ts`).
  */
-export async function startQuickstart(env: Record<string, string> = {}, timeoutMs = 30_000): Promise<QuickstartProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@mentara/source', '--import', 'tsx', 'examples/quickstart/src/server/main.ts'],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', QUICKSTART_SKIP_BUILD: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+export function startQuickstart(env: Record<string, string> = {}, timeoutMs = 30_000): Promise<QuickstartProcess> {
+  return startExampleServer('examples/quickstart/src/server/main.ts', { QUICKSTART_SKIP_BUILD: '1', ...env }, timeoutMs);
+}
+
+/**
+ * Starts an example's server script (path from the repository root) as its `npm start` does,
+ * with `PORT=0` and `HOST=127.0.0.1`, and resolves once it prints `listening on <url>`.
+ */
+export async function startExampleServer(entry: string, env: Record<string, string> = {}, timeoutMs = 30_000): Promise<QuickstartProcess> {
+  const child = spawn(process.execPath, ['--conditions=@mentara/source', '--import', 'tsx', entry], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
@@ -42,7 +46,7 @@ export async function startQuickstart(env: Record<string, string> = {}, timeoutM
 
   const origin = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new Error(`quickstart did not start within ${timeoutMs} ms:\n${output}`));
+      reject(new Error(`${entry} did not start within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
@@ -56,13 +60,13 @@ export async function startQuickstart(env: Record<string, string> = {}, timeoutM
     child.stderr.on('data', onData);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`quickstart exited (code ${code}, signal ${signal}) before listening:\n${output}`));
+      reject(new Error(`${entry} exited (code ${code}, signal ${signal}) before listening:\n${output}`));
     });
   }).catch(async (error: unknown) => {
     await stop();
     throw error;
   });
 
-  if (child.pid === undefined) throw new Error('quickstart has no pid');
+  if (child.pid === undefined) throw new Error(`${entry} has no pid`);
   return { origin, pid: child.pid, output: () => output, stop };
 }

@@ -1,13 +1,12 @@
-import Link from 'next/link';
+import { StartMeeting } from './start-meeting';
 
-/** Landing page: links to a meeting at `/meeting/{meetingId}` (the URL format the server issues). */
+/** Landing page: start a meeting, then share its link (`/meeting/{meetingId}`, the URL format the server issues). */
 export default function Home() {
   return (
     <main className="mm-root" style={{ padding: 24 }}>
       <h1>Mentara Meetings</h1>
-      <p>
-        Open <Link href="/meeting/demo-room">/meeting/demo-room</Link> in two tabs to meet yourself.
-      </p>
+      <p>Start a meeting, then open its link in a second tab to meet yourself.</p>
+      <StartMeeting />
     </main>
   );
 }

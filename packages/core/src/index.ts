@@ -15,7 +15,7 @@ export type { MeetingDevices } from './media/devices-facade';
 export type { MeetingPlayback } from './media/playback';
 export type { CaptureToggle, MediaDevicesLike, MediaToggle } from './media/types';
 export type { TrackProcessor, TrackProcessorState } from './media/track-processor';
-export type { CaptureSource, DeviceKind, StreamSource, TrackKind, TrackSource } from './protocol/media-sources';
+export type { CaptureSource, DeviceKind, StreamSource, TrackKind, TrackSource, VideoLevel, VideoLimitReason } from './protocol/media-sources';
 export type { MeetingEventHandler, MeetingEventName, MeetingEvents } from './state/events';
 export type { BackoffOptions } from './util/backoff';
 export {
@@ -27,12 +27,14 @@ export {
   type MeetingErrorOptions,
 } from './errors/meeting-error';
 export { meetingErrorCodes, type MeetingErrorCodeInfo } from './errors/error-codes';
-export { createInitialSnapshot } from './state/initial';
+export { createInitialSnapshot, UNLIMITED_LINK } from './state/initial';
 export type {
   ConnectionQuality,
   ConnectionState,
   DevicesState,
+  LinkVideo,
   LocalMediaState,
+  LocalVideoState,
   MediaDevice,
   HostRequest,
   MediaToggleState,
@@ -41,8 +43,23 @@ export type {
   Participant,
   PeerState,
   PeerStats,
+  RemoteLink,
 } from './state/types';
 export { iceServersFromEnv } from './ice/ice-servers-from-env';
+export {
+  PRECALL_STEPS,
+  type PrecallAdvice,
+  type PrecallFigures,
+  type PrecallReason,
+  type PrecallStatus,
+  type PrecallStepName,
+  type PrecallStepResult,
+  type PrecallStepStatus,
+  type PrecallVerdict,
+} from './precall/types';
+// The check itself (`runPrecallCheck`) is its own entry, `@mentara/meetings-core/precall`, so an app
+// that never runs one does not ship it; its handle and options are plain types.
+export type { PrecallCheck, PrecallCheckOptions } from './precall/run-precall-check';
 export type {
   PeerTransport,
   PeerTransportEvents,

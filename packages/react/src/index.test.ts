@@ -15,7 +15,8 @@ describe('@mentara/meetings entry', () => {
       'useActiveSpeaker', 'useAudioLevel', 'usePeerStats', 'useMeetingEvent', 'useMeetingError', 'useAudioPlayback', 'useStreamAudioLevel',
       'useAttachedStream', 'VideoTile', 'ParticipantGrid', 'ControlBar', 'MediaToggleButton', 'DeviceSelect', 'ChatPanel',
       'ConnectionQualityIndicator', 'ConnectionStatus', 'StartAudioButton', 'PreJoin', 'LeaveButton', 'LiveAnnouncer',
-      'MeetingErrorMessage', 'MeetingRoom', 'defaultMessages', 'formatMessage', 'useMessages', 'shallowEqual',
+      'MeetingErrorMessage', 'ConnectionNotice', 'AudioOnlyToggle', 'PrecallCheck', 'useConnectionNotice', 'useAudioOnly',
+      'usePrecallCheck', 'connectionNoticeOf', 'connectionNoticeText', 'MeetingRoom', 'defaultMessages', 'formatMessage', 'useMessages', 'shallowEqual',
     ];
     expect(expected.filter((name) => !(name in meetings))).toEqual([]);
   });

@@ -48,6 +48,69 @@ export { LeaveButton, type LeaveButtonProps } from './components/leave-button';
 export { LiveAnnouncer, type LiveAnnouncerProps } from './components/live-announcer';
 export { MeetingErrorMessage, type MeetingErrorMessageProps } from './components/meeting-error-message';
 
+// ---------- Session flow: waiting room, host controls, session time, home media ----------
+// Standalone components and hooks for the therapy-session flow; `<MeetingRoom/>` composes them.
+export { useAdmission, type AdmissionState, type UseAdmissionResult } from './hooks/use-admission';
+export { useWaitingList } from './hooks/use-waiting-list';
+export { useHostControls } from './hooks/use-host-controls';
+export { useSessionTimer, type SessionTimerState, type UseSessionTimerResult } from './hooks/use-session-timer';
+export {
+  useBackgroundEffect,
+  type BackgroundChoice,
+  type BackgroundImageOption,
+  type EffectState,
+  type EffectSupport,
+  type UseBackgroundEffectOptions,
+  type UseBackgroundEffectResult,
+} from './hooks/use-background-effect';
+export { useNoiseSuppression, type UseNoiseSuppressionOptions, type UseNoiseSuppressionResult } from './hooks/use-noise-suppression';
+export { WaitingRoom, type WaitingRoomProps } from './components/waiting-room';
+export { SelfPreview, type SelfPreviewProps } from './components/self-preview';
+export { MicrophoneLevel, type MicrophoneLevelProps } from './components/microphone-level';
+export { SessionSchedule, type SessionScheduleProps } from './components/session-schedule';
+export { AdmitQueue, type AdmitQueueProps } from './components/admit-queue';
+export { ParticipantList, type ParticipantListProps } from './components/participant-list';
+export { HostRequestNotice, type HostRequestNoticeProps } from './components/host-request-notice';
+export { LeaveDialog, type LeaveDialogProps, type LeaveOutcome } from './components/leave-dialog';
+export { SessionTimer, type SessionTimerProps } from './components/session-timer';
+export { LockToggle, type LockToggleProps } from './components/lock-toggle';
+export { BackgroundEffectPicker, type BackgroundEffectPickerProps } from './components/background-effect-picker';
+export { NoiseSuppressionToggle, type NoiseSuppressionToggleProps } from './components/noise-suppression-toggle';
+// ---------- end of the session flow block ----------
+
+// ---- Weak links, audio only and the pre-call check (components and hooks; not yet in the prefab) ----
+export { ConnectionNotice, connectionNoticeText, type ConnectionNoticeProps } from './components/connection-notice';
+export { AudioOnlyToggle, type AudioOnlyToggleProps } from './components/audio-only-toggle';
+export { PrecallCheck, type PrecallCheckProps } from './components/precall-check';
+export {
+  useConnectionNotice,
+  connectionNoticeOf,
+  type ConnectionNoticeInfo,
+  type ConnectionNoticeState,
+} from './hooks/use-connection-notice';
+export { useAudioOnly, type UseAudioOnlyResult, type AudioOnlyButtonAttributes } from './hooks/use-audio-only';
+export { usePrecallCheck, type UsePrecallCheckResult } from './hooks/use-precall-check';
+export { PRECALL_STEPS, UNLIMITED_LINK } from '@mentara/meetings-core';
+export type {
+  LinkVideo,
+  LocalVideoState,
+  RemoteLink,
+  VideoLevel,
+  VideoLimitReason,
+  PrecallAdvice,
+  PrecallCheck as PrecallCheckRun,
+  PrecallCheckOptions,
+  PrecallFigures,
+  PrecallReason,
+  PrecallStatus,
+  PrecallStepName,
+  PrecallStepResult,
+  PrecallStepStatus,
+  PrecallVerdict,
+} from '@mentara/meetings-core';
+export type { LinkNoticeMessage, PrecallMessage } from './messages/messages';
+// ---- end of weak links, audio only and the pre-call check ----
+
 // Prefab
 export { MeetingRoom, type MeetingRoomProps } from './prefabs/meeting-room';
 

@@ -5,8 +5,10 @@ import { evictNode, type EvictContext } from './meeting/evict-node';
 import { createClientEventHandlers } from './meeting/handlers';
 import { leaveCurrentMeeting, type LeaveContext } from './meeting/leave';
 import { MeetingLifecycle } from './meeting/lifecycle';
-import { ParticipantDirectory } from './meeting/participant-directory';
 import { LoadShedder } from './meeting/load-shedder';
+import { removeFromMeeting, SERVER_ACTOR } from './meeting/remove';
+import { readMeetingSnapshot, type MeetingSnapshot } from './meeting/snapshot';
+import { ParticipantDirectory } from './meeting/participant-directory';
 import { LocalPresence } from './meeting/presence';
 import { createRoomEmitter } from './meeting/room-emitter';
 import { createMeeting, type CreatedMeeting, type CreateMeetingOptions } from './meeting-url';
@@ -14,12 +16,14 @@ import { logMeetingEvents } from './observability/event-log';
 import { silentLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { resolveOptions, type MeetingsServerOptions } from './options';
+import { createClientGuards } from './socket/client-guards';
 import { createConnections } from './socket/connection';
 import { createHandshakeMiddleware } from './socket/handshake';
 import { resolveIoTarget, type AttachTarget } from './socket/io-target';
 import type { MeetingsIoServer, MeetingsNamespace, MeetingsSocket } from './socket/types';
 import { MemoryRoomStore } from './store/memory-store';
 import type { RoomStore } from './store/room-store';
+import { startWebhooks } from './webhooks/webhooks';
 
 /** The settings of one meeting, given when it is created. */
 export interface MeetingSettings {
@@ -65,6 +69,16 @@ export interface MeetingsServer {
   /** Ends a meeting for everyone now (e.g. when the appointment is cancelled). */
   endMeeting(meetingId: string): Promise<boolean>;
   /**
+   * The meeting as it is now, on every node alike (read from the store): status, times, settings,
+   * who is in it and who waits. `undefined` when unknown.
+   */
+  getMeeting(meetingId: string): Promise<MeetingSnapshot | undefined>;
+  /**
+   * Removes someone from a meeting until it ends, exactly as a host's `remove-participant` does
+   * (any role; `by` is `'server'`). Returns whether they were in it.
+   */
+  removeParticipant(meetingId: string, participantId: string): Promise<boolean>;
+  /**
    * Removes exactly what attach added: disconnects `/meetings` sockets, stops timers, removes
    * metrics, closes a store it created, and closes a Socket.IO server it created (never the
    * host's HTTP server). Idempotent.
@@ -101,6 +115,9 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     events,
   });
   const stopEventLog = logMeetingEvents(events, logger);
+  const webhooks = options.webhooks
+    ? startWebhooks(options.webhooks, { events, logger, clock, ...(options.metrics ? { metrics: options.metrics } : {}), sharedStore: !(store instanceof MemoryRoomStore) })
+    : undefined;
 
   const rooms = createRoomEmitter(namespace);
   const load = new LoadShedder(resolved.overload);
@@ -109,13 +126,17 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
   const leaveContext: LeaveContext = { store, rooms, presence, events, lifecycle, clock, options: resolved };
   const leave = (socket: MeetingsSocket, reason: ParticipantLeftReason) => leaveCurrentMeeting(leaveContext, socket, reason);
   const evictContext: EvictContext = { store, rooms, events, lifecycle, logger, clock, options: resolved };
+  // What one client (socket, user, address) may cost: caps, shared budgets, slow readers, token expiry.
+  const guards = createClientGuards({ options: resolved, authenticate, clock, metrics, logger });
+  const handlers = createClientEventHandlers({ store, rooms, presence, directory, load, events, lifecycle, metrics, leave, clock, options: resolved, refreshToken: guards.refreshToken });
   const connections = createConnections({
-    guard: { limits: resolved.limits, clock, metrics, logger },
-    handlers: createClientEventHandlers({ store, rooms, presence, directory, load, events, lifecycle, metrics, leave, clock, options: resolved }),
+    guard: { limits: resolved.limits, clock, metrics, logger, shared: guards.takeEvent },
+    handlers: guards.limitJoins(handlers),
     leave,
     logger,
+    watchers: guards.watchers,
   });
-  ioTarget.mount(createHandshakeMiddleware({ allowedOrigins: resolved.allowedOrigins, authenticate, metrics, logger }), (socket) =>
+  ioTarget.mount(guards.handshake(createHandshakeMiddleware({ allowedOrigins: resolved.allowedOrigins, authenticate, metrics, logger })), (socket) =>
     connections.accept(socket),
   );
   logger.info({ nodeId: resolved.nodeId, createdIo: ioTarget.created }, 'meetings attached');
@@ -127,11 +148,13 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
     await connections.close(() => ioTarget.release());
+    guards.close();
     lifecycle.close();
     directory.close();
     load.close();
     metrics.close();
     stopEventLog();
+    await webhooks?.close();
     if (ownsStore) await store.close();
     logger.info({ nodeId: resolved.nodeId }, 'meetings closed');
   };
@@ -156,6 +179,11 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     },
     evictNode: (nodeId) => evictNode(evictContext, nodeId),
     endMeeting: (meetingId) => lifecycle.end(meetingId, 'ended-by-host'),
+    getMeeting: (meetingId) => readMeetingSnapshot(store, resolved, meetingId),
+    async removeParticipant(meetingId, participantId) {
+      const removed = await removeFromMeeting({ store, rooms, presence, events, clock, options: resolved }, meetingId, participantId, SERVER_ACTOR);
+      return removed !== undefined;
+    },
     close: () => (closing ??= close()),
   };
 }

@@ -10,7 +10,8 @@ Usage: mentara-meetings-server [--static <dir>] [--port <n>] [--host <addr>]
 Configuration comes from environment variables (see the README): PORT, HOST, FRONTEND_URL / APP_URL,
 JWT_SECRET (or JWT_PUBLIC_KEY / JWT_JWKS_URL), ALLOWED_ORIGINS, STUN_SERVER_URL, TWILIO_*, XIRSYS_*,
 TURN_SERVER_URL, TURN_USERNAME, TURN_PASSWORD, TURN_SECRET, TURN_CREDENTIAL_TTL, STATIC_DIR,
-MEETINGS_ALLOW_ANONYMOUS=true (development only).
+MEETINGS_API_KEYS (REST API under /api/meetings, OpenAPI at /api/meetings/openapi.json),
+WEBHOOK_URL and WEBHOOK_SECRET (signed webhooks), MEETINGS_ALLOW_ANONYMOUS=true (development only).
 `;
 
 async function main(): Promise<void> {

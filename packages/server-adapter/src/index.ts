@@ -25,9 +25,47 @@ export type {
   AuthSettings,
   JwtAuthOptions,
 } from './auth/types';
+export {
+  issueMeetingsApiToken,
+  MEETINGS_API_AUDIENCE,
+  MEETINGS_API_SCOPE,
+  type IssueMeetingsApiTokenOptions,
+} from './auth/api-token';
+export { createMeetingsApiHandler, type MeetingsApiHandlerOptions } from './rest/meetings-api-handler';
+export { createOpenApiDocument, MEETINGS_API_BASE_PATH } from './rest/openapi';
+export { API_ERROR_CODES, type ApiErrorCode } from './rest/errors';
+export type { ApiMeeting } from './rest/schemas';
+export type { MeetingsApiTarget } from './rest/operations';
+export type { MeetingSnapshot, MeetingSnapshotParticipant, MeetingSnapshotWaiting } from './meeting/snapshot';
+export {
+  constructWebhookEvent,
+  signWebhookPayload,
+  verifyWebhookSignature,
+  WebhookSignatureError,
+  WEBHOOK_ATTEMPT_HEADER,
+  WEBHOOK_EVENT_ID_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  type VerifyWebhookSignatureOptions,
+  type WebhookSignatureFailure,
+  type WebhookVerification,
+} from './webhooks/signature';
+export {
+  WEBHOOK_EVENT_TYPES,
+  type WebhookAttendance,
+  type WebhookEvent,
+  type WebhookEventDataMap,
+  type WebhookEventType,
+  type WebhookParticipant,
+} from './webhooks/types';
+export type { WebhookOptions } from './webhooks/options';
+export type { WebhookRetryOptions } from './webhooks/retry';
+export { MemoryWebhookOutbox } from './webhooks/memory-outbox';
+export type { WebhookOutbox, OutboxAppend, ClaimedDelivery, ClaimOptions, OutboxLimits } from './webhooks/outbox';
 export { configFromEnv, type ServerConfig, type Env } from './config/env';
 export { createWebrtcConfigHandler, type WebrtcConfigHandlerOptions, type NodeRequestHandler } from './http/webrtc-config-handler';
 export { createStaticHandler } from './http/static-handler';
+export type { SecurityHeaderOptions } from './http/security-headers';
+export { lastForwardedAddress, type ClientAddressHook, type HandshakeAddress } from './socket/client-address';
 export { startMeetingsServer, type RunningMeetingsServer, type StartServerOptions } from './cli/start-server';
 export { createIceConfig, type IceOptions, type IceConfigSource } from './ice/ice-config';
 export { coturnCredentials, type CoturnSecretOptions, type CoturnStaticOptions } from './ice/coturn';

@@ -1,11 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { ServerOptions } from 'socket.io';
 import type { ChatHistoryPolicy, ServerLimits } from '@mentara/meetings-core/protocol';
 import type { AuthorizeHook, AuthSettings } from './auth/types';
 import type { MeetingsLogger } from './observability/logger';
 import { OVERLOAD_DEFAULTS, type OverloadOptions } from './meeting/load-shedder';
 import type { MetricsOptions } from './observability/metrics';
+import { peerAddress, type ClientAddressHook } from './socket/client-address';
 import type { RoomStore } from './store/room-store';
+import type { WebhookOptions } from './webhooks/options';
 
 /**
  * When a meeting turns from `waiting` to `active` (and `meeting-started` is sent).
@@ -23,6 +25,30 @@ export interface MeetingLimits extends ServerLimits {
   eventsBurst: number;
   /** Bytes of chat (as JSON) a join answer carries at most; the newest messages win. @default 131072 (128 KiB) */
   joinChatBytes: number;
+  /**
+   * Connections one user (token `sub`) may hold at once; a newer one disconnects the oldest
+   * (the newest wins, as with seats). @default 4
+   */
+  connectionsPerUser: number;
+  /**
+   * Connections one client address may hold at once (IPv6: per /64); more are refused with
+   * `server-busy`. Behind a reverse proxy, set `clientAddress`. `Infinity` turns it off. @default 50
+   */
+  connectionsPerIp: number;
+  /** Events per second over all sockets of one user (burst: twice that). `Infinity` turns it off. @default 100 */
+  eventsPerSecondPerUser: number;
+  /** Events per second over all sockets of one client address (burst: twice that). `Infinity` turns it off. @default 300 */
+  eventsPerSecondPerIp: number;
+  /** `join-meeting`s per minute over all sockets of one user; more get `rate-limited` with `retryAfterMs`. @default 10 */
+  joinsPerMinute: number;
+  /** Joins one user may make at once before `joinsPerMinute` applies. @default 5 */
+  joinsBurst: number;
+  /**
+   * Bytes the server may hold for one client that does not read what it is sent; past that the
+   * connection is dropped (it reconnects, and a client that keeps not reading is dropped again).
+   * @default 1048576 (1 MiB)
+   */
+  maxBufferedBytes: number;
 }
 
 /** Default limits; see the README's limits table. */
@@ -34,6 +60,13 @@ export const DEFAULT_LIMITS: MeetingLimits = {
   eventsBurst: 100,
   chatHistory: 200,
   joinChatBytes: 128 * 1024,
+  connectionsPerUser: 4,
+  connectionsPerIp: 50,
+  eventsPerSecondPerUser: 100,
+  eventsPerSecondPerIp: 300,
+  joinsPerMinute: 10,
+  joinsBurst: 5,
+  maxBufferedBytes: 1024 * 1024,
 };
 
 /** Defaults of the session flow options; see the README's "Session flow" section. */
@@ -76,6 +109,19 @@ export interface MeetingsServerOptions extends AuthSettings, Partial<SessionOpti
   store?: RoomStore;
   /** Per-meeting access control; without it the token's `meetingId` / `meetings` claims decide. */
   authorize?: AuthorizeHook;
+  /**
+   * Which client address the per-address limits count a connection against. Behind a reverse
+   * proxy, return the address the proxy reports (e.g. the last `X-Forwarded-For` entry).
+   * @default the connection's peer address
+   */
+  clientAddress?: ClientAddressHook;
+  /**
+   * Key that signs rejoin tickets (join answers carry one; a client sends it back when it
+   * rejoins), so a restarted server lets people back into a meeting it lost with the same
+   * participant id. Every node must share it. @default derived from `auth.secret`; without a
+   * secret, a random key per process (tickets then do not survive a restart)
+   */
+  rejoinKey?: string | Uint8Array;
   /** Id of this server node, stored on each participant record. @default a random UUID */
   nodeId?: string;
   limits?: Partial<MeetingLimits>;
@@ -100,6 +146,11 @@ export interface MeetingsServerOptions extends AuthSettings, Partial<SessionOpti
   metrics?: MetricsOptions;
   /** When this node refuses new joins with `server-busy` (see {@link OverloadOptions}). */
   overload?: Partial<OverloadOptions>;
+  /**
+   * Signed webhooks to the backend: `meeting.started`, `participant.joined`, `participant.left`,
+   * `meeting.ended` (see the README's "Webhooks"). @default none
+   */
+  webhooks?: WebhookOptions;
   /** Clock, for tests. @default Date.now */
   now?: () => number;
 }
@@ -114,7 +165,20 @@ export interface ResolvedOptions extends SessionOptions {
   endedMeetingRetentionMs: number;
   allowedOrigins: string[] | '*';
   overload: OverloadOptions;
+  clientAddress: ClientAddressHook;
+  /** The key rejoin tickets are signed with. */
+  rejoinKey: Uint8Array;
   now: () => number;
+}
+
+/**
+ * The rejoin ticket key: the one given, else one derived from the JWT secret (so every node and
+ * every restart with that secret agree, and the secret itself never signs anything else), else random.
+ */
+function rejoinKeyOf(options: MeetingsServerOptions): Uint8Array {
+  const given = options.rejoinKey ?? options.auth?.secret;
+  if (given === undefined || given.length === 0) return randomBytes(32);
+  return createHmac('sha256', Buffer.from(given)).update('mentara-meetings rejoin ticket v1').digest();
 }
 
 /** Applies defaults and rejects nonsensical values early, at attach time. */
@@ -126,7 +190,8 @@ export function resolveOptions(options: MeetingsServerOptions): ResolvedOptions 
     ...options.limits,
   };
   for (const [key, value] of Object.entries(limits)) {
-    if (!Number.isFinite(value) || value < 1) throw new Error(`limits.${key} must be a positive number`);
+    // `Infinity` is allowed: it turns a limit off.
+    if (typeof value !== 'number' || !(value >= 1)) throw new Error(`limits.${key} must be a positive number`);
   }
   const session: SessionOptions = {
     // Anonymous development mode has no verified hosts: a waiting room would wait forever.
@@ -152,6 +217,8 @@ export function resolveOptions(options: MeetingsServerOptions): ResolvedOptions 
     endedMeetingRetentionMs: options.endedMeetingRetentionMs ?? 86_400_000,
     allowedOrigins: options.allowedOrigins ?? '*',
     overload: { ...OVERLOAD_DEFAULTS, ...options.overload },
+    clientAddress: options.clientAddress ?? peerAddress,
+    rejoinKey: rejoinKeyOf(options),
     now: options.now ?? Date.now,
   };
 }

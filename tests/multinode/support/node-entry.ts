@@ -6,13 +6,14 @@
  *
  * Env: REDIS_URL, NODE_ID, JWT_SECRET, optional STREAM_MAX_LEN, HEARTBEAT_MS, HEARTBEAT_TTL_MS, SWEEP_MS,
  * WAITING_ROOM (`true` turns the waiting room on; the tests of the other rules run without it),
- * CHAT_HISTORY (`none` / `all`).
+ * CHAT_HISTORY (`none` / `all`), WEBHOOK_URL and WEBHOOK_SECRET (signed webhooks through the Redis
+ * outbox, quick retries), API_KEY (the meetings REST API under `/api/meetings`).
  */
 import { createServer } from 'node:http';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
-import { attachMeetings } from '@mentara/meetings-server';
-import { createRedisScaleOut } from '../../../packages/server-adapter/src/redis/index';
+import { attachMeetings, createMeetingsApiHandler, type NodeRequestHandler, type WebhookOptions } from '@mentara/meetings-server';
+import { createRedisScaleOut, RedisWebhookOutbox } from '../../../packages/server-adapter/src/redis/index';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -45,7 +46,9 @@ const scaleOut = createRedisScaleOut({
   },
 });
 
+let api: NodeRequestHandler | undefined;
 const http = createServer((req, res) => {
+  if (api && req.url?.startsWith('/api/meetings')) return void api(req, res);
   if (req.url === '/stats') {
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(scaleOut.stats()));
@@ -56,6 +59,16 @@ const http = createServer((req, res) => {
 });
 const io = new Server(http, { adapter: scaleOut.adapter, transports: ['websocket'], serveClient: false });
 const chatHistory = process.env.CHAT_HISTORY === 'all' ? 'all' : process.env.CHAT_HISTORY === 'none' ? 'none' : undefined;
+// Every node shares one outbox in Redis: whichever node claims a meeting's queue delivers it.
+const webhooks: WebhookOptions | undefined = process.env.WEBHOOK_URL
+  ? {
+      url: process.env.WEBHOOK_URL,
+      secret: env('WEBHOOK_SECRET'),
+      outbox: new RedisWebhookOutbox({ client: redis }),
+      retry: { initialDelayMs: 200, maxDelayMs: 1000 },
+      pollIntervalMs: 200,
+    }
+  : undefined;
 const meetings = attachMeetings(io, {
   store: scaleOut.store,
   nodeId: scaleOut.nodeId,
@@ -64,7 +77,11 @@ const meetings = attachMeetings(io, {
   ...(chatHistory ? { chatHistory } : {}),
   // Short, so a test can watch an empty meeting end; long enough not to interfere otherwise.
   emptyMeetingTimeoutMs: 60_000,
+  ...(webhooks ? { webhooks } : {}),
 });
+if (process.env.API_KEY) {
+  api = createMeetingsApiHandler({ meetings, apiKeys: [process.env.API_KEY], auth: { secret: env('JWT_SECRET') }, frontendUrl: 'https://app.example' });
+}
 await scaleOut.start(meetings);
 
 await new Promise<void>((resolve) => http.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve));

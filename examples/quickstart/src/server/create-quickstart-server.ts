@@ -28,6 +28,11 @@ export interface QuickstartServerOptions {
    * `configFromEnv`). STUN stays off unless `STUN_SERVER_URL` is set. @default process.env
    */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The secret that signs the demo's meeting tokens. Keep it across restarts (see
+   * `loadDevSecret`) and open tabs rejoin by themselves. @default a random one per process
+   */
+  secret?: string;
 }
 
 /** A running quickstart server. */
@@ -54,10 +59,10 @@ function iceFromEnv(env: NodeJS.ProcessEnv): IceOptions {
 /**
  * Starts one HTTP server that hosts everything: the `/meetings` signalling (in-memory rooms),
  * `GET /api/meetings/webrtc-config`, the demo API and the built web app (with SPA fallback).
- * A random secret per process signs the demo's meeting tokens.
+ * `options.secret` (else a random one per process) signs the demo's meeting tokens.
  */
 export async function startQuickstartServer(options: QuickstartServerOptions = {}): Promise<QuickstartServer> {
-  const secret = randomBytes(32).toString('base64url');
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
   const auth = { secret };
   let frontendUrl = options.frontendUrl ?? '';
   const webrtcConfig = createWebrtcConfigHandler({ auth, ice: iceFromEnv(options.env ?? process.env) });

@@ -79,15 +79,22 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     getStreamLabels: () => tracks.labels(),
     backoff: o.peerBackoff,
     connectTimeoutMs: o.connectTimeoutMs,
+    iceRestart: o.iceRestart,
     ...(options.wrtc ? { wrtc: options.wrtc } : {}),
-    onPeerState: (participantId, state) => dispatch({ type: 'peer-state', participantId, state }),
+    onPeerState: (participantId, state) => {
+      dispatch({ type: 'peer-state', participantId, state });
+      // A connection that came up gets audio only and the policy's first encoding now, not at the next sample.
+      if (state === 'connected') monitor.refresh();
+    },
     onStream: (participantId, source, stream) => dispatch({ type: 'peer-stream', participantId, source, stream }),
     onError: reportError,
+    onControl: (participantId, message, transport) => monitor.handleControl(participantId, message, transport),
   });
   disposers.push(
     tracks.onChange((change) => {
       mesh.applyLocalChange(change);
       dispatch({ type: 'local-streams', stream: tracks.cameraStream, screenStream: tracks.screenStream });
+      if (change.type === 'track' && change.source === 'camera') monitor.refresh();
     }),
   );
 
@@ -149,6 +156,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   let joinName = options.displayName;
   /** A channel opened early by `prepare()`, handed to the next join. */
   let prepared: SignallingChannel | null = null;
+  /** Whether `prepared` was opened with a token (one opened without may yet be refused). */
+  let preparedWithToken = false;
   const openChannel = () =>
     createSignallingChannel({
       serverUrl: options.serverUrl,
@@ -186,7 +195,10 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       if (membership) throw new MeetingError('invalid-state', 'Already in a meeting; call leave() first');
       dispatch({ type: 'error', error: null });
       joinName = displayName;
-      // A channel opened (and authenticated) by prepare() while the pre-join screen showed.
+      // A channel opened (and authenticated) by prepare() while the pre-join screen showed. One
+      // opened before there was a token and still connecting (Join pressed right after the token
+      // was minted) will be refused: close it and connect with the token we have now.
+      if (prepared && !preparedWithToken && !prepared.connected) dropPrepared();
       const channel = prepared ?? openChannel();
       prepared = null;
       const current = (membership = createMembership({
@@ -230,9 +242,23 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     async prepare() {
       assertUsable();
       if (membership) return;
-      void ice.get();
+      const hasToken = Boolean(await o.getToken());
+      if (membership || destroyed) return;
+      if (!prepared) preparedWithToken = hasToken;
       const channel = (prepared ??= openChannel());
-      await channel.connect(o.joinTimeoutMs);
+      try {
+        await channel.connect(o.joinTimeoutMs);
+      } catch (error) {
+        // No token yet (one minted for the name typed on the pre-join screen, say): a refusal now
+        // says nothing about the join, which connects again with the token it then has.
+        if (!hasToken && error instanceof MeetingError && error.code === 'unauthenticated') {
+          if (prepared === channel) dropPrepared();
+          return;
+        }
+        throw error;
+      }
+      // Fetched once the server has accepted us, so it is never a request the server can only refuse.
+      void ice.get();
     },
     async leave() {
       assertUsable();
@@ -272,6 +298,10 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     async startAudio() {
       assertUsable();
       await playback.resume();
+    },
+    async setAudioOnly(on) {
+      assertUsable();
+      await monitor.setAudioOnly(on);
     },
     on: (event, handler) => (assertUsable(), store.on(event, handler)),
   };

@@ -13,6 +13,7 @@ export interface ResolvedOptions {
   rejoinBackoff: Backoff;
   peerBackoff: Backoff;
   connectTimeoutMs: number;
+  iceRestart: boolean;
   statsIntervalMs: number;
 }
 
@@ -44,6 +45,7 @@ export function resolveOptions(o: MeetingClientOptions): ResolvedOptions {
     rejoinBackoff: createBackoff(o.reconnection, { maxAttempts: 10, initialDelayMs: 500, maxDelayMs: 10_000, factor: 2 }),
     peerBackoff: createBackoff(o.peerReconnection, { maxAttempts: 4, initialDelayMs: 1_000, maxDelayMs: 8_000, factor: 2 }),
     connectTimeoutMs: o.peerReconnection?.connectTimeoutMs ?? 15_000,
+    iceRestart: o.peerReconnection?.iceRestart ?? true,
     statsIntervalMs: o.statsIntervalMs ?? 2_000,
   };
 }

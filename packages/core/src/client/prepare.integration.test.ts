@@ -37,6 +37,55 @@ it('prepare() tells a pre-join screen at once when the token is refused; leave()
   }
 });
 
+it('prepare() without a token yet resolves quietly against a server that needs one; join() then connects with the token it has', async () => {
+  const server = await startTestServer({ auth: { secret: 'prepare-test-secret' }, allowAnonymous: false });
+  try {
+    let token: string | undefined;
+    const later = fixture.track(createNodeClient(server.url, 'Client', { getToken: () => token }));
+    await later.client.prepare();
+    await waitForSockets(server, 0);
+    expect(later.client.getSnapshot().error).toBeNull();
+    token = await issueMeetingToken({ secret: 'prepare-test-secret', userId: 'client-2', meetingId: 'later' });
+    await later.client.join('later');
+    expect(later.client.getSnapshot().connection).toBe('connected');
+  } finally {
+    fixture.destroyClients();
+    await server.close();
+  }
+});
+
+it('join() pressed while a token-less prepare() is still connecting connects again with the token instead of failing', async () => {
+  const server = await startTestServer({ auth: { secret: 'prepare-test-secret' }, allowAnonymous: false });
+  try {
+    let token: string | undefined;
+    // The second read is the socket's handshake (the first, prepare()'s own check): the token-less
+    // connect is on its way when the token arrives and Join is pressed, before the refusal is back.
+    let reads = 0;
+    let handshakeRead!: () => void;
+    const handshakeSent = new Promise<void>((resolve) => (handshakeRead = resolve));
+    const quick = fixture.track(
+      createNodeClient(server.url, 'Client', {
+        getToken: () => {
+          if (++reads === 2) handshakeRead();
+          return token;
+        },
+      }),
+    );
+    const preparing = quick.client.prepare().catch(() => undefined);
+    const minted = await issueMeetingToken({ secret: 'prepare-test-secret', userId: 'client-3', meetingId: 'quick' });
+    await handshakeSent;
+    token = minted;
+    await quick.client.join('quick');
+    expect(quick.client.getSnapshot().connection).toBe('connected');
+    expect(quick.client.getSnapshot().error).toBeNull();
+    await preparing;
+    await waitForSockets(server, 1);
+  } finally {
+    fixture.destroyClients();
+    await server.close();
+  }
+});
+
 async function waitForSockets(server: { meetings: { namespace: { fetchSockets(): Promise<unknown[]> } } }, count: number) {
   for (let i = 0; i < 50; i++) {
     if ((await server.meetings.namespace.fetchSockets()).length === count) return;

@@ -36,7 +36,11 @@ export interface MeetingClient {
    * Get ready to join while a pre-join screen shows: open and authenticate the signalling
    * connection and fetch the ICE configuration, so `join()` only has to send the join request.
    * Optional and idempotent; rejects with a `MeetingError` when the server cannot be reached or
-   * refuses the token (a pre-join screen can say so before the person presses Join).
+   * refuses the token (a pre-join screen can say so before the person presses Join). Without a
+   * token at hand (`token` unset and `getToken()` answering none yet, e.g. one minted for the name
+   * typed on the pre-join screen) a server that requires one is not an error here: it resolves,
+   * and `join()` connects again with the token it then has. The ICE configuration is fetched
+   * only after the server has accepted the connection.
    */
   prepare(): Promise<void>;
   /** Leave the meeting; peers close, local media stops. `join()` may be called again. */
@@ -55,6 +59,18 @@ export interface MeetingClient {
   readonly playback: MeetingPlayback;
   /** Mark this participant ready (or not) — `participant-ready` on the wire. */
   setReady(ready: boolean): Promise<void>;
+  /**
+   * Audio only: stop sending camera video to everyone (`true`) without turning the camera off —
+   * the self view stays, `snapshot.media.camera` stays on, and the others are told (their
+   * `snapshot.links[id].receiving` is `paused` with `audio-only`). `false` sends video again as
+   * each link's quality policy decides. Works before joining too, and lasts until changed
+   * (across `leave()` and `join()`). Resolves once every connection has it; the choice is in
+   * `snapshot.localVideo.audioOnly`.
+   *
+   * @example
+   * await client.setAudioOnly(!client.getSnapshot().localVideo.audioOnly); // a toggle button
+   */
+  setAudioOnly(on: boolean): Promise<void>;
   /**
    * Resume playback of every attached element after the browser blocked autoplay
    * (call it from a click handler).
@@ -111,6 +127,12 @@ export interface MeetingClientOptions {
      * no local candidate within 5 s of its offer/answer counts as failed at once.) @default 15000
      */
     connectTimeoutMs?: number;
+    /**
+     * Before rebuilding a live connection that lost its media path, try an ICE restart on it
+     * (new ICE credentials and candidates by renegotiation; media and the data channel stay on
+     * the same connection). `false` rebuilds at once, as before. @default true
+     */
+    iceRestart?: boolean;
   };
   /** WebRTC implementation for Node (`@roamhq/wrtc`). */
   wrtc?: WrtcImplementation;

@@ -56,7 +56,8 @@ export interface Membership {
 /**
  * Create a membership. After a socket drop Socket.IO reconnects and the membership rejoins with
  * `previousParticipantId`, so the server replaces the stale participant; peers whose ids are
- * unchanged are kept, chat is merged by id.
+ * unchanged are kept, chat is merged by id. The rejoin carries the last join's `rejoinTicket`, so
+ * a server that restarted and lost the meeting lets us back in with the same id.
  */
 export function createMembership(s: MembershipOptions): Membership {
   const { dispatch, mesh } = s;
@@ -65,6 +66,8 @@ export function createMembership(s: MembershipOptions): Membership {
   const offs: Array<() => void> = [];
   let meetingId: string | null = null;
   let selfId: string | null = null;
+  /** The server's proof of our last admission: after a server restart it gives our id back. */
+  let rejoinTicket: string | undefined;
   let closed = false;
   let rejoinAttempt = 0;
 
@@ -91,6 +94,7 @@ export function createMembership(s: MembershipOptions): Membership {
 
   function applyJoined(payload: MeetingJoinedPayload, rejoined: boolean) {
     selfId = payload.self.id;
+    rejoinTicket = payload.rejoinTicket;
     channel.setRateLimit(payload.limits.eventsPerSecond);
     mesh.setLocalId(selfId);
     dispatch({ type: 'joined', payload, rejoined, receivedAt: Date.now() });
@@ -125,7 +129,7 @@ export function createMembership(s: MembershipOptions): Membership {
     try {
       const result = await channel.request(
         'join-meeting',
-        { meetingId, media: s.localMedia(), previousParticipantId: selfId, ...displayName() },
+        { meetingId, media: s.localMedia(), previousParticipantId: selfId, ...(rejoinTicket ? { rejoinTicket } : {}), ...displayName() },
         s.joinTimeoutMs,
       );
       if (closed) return;

@@ -80,6 +80,8 @@ export function listenToRoom(o: RoomEventsOptions): Array<() => void> {
     on('webrtc-error', (e) => {
       // A signal racing a participant's departure is expected churn, not an error to show.
       if (e.code === 'participant-not-found' && e.event?.startsWith('webrtc-')) return;
+      // The signalling channel refreshes the token (or reconnects with a new one): nothing to show.
+      if (e.code === 'token-expired') return;
       o.reportError(fromProtocolError(e));
     }),
   ];

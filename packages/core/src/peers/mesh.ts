@@ -4,7 +4,9 @@ import { KIND_OF, type StreamSource } from '../protocol/media-sources';
 import type { SignalData } from '../protocol/types';
 import type { PeerState } from '../state/types';
 import type { Backoff } from '../util/backoff';
-import { createPeerLink, type PeerLink } from './peer-link';
+import { createPeerLink, type PeerLink, type PeerLinkTiming } from './peer-link';
+import type { PeerControlMessage } from './peer-control';
+import type { PeerLiveness } from './peer-link.types';
 import type { StreamLabels } from './stream-labels';
 import type { PeerTransport, PeerTransportFactory, WrtcImplementation } from './transport';
 
@@ -32,10 +34,15 @@ export interface PeerMeshOptions {
   getStreamLabels: () => StreamLabels;
   backoff: Backoff;
   connectTimeoutMs: number;
+  /** See `PeerLinkOptions.iceRestart`. @default true */
+  iceRestart?: boolean;
+  timing?: Partial<PeerLinkTiming>;
   wrtc?: WrtcImplementation;
   onPeerState: (participantId: string, state: PeerState, previous: PeerState) => void;
   onStream: (participantId: string, source: StreamSource, stream: MediaStream | null) => void;
   onError: (error: MeetingError) => void;
+  /** A control message arrived from a participant on the data channel of `transport`. */
+  onControl?: (participantId: string, message: PeerControlMessage, transport: PeerTransport) => void;
 }
 
 /**
@@ -56,6 +63,10 @@ export interface PeerMesh {
   applyLocalChange(change: LocalTrackChange): void;
   /** Live transports by participant id (stats, bitrate). */
   transports(): Array<[string, PeerTransport]>;
+  /** Send a control message to one participant over the data channel (dropped while not connected). */
+  sendControl(remoteId: string, message: PeerControlMessage): void;
+  /** Tell one link how alive its connection is after ICE dropped (see `PeerLiveness`). */
+  setLiveness(remoteId: string, liveness: PeerLiveness): void;
   /** Rebuild one link now, or (no id) every link that is not connected — the `online` hint. */
   restart(remoteId?: string): void;
   readonly size: number;
@@ -83,7 +94,10 @@ export function createPeerMesh(o: PeerMeshOptions): PeerMesh {
       sendSignal: (connectionId, signal) => sink?.(remoteId, connectionId, signal),
       backoff: o.backoff,
       connectTimeoutMs: o.connectTimeoutMs,
+      ...(o.iceRestart === undefined ? {} : { iceRestart: o.iceRestart }),
+      ...(o.timing ? { timing: o.timing } : {}),
       ...(o.wrtc ? { wrtc: o.wrtc } : {}),
+      onControl: (message, transport) => o.onControl?.(remoteId, message, transport),
       onState: (state) => {
         const before = previous;
         previous = state;
@@ -158,6 +172,12 @@ export function createPeerMesh(o: PeerMeshOptions): PeerMesh {
       const out: Array<[string, PeerTransport]> = [];
       for (const [id, link] of links) if (link.transport && link.state === 'connected') out.push([id, link.transport]);
       return out;
+    },
+    sendControl(remoteId, message) {
+      links.get(remoteId)?.sendControl(message);
+    },
+    setLiveness(remoteId, liveness) {
+      links.get(remoteId)?.setLiveness(liveness);
     },
     restart(remoteId) {
       if (remoteId) links.get(remoteId)?.restart();

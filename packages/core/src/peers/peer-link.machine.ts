@@ -1,7 +1,9 @@
-import type { SignalData } from '../protocol/types';
 import type { PeerState } from '../state/types';
 import type { MachineConfig } from '../util/machine';
+import type { PeerLinkContext, PeerLinkEvent, PeerLinkState } from './peer-link.types';
 import type { PeerTransport } from './transport';
+
+export type { PeerLinkContext, PeerLinkEffects, PeerLinkEvent, PeerLinkState, PeerLiveness } from './peer-link.types';
 
 /**
  * The life of the connection to one remote participant, as one table.
@@ -13,7 +15,11 @@ import type { PeerTransport } from './transport';
  * negotiating ─CONNECTED→ connected         ─TIMEOUT / TRANSPORT_FAILED→ backoff | failed
  *             ─PROGRESS→ negotiating (its timer starts over)
  * connected ─ICE_DISCONNECTED→ interrupted  ─TRANSPORT_FAILED / RESTART→ backoff | failed
- * interrupted ─ICE_RECOVERED→ connected     ─TIMEOUT / TRANSPORT_FAILED→ backoff | failed
+ * interrupted ─ICE_RECOVERED→ connected     ─LIVENESS congested→ held (bytes still arrive)
+ *             ─TIMEOUT (grace) / LIVENESS silent→ ice-restarting | backoff | failed
+ * held ─ICE_RECOVERED→ connected            ─TIMEOUT (hold cap) / LIVENESS silent→ ice-restarting | backoff | failed
+ * ice-restarting ─ICE_RECOVERED→ connected  ─TIMEOUT / TRANSPORT_FAILED→ backoff | failed
+ * connected | interrupted | held ─ICE_RESTART_REQUEST→ ice-restarting (initiator)
  * backoff ─RETRY→ preparing (initiator) | awaiting-rebuild (responder asks the initiator)
  * awaiting-rebuild ─OFFER→ preparing        ─TIMEOUT→ backoff | failed
  * failed ─RESTART / OFFER / REBUILD_REQUEST→ a fresh budget of attempts
@@ -23,71 +29,13 @@ import type { PeerTransport } from './transport';
  * The initiator (smaller participant id) builds every attempt; the responder follows its offers
  * and, after a failure, asks it to rebuild. Every attempt has its own connection id; signals of
  * retired attempts are dropped. Each failure counts; past `maxAttempts` in a row the link gives up.
+ *
+ * A live connection whose ICE dropped is not torn down while it is only congested (bytes still
+ * arrive: a deep queue drains by itself) — up to an absolute cap. When it is silent, or the
+ * grace or the cap runs out, the initiator first restarts ICE on the same connection (new
+ * credentials and candidates by renegotiation; the responder asks for it and follows the offer);
+ * only if that does not bring ICE back in time is the connection rebuilt from scratch.
  */
-export type PeerLinkState =
-  | 'idle'
-  | 'awaiting-offer'
-  | 'preparing'
-  | 'negotiating'
-  | 'connected'
-  | 'interrupted'
-  | 'backoff'
-  | 'awaiting-rebuild'
-  | 'failed'
-  | 'closed';
-
-/** Events of the peer link machine. */
-export type PeerLinkEvent =
-  | { type: 'START' }
-  /** An offer that starts a new attempt of the initiator (responder side). */
-  | { type: 'OFFER'; connectionId: string; signal: SignalData }
-  /** The responder asks for a new attempt; `connectionId` names the attempt it lost (or `none`). */
-  | { type: 'REBUILD_REQUEST'; connectionId: string }
-  /** A signal of the current attempt. */
-  | { type: 'SIGNAL'; signal: SignalData }
-  | { type: 'CONFIG_READY'; attempt: string; config: RTCConfiguration }
-  | { type: 'CONNECTED'; transport: PeerTransport }
-  /** The attempt is moving (ICE started checking): its connect timer starts over. */
-  | { type: 'PROGRESS'; transport: PeerTransport }
-  | { type: 'ICE_DISCONNECTED'; transport: PeerTransport }
-  | { type: 'ICE_RECOVERED'; transport: PeerTransport }
-  | { type: 'TRANSPORT_FAILED'; transport: PeerTransport }
-  /** The current state's timer ran out (connect, grace or rebuild wait). */
-  | { type: 'TIMEOUT' }
-  /** Backoff is over: start the next attempt. */
-  | { type: 'RETRY' }
-  /** Rebuild now (network back, the app asked): the current attempt counts as failed. */
-  | { type: 'RESTART' }
-  | { type: 'CLOSE' };
-
-/** What the machine's guards read and its actions change; the effects live in `peer-link.ts`. */
-export interface PeerLinkContext {
-  readonly initiator: boolean;
-  readonly maxAttempts: number;
-  /** Failed attempts in a row. */
-  failures: number;
-  /** The current attempt, `null` between attempts. */
-  connectionId: string | null;
-  /** The attempt that failed last: a rebuild request names it so the initiator can match it. */
-  lastConnectionId: string;
-  /** Attempts that may no longer deliver signals. */
-  readonly retired: Set<string>;
-  /** Signals of the current attempt that arrived before its transport exists. */
-  pending: SignalData[];
-  transport: PeerTransport | null;
-  /** Side effects the actions need (new ids, transport creation, feeding signals). */
-  readonly fx: PeerLinkEffects;
-}
-
-/** The side effects the table's actions call. */
-export interface PeerLinkEffects {
-  newConnectionId(): string;
-  /** Create and wire the transport of the current attempt. */
-  createTransport(context: PeerLinkContext, config: RTCConfiguration): PeerTransport;
-  /** Close the transport of the retired attempt and forget its remote streams. */
-  destroyTransport(transport: PeerTransport): void;
-}
-
 type Ctx = PeerLinkContext;
 type Ev<T extends PeerLinkEvent['type']> = Extract<PeerLinkEvent, { type: T }>;
 
@@ -103,6 +51,7 @@ function retire(c: Ctx): void {
   c.transport = null;
   c.connectionId = null;
   c.pending = [];
+  c.interruptedAt = null;
 }
 
 const newAttempt = (c: Ctx) => {
@@ -134,6 +83,12 @@ const feed = (c: Ctx, e: Ev<'SIGNAL'>) => {
 const connected = (c: Ctx) => {
   c.failures = 0;
 };
+const markInterrupted = (c: Ctx) => {
+  c.interruptedAt = c.fx.now();
+};
+const recovered = (c: Ctx) => {
+  c.interruptedAt = null;
+};
 
 /* ---------- guards ---------- */
 
@@ -150,6 +105,11 @@ const liveAttemptLost = (c: Ctx, e: Ev<'REBUILD_REQUEST'>) => c.initiator && e.c
 /** Between attempts, a request naming the failed attempt (or none) just starts the next one sooner. */
 const nextAttemptWanted = (c: Ctx, e: Ev<'REBUILD_REQUEST'>) =>
   c.initiator && (e.connectionId === c.lastConnectionId || e.connectionId === 'none');
+const mayRestartIce = (c: Ctx) => c.iceRestart;
+/** The responder lost ICE on the live attempt and asks us (the initiator) to restart it. */
+const iceRestartWanted = (c: Ctx, e: Ev<'ICE_RESTART_REQUEST'>) => c.initiator && c.iceRestart && e.connectionId === c.connectionId;
+const isCongested = (_c: Ctx, e: Ev<'LIVENESS'>) => e.liveness === 'congested';
+const isSilent = (_c: Ctx, e: Ev<'LIVENESS'>) => e.liveness === 'silent';
 
 /* ---------- shared transitions ---------- */
 
@@ -162,6 +122,12 @@ const failedTransport = [
   { target: 'failed' as const, guard: (c: Ctx, e: Ev<'TRANSPORT_FAILED'>) => current(c, e) && exhausted(c), actions: [countFailure] },
   { target: 'backoff' as const, guard: current, actions: [countFailure] },
 ];
+/** The live connection is lost: restart ICE on it first when allowed, else count a failure and rebuild. */
+const connectionLost = [{ target: 'ice-restarting' as const, guard: mayRestartIce }, ...attemptFailed];
+/** The monitor found nothing arriving any more: the same, only for `silent`. */
+const silentLink = connectionLost.map((t) => ({ ...t, guard: (c: Ctx, e: Ev<'LIVENESS'>) => isSilent(c, e) && (!t.guard || t.guard(c)) }));
+const iceBack = { target: 'connected' as const, guard: current, actions: [recovered] };
+const restartOnRequest = { target: 'ice-restarting' as const, guard: iceRestartWanted };
 /** A new attempt announced by the other side. */
 const followOffer = { target: 'preparing' as const, reenter: true, guard: freshOffer, actions: [adoptOffer] };
 const rebuildOnRequest = {
@@ -214,7 +180,8 @@ export const peerLinkMachine: MachineConfig<PeerLinkState, PeerLinkEvent, PeerLi
     },
     connected: {
       on: {
-        ICE_DISCONNECTED: { target: 'interrupted', guard: current },
+        ICE_DISCONNECTED: { target: 'interrupted', guard: current, actions: [markInterrupted] },
+        ICE_RESTART_REQUEST: restartOnRequest,
         SIGNAL: { actions: [feed] },
         OFFER: followOffer,
         REBUILD_REQUEST: { ...rebuildOnRequest, guard: liveAttemptLost },
@@ -225,7 +192,36 @@ export const peerLinkMachine: MachineConfig<PeerLinkState, PeerLinkEvent, PeerLi
     },
     interrupted: {
       on: {
-        ICE_RECOVERED: { target: 'connected', guard: current },
+        ICE_RECOVERED: iceBack,
+        // Bytes still arrive: a deep queue, not a dead link. Hold on to the connection.
+        LIVENESS: [{ target: 'held', guard: isCongested }, ...silentLink],
+        ICE_RESTART_REQUEST: restartOnRequest,
+        SIGNAL: { actions: [feed] },
+        OFFER: followOffer,
+        REBUILD_REQUEST: { ...rebuildOnRequest, guard: liveAttemptLost },
+        TRANSPORT_FAILED: failedTransport,
+        TIMEOUT: connectionLost,
+        RESTART: attemptFailed,
+        CLOSE: close,
+      },
+    },
+    held: {
+      on: {
+        ICE_RECOVERED: iceBack,
+        LIVENESS: silentLink,
+        ICE_RESTART_REQUEST: restartOnRequest,
+        SIGNAL: { actions: [feed] },
+        OFFER: followOffer,
+        REBUILD_REQUEST: { ...rebuildOnRequest, guard: liveAttemptLost },
+        TRANSPORT_FAILED: failedTransport,
+        TIMEOUT: connectionLost,
+        RESTART: attemptFailed,
+        CLOSE: close,
+      },
+    },
+    'ice-restarting': {
+      on: {
+        ICE_RECOVERED: iceBack,
         SIGNAL: { actions: [feed] },
         OFFER: followOffer,
         REBUILD_REQUEST: { ...rebuildOnRequest, guard: liveAttemptLost },
@@ -272,7 +268,9 @@ export function peerStateOf(state: PeerLinkState, failures: number): PeerState {
       return failures === 0 ? 'connecting' : 'reconnecting';
     case 'connected':
     case 'interrupted':
+    case 'held':
       return 'connected';
+    case 'ice-restarting':
     case 'backoff':
     case 'awaiting-rebuild':
       return 'reconnecting';

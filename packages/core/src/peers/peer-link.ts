@@ -5,20 +5,32 @@ import type { PeerState } from '../state/types';
 import type { Backoff } from '../util/backoff';
 import { createMachine, type MachineConfig, type StateNode } from '../util/machine';
 import { isInitiator, newConnectionId } from './initiator';
-import {
-  peerLinkMachine,
-  peerStateOf,
-  type PeerLinkContext,
-  type PeerLinkEvent,
-  type PeerLinkState,
-} from './peer-link.machine';
+import { peerLinkMachine, peerStateOf } from './peer-link.machine';
+import type { PeerLinkContext, PeerLinkEvent, PeerLinkState, PeerLiveness } from './peer-link.types';
+import { decodePeerControl, encodePeerControl, type PeerControlMessage } from './peer-control';
 import { classifyStreams, decodeStreamLabels, encodeStreamLabels, type StreamLabels } from './stream-labels';
 import type { PeerTransport, PeerTransportFactory, WrtcImplementation } from './transport';
 
 /** Our own signal asking the initiator to rebuild the connection. */
 const REBUILD = 'mentara-rebuild';
-/** How long an ICE `disconnected` state may last before the attempt counts as failed. */
-const DISCONNECTED_GRACE_MS = 5_000;
+/** Our own signal asking the initiator to restart ICE on the live connection. */
+const ICE_RESTART = 'mentara-ice-restart';
+
+/** How long the link waits in each recovery state, ms. */
+export interface PeerLinkTiming {
+  /** How long ICE may stay `disconnected` (with no word from the quality monitor) before recovery starts. @default 5000 */
+  disconnectedGraceMs: number;
+  /**
+   * Absolute cap on holding a congested connection (ICE down, bytes still arriving), counted
+   * from when ICE dropped: a deep queue that has not drained by then is treated as lost. @default 40000
+   */
+  congestionHoldMs: number;
+  /** How long an ICE restart may take before the connection is rebuilt (the responder waits 1.5× as long). @default 10000 */
+  iceRestartTimeoutMs: number;
+}
+
+/** Defaults of {@link PeerLinkTiming}. */
+export const PEER_LINK_TIMING: PeerLinkTiming = { disconnectedGraceMs: 5_000, congestionHoldMs: 40_000, iceRestartTimeoutMs: 10_000 };
 
 /** Options of one `PeerLink`. */
 export interface PeerLinkOptions {
@@ -38,10 +50,15 @@ export interface PeerLinkOptions {
   sendSignal: (connectionId: string, signal: SignalData) => void;
   backoff: Backoff;
   connectTimeoutMs: number;
+  /** Try an ICE restart before rebuilding a live connection that lost ICE. @default true */
+  iceRestart?: boolean;
+  timing?: Partial<PeerLinkTiming>;
   wrtc?: WrtcImplementation;
   onState: (state: PeerState) => void;
   onStream: (source: StreamSource, stream: MediaStream | null) => void;
   onFailed: (error: MeetingError) => void;
+  /** A control message from the peer arrived on `transport`'s data channel. */
+  onControl?: (message: PeerControlMessage, transport: PeerTransport) => void;
 }
 
 /** The connection to one remote participant, across rebuilds. */
@@ -52,6 +69,10 @@ export interface PeerLink {
   handleSignal(connectionId: string | undefined, signal: SignalData): void;
   /** Send the current stream labels on the data channel. */
   announceStreams(): void;
+  /** Send a control message on the data channel of the live connection (dropped while there is none). */
+  sendControl(message: PeerControlMessage): void;
+  /** The quality monitor's judgement of the live connection (drives holding and recovery after ICE dropped). */
+  setLiveness(liveness: PeerLiveness): void;
   /** Rebuild now: the current attempt counts as failed; a `failed` link starts over. */
   restart(): void;
   close(): void;
@@ -77,9 +98,12 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     }
   }
 
+  const timing: PeerLinkTiming = { ...PEER_LINK_TIMING, ...o.timing };
   const context: PeerLinkContext = {
     initiator: isInitiator(o.localId, o.remoteId),
     maxAttempts: o.backoff.maxAttempts,
+    iceRestart: o.iceRestart ?? true,
+    interruptedAt: null,
     failures: 0,
     connectionId: null,
     lastConnectionId: 'none',
@@ -93,6 +117,7 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
         transport.destroy();
         remoteStreams.length = 0;
       },
+      now: () => Date.now(),
     },
   };
 
@@ -111,11 +136,15 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
       publishStreams();
     });
     t.on('data', (text) => {
+      if (context.transport !== t) return;
       const labels = decodeStreamLabels(text);
-      if (labels && context.transport === t) {
+      if (labels) {
         remoteLabels = labels;
         publishStreams();
+        return;
       }
+      const control = decodePeerControl(text);
+      if (control) o.onControl?.(control, t);
     });
     t.on('ice', (ice) => {
       if (ice === 'disconnected') machine.send({ type: 'ICE_DISCONNECTED', transport: t });
@@ -152,7 +181,19 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     ],
     // Later attempts get longer: a peer that was too slow once is usually slow again.
     negotiating: [timeout(() => o.connectTimeoutMs * Math.min(1 + context.failures, 3))],
-    interrupted: [timeout(() => DISCONNECTED_GRACE_MS)],
+    interrupted: [timeout(() => timing.disconnectedGraceMs)],
+    held: [timeout(() => Math.max(0, timing.congestionHoldMs - (Date.now() - (context.interruptedAt ?? Date.now()))))],
+    'ice-restarting': [
+      (c, send) => {
+        if (!c.initiator) {
+          // The initiator makes the new offer; ask it (it may not have noticed yet), then follow.
+          o.sendSignal(c.connectionId!, { type: ICE_RESTART });
+        } else if (!c.transport?.restartIce?.()) {
+          send({ type: 'TIMEOUT' });
+        }
+      },
+      timeout(() => (context.initiator ? timing.iceRestartTimeoutMs : timing.iceRestartTimeoutMs * 1.5)),
+    ],
     backoff: [timeout(() => o.backoff.delay(context.failures), { type: 'RETRY' })],
     'awaiting-rebuild': [
       (c) => {
@@ -204,6 +245,10 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
         machine.send({ type: 'REBUILD_REQUEST', connectionId: id });
         return;
       }
+      if (signal.type === ICE_RESTART) {
+        machine.send({ type: 'ICE_RESTART_REQUEST', connectionId: id });
+        return;
+      }
       if (context.retired.has(id)) return;
       if (id === context.connectionId) machine.send({ type: 'SIGNAL', signal });
       // A new attempt from the initiator starts with its offer.
@@ -211,6 +256,12 @@ export function createPeerLink(o: PeerLinkOptions): PeerLink {
     },
     announceStreams() {
       context.transport?.send(encodeStreamLabels(o.getStreamLabels()));
+    },
+    sendControl(message) {
+      context.transport?.send(encodePeerControl(message));
+    },
+    setLiveness(liveness) {
+      machine.send({ type: 'LIVENESS', liveness });
     },
     restart() {
       machine.send({ type: 'RESTART' });

@@ -7,6 +7,8 @@ type Handler = (...args: never[]) => void;
 
 interface SimplePeerInternals {
   _pc?: RTCPeerConnection;
+  /** Starts an offer (initiator) or asks the initiator for one; untyped in @types/simple-peer. */
+  negotiate?: () => void;
 }
 
 /**
@@ -141,6 +143,15 @@ export const createSimplePeerTransport = (options: PeerTransportOptions): PeerTr
       } catch {
         // The data channel closed between the check and the send; the next announce retries.
       }
+    },
+    restartIce() {
+      const negotiate = (peer as unknown as SimplePeerInternals).negotiate;
+      if (destroyed || !options.initiator || !pc || typeof pc.restartIce !== 'function' || typeof negotiate !== 'function') return false;
+      // The next offer carries new ICE credentials. simple-peer does not listen to
+      // `negotiationneeded`, so the offer is started here; the answer comes back as any other.
+      pc.restartIce();
+      negotiate.call(peer);
+      return true;
     },
     on<E extends keyof PeerTransportEvents>(event: E, handler: PeerTransportEvents[E]) {
       if (event === 'ice') {

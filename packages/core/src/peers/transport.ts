@@ -52,6 +52,14 @@ export interface PeerTransport {
   removeStream(stream: MediaStream): void;
   /** Send a text message on the data channel; dropped until connected. */
   send(text: string): void;
+  /**
+   * Start an ICE restart on this connection: fresh ICE credentials and candidates, offered to
+   * the other side by renegotiation, while media and the data channel stay on the same
+   * connection. Only the initiator can start one. Returns `false` when it cannot (not the
+   * initiator, destroyed, not supported); the link then rebuilds the connection instead.
+   * Optional: a transport without it is always rebuilt.
+   */
+  restartIce?(): boolean;
   on<E extends keyof PeerTransportEvents>(event: E, handler: PeerTransportEvents[E]): () => void;
   /** The underlying connection, for `getStats`, senders and receivers; `null` once destroyed. */
   readonly connection: RTCPeerConnection | null;

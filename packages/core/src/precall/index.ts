@@ -1,6 +1,7 @@
 /**
  * Pre-call check: devices, signalling, TURN relay and a short relay-path test, with verdicts
- * and advice keys. Exported from the core entry later; import from this folder meanwhile.
+ * and advice keys: the `@mentara/meetings-core/precall` entry (loaded on demand by the React
+ * `usePrecallCheck`). The step names and the status types are also on the core entry.
  */
 export { runPrecallCheck, type PrecallCheck, type PrecallCheckOptions } from './run-precall-check';
 export {

@@ -28,7 +28,11 @@ export const PROTOCOL_ERROR_CODES = {
   'removed-from-meeting': 'You were removed from this meeting by the host.',
   /** The event needs the host to have let this person in first (they are in the waiting room). */
   'not-admitted': 'Please wait for the host to let you in.',
-  /** The token expired; the client asks for a new one and reconnects. */
+  /**
+   * The token expires: with `retryAfterMs`, in that many ms — send `refresh-token` with a new one
+   * before then; without, it has expired and the server closes the connection (the client
+   * reconnects with a new token and rejoins).
+   */
   'token-expired': 'Your session expired. Reconnecting…',
   /** The server is overloaded and refused a new join for now; `retryAfterMs` says when to try again. */
   'server-busy': 'The meeting server is busy. Trying again shortly…',
@@ -58,6 +62,6 @@ export interface ProtocolError {
   recoverable?: boolean;
   /** `meeting-not-started`: the scheduled start (epoch ms). */
   startsAt?: number;
-  /** `rate-limited`, `server-busy`: when trying again may succeed. */
+  /** `rate-limited`, `server-busy`: when trying again may succeed; `token-expired`: ms until the token expires. */
   retryAfterMs?: number;
 }

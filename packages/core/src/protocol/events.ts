@@ -16,6 +16,8 @@ import type {
   ParticipantWaitingPayload,
   RemoveParticipantPayload,
   RequestMutePayload,
+  RefreshTokenPayload,
+  RefreshTokenResult,
   ChatMessage,
   ChatMessagePayload,
   JoinMeetingPayload,
@@ -71,6 +73,8 @@ export interface ClientToServerEvents {
   'request-mute': (payload: RequestMutePayload, ack?: AckCallback<null>) => void;
   'lock-meeting': (payload: LockMeetingPayload, ack?: AckCallback<MeetingInfo>) => void;
   'extend-meeting': (payload: ExtendMeetingPayload, ack?: AckCallback<MeetingInfo>) => void;
+  /** A new token for this connection (same user); answers when it expires. */
+  'refresh-token': (payload: RefreshTokenPayload, ack?: AckCallback<RefreshTokenResult>) => void;
 }
 
 /** Events the server emits (Socket.IO's `ServerToClientEvents` generic). */
@@ -120,8 +124,11 @@ export const SESSION_CLIENT_EVENTS = [
   'extend-meeting',
 ] as const satisfies ReadonlyArray<keyof ClientToServerEvents>;
 
-/** Every client → server event name: the guide's, then the session flow's. */
-export const CLIENT_EVENTS = [...GUIDE_CLIENT_EVENTS, ...SESSION_CLIENT_EVENTS] as const;
+/** The client → server events that keep the connection itself going (token refresh). */
+export const CONNECTION_CLIENT_EVENTS = ['refresh-token'] as const satisfies ReadonlyArray<keyof ClientToServerEvents>;
+
+/** Every client → server event name: the guide's, then the session flow's, then the connection's. */
+export const CLIENT_EVENTS = [...GUIDE_CLIENT_EVENTS, ...SESSION_CLIENT_EVENTS, ...CONNECTION_CLIENT_EVENTS] as const;
 
 /** The server → client events of the deployment guide, in its order. */
 export const GUIDE_SERVER_EVENTS = [

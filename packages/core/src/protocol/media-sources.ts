@@ -28,3 +28,17 @@ export const TRACK_SOURCES: readonly TrackSource[] = ['microphone', 'camera', 's
 
 /** Nothing published. */
 export const NO_MEDIA: Readonly<MediaState> = Object.freeze({ camera: false, microphone: false, screen: false });
+
+/**
+ * How much camera video one side sends another: three steps of resolution and frame rate, then
+ * `paused` (audio only). Ordered from most to least. Used by the link policy, the snapshot and
+ * the control messages peers exchange on their data channel.
+ */
+export type VideoLevel = 'high' | 'medium' | 'low' | 'paused';
+
+/**
+ * Why video is reduced or paused, in words a person understands: `network` (the sender's link
+ * cannot carry it with clear audio), `requested` (the receiver's link is poor and it asked for
+ * less), `audio-only` (the person chose to send no video).
+ */
+export type VideoLimitReason = 'network' | 'requested' | 'audio-only';

@@ -8,6 +8,7 @@ import {
   GUIDE_SERVER_EVENTS,
   SESSION_CLIENT_EVENTS,
   SESSION_SERVER_EVENTS,
+  CONNECTION_CLIENT_EVENTS,
   clientEventSchemas,
   protocolErrorCodes,
   type ClientToServerEvents,
@@ -31,6 +32,8 @@ const GUIDE_SERVER_TO_CLIENT = [
 
 // The session flow (waiting room, host controls, session window), in the guide's kebab-case style.
 const SESSION_CLIENT_TO_SERVER = ['admit-participant', 'deny-participant', 'remove-participant', 'request-mute', 'lock-meeting', 'extend-meeting'];
+// Keeping the connection going: a new token before the current one expires.
+const CONNECTION_CLIENT_TO_SERVER = ['refresh-token'];
 const SESSION_SERVER_TO_CLIENT = [
   'participant-waiting', 'participant-admitted', 'participant-denied', 'participant-removed',
   'mute-requested', 'meeting-locked', 'meeting-updated',
@@ -42,10 +45,11 @@ describe('event names', () => {
     expect([...GUIDE_SERVER_EVENTS]).toEqual(GUIDE_SERVER_TO_CLIENT);
     expect([...SESSION_CLIENT_EVENTS]).toEqual(SESSION_CLIENT_TO_SERVER);
     expect([...SESSION_SERVER_EVENTS]).toEqual(SESSION_SERVER_TO_CLIENT);
-    expect([...CLIENT_EVENTS]).toEqual([...GUIDE_CLIENT_TO_SERVER, ...SESSION_CLIENT_TO_SERVER]);
+    expect([...CONNECTION_CLIENT_EVENTS]).toEqual(CONNECTION_CLIENT_TO_SERVER);
+    expect([...CLIENT_EVENTS]).toEqual([...GUIDE_CLIENT_TO_SERVER, ...SESSION_CLIENT_TO_SERVER, ...CONNECTION_CLIENT_TO_SERVER]);
     expect([...SERVER_EVENTS]).toEqual([...GUIDE_SERVER_TO_CLIENT, ...SESSION_SERVER_TO_CLIENT]);
-    expect(Object.keys(clientEventSchemas)).toEqual([...GUIDE_CLIENT_TO_SERVER, ...SESSION_CLIENT_TO_SERVER]);
-    for (const name of [...SESSION_CLIENT_TO_SERVER, ...SESSION_SERVER_TO_CLIENT]) expect(name).toMatch(/^[a-z]+(-[a-z]+)+$/);
+    expect(Object.keys(clientEventSchemas)).toEqual([...GUIDE_CLIENT_TO_SERVER, ...SESSION_CLIENT_TO_SERVER, ...CONNECTION_CLIENT_TO_SERVER]);
+    for (const name of [...SESSION_CLIENT_TO_SERVER, ...SESSION_SERVER_TO_CLIENT, ...CONNECTION_CLIENT_TO_SERVER]) expect(name).toMatch(/^[a-z]+(-[a-z]+)+$/);
   });
 
   it('type the event maps with exactly those keys', () => {

@@ -24,6 +24,7 @@ export const mediaStateSchema = z.strictObject({
   screen: z.boolean(),
 });
 
+/** `join-meeting` (client → server): the meeting to join, the name to show, the media state to start with. */
 export const joinMeetingSchema = z.strictObject({
   meetingId: meetingIdSchema,
   displayName: z.string().trim().min(1).max(64).optional(),
@@ -33,23 +34,33 @@ export const joinMeetingSchema = z.strictObject({
    * server can replace the stale session instead of showing the person twice.
    */
   previousParticipantId: participantIdSchema.optional(),
+  /**
+   * The `rejoinTicket` of the client's last join answer. After a server restart lost the meeting,
+   * it lets the same user back in with the same participant id, so the others' peer connections
+   * to them survive; the server ignores a ticket it cannot verify.
+   */
+  rejoinTicket: z.string().max(512).optional(),
 });
 
+/** `leave-meeting` (client → server): leave, or as a host end the meeting for everyone. */
 export const leaveMeetingSchema = z.strictObject({
   meetingId: meetingIdSchema.optional(),
   /** Only a host may end the meeting for everyone. */
   endForAll: z.boolean().optional(),
 });
 
+/** `toggle-media` (client → server): one of my sources turned on or off. */
 export const toggleMediaSchema = z.strictObject({
   source: trackSourceSchema,
   enabled: z.boolean(),
 });
 
+/** `participant-ready` (client → server): my media is set up and I can take offers. */
 export const participantReadySchema = z.strictObject({
   ready: z.boolean().default(true),
 });
 
+/** `chat-message` (client → server): a chat message to everyone in the meeting. */
 export const chatMessageSchema = z.strictObject({
   text: z.string().trim().min(1).max(100_000),
   /** Client-chosen id used to de-duplicate retries; echoed back on the stored message. */
@@ -71,25 +82,30 @@ export const signalDataSchema = z.looseObject({
 /** Identifies one peer-connection attempt so stale signals of a rebuilt connection are dropped. */
 export const connectionIdSchema = z.string().min(1).max(64);
 
+/** `webrtc-signal` (client → server): an opaque simple-peer signal for one participant. */
 export const webrtcSignalSchema = z.strictObject({
   to: participantIdSchema,
   signal: signalDataSchema,
   connectionId: connectionIdSchema.optional(),
 });
 
+/** An SDP session description (`RTCSessionDescriptionInit`), size-capped. */
 export const sessionDescriptionSchema = z.strictObject({
   type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
   sdp: z.string().max(200_000).optional(),
 });
 
+/** `webrtc-offer` (client → server): an SDP offer for one participant. */
 export const webrtcOfferSchema = z.strictObject({
   to: participantIdSchema,
   sdp: sessionDescriptionSchema,
   connectionId: connectionIdSchema.optional(),
 });
 
+/** `webrtc-answer` (client → server): an SDP answer for one participant (same shape as the offer). */
 export const webrtcAnswerSchema = webrtcOfferSchema;
 
+/** One ICE candidate (`RTCIceCandidateInit`), size-capped. */
 export const iceCandidateSchema = z.strictObject({
   candidate: z.string().max(2048),
   sdpMid: z.string().max(64).nullable().optional(),
@@ -97,6 +113,7 @@ export const iceCandidateSchema = z.strictObject({
   usernameFragment: z.string().max(256).nullable().optional(),
 });
 
+/** `webrtc-ice-candidate` (client → server): one ICE candidate for one participant. */
 export const webrtcIceCandidateSchema = z.strictObject({
   to: participantIdSchema,
   candidate: iceCandidateSchema,
@@ -133,6 +150,14 @@ export const lockMeetingSchema = z.strictObject({ locked: z.boolean() });
 /** `extend-meeting`: move the scheduled end later by whole minutes. */
 export const extendMeetingSchema = z.strictObject({ minutes: z.number().int().min(1).max(240) });
 
+/* ---------- the connection ---------- */
+
+/**
+ * `refresh-token`: a new token for this socket before the current one expires (the server asks
+ * with `webrtc-error` `token-expired` and `retryAfterMs`). Same user only.
+ */
+export const refreshTokenSchema = z.strictObject({ token: z.string().min(1).max(8192) });
+
 /** Schema for each client → server event, by event name. */
 export const clientEventSchemas = {
   'join-meeting': joinMeetingSchema,
@@ -150,6 +175,7 @@ export const clientEventSchemas = {
   'request-mute': requestMuteSchema,
   'lock-meeting': lockMeetingSchema,
   'extend-meeting': extendMeetingSchema,
+  'refresh-token': refreshTokenSchema,
 } as const;
 
 /** Name of a client → server event. */

@@ -5,6 +5,7 @@ import type {
   denyParticipantSchema,
   extendMeetingSchema,
   lockMeetingSchema,
+  refreshTokenSchema,
   removeParticipantSchema,
   requestMuteSchema,
   joinMeetingSchema,
@@ -133,21 +134,44 @@ export interface ServerLimits {
 
 /* ---------- client → server payloads (as the client sends them) ---------- */
 
+/** `admit-participant` as a host sends it: one waiting participant, or everyone waiting. */
 export type AdmitParticipantPayload = z.input<typeof admitParticipantSchema>;
+/** `deny-participant` as a host sends it: turn one waiting participant away. */
 export type DenyParticipantPayload = z.input<typeof denyParticipantSchema>;
+/** `remove-participant` as a host sends it: remove someone for the rest of the meeting. */
 export type RemoveParticipantPayload = z.input<typeof removeParticipantSchema>;
+/** `request-mute` as a host sends it: ask one participant to mute a source (cooperative). */
 export type RequestMutePayload = z.input<typeof requestMuteSchema>;
+/** `lock-meeting` as a host sends it: lock or unlock the meeting. */
 export type LockMeetingPayload = z.input<typeof lockMeetingSchema>;
+/** `extend-meeting` as a host sends it: move the session's end later. */
 export type ExtendMeetingPayload = z.input<typeof extendMeetingSchema>;
+/** Payload of `refresh-token`: the new token. */
+export type RefreshTokenPayload = z.input<typeof refreshTokenSchema>;
 
+/** Answer to `refresh-token`: when the new token expires (epoch ms), `null` when it does not say. */
+export interface RefreshTokenResult {
+  /** Epoch ms when the new token expires; `null` when it does not say. */
+  expiresAt: number | null;
+}
+
+/** `join-meeting` as the client sends it. */
 export type JoinMeetingPayload = z.input<typeof joinMeetingSchema>;
+/** `leave-meeting` as the client sends it. */
 export type LeaveMeetingPayload = z.input<typeof leaveMeetingSchema>;
+/** `toggle-media` as the client sends it. */
 export type ToggleMediaPayload = z.input<typeof toggleMediaSchema>;
+/** `participant-ready` as the client sends it. */
 export type ParticipantReadyPayload = z.input<typeof participantReadySchema>;
+/** `chat-message` as the client sends it. */
 export type ChatMessagePayload = z.input<typeof chatMessageSchema>;
+/** `webrtc-signal` as the client sends it. */
 export type WebrtcSignalPayload = z.input<typeof webrtcSignalSchema>;
+/** `webrtc-offer` as the client sends it. */
 export type WebrtcOfferPayload = z.input<typeof webrtcOfferSchema>;
+/** `webrtc-answer` as the client sends it. */
 export type WebrtcAnswerPayload = z.input<typeof webrtcOfferSchema>;
+/** `webrtc-ice-candidate` as the client sends it. */
 export type WebrtcIceCandidatePayload = z.input<typeof webrtcIceCandidateSchema>;
 
 /* ---------- server → client payloads ---------- */
@@ -169,6 +193,12 @@ export interface MeetingJoinedPayload {
   limits: ServerLimits;
   /** The server's clock (epoch ms) when it answered, so timers survive reloads and skewed clocks. */
   serverTime: number;
+  /**
+   * Opaque proof that this user was let into this meeting with this participant id; the client
+   * sends it back with a rejoin (`join-meeting` `rejoinTicket`) so a server that lost the meeting
+   * (a restart) lets it back in with the same id.
+   */
+  rejoinTicket?: string;
 }
 
 /** In the waiting room: the meeting (no roster), who I will be, and the server's clock. */
@@ -232,6 +262,7 @@ export interface MeetingUpdatedPayload {
   serverTime: number;
 }
 
+/** `participant-joined` (server → client): someone came into the meeting. */
 export interface ParticipantJoinedPayload {
   participant: ParticipantInfo;
 }
@@ -239,26 +270,31 @@ export interface ParticipantJoinedPayload {
 /** Why a participant left. `replaced`: the same user rejoined on a new socket. */
 export type ParticipantLeftReason = 'left' | 'disconnected' | 'replaced' | 'removed' | 'denied' | 'meeting-ended';
 
+/** `participant-left` (server → client): someone left, and why. */
 export interface ParticipantLeftPayload {
   participantId: string;
   reason: ParticipantLeftReason;
 }
 
+/** `participant-media-changed` (server → client): someone's media state changed. */
 export interface ParticipantMediaChangedPayload {
   participantId: string;
   media: MediaState;
 }
 
+/** `participant-ready` (server → client): someone can now take offers (or no longer). */
 export interface ParticipantReadyEventPayload {
   participantId: string;
   ready: boolean;
 }
 
+/** `meeting-started` (server → client): the meeting started, by the server's clock. */
 export interface MeetingStartedPayload {
   meetingId: string;
   startedAt: number;
 }
 
+/** `meeting-ended` (server → client): the meeting ended, why and when. */
 export interface MeetingEndedPayload {
   meetingId: string;
   reason: MeetingEndReason;
@@ -272,14 +308,17 @@ export interface WebrtcSignalEvent {
   connectionId?: string;
 }
 
+/** `webrtc-offer` as relayed (server → client): the server stamps `from`. */
 export interface WebrtcOfferEvent {
   from: string;
   sdp: SessionDescription;
   connectionId?: string;
 }
 
+/** `webrtc-answer` as relayed (server → client): the server stamps `from`. */
 export type WebrtcAnswerEvent = WebrtcOfferEvent;
 
+/** `webrtc-ice-candidate` as relayed (server → client): the server stamps `from`. */
 export interface WebrtcIceCandidateEvent {
   from: string;
   candidate: IceCandidate;

@@ -1,11 +1,12 @@
+import type { PeerLiveness } from '../peers/peer-link.types';
 import { pickTarget, type TransitionTable } from './transition-table';
 
 /**
  * Whether a connection is alive: `alive` (ICE connected), `congested` (ICE says disconnected
  * but bytes still arrive — a deep queue, not a dead link: do not tear it down) or `silent`
- * (nothing arrives: the peer link may rebuild it).
+ * (nothing arrives: the peer link may recover it). The peer link reads the same words.
  */
-export type LivenessState = 'alive' | 'congested' | 'silent';
+export type LivenessState = PeerLiveness;
 
 /** ICE connection states the peer link reports. */
 export type IceState = 'new' | 'checking' | 'connected' | 'completed' | 'disconnected' | 'failed' | 'closed';

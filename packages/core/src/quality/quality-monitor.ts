@@ -1,10 +1,11 @@
 import type { PeerMesh } from '../peers/mesh';
+import type { PeerControlMessage } from '../peers/peer-control';
+import type { PeerTransport } from '../peers/transport';
 import type { MeetingAction } from '../state/actions';
 import type { MeetingSnapshot } from '../state/types';
 import type { TimerGroup } from '../util/timers';
 import { createActiveSpeakerDetector } from './active-speaker';
-import { applyVideoEncoding, videoEncodingTarget } from './adaptive-bitrate';
-import { classifyQuality } from './classify';
+import { createLinkSessions } from './link-sessions';
 import { parseStats, type StatsCounters } from './stats-sample';
 
 /** Options of `createQualityMonitor`. */
@@ -14,48 +15,60 @@ export interface QualityMonitorOptions {
   timers: TimerGroup;
   getState: () => MeetingSnapshot;
   dispatch: (action: MeetingAction) => void;
-  /** The live camera track, whose senders adaptive bitrate adjusts. */
+  /** The live camera track, whose senders the link policy adjusts. */
   cameraTrack: () => MediaStreamTrack | null;
+}
+
+/** The quality monitor of one client. */
+export interface QualityMonitor {
+  /** Start sampling (while in a meeting); returns the stopper. */
+  start(): () => void;
+  /** Stop sending camera video to everyone (`true`) or let each link's policy decide again. */
+  setAudioOnly(on: boolean): Promise<void>;
+  /** A control message from a participant's data channel (wired to the mesh's `onControl`). */
+  handleControl(participantId: string, message: PeerControlMessage, transport: PeerTransport): void;
+  /** Apply the current decisions now: a connection came up, or the camera track changed. */
+  refresh(): void;
 }
 
 /** How often audio levels are read for the active speaker. */
 const LEVEL_INTERVAL_MS = 500;
+/** Without stats sampling, how often encodings are re-applied (a sender negotiated later gets audio only too). */
+const APPLY_INTERVAL_MS = 2_000;
 
 type SsrcReceiver = RTCRtpReceiver & { getSynchronizationSources?: () => Array<{ audioLevel?: number }> };
 
 /**
- * Per-peer quality loop: `getStats` every `intervalMs` → `PeerStats` + quality bucket, adaptive
- * camera bitrate per connection, and the active speaker from audio levels
- * (`getSynchronizationSources`, else inbound-rtp `audioLevel`). `start()` returns the stopper.
+ * Per-peer quality loop: `getStats` every `intervalMs` into `PeerStats` and one link policy per
+ * connection (`link-sessions.ts`: quality, camera encoding, what to ask the peer for, liveness
+ * for the peer link), plus the active speaker from audio levels (`getSynchronizationSources`,
+ * else inbound-rtp `audioLevel`). `start()` returns the stopper.
  */
-export function createQualityMonitor(o: QualityMonitorOptions) {
-  const counters = new Map<string, StatsCounters>();
+export function createQualityMonitor(o: QualityMonitorOptions): QualityMonitor {
+  const counters = new Map<string, { transport: PeerTransport; counters: StatsCounters }>();
   const statsLevels = new Map<string, number>();
   const detector = createActiveSpeakerDetector();
+  const sessions = createLinkSessions({ ...o, sampling: o.intervalMs > 0 });
   let lastLevels = '';
   let running = false;
 
   async function sampleStats() {
     const links = o.mesh.transports();
     for (const id of counters.keys()) if (!links.some(([l]) => l === id)) counters.delete(id);
+    sessions.prune();
     await Promise.all(
       links.map(async ([id, transport]) => {
         const pc = transport.connection;
         if (!pc) return;
         try {
           const now = Date.now();
-          const sample = parseStats(await pc.getStats(), counters.get(id) ?? null, now);
+          const previous = counters.get(id);
+          // A rebuilt connection starts its counters from zero: never compare it with the old one.
+          const sample = parseStats(await pc.getStats(), previous?.transport === transport ? previous.counters : null, now);
           if (!running) return;
-          counters.set(id, sample.counters);
+          counters.set(id, { transport, counters: sample.counters });
           if (sample.audioLevel !== null) statsLevels.set(id, sample.audioLevel);
-          const remote = o.getState().remotes[id];
-          const expecting = !!remote && (remote.media.microphone || remote.media.camera);
-          const quality = classifyQuality(sample.stats, expecting);
-          o.dispatch({ type: 'peer-stats', participantId: id, stats: sample.stats, quality });
-          const camera = o.cameraTrack();
-          // By id: some implementations (wrtc) hand out a new track wrapper on every `sender.track` read.
-          const sender = camera ? pc.getSenders().find((s) => s.track?.id === camera.id) : undefined;
-          if (sender) await applyVideoEncoding(sender, videoEncodingTarget(quality, links.length));
+          await sessions.observe(id, transport, sample.link, sample.stats);
         } catch {
           // The connection closed during sampling; the next round skips it.
         }
@@ -81,24 +94,36 @@ export function createQualityMonitor(o: QualityMonitorOptions) {
 
   return {
     start(): () => void {
-      if (o.intervalMs <= 0 || running) return () => {};
+      if (running) return () => {};
       running = true;
       let busy = false;
-      const stopStats = o.timers.every(o.intervalMs, () => {
-        if (busy) return;
-        busy = true;
-        void sampleStats().finally(() => {
-          busy = false;
-        });
-      });
-      const stopLevels = o.timers.every(LEVEL_INTERVAL_MS, sampleLevels);
+      const stopStats =
+        o.intervalMs > 0
+          ? o.timers.every(o.intervalMs, () => {
+              if (busy) return;
+              busy = true;
+              void sampleStats().finally(() => {
+                busy = false;
+              });
+            })
+          : o.timers.every(APPLY_INTERVAL_MS, () => {
+              sessions.prune();
+              void sessions.applyAll();
+            });
+      const stopLevels = o.intervalMs > 0 ? o.timers.every(LEVEL_INTERVAL_MS, sampleLevels) : () => {};
       return () => {
         running = false;
         stopStats();
         stopLevels();
         counters.clear();
         statsLevels.clear();
+        sessions.clear();
       };
+    },
+    setAudioOnly: (on) => sessions.setAudioOnly(on),
+    handleControl: (id, message, transport) => sessions.control(id, message, transport),
+    refresh() {
+      void sessions.applyAll();
     },
   };
 }

@@ -82,6 +82,16 @@ describe('send policy: behaviour', () => {
     expect(sendDecision(state).reason).toBe('loss');
   });
 
+  it('never pauses a clean link on a starved estimate alone (busy sender, app-limited): low at most', () => {
+    const starved = samplesBetween(0, 60_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 84_000, qualityLimitationReason: 'cpu', rttMs: 60 }));
+    const { levels } = run(starved, at(initialSendState('high'), 'high'));
+    expect(levels).not.toContain('paused');
+    expect(levels.at(-1)).toBe('low');
+    // The same estimate with loss beside it is a link that cannot carry video: paused.
+    const lossy = samplesBetween(60_000, 70_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 84_000, sendLoss: 0.07 }));
+    expect(run(lossy, run(starved, at(initialSendState('high'), 'high')).state).levels.at(-1)).toBe('paused');
+  });
+
   it('steps down within one window when the estimate collapses (fast down)', () => {
     let state = at(initialSendState('high'), 'high');
     state = sendPolicyTransition(state, { type: 'SAMPLE', sample: linkSample(2_000) });
@@ -111,14 +121,15 @@ describe('send policy: behaviour', () => {
   });
 
   it('resumes on loss and round trip while paused, where the estimate only reflects audio (app-limited)', () => {
-    const bad = samplesBetween(0, 10_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 100_000 }));
+    const bad = samplesBetween(0, 10_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 100_000, sendLoss: 0.07 }));
     // Audio alone: Chromium holds the estimate near 1.5 × what is sent.
-    const audioOnly = samplesBetween(10_000, 26_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 84_400 }));
+    // (The loss is under 2 % from t = 12 s: t = 28 s is the first sample 15 s later and 8 s paused.)
+    const audioOnly = samplesBetween(10_000, 30_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 84_400 }));
     const paused = run([...bad, ...audioOnly]);
     expect(paused.levels[4]).toBe('paused');
     expect(paused.levels.at(-1)).toBe('low');
     // Right after resuming the estimate is still the audio-only one; it ramps up within the grace.
-    const ramp = samplesBetween(26_000, 40_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 84_400 + (t - 26_000) * 15 }));
+    const ramp = samplesBetween(30_000, 44_000, EVERY, (t) => linkSample(t, { availableOutgoingBitrate: 84_400 + (t - 30_000) * 15 }));
     expect(run(ramp, paused.state).levels).not.toContain('paused');
   });
 

@@ -119,7 +119,11 @@ function observe(level: VideoLevel, c: SendContext, s: LinkSample, cfg: SendPoli
   // resumes (it ramps up from there); then loss and round trip decide alone.
   const trusted = level !== 'paused' && (c.resumedAt === null || s.at - c.resumedAt >= cfg.resumeGraceMs);
   const estimate = trusted ? availableBps : null;
-  const critical = (loss ?? 0) >= cfg.criticalLoss || (rttMs ?? 0) >= cfg.criticalRttMs || below(estimate, VIDEO_LEVEL_SPECS.low.keepBps);
+  // A starved estimate alone never pauses video: on a busy or CPU-limited sender Chromium's
+  // estimate sits near its floor on a clean link (app-limited). It takes loss or delay beside it.
+  const corroborated = (loss ?? 0) >= cfg.congestedLoss || (rttMs ?? 0) >= cfg.congestedRttMs;
+  const critical =
+    (loss ?? 0) >= cfg.criticalLoss || (rttMs ?? 0) >= cfg.criticalRttMs || (corroborated && below(estimate, VIDEO_LEVEL_SPECS.low.keepBps));
   const keep = level === 'paused' ? 0 : VIDEO_LEVEL_SPECS[level].keepBps;
   const good = (loss ?? 0) < cfg.goodLoss && (rttMs ?? 0) < cfg.goodRttMs && !below(estimate, keep) && !cpuLimited;
   return {

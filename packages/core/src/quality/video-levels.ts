@@ -1,8 +1,6 @@
-/**
- * How much camera video we send to one peer: three steps of resolution and frame rate, then
- * `paused` (audio only). Ordered from most to least.
- */
-export type VideoLevel = 'high' | 'medium' | 'low' | 'paused';
+import type { VideoLevel } from '../protocol/media-sources';
+
+export type { VideoLevel };
 
 /** Levels from most to least video. */
 export const VIDEO_LEVELS: readonly VideoLevel[] = ['high', 'medium', 'low', 'paused'];

@@ -4,6 +4,7 @@ import { MEETINGS_NAMESPACE, type ClientToServerEvents, type ServerToClientEvent
 import { PROTOCOL_ERROR_CODES, type ProtocolError } from '../protocol/errors';
 import type { Ack } from '../protocol/types';
 import { createPacer } from './pacer';
+import { watchTokenExpiry } from './token-refresh';
 
 /** A Socket.IO socket typed with the protocol event maps. */
 export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -122,8 +123,15 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
       everConnected = true;
       status('connected');
     });
+    const tokens = watchTokenExpiry(s, options.getToken);
     s.on('disconnect', (reason) => {
       if (closed) return;
+      // Closed for an expired token: connect again (the handshake asks getToken() for a new one).
+      if (reason === 'io server disconnect' && tokens.takeExpired()) {
+        status('reconnecting');
+        s.connect();
+        return;
+      }
       // A server-side disconnect is deliberate (kicked, meeting over): Socket.IO will not retry.
       status(s.active ? 'reconnecting' : 'disconnected');
       void reason;

@@ -17,7 +17,9 @@ import type {
   ConnectionQuality,
   ConnectionState,
   DevicesState,
+  LocalVideoState,
   MediaToggleState,
+  RemoteLink,
   PeerState,
   PeerStats,
   SessionWarning,
@@ -37,6 +39,8 @@ export type MeetingAction =
   | { type: 'peer-state'; participantId: string; state: PeerState }
   | { type: 'peer-stream'; participantId: string; source: StreamSource; stream: MediaStream | null }
   | { type: 'peer-stats'; participantId: string; stats: PeerStats; quality: ConnectionQuality }
+  | { type: 'link'; participantId: string; patch: Partial<RemoteLink> }
+  | { type: 'local-video'; patch: Partial<LocalVideoState> }
   | { type: 'audio-levels'; levels: Readonly<Record<string, number>>; activeSpeakerId: string | null }
   | { type: 'media-toggle'; source: TrackSource; patch: Partial<MediaToggleState> }
   | { type: 'local-streams'; stream: MediaStream | null; screenStream: MediaStream | null }

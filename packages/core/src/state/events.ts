@@ -10,7 +10,9 @@ import type {
   WaitingParticipant,
 } from '../protocol/types';
 import type { MeetingAction } from './actions';
-import type { ConnectionState, MeetingSnapshot, Participant, PeerState } from './types';
+import { UNLIMITED_LINK } from './initial';
+import { sameLinkVideo } from './link-video';
+import type { ConnectionQuality, ConnectionState, LinkVideo, LocalVideoState, MeetingSnapshot, Participant, PeerState } from './types';
 
 /**
  * Events a `MeetingClient` emits, by name → payload. Every event is derived from a state change
@@ -26,6 +28,12 @@ export interface MeetingEvents {
   'participant-media-changed': { participantId: string; media: MediaState };
   'participant-ready': { participantId: string; ready: boolean };
   'peer-state-changed': { participantId: string; state: PeerState; previous: PeerState };
+  /** The link to a participant got better or worse (calm, hysteresis-filtered: not on every sample). */
+  'peer-quality-changed': { participantId: string; quality: ConnectionQuality; previous: ConnectionQuality };
+  /** A participant's camera video to us was paused, reduced or resumed, and why (`snapshot.links[id].receiving`). */
+  'peer-video-changed': { participantId: string; video: LinkVideo; previous: LinkVideo };
+  /** What we send changed: audio only turned on or off, or our video paused or resumed for the network (`snapshot.localVideo`). */
+  'local-video-changed': { localVideo: LocalVideoState; previous: LocalVideoState };
   /** A remote camera or screen stream arrived (or changed). */
   'remote-stream': { participantId: string; source: StreamSource; stream: MediaStream };
   /** A chat message from someone else arrived (your own sends resolve `chat.send()` instead). */
@@ -103,6 +111,20 @@ function eventsOfAction(action: MeetingAction, prev: MeetingSnapshot, next: Meet
         ? [event('peer-state-changed', { participantId: after.id, state: after.peerState, previous: before.peerState })]
         : [];
     }
+    case 'peer-stats': {
+      const before = prev.remotes[action.participantId];
+      const after = next.remotes[action.participantId];
+      return after && before && before.quality !== after.quality
+        ? [event('peer-quality-changed', { participantId: after.id, quality: after.quality, previous: before.quality })]
+        : [];
+    }
+    case 'link': {
+      const before = (prev.links[action.participantId] ?? UNLIMITED_LINK).receiving;
+      const after = next.links[action.participantId]?.receiving;
+      return after && !sameLinkVideo(before, after) ? [event('peer-video-changed', { participantId: action.participantId, video: after, previous: before })] : [];
+    }
+    case 'local-video':
+      return prev.localVideo === next.localVideo ? [] : [event('local-video-changed', { localVideo: next.localVideo, previous: prev.localVideo })];
     case 'peer-stream':
       return action.stream ? [event('remote-stream', { participantId: action.participantId, source: action.source, stream: action.stream })] : [];
     case 'chat': {

@@ -1,6 +1,16 @@
-import type { MediaToggleState, MeetingSnapshot } from './types';
+import type { LocalVideoState, MediaToggleState, MeetingSnapshot, RemoteLink } from './types';
 
 const OFF: MediaToggleState = { enabled: false, pending: false, error: null, processor: null };
+
+/** A link before anything limited it: all video both ways, nothing asked. */
+export const UNLIMITED_LINK: RemoteLink = Object.freeze({
+  sending: Object.freeze({ level: 'high' as const, reason: null }),
+  receiving: Object.freeze({ level: 'high' as const, reason: null }),
+  requested: 'high' as const,
+});
+
+/** Video as sent before anything limited it. */
+export const UNLIMITED_LOCAL_VIDEO: LocalVideoState = Object.freeze({ audioOnly: false, sending: UNLIMITED_LINK.sending });
 
 /** The snapshot of a client that has not joined anything yet. */
 export function createInitialSnapshot(): MeetingSnapshot {
@@ -17,6 +27,8 @@ export function createInitialSnapshot(): MeetingSnapshot {
     activeSpeakerId: null,
     audioLevels: {},
     peerStats: {},
+    links: {},
+    localVideo: UNLIMITED_LOCAL_VIDEO,
     media: { camera: OFF, microphone: OFF, screen: OFF },
     devices: {
       cameras: [],

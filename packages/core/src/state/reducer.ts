@@ -2,7 +2,8 @@ import type { MediaState, ParticipantInfo } from '../protocol/types';
 import { mergeChat } from './merge-chat';
 import type { MeetingAction } from './actions';
 import { peerStateOfConnection, withDerived } from './derive';
-import { createInitialSnapshot } from './initial';
+import { createInitialSnapshot, UNLIMITED_LINK, UNLIMITED_LOCAL_VIDEO } from './initial';
+import { mergeLink, mergeLocalVideo } from './link-video';
 import { isSessionAction, reduceSession } from './session-reducer';
 import type { MeetingSnapshot, Participant } from './types';
 
@@ -97,6 +98,7 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
         chat: mergeChat(s.chat, chat),
         audioLevels: keep(s.audioLevels, present),
         peerStats: keep(s.peerStats, present),
+        links: keep(s.links, present),
         admission: 'admitted',
         role: self.role,
         waiting: waiting ?? [],
@@ -116,6 +118,7 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
         remotes: without(s.remotes, a.participantId),
         audioLevels: without(s.audioLevels, a.participantId),
         peerStats: without(s.peerStats, a.participantId),
+        links: without(s.links, a.participantId),
         activeSpeakerId,
       };
     }
@@ -145,6 +148,16 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
       const next = patchParticipant(s, a.participantId, { quality: a.quality });
       if (!(a.participantId in next.remotes) && next.localParticipant?.id !== a.participantId) return next;
       return { ...next, peerStats: { ...next.peerStats, [a.participantId]: a.stats } };
+    }
+    case 'link': {
+      if (!s.remotes[a.participantId]) return s;
+      const current = s.links[a.participantId] ?? UNLIMITED_LINK;
+      const link = mergeLink(current, a.patch);
+      return link === current ? s : { ...s, links: { ...s.links, [a.participantId]: link } };
+    }
+    case 'local-video': {
+      const localVideo = mergeLocalVideo(s.localVideo, a.patch);
+      return localVideo === s.localVideo ? s : { ...s, localVideo };
     }
     case 'audio-levels': {
       // A muted microphone cannot make its owner the active speaker (levels lag behind a mute).
@@ -179,7 +192,9 @@ function reduceCore(s: MeetingSnapshot, a: MeetingAction): MeetingSnapshot {
       return s.error === a.error ? s : { ...s, error: a.error };
     case 'left': {
       const initial = createInitialSnapshot();
-      return { ...initial, connection: s.connection, devices: s.devices };
+      // Audio only is the person's choice: it outlives the meeting, what was sent does not.
+      const localVideo = s.localVideo.audioOnly ? { ...UNLIMITED_LOCAL_VIDEO, audioOnly: true } : initial.localVideo;
+      return { ...initial, connection: s.connection, devices: s.devices, localVideo };
     }
     default:
       return isSessionAction(a) ? reduceSession(s, a) : s;

@@ -9,6 +9,7 @@ import type {
   WaitingParticipant,
 } from '../protocol/types';
 import type { MeetingError } from '../errors/meeting-error';
+import type { VideoLevel, VideoLimitReason } from '../protocol/media-sources';
 
 /** Lifecycle of the client's connection to a meeting. A closed union, exposed as `data-state`. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'failed';
@@ -56,6 +57,38 @@ export interface Participant extends ParticipantInfo {
   stream: MediaStream | null;
   /** Screen-share stream, separate from the camera so both can be shown. */
   screenStream: MediaStream | null;
+}
+
+/** Camera video on one link, one way: how much goes, and why it is less than all. */
+export interface LinkVideo {
+  /** `high`, `medium`, `low` (lower resolution and frame rate) or `paused` (none: audio only). */
+  level: VideoLevel;
+  /** Why it is limited — `network`, `requested` or `audio-only`; `null` while nothing limits it. */
+  reason: VideoLimitReason | null;
+}
+
+/**
+ * The link to one remote participant, as the link policy decided it and as they told us: for a
+ * calm message ("video paused to keep the audio clear") instead of a frozen picture.
+ */
+export interface RemoteLink {
+  /** Our camera video to them. */
+  sending: LinkVideo;
+  /**
+   * Their camera video to us, as they told us over the connection: `paused` with `network` when
+   * their link cannot carry it, `requested` when we asked for less, `audio-only` when they chose it.
+   */
+  receiving: LinkVideo;
+  /** The most video we asked them to send (`high`: no limit) because what we receive is poor. */
+  requested: VideoLevel;
+}
+
+/** What this participant sends. */
+export interface LocalVideoState {
+  /** The person chose audio only (`client.setAudioOnly(true)`): no camera video to anyone, the self view stays. */
+  audioOnly: boolean;
+  /** The least camera video we send to any remote participant and why (each one: `links[id].sending`). */
+  sending: LinkVideo;
 }
 
 /** State of one local media toggle (camera, microphone or screen). */
@@ -123,6 +156,10 @@ export interface MeetingSnapshot {
   audioLevels: Readonly<Record<string, number>>;
   /** Latest `getStats` figures per remote participant id. */
   peerStats: Readonly<Record<string, PeerStats>>;
+  /** The link to each remote participant (video each way and why), by participant id; absent before the first decision. */
+  links: Readonly<Record<string, RemoteLink>>;
+  /** What we send: the audio-only choice and the least video any remote participant gets. */
+  localVideo: LocalVideoState;
   media: LocalMediaState;
   devices: DevicesState;
   /** Whether the browser blocked audio autoplay (show a start-audio button). */

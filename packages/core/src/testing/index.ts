@@ -16,3 +16,4 @@ export type {
 export { createFakeMediaDevices, type FakeMediaDevices, type FakeMediaDevicesOptions, type FakeMediaFailure } from './fake-media-devices';
 export { createNodeAudioTrack, createNodeVideoTrack, type FakeTrackOptions, type WrtcWithSources } from './fake-tracks-node';
 export { createBrowserAudioTrack, createBrowserVideoTrack } from './fake-tracks-browser';
+export { createSimulatedPrecallCheck, type SimulatedPrecallOptions, type SimulatedPrecallStep } from './simulated-precall-check';

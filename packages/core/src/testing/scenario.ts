@@ -10,7 +10,7 @@ import type {
   ParticipantLeftReason,
   ParticipantRole,
 } from '../protocol/types';
-import type { ConnectionQuality, MediaDevice, PeerState } from '../state/types';
+import type { ConnectionQuality, LinkVideo, MediaDevice, PeerState, RemoteLink } from '../state/types';
 
 /** A scripted remote participant. */
 export interface SimulatedParticipant {
@@ -26,6 +26,11 @@ export interface SimulatedParticipant {
   quality?: ConnectionQuality;
   /** @default 'connected' */
   peerState?: PeerState;
+  /**
+   * Their camera video to us, as their link would tell us — e.g. `{ level: 'paused', reason: 'network' }`
+   * for someone on a weak link. @default all video
+   */
+  receiving?: LinkVideo;
   /** A stream to show as their camera (e.g. built from the fake tracks); none by default. */
   stream?: MediaStream | null;
   screenStream?: MediaStream | null;
@@ -63,14 +68,27 @@ export interface SimulationScenario {
   hostPresent?: boolean;
   /** @default false */
   locked?: boolean;
+  /**
+   * How far the simulated server's clock runs ahead of this device's, in ms (negative: behind):
+   * the join answer and `updateMeeting` carry `serverTime` accordingly, so `clockOffsetMs` is this. @default 0
+   */
+  clockOffsetMs?: number;
   /** @default 'none' */
   chatHistory?: ChatHistoryPolicy;
   /** Hosts: people already in the waiting room when you join. */
   waiting?: Array<{ displayName: string; since?: number }>;
+  /**
+   * Seats, as the server's `maxParticipants`: hosts do not count, and a host admitting someone
+   * into a full meeting gets `meeting-full` (`admitAll` lets in as many as fit). @default 8
+   */
+  maxParticipants?: number;
   /** Delay before `join()` resolves. @default 0 */
   joinDelayMs?: number;
-  /** Make `join()` fail with this code (e.g. 'meeting-full', 'join-timeout'). */
-  joinError?: MeetingErrorCode;
+  /**
+   * Make `join()` fail with this code (e.g. 'meeting-full', 'join-timeout'), or with the details
+   * the server sends along (`meeting-not-started` carries `startsAt` and `retryAfterMs`).
+   */
+  joinError?: MeetingErrorCode | { code: MeetingErrorCode; startsAt?: number; retryAfterMs?: number };
   /** Make a toggle fail with this code (e.g. 'permission-denied', 'device-in-use'). */
   mediaErrors?: Partial<Record<'camera' | 'microphone' | 'screen', MeetingErrorCode>>;
   /** Media turned on by `join()`. @default { camera: true, microphone: true } */
@@ -93,6 +111,10 @@ export interface SimulationScenario {
   autoJoin?: boolean;
   /** Id of the participant speaking at start. */
   activeSpeakerId?: string;
+  /** Start with audio only chosen (`client.setAudioOnly(true)`). */
+  audioOnly?: boolean;
+  /** What our link policy sends everyone after joining, e.g. `{ level: 'paused', reason: 'network' }` on a weak link. */
+  sendingVideo?: LinkVideo;
 }
 
 /** Drive a simulated meeting from a test or a story. */
@@ -108,6 +130,10 @@ export interface SimulationControls {
    */
   setSpeaking(participantId: string | null, level?: number): void;
   setQuality(participantId: string, quality: ConnectionQuality): void;
+  /** Change the link to one participant (their video to us, ours to them, what we asked), as the link policy would. */
+  setLink(participantId: string, patch: Partial<RemoteLink>): void;
+  /** What our link policy sends (to everyone, or to one participant): e.g. video paused for the network. */
+  setSendingVideo(video: LinkVideo, participantId?: string): void;
   /** Change a peer's connection state; `failed` also raises `peer-connection-failed`. */
   setPeerState(participantId: string, state: PeerState): void;
   setReady(participantId: string, ready: boolean): void;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MeetingError } from '../errors/meeting-error';
 import type { MeetingEvents } from '../state/events';
 import { createSimulatedClient } from './simulated-client';
@@ -88,5 +88,67 @@ describe('createSimulatedClient', () => {
     client.destroy();
     await expect(client.join()).rejects.toBeInstanceOf(MeetingError);
     expect(() => client.on('error', () => {})).toThrow(MeetingError);
+  });
+
+  it('plays the session flow: join refusals with their details, the waiting room with a preview, the five-minute warning', async () => {
+    const startsAt = Date.now() + 3_600_000;
+    const early = createSimulatedClient({ joinError: { code: 'meeting-not-started', startsAt, retryAfterMs: 3_000_000 } });
+    await expect(early.join()).rejects.toMatchObject({ code: 'meeting-not-started', startsAt, retryAfterMs: 3_000_000 });
+    expect(early.getSnapshot().error).toMatchObject({ code: 'meeting-not-started', startsAt });
+
+    const waiting = createSimulatedClient({ waitingRoom: true, hostPresent: false });
+    await waiting.join();
+    expect(waiting.getSnapshot()).toMatchObject({ admission: 'waiting', meeting: { hostPresent: false } });
+    expect(waiting.getSnapshot().media.camera.enabled).toBe(true);
+    waiting.simulate.admit();
+    await vi.waitFor(() => expect(waiting.getSnapshot().admission).toBe('admitted'));
+
+    const skewed = createSimulatedClient({ clockOffsetMs: 90_000 });
+    await skewed.join();
+    expect(skewed.getSnapshot().clockOffsetMs).toBeGreaterThan(89_000);
+    expect(skewed.getSnapshot().clockOffsetMs).toBeLessThanOrEqual(90_000);
+
+    const endsSoon: string[] = [];
+    const host = createSimulatedClient({ role: 'host', endsAt: Date.now() + 4 * 60_000 });
+    host.on('meeting-ending-soon', () => endsSoon.push('warned'));
+    await host.join();
+    expect(host.getSnapshot().sessionWarning).toBe('ending-soon');
+    await host.host.extend(15);
+    expect(host.getSnapshot().sessionWarning).toBeNull();
+    expect(endsSoon).toEqual(['warned']);
+    await host.leave();
+    host.destroy();
+  });
+
+  it('counts seats like the server: hosts take none, a full meeting answers meeting-full', async () => {
+    const host = createSimulatedClient({ role: 'host', maxParticipants: 2, participants: [{ displayName: 'Client' }], waiting: [{ displayName: 'Caregiver' }, { displayName: 'Interpreter' }, { displayName: 'Visitor' }] });
+    await host.join();
+    const [caregiver, interpreter] = host.getSnapshot().waiting;
+    await expect(host.host.admitAll()).resolves.toEqual([caregiver!.id]);
+    await expect(host.host.admit(interpreter!.id)).rejects.toMatchObject({ code: 'meeting-full' });
+    await expect(host.host.admitAll()).rejects.toMatchObject({ code: 'meeting-full' });
+    expect(host.getSnapshot().waiting.map((w) => w.displayName)).toEqual(['Interpreter', 'Visitor']);
+    host.destroy();
+  });
+
+  it('plays weak links: a participant who paused their video, our video paused for the network, audio only', async () => {
+    const client = createSimulatedClient({
+      participants: [{ displayName: 'Client', quality: 'poor', receiving: { level: 'paused', reason: 'network' } }],
+      sendingVideo: { level: 'low', reason: 'network' },
+    });
+    await client.join();
+    const id = client.getSnapshot().remoteParticipants[0]!.id;
+    expect(client.getSnapshot().links[id]).toMatchObject({ receiving: { level: 'paused', reason: 'network' }, sending: { level: 'low', reason: 'network' } });
+    expect(client.getSnapshot().localVideo).toEqual({ audioOnly: false, sending: { level: 'low', reason: 'network' } });
+    const changes: boolean[] = [];
+    client.on('local-video-changed', ({ localVideo }) => changes.push(localVideo.audioOnly));
+    await client.setAudioOnly(true);
+    expect(client.getSnapshot().localVideo).toEqual({ audioOnly: true, sending: { level: 'paused', reason: 'audio-only' } });
+    expect(client.getSnapshot().media.camera.enabled).toBe(true);
+    await client.setAudioOnly(false);
+    expect(client.getSnapshot().localVideo.sending).toEqual({ level: 'low', reason: 'network' });
+    expect(changes).toEqual([true, false]);
+    client.simulate.setLink(id, { receiving: { level: 'high', reason: null } });
+    expect(client.getSnapshot().links[id]?.receiving.level).toBe('high');
   });
 });

@@ -3,12 +3,13 @@ import { MeetingError } from '../errors/meeting-error';
 import { captureScreen, captureTrack } from '../media/capture';
 import { createLocalTracks } from '../media/local-tracks';
 import { createMediaToggle } from '../media/media-toggle';
+import { watchSessionWindow } from '../membership/session-window';
 import type { TrackProcessor } from '../media/track-processor';
 import type { CaptureToggle, MediaToggle } from '../media/types';
 import { NO_MEDIA } from '../protocol/media-sources';
 import type { ChatMessage, MeetingInfo, ParticipantInfo, TrackSource, WaitingParticipant } from '../protocol/types';
 import { createMeetingStore } from '../state/store';
-import type { ConnectionState } from '../state/types';
+import type { ConnectionState, LinkVideo } from '../state/types';
 import type { SimulatedClient, SimulatedClientOptions, SimulationScenario } from './scenario';
 import { createSimulatedHost } from './simulated-host';
 import { createSimulationControls, type SimulationContext } from './simulation-controls';
@@ -36,6 +37,7 @@ const DEFAULT_DEVICES = [
  */
 export function createSimulatedClient(scenario: SimulationScenario = {}, options: SimulatedClientOptions = {}): SimulatedClient {
   const store = createMeetingStore();
+  const limits = scenario.maxParticipants ? { ...LIMITS, maxParticipants: scenario.maxParticipants } : LIMITS;
   const { dispatch, getSnapshot } = store;
   const mediaErrors = { ...scenario.mediaErrors };
   const tracks = createLocalTracks(getMediaStreamConstructor());
@@ -44,6 +46,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
   let joined = false;
   let chatCounter = 0;
   let joinName: string | undefined;
+  let stopSessionWindow: (() => void) | null = null;
 
   const assertUsable = () => {
     if (destroyed) throw new MeetingError('destroyed');
@@ -67,7 +70,8 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     admit: () => void enter(joinName),
     knock: (displayName) => waitingParticipant(displayName, Date.now()),
     disableLocal: (source) => void (source === 'camera' ? camera : microphone).disable(),
-    reportError, setConnection, nextMessageId, mediaErrors, isJoined: () => joined, fakeStream };
+    reportError, setConnection, nextMessageId, mediaErrors, isJoined: () => joined, fakeStream,
+    clockOffsetMs: scenario.clockOffsetMs ?? 0 };
 
   tracks.onChange(() => dispatch({ type: 'local-streams', stream: tracks.cameraStream, screenStream: tracks.screenStream }));
   dispatch({
@@ -131,7 +135,8 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
 
   function buildJoin(displayName: string | undefined) {
     const now = Date.now();
-    const meetingStart = now - 60_000;
+    // Times the server stamps are on its clock.
+    const meetingStart = now + (scenario.clockOffsetMs ?? 0) - 60_000;
     const meetingId = scenario.meetingId ?? 'simulated-meeting';
     const participants = (scenario.participants ?? []).map((p, i) => toParticipantInfo(p, i, meetingStart));
     const self: ParticipantInfo = {
@@ -157,8 +162,8 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       participants,
       chat,
       ...(self.role === 'host' ? { waiting } : {}),
-      limits: LIMITS,
-      serverTime: now,
+      limits,
+      serverTime: now + (scenario.clockOffsetMs ?? 0),
     };
   }
 
@@ -190,12 +195,29 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     setConnection('connected');
     (scenario.participants ?? []).forEach((p, i) => simulate.applyParticipantExtras(toParticipantInfo(p, i, 0).id, p));
     if (scenario.activeSpeakerId) simulate.setSpeaking(scenario.activeSpeakerId);
+    if (scenario.sendingVideo || getSnapshot().localVideo.audioOnly) applyAudioOnly(getSnapshot().localVideo.audioOnly);
     if (scenario.autoplayBlocked) simulate.blockAutoplay(true);
+    await startDefaultMedia();
+  }
+
+  /** The scenario's default media (camera and microphone unless it says otherwise). */
+  async function startDefaultMedia() {
     const wants = { camera: true, microphone: true, ...scenario.media };
-    await Promise.allSettled([wants.microphone ? microphone.enable() : undefined, wants.camera ? camera.enable() : undefined]);
+    const s = getSnapshot().media;
+    await Promise.allSettled([
+      wants.microphone && !s.microphone.enabled ? microphone.enable() : undefined,
+      wants.camera && !s.camera.enabled ? camera.enable() : undefined,
+    ]);
   }
 
   const simulate = createSimulationControls(ctx);
+
+  /** As the real client: audio only wins over what the link policy would send. */
+  function applyAudioOnly(on: boolean) {
+    const sending: LinkVideo = on ? { level: 'paused', reason: 'audio-only' } : (scenario.sendingVideo ?? { level: 'high', reason: null });
+    for (const id of Object.keys(getSnapshot().remotes)) dispatch({ type: 'link', participantId: id, patch: { sending } });
+    dispatch({ type: 'local-video', patch: { audioOnly: on, sending } });
+  }
 
   const client: SimulatedClient = {
     simulate,
@@ -210,19 +232,26 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       setConnection('connecting');
       if (scenario.joinDelayMs) await new Promise<void>((r) => timers.add(setTimeout(r, scenario.joinDelayMs)));
       if (destroyed) throw new MeetingError('destroyed');
+      // As the real client: a new join starts without the previous join's error.
+      dispatch({ type: 'error', error: null });
       if (scenario.joinError) {
-        const error = new MeetingError(scenario.joinError);
+        const { code, ...details } = typeof scenario.joinError === 'string' ? { code: scenario.joinError } : scenario.joinError;
+        const error = new MeetingError(code, undefined, details);
         reportError(error);
         setConnection('failed');
         throw error;
       }
       joinName = joinOptions?.displayName;
+      // As the real client: the five-minute warning by the meeting's scheduled end, from the join on.
+      stopSessionWindow = watchSessionWindow({ getState: getSnapshot, subscribe: store.subscribe, dispatch });
       if (scenario.waitingRoom && (scenario.role ?? 'participant') !== 'host') {
         const now = Date.now();
         const self = { ...waitingParticipant(joinName ?? scenario.displayName ?? 'You', now), id: 'sim-self' };
-        dispatch({ type: 'waiting', payload: { meeting: meetingInfo(scenario.meetingId ?? 'simulated-meeting', now), self, limits: LIMITS, serverTime: now }, receivedAt: now });
+        dispatch({ type: 'waiting', payload: { meeting: meetingInfo(scenario.meetingId ?? 'simulated-meeting', now + (scenario.clockOffsetMs ?? 0)), self, limits, serverTime: now + (scenario.clockOffsetMs ?? 0) }, receivedAt: now });
         joined = true;
         setConnection('connected');
+        // As the real client: camera and microphone start while joining, so the waiting room has a preview.
+        await startDefaultMedia();
         return;
       }
       await enter(joinName);
@@ -234,6 +263,8 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       assertUsable();
       if (!joined) return;
       joined = false;
+      stopSessionWindow?.();
+      stopSessionWindow = null;
       await Promise.allSettled([camera.disable(), microphone.disable(), screen.disable()]);
       tracks.stopAll();
       generated.splice(0).forEach((t) => t.stop());
@@ -243,6 +274,7 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      stopSessionWindow?.();
       timers.forEach(clearTimeout);
       tracks.stopAll();
       generated.splice(0).forEach((t) => t.stop());
@@ -280,8 +312,13 @@ export function createSimulatedClient(scenario: SimulationScenario = {}, options
       assertUsable();
       simulate.blockAutoplay(false);
     },
+    async setAudioOnly(on) {
+      assertUsable();
+      applyAudioOnly(on);
+    },
     on: (event, handler) => (assertUsable(), store.on(event, handler)),
   };
+  if (scenario.audioOnly) applyAudioOnly(true);
   if (scenario.autoJoin) client.join().catch(() => {});
   return client;
 }

@@ -16,15 +16,21 @@ export function createSimulatedHost(store: MeetingStore, simulate: InternalSimul
     if (s.role !== 'host') throw new MeetingError('forbidden', 'Only a host can do that');
     return s;
   };
+  /** Seats left, as the server counts them: hosts take none. */
+  const seatsLeft = () => {
+    const s = getSnapshot();
+    return (s.limits?.maxParticipants ?? Infinity) - s.participants.filter((p) => p.role !== 'host').length;
+  };
   const letIn = (participantId: string) => {
     const person = getSnapshot().waiting.find((w) => w.id === participantId);
     if (!person) throw new MeetingError('participant-not-found');
+    if (seatsLeft() <= 0) throw new MeetingError('meeting-full');
     dispatch({ type: 'waiting-removed', participantId, reason: 'admitted' });
     simulate.participantJoins({ id: person.id, displayName: person.displayName });
   };
   const extended = (minutes: number) => {
     const meeting = ready().meeting!;
-    const base = meeting.endsAt ?? Date.now();
+    const base = meeting.endsAt ?? Date.now() + getSnapshot().clockOffsetMs;
     simulate.updateMeeting({ endsAt: base + minutes * 60_000 });
     return getSnapshot().meeting!;
   };
@@ -34,7 +40,9 @@ export function createSimulatedHost(store: MeetingStore, simulate: InternalSimul
       letIn(participantId);
     },
     async admitAll() {
-      const ids = ready().waiting.map((w) => w.id);
+      const waiting = ready().waiting.map((w) => w.id);
+      const ids = waiting.slice(0, Math.max(0, seatsLeft()));
+      if (waiting.length > 0 && ids.length === 0) throw new MeetingError('meeting-full');
       ids.forEach(letIn);
       return ids;
     },

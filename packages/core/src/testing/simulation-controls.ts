@@ -1,7 +1,8 @@
 import { MeetingError, type MeetingErrorCode } from '../errors/meeting-error';
 import type { TrackSource, WaitingParticipant } from '../protocol/types';
 import type { MeetingStore } from '../state/store';
-import type { ConnectionState } from '../state/types';
+import { sameLinkVideo } from '../state/link-video';
+import type { ConnectionState, LinkVideo } from '../state/types';
 import type { SimulatedParticipant, SimulationControls } from './scenario';
 import { toParticipantInfo } from './participant-info';
 
@@ -19,6 +20,8 @@ export interface SimulationContext {
   nextMessageId: () => string;
   mediaErrors: Partial<Record<TrackSource, MeetingErrorCode>>;
   isJoined: () => boolean;
+  /** How far the simulated server's clock runs ahead of this device's. */
+  clockOffsetMs: number;
   /** A synthetic camera stream for a scripted participant, when `fakeStreams` is on. */
   fakeStream: (displayName: string) => MediaStream | null;
 }
@@ -56,6 +59,7 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
       const camera = p.stream ?? (p.media?.camera === false ? null : ctx.fakeStream(p.displayName));
       if (camera) dispatch({ type: 'peer-stream', participantId: id, source: 'camera', stream: camera });
       if (p.screenStream) dispatch({ type: 'peer-stream', participantId: id, source: 'screen', stream: p.screenStream });
+      if (p.receiving) controls.setLink(id, { receiving: p.receiving });
       if (p.speaking) controls.setSpeaking(id);
     },
     participantJoins(p) {
@@ -85,6 +89,19 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
       const rtt = { good: 40, fair: 300, poor: 700, lost: null, unknown: null }[quality];
       const loss = { good: 0, fair: 0.05, poor: 0.15, lost: 1, unknown: null }[quality];
       dispatch({ type: 'peer-stats', participantId: p.id, quality, stats: { ...stats, rttMs: rtt, packetLoss: loss, sampledAt: Date.now() } });
+    },
+    setLink(participantId, patch) {
+      dispatch({ type: 'link', participantId, patch });
+    },
+    setSendingVideo(video, participantId) {
+      const s = getSnapshot();
+      const ids = participantId ? [participantId] : Object.keys(s.remotes);
+      for (const id of ids) dispatch({ type: 'link', participantId: id, patch: { sending: video } });
+      const links = getSnapshot().links;
+      const all: LinkVideo[] = Object.keys(getSnapshot().remotes).map((id) => links[id]?.sending ?? { level: 'high', reason: null });
+      const order = ['high', 'medium', 'low', 'paused'];
+      const least = all.reduce<LinkVideo>((a, b) => (order.indexOf(b.level) > order.indexOf(a.level) ? b : a), { level: 'high', reason: null });
+      if (!sameLinkVideo(least, getSnapshot().localVideo.sending)) dispatch({ type: 'local-video', patch: { sending: least } });
     },
     setPeerState(participantId, state) {
       dispatch({ type: 'peer-state', participantId, state });
@@ -167,7 +184,7 @@ export function createSimulationControls(ctx: SimulationContext): InternalSimula
       const meeting = getSnapshot().meeting;
       if (!meeting) return;
       const now = Date.now();
-      dispatch({ type: 'meeting-updated', meeting: { ...meeting, ...patch }, serverTime: now, receivedAt: now });
+      dispatch({ type: 'meeting-updated', meeting: { ...meeting, ...patch }, serverTime: now + ctx.clockOffsetMs, receivedAt: now });
     },
   };
   return controls;

@@ -1,6 +1,7 @@
 import { forwardRef, useState, type HTMLAttributes } from 'react';
 import { useMeetingClient } from '../context/meeting-context';
 import { useMeetingEvent } from '../hooks/use-meeting-event';
+import { useSessionAnnouncements } from '../hooks/use-session-announcements';
 import { findParticipant } from '../utils/find-participant';
 import { useMessages } from '../messages/messages-context';
 import { formatMessage } from '../messages/messages';
@@ -10,14 +11,20 @@ import { cx } from '../utils/class-names';
 export interface LiveAnnouncerProps extends HTMLAttributes<HTMLDivElement> {
   /** Announce chat messages from others. @default true */
   announceChat?: boolean;
+  /**
+   * Announce the session flow: someone waiting (hosts), waiting room, let in / denied / removed,
+   * a host muted you, lock changes, five minutes left, a new end time. @default true
+   */
+  announceSession?: boolean;
 }
 
 /**
  * A visually hidden polite live region that tells screen-reader users when someone joins or
- * leaves, and reads out chat messages from others.
+ * leaves, reads out chat messages from others, and says what happens in the session flow
+ * (waiting room, host actions, lock, time running out).
  */
 export const LiveAnnouncer = forwardRef<HTMLDivElement, LiveAnnouncerProps>(function LiveAnnouncer(
-  { announceChat = true, className, ...rest },
+  { announceChat = true, announceSession = true, className, ...rest },
   ref,
 ) {
   const client = useMeetingClient();
@@ -38,6 +45,7 @@ export const LiveAnnouncer = forwardRef<HTMLDivElement, LiveAnnouncerProps>(func
     names.delete(participantId);
     setText(formatMessage(m.announceLeft, { name }));
   });
+  useSessionAnnouncements(setText, announceSession);
   useMeetingEvent('joined', () => {
     for (const p of client.getSnapshot().remoteParticipants) names.set(p.id, p.displayName || m.guest);
   });

@@ -16,6 +16,15 @@ describe('messages', () => {
     expect(mergeMessages(undefined)).toBe(defaultMessages);
   });
 
+  it('merges the weak-link and pre-call groups one level deep too', () => {
+    const merged = mergeMessages({ linkNotice: { reconnecting: 'Verbinde neu…' }, precallAdvice: { 'try-another-network': 'Anderes Netz' } });
+    expect(merged.linkNotice.reconnecting).toBe('Verbinde neu…');
+    expect(merged.linkNotice.weakSelf).toBe(defaultMessages.linkNotice.weakSelf);
+    expect(merged.precallAdvice['try-another-network']).toBe('Anderes Netz');
+    expect(merged.precallAdvice['allow-camera']).toBe(defaultMessages.precallAdvice['allow-camera']);
+    expect(merged.precallStep).toEqual(defaultMessages.precallStep);
+  });
+
   it('has a non-empty English default for every string', () => {
     const flat = Object.entries(defaultMessages).flatMap(([key, value]) =>
       typeof value === 'string' ? [[key, value]] : Object.entries(value).map(([k, v]) => [`${key}.${k}`, v]),

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ConnectionQuality, MeetingErrorCode, PeerState } from '@mentara/meetings-core';
+import type { ConnectionQuality, LinkVideo, MeetingErrorCode, PeerState } from '@mentara/meetings-core';
 import {
   createBrowserVideoTrack,
   createFakeMediaDevices,
@@ -19,6 +19,8 @@ export interface StoryPerson {
   quality?: ConnectionQuality;
   speaking?: boolean;
   peerState?: PeerState;
+  /** Their camera video to us, as their link tells us (e.g. paused for the network). */
+  receiving?: LinkVideo;
 }
 
 /** The state a story starts in; built with the core testing kit's simulated client. */
@@ -42,6 +44,10 @@ export interface StoryScenario {
   /** The camera permission prompt stays open (toggle pending). */
   cameraPending?: boolean;
   noDevices?: boolean;
+  /** What our link policy sends everyone (e.g. video paused for the network). */
+  sendingVideo?: LinkVideo;
+  /** Audio only chosen. */
+  audioOnly?: boolean;
 }
 
 export const NAMES = ['Therapist', 'Supervisor', 'Trainee', 'Coordinator', 'Intruder', 'Student', 'Advocate', 'Parent'];
@@ -70,6 +76,7 @@ export function scenarioClient(scenario: StoryScenario = {}): SimulatedClient {
     quality: p.quality ?? 'good',
     speaking: p.speaking ?? false,
     peerState: p.peerState ?? 'connected',
+    ...(p.receiving ? { receiving: p.receiving } : {}),
     stream: p.camera === false ? null : picture(p.name, COLORS[i % COLORS.length]!),
     screenStream: p.screen ? picture(`${p.name}'s screen`, '#3e4a47') : null,
   }));
@@ -92,6 +99,8 @@ export function scenarioClient(scenario: StoryScenario = {}): SimulatedClient {
     ...(scenario.mediaFailure ? { mediaErrors: { camera: scenario.mediaFailure, microphone: scenario.mediaFailure } } : {}),
     ...(scenario.connection === 'connecting' ? { joinDelayMs: 3_600_000 } : {}),
     autoJoin: joined || scenario.connection === 'connecting',
+    ...(scenario.sendingVideo ? { sendingVideo: scenario.sendingVideo } : {}),
+    ...(scenario.audioOnly ? { audioOnly: true } : {}),
   };
   const client = createSimulatedClient(options);
   if (scenario.connection === 'reconnecting') client.simulate.dropConnection();

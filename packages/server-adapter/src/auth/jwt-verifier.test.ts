@@ -15,7 +15,14 @@ describe('createTokenVerifier', () => {
   it('accepts a token from issueMeetingToken and maps its claims', async () => {
     const verify = createTokenVerifier({ secret });
     const token = await issueMeetingToken({ secret, userId: 'u1', displayName: 'Interpreter', meetingId: 'm1', role: 'host', endsAt: 1_900_000_000_000 });
-    expect(await verify(token)).toEqual({ userId: 'u1', displayName: 'Interpreter', role: 'host', meetings: ['m1'], endsAt: 1_900_000_000_000 });
+    expect(await verify(token)).toEqual({
+      userId: 'u1',
+      displayName: 'Interpreter',
+      role: 'host',
+      meetings: ['m1'],
+      endsAt: 1_900_000_000_000,
+      expiresAt: expect.closeTo(Date.now() + 24 * 3600_000, -4),
+    });
   });
 
   it('maps the session flow claims: startsAt (seconds), waitingRoom, chatHistory', async () => {
@@ -37,6 +44,7 @@ describe('createTokenVerifier', () => {
       endsAt: 1_900_003_600_000,
       waitingRoom: false,
       chatHistory: 'all',
+      expiresAt: expect.any(Number),
     });
     expect(userFromClaims({ sub: 'u', startsAt: 'soon', waitingRoom: 'no', chatHistory: 'everything' })).toEqual({ userId: 'u', role: 'participant', meetings: [] });
   });
@@ -56,6 +64,19 @@ describe('createTokenVerifier', () => {
     expect(await verify('not.a.token')).toBeNull();
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'u1', exp: 9e9 })).toString('base64url')}.`;
     expect(await verify(unsigned)).toBeNull();
+  });
+
+  it('refuses a token that lives longer than maxLifetimeSeconds (24 h by default) or was issued in the future', async () => {
+    const verify = createTokenVerifier({ secret });
+    const now = Math.floor(Date.now() / 1000);
+    // The seed's room token: 24 hours.
+    expect(await verify(await issueMeetingToken({ secret, userId: 'u1', meetingId: 'm1' }))).toMatchObject({ userId: 'u1' });
+    expect(await verify(await sign({}).setExpirationTime(4_102_444_800).sign(key))).toBeNull(); // exp in 2100
+    expect(await verify(await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setExpirationTime(4_102_444_800).sign(key))).toBeNull();
+    expect(await verify(await sign({}).setIssuedAt(now + 3600).setExpirationTime(now + 7200).sign(key))).toBeNull();
+    const shortLived = createTokenVerifier({ secret, maxLifetimeSeconds: 600 });
+    expect(await shortLived(await issueMeetingToken({ secret, userId: 'u1', expiresIn: 600 }))).toMatchObject({ userId: 'u1' });
+    expect(await shortLived(await issueMeetingToken({ secret, userId: 'u1', expiresIn: '2h' }))).toBeNull();
   });
 
   it('checks issuer and audience', async () => {

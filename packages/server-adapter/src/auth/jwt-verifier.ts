@@ -1,6 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { ChatHistoryPolicy, ParticipantRole } from '@mentara/meetings-core/protocol';
+import { checkTokenLifetime, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './token-lifetime';
+import { hasApiScope } from './api-token';
 import type { AuthenticatedUser, JwtAuthOptions } from './types';
 
 /** Verifies a token and returns the user it names, or `null` when it is invalid in any way. */
@@ -13,10 +15,12 @@ const seconds = (value: unknown): number | undefined => (typeof value === 'numbe
 /**
  * Maps verified claims to a user: `sub`, `name`, `role` (`host` / `participant`), `meetingId` /
  * `meetings`, `startsAt` and `endsAt` (seconds), `waitingRoom` (`false`: skips it), `chatHistory`
- * (`none` / `all`). Claims of the wrong type are ignored.
+ * (`none` / `all`), `exp` (as `expiresAt`, epoch ms). Claims of the wrong type are ignored. A server
+ * token of the REST API (`scope: 'meetings:api'`) is not a participant: `null`.
  */
 export function userFromClaims(claims: JWTPayload): AuthenticatedUser | null {
   if (typeof claims.sub !== 'string' || claims.sub.length === 0) return null;
+  if (hasApiScope(claims)) return null;
   const meetings: string[] = [];
   if (typeof claims.meetingId === 'string') meetings.push(claims.meetingId);
   if (Array.isArray(claims.meetings)) {
@@ -32,15 +36,21 @@ export function userFromClaims(claims: JWTPayload): AuthenticatedUser | null {
     ...(seconds(claims.endsAt) !== undefined ? { endsAt: seconds(claims.endsAt) } : {}),
     ...(typeof claims.waitingRoom === 'boolean' ? { waitingRoom: claims.waitingRoom } : {}),
     ...(isChatHistory(claims.chatHistory) ? { chatHistory: claims.chatHistory } : {}),
+    ...(seconds(claims.exp) !== undefined ? { expiresAt: seconds(claims.exp) } : {}),
   };
 }
 
 /**
- * Builds a JWT verifier with pinned algorithms, required `exp`, and optional issuer/audience.
+ * Builds a JWT verifier with pinned algorithms, required `exp`, a bounded lifetime (no `iat` in
+ * the future), and optional issuer/audience; `toUser` turns the verified claims into the identity
+ * (participants by default).
  *
  * @throws when none of `secret`, `publicKey`, `jwksUrl` is set.
  */
-export function createTokenVerifier(options: JwtAuthOptions): TokenVerifier {
+export function createTokenVerifier(
+  options: JwtAuthOptions,
+  toUser: (claims: JWTPayload) => AuthenticatedUser | null = userFromClaims,
+): TokenVerifier {
   let key: Parameters<typeof jwtVerify>[1];
   let defaultAlgorithms: string[];
   if (options.secret !== undefined) {
@@ -56,10 +66,13 @@ export function createTokenVerifier(options: JwtAuthOptions): TokenVerifier {
   } else {
     throw new Error('auth needs one of: secret, publicKey, jwksUrl');
   }
+  const clockTolerance = options.clockToleranceSeconds ?? 5;
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  if (!(maxLifetime > 0)) throw new Error('auth.maxLifetimeSeconds must be a positive number');
   const verifyOptions = {
     algorithms: options.algorithms ?? defaultAlgorithms,
     requiredClaims: ['exp', 'sub'],
-    clockTolerance: options.clockToleranceSeconds ?? 5,
+    clockTolerance,
     ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
     ...(options.audience !== undefined ? { audience: options.audience } : {}),
   };
@@ -67,7 +80,8 @@ export function createTokenVerifier(options: JwtAuthOptions): TokenVerifier {
     try {
       // `key` is either a key or a JWKS getter; jose accepts both through the same overload set.
       const { payload } = await jwtVerify(token, key as never, verifyOptions);
-      return userFromClaims(payload);
+      if (checkTokenLifetime(payload, Math.floor(Date.now() / 1000), maxLifetime, clockTolerance)) return null;
+      return toUser(payload);
     } catch {
       return null;
     }

@@ -22,6 +22,11 @@ export interface AuthenticatedUser {
   waitingRoom?: boolean;
   /** What people joining later read of the chat, for a meeting this identity's join creates. */
   chatHistory?: ChatHistoryPolicy;
+  /**
+   * Epoch ms when this identity's credentials expire (the JWT `exp`). The server asks the client
+   * for a new token shortly before (`refresh-token`) and closes the connection at that time.
+   */
+  expiresAt?: number;
 }
 
 /** What an authenticator sees: the Socket.IO handshake, or the equivalent of an HTTP request. */
@@ -49,6 +54,11 @@ export interface JwtAuthOptions {
   audience?: string | string[];
   /** Allowed clock skew in seconds. @default 5 */
   clockToleranceSeconds?: number;
+  /**
+   * The longest lifetime a token may have (`exp` − `iat`, or `exp` − now without `iat`); longer
+   * ones are refused, as are tokens issued in the future. @default 86400 (24 h)
+   */
+  maxLifetimeSeconds?: number;
 }
 
 /** Custom authentication: return the user, or `null` to refuse. */

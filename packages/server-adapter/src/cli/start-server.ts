@@ -5,6 +5,11 @@ import { attachMeetings, type MeetingsServer } from '../attach';
 import type { ServerConfig } from '../config/env';
 import { createWebrtcConfigHandler } from '../http/webrtc-config-handler';
 import { createStaticHandler } from '../http/static-handler';
+import { API_SECURITY_HEADERS, setHeaders } from '../http/security-headers';
+import { createMetricsEndpoint, type MetricsEndpoint } from './metrics-endpoint';
+import type { NodeRequestHandler } from '../http/webrtc-config-handler';
+import { createMeetingsApiHandler } from '../rest/meetings-api-handler';
+import { MEETINGS_API_BASE_PATH } from '../rest/openapi';
 import { consoleLogger, type MeetingsLogger } from '../observability/logger';
 import type { MeetingsServerOptions } from '../options';
 import { createPromRegistry } from './prom-registry';
@@ -13,6 +18,8 @@ import { createPromRegistry } from './prom-registry';
 export interface RunningMeetingsServer {
   /** e.g. `http://127.0.0.1:3000` */
   url: string;
+  /** The metrics listener's URL when metrics are on a port of their own (METRICS=true without METRICS_TOKEN). */
+  metricsUrl: string | null;
   http: HttpServer;
   meetings: MeetingsServer;
   close(): Promise<void>;
@@ -32,8 +39,11 @@ const json = (res: import('node:http').ServerResponse, status: number, body: unk
 
 /**
  * Starts a complete server from a {@link ServerConfig}: `/meetings` signalling,
- * `GET /api/meetings/webrtc-config`, `GET /healthz`, `GET /metrics` (with `METRICS=true`), in
- * development mode `POST /api/meetings`
+ * `GET /api/meetings/webrtc-config`, `GET /healthz`, `GET /metrics` (with `METRICS=true`: behind
+ * METRICS_TOKEN, else on METRICS_PORT), security headers on every answer, the
+ * meetings REST API under `/api/meetings` (with `MEETINGS_API_KEYS` or a JWT configuration; its
+ * OpenAPI document at `/api/meetings/openapi.json`), signed webhooks (`WEBHOOK_URL`,
+ * `WEBHOOK_SECRET`), in anonymous development mode without the API `POST /api/meetings`
  * (create a meeting), and optionally a static web app with SPA fallback.
  *
  * @throws when no authentication is configured (set JWT_SECRET, or MEETINGS_ALLOW_ANONYMOUS=true for development).
@@ -52,19 +62,25 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     allowedOrigins: config.allowedOrigins,
     logger,
   });
-  const serveStatic = config.staticDir ? createStaticHandler(config.staticDir) : undefined;
+  const serveStatic = config.staticDir
+    ? createStaticHandler(config.staticDir, {
+        ...(config.frameAncestors ? { frameAncestors: config.frameAncestors } : {}),
+        ...(config.contentSecurityPolicy !== undefined ? { contentSecurityPolicy: config.contentSecurityPolicy } : {}),
+      })
+    : undefined;
   const registry = config.metrics ? await createPromRegistry() : undefined;
+  let metricsEndpoint: MetricsEndpoint | undefined;
+  // Built once the server listens: without FRONTEND_URL, meeting links point at the server itself.
+  let api: NodeRequestHandler | undefined;
+  const servesApi = (config.apiKeys?.length ?? 0) > 0 || config.jwt !== undefined;
   const http = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    // JSON answers never run, load or get framed; the static handler sends the app's own policy.
+    setHeaders(res, API_SECURITY_HEADERS);
     if (path === WEBRTC_CONFIG_PATH) return void webrtcConfig(req, res);
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
-    if (path === '/metrics' && registry) {
-      void registry.metrics().then((text) => {
-        res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
-        res.end(text);
-      });
-      return;
-    }
+    if (metricsEndpoint?.handle(req, res)) return;
+    if (api && (path === MEETINGS_API_BASE_PATH || path?.startsWith(`${MEETINGS_API_BASE_PATH}/`))) return void api(req, res);
     if (path === '/api/meetings' && req.method === 'POST' && config.allowAnonymous) {
       // Development convenience only: anonymous mode admits anyone to any meeting anyway.
       void meetings.createMeeting({ frontendUrl: config.frontendUrl ?? `http://${req.headers.host ?? 'localhost'}` }).then(
@@ -74,7 +90,11 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
       return;
     }
     void (async () => {
-      if (serveStatic && (await serveStatic(req, res))) return;
+      if (serveStatic) {
+        for (const name of Object.keys(API_SECURITY_HEADERS)) res.removeHeader(name);
+        if (await serveStatic(req, res)) return;
+        setHeaders(res, API_SECURITY_HEADERS);
+      }
       json(res, 404, { error: { code: 'not-found', message: 'Not found.' } });
     })();
   });
@@ -89,24 +109,44 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     // that development mode it is off unless MEETINGS_WAITING_ROOM=true asks for it.
     ...(config.waitingRoom !== undefined ? { waitingRoom: config.waitingRoom } : {}),
     ...(config.chatHistory ? { chatHistory: config.chatHistory } : {}),
+    ...(config.webhooks ? { webhooks: { urls: config.webhooks.urls, secret: config.webhooks.secrets } } : {}),
     ...options.meetings,
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
   });
+  if (registry) {
+    metricsEndpoint = await createMetricsEndpoint(registry, {
+      logger,
+      ...(config.metricsToken ? { token: config.metricsToken } : {}),
+      ...(config.metricsPort !== undefined ? { port: config.metricsPort } : {}),
+      ...(config.metricsHost ? { host: config.metricsHost } : {}),
+    });
+  }
   const { port } = http.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  logger.info({ url, static: config.staticDir ?? null, anonymous: config.allowAnonymous }, 'meetings server listening');
+  if (servesApi) {
+    api = createMeetingsApiHandler({
+      meetings,
+      ...(config.apiKeys ? { apiKeys: config.apiKeys } : {}),
+      ...(config.jwt ? { auth: config.jwt } : {}),
+      frontendUrl: config.frontendUrl ?? url,
+      logger,
+    });
+  }
+  logger.info({ url, api: servesApi ? MEETINGS_API_BASE_PATH : null, webhooks: config.webhooks?.urls.length ?? 0, static: config.staticDir ?? null, anonymous: config.allowAnonymous }, 'meetings server listening');
   if (config.allowAnonymous) logger.warn({}, 'MEETINGS_ALLOW_ANONYMOUS is on: anyone can join any meeting. Never use this in production.');
   let closing: Promise<void> | undefined;
   return {
     url,
+    metricsUrl: metricsEndpoint?.url ?? null,
     http,
     meetings,
     close: () =>
       (closing ??= (async () => {
+        await metricsEndpoint?.close();
         await meetings.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -83,4 +83,15 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ MEETINGS_WAITING_ROOM: 'yes' })).toThrow(/MEETINGS_WAITING_ROOM must be true or false/);
     expect(() => configFromEnv({ MEETINGS_CHAT_HISTORY: 'some' })).toThrow(/MEETINGS_CHAT_HISTORY must be none or all/);
   });
+
+  it('reads the REST API keys and the webhook receivers, and refuses half a webhook configuration', () => {
+    expect(configFromEnv({ MEETINGS_API_KEYS: ' key-a , key-b ', WEBHOOK_URL: 'https://a.example/hook,https://b.example/hook', WEBHOOK_SECRET: 'new,old' })).toMatchObject({
+      apiKeys: ['key-a', 'key-b'],
+      webhooks: { urls: ['https://a.example/hook', 'https://b.example/hook'], secrets: ['new', 'old'] },
+    });
+    expect(configFromEnv({})).not.toHaveProperty('apiKeys');
+    expect(configFromEnv({})).not.toHaveProperty('webhooks');
+    expect(() => configFromEnv({ WEBHOOK_URL: 'https://a.example/hook' })).toThrow(/WEBHOOK_URL and WEBHOOK_SECRET/);
+    expect(() => configFromEnv({ WEBHOOK_SECRET: 'secret' })).toThrow(/WEBHOOK_URL and WEBHOOK_SECRET/);
+  });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ChatHistoryPolicy } from '@mentara/meetings-core/protocol';
 import type { JwtAuthOptions } from '../auth/types';
 import type { IceOptions } from '../ice/ice-config';
@@ -26,12 +27,29 @@ export interface ServerConfig {
   maxParticipants?: number;
   /** EMPTY_MEETING_TIMEOUT_MS. */
   emptyMeetingTimeoutMs?: number;
-  /** METRICS=true: serve Prometheus metrics on `/metrics` (needs prom-client). */
+  /**
+   * METRICS=true: serve Prometheus metrics on `/metrics` (needs prom-client) — on the app's port
+   * only with METRICS_TOKEN (as `Authorization: Bearer`), else on a port of its own.
+   */
   metrics: boolean;
+  /** METRICS_TOKEN: the bearer token `/metrics` asks for on the app's port. */
+  metricsToken?: string;
+  /** METRICS_PORT: the separate metrics listener's port (without METRICS_TOKEN). @default 9464 */
+  metricsPort?: number;
+  /** METRICS_HOST: the separate metrics listener's address. @default '127.0.0.1' */
+  metricsHost?: string;
+  /** FRAME_ANCESTORS (space- or comma-separated origins): who may embed the served app in a frame. @default none */
+  frameAncestors?: string[];
+  /** CONTENT_SECURITY_POLICY: the served app's policy instead of ours; `off` sends none. */
+  contentSecurityPolicy?: string | false;
   /** MEETINGS_WAITING_ROOM (`true` / `false`): the default of the `waitingRoom` option. */
   waitingRoom?: boolean;
   /** MEETINGS_CHAT_HISTORY (`none` / `all`): the default of the `chatHistory` option. */
   chatHistory?: ChatHistoryPolicy;
+  /** MEETINGS_API_KEYS (comma-separated): keys of the REST API (`Authorization: Bearer <key>`). */
+  apiKeys?: string[];
+  /** WEBHOOK_URL (comma-separated for several receivers) and WEBHOOK_SECRET (comma-separated while rotating). */
+  webhooks?: { urls: string[]; secrets: string[] };
 }
 
 const value = (env: Env, name: string): string | undefined => {
@@ -63,8 +81,10 @@ function chatHistoryFromEnv(env: Env): ChatHistoryPolicy | undefined {
   return raw;
 }
 
-function jwtFromEnv(env: Env): JwtAuthOptions | undefined {
-  const secret = value(env, 'JWT_SECRET');
+function jwtFromEnv(env: Env, readFile: (path: string) => string): JwtAuthOptions | undefined {
+  // A file keeps the secret out of the process environment and the same across restarts.
+  const secretFile = value(env, 'JWT_SECRET_FILE');
+  const secret = value(env, 'JWT_SECRET') ?? (secretFile ? readFile(secretFile).trim() || undefined : undefined);
   // PEM keys in one-line env vars usually carry literal "\n".
   const publicKey = value(env, 'JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
   const jwksUrl = value(env, 'JWT_JWKS_URL');
@@ -107,26 +127,43 @@ function iceFromEnv(env: Env): IceOptions {
   return ice;
 }
 
+function webhooksFromEnv(env: Env): ServerConfig['webhooks'] {
+  const urls = list(value(env, 'WEBHOOK_URL'));
+  const secrets = list(value(env, 'WEBHOOK_SECRET'));
+  if (!urls?.length && !secrets?.length) return undefined;
+  // Half a configuration would silently send nothing, or send unsigned: refuse it.
+  if (!urls?.length || !secrets?.length) throw new Error('WEBHOOK_URL and WEBHOOK_SECRET go together: set both (or neither)');
+  return { urls, secrets };
+}
+
 /**
  * Reads the server configuration from environment variables — the deployment guide's names
  * (FRONTEND_URL, APP_URL, TWILIO_*, XIRSYS_*, TURN_*) plus PORT, HOST, JWT_*, ALLOWED_ORIGINS,
  * STUN_SERVER_URL, TURN_SECRET, TURN_CREDENTIAL_TTL, STATIC_DIR, MEETINGS_WAITING_ROOM,
- * MEETINGS_CHAT_HISTORY.
+ * MEETINGS_CHAT_HISTORY, MEETINGS_API_KEYS, WEBHOOK_URL, WEBHOOK_SECRET, JWT_SECRET_FILE, METRICS_TOKEN,
+ * METRICS_PORT, METRICS_HOST, FRAME_ANCESTORS, CONTENT_SECURITY_POLICY.
  *
- * @throws on malformed numbers, flags or chat history policies.
+ * @throws on malformed numbers, flags or chat history policies, or an unreadable JWT_SECRET_FILE.
  */
-export function configFromEnv(env: Env = process.env): ServerConfig {
+export function configFromEnv(env: Env = process.env, readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): ServerConfig {
   const frontendUrl = value(env, 'FRONTEND_URL') ?? value(env, 'APP_URL');
   const origins = list(value(env, 'ALLOWED_ORIGINS'));
   let allowedOrigins: string[] | '*' = '*';
   if (origins && !origins.includes('*')) allowedOrigins = origins;
   else if (!origins && frontendUrl && URL.canParse(frontendUrl)) allowedOrigins = [new URL(frontendUrl).origin];
-  const jwt = jwtFromEnv(env);
+  const jwt = jwtFromEnv(env, readFile);
+  const metricsToken = value(env, 'METRICS_TOKEN');
+  const metricsPort = integer(env, 'METRICS_PORT');
+  const metricsHost = value(env, 'METRICS_HOST');
+  const frameAncestors = value(env, 'FRAME_ANCESTORS')?.split(/[\s,]+/).filter(Boolean);
+  const csp = value(env, 'CONTENT_SECURITY_POLICY');
   const staticDir = value(env, 'STATIC_DIR');
   const maxParticipants = integer(env, 'MAX_PARTICIPANTS');
   const emptyMeetingTimeoutMs = integer(env, 'EMPTY_MEETING_TIMEOUT_MS');
   const waitingRoom = flag(env, 'MEETINGS_WAITING_ROOM');
   const chatHistory = chatHistoryFromEnv(env);
+  const apiKeys = list(value(env, 'MEETINGS_API_KEYS'));
+  const webhooks = webhooksFromEnv(env);
   return {
     port: integer(env, 'PORT') ?? 3000,
     host: value(env, 'HOST') ?? '127.0.0.1',
@@ -141,5 +178,12 @@ export function configFromEnv(env: Env = process.env): ServerConfig {
     ...(emptyMeetingTimeoutMs !== undefined ? { emptyMeetingTimeoutMs } : {}),
     ...(waitingRoom !== undefined ? { waitingRoom } : {}),
     ...(chatHistory !== undefined ? { chatHistory } : {}),
+    ...(metricsToken ? { metricsToken } : {}),
+    ...(metricsPort !== undefined ? { metricsPort } : {}),
+    ...(metricsHost ? { metricsHost } : {}),
+    ...(frameAncestors ? { frameAncestors } : {}),
+    ...(csp ? { contentSecurityPolicy: csp === 'off' ? false : csp } : {}),
+    ...(apiKeys?.length ? { apiKeys } : {}),
+    ...(webhooks ? { webhooks } : {}),
   };
 }

@@ -5,6 +5,7 @@ import type { AuthSettings } from '../auth/types';
 import { createIceConfig, type IceConfigSource, type IceOptions } from '../ice/ice-config';
 import { silentLogger, type MeetingsLogger } from '../observability/logger';
 import { isOriginAllowed } from '../socket/handshake';
+import { API_SECURITY_HEADERS } from './security-headers';
 
 /** A plain Node request handler; Express and Connect accept it as is. */
 export type NodeRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -24,6 +25,7 @@ const isSource = (ice: IceOptions | IceConfigSource | undefined): ice is IceConf
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
   res.writeHead(status, {
+    ...API_SECURITY_HEADERS,
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'content-length': Buffer.byteLength(json),

@@ -7,6 +7,7 @@ import type { MeetingsSocket } from '../socket/types';
 import type { ChatRecord, RoomStore } from '../store/room-store';
 import { toChatMessage } from './participant-info';
 import { requireAdmitted } from './require-session';
+import { cleanChatText } from './text-policy';
 import type { RoomEmitter } from './room-emitter';
 import { meetingRoom } from './rooms';
 
@@ -33,7 +34,9 @@ export async function handleChat(
   event: EventContext,
 ): Promise<ChatMessage> {
   const session = requireAdmitted(socket);
-  if (payload.text.length > ctx.limits.maxChatLength) throw new ProtocolFailure('payload-too-large');
+  const text = cleanChatText(payload.text);
+  if (text.length > ctx.limits.maxChatLength) throw new ProtocolFailure('payload-too-large');
+  if (text.length === 0) throw new ProtocolFailure('invalid-payload');
   if (payload.clientMessageId !== undefined) {
     // A retry of a message already stored (its ack was lost): answer it again, deliver nothing.
     const history = await ctx.store.listChat(session.meetingId);
@@ -45,7 +48,7 @@ export async function handleChat(
     meetingId: session.meetingId,
     from: session.participantId,
     fromName: session.displayName,
-    text: payload.text,
+    text,
     sentAt: ctx.clock(),
     ...(payload.clientMessageId !== undefined ? { clientMessageId: payload.clientMessageId } : {}),
   };

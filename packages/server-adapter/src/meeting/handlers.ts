@@ -33,6 +33,8 @@ export interface HandlerUnits {
   leave(socket: MeetingsSocket, reason: 'left'): Promise<void>;
   clock: () => number;
   options: ResolvedOptions;
+  /** `refresh-token`: a new token for the connection (see `socket/token-expiry.ts`). */
+  refreshToken: EventHandler<'refresh-token'>;
 }
 
 /** One handler per client event of the wire contract. */
@@ -58,5 +60,6 @@ export function createClientEventHandlers(units: HandlerUnits): ClientEventHandl
     'request-mute': (socket, payload) => handleRequestMute(units, socket, payload),
     'lock-meeting': (socket, payload) => handleLock(units, socket, payload),
     'extend-meeting': (socket, payload) => handleExtend(units, socket, payload),
+    'refresh-token': units.refreshToken,
   };
 }

@@ -2,8 +2,8 @@ import type { MeetingInfo } from '@mentara/meetings-core/protocol';
 import { ProtocolFailure } from '../errors';
 import type { EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
-import { participantLeft, toParticipantSummary } from './events';
 import { toMeetingInfo } from './participant-info';
+import { removeFromMeeting } from './remove';
 import { requireHost } from './require-session';
 import type { SessionContext } from './session-context';
 
@@ -14,20 +14,11 @@ import type { SessionContext } from './session-context';
  */
 export async function handleRemove(ctx: SessionContext, socket: MeetingsSocket, payload: EventPayload<'remove-participant'>): Promise<null> {
   const host = requireHost(socket);
-  const { store, rooms } = ctx;
-  const { meetingId } = host;
-  const target = await store.getParticipant(meetingId, payload.participantId);
+  const target = await ctx.store.getParticipant(host.meetingId, payload.participantId);
   if (!target) throw new ProtocolFailure('participant-not-found');
   if (target.role === 'host') throw new ProtocolFailure('forbidden');
-  const removed = await store.banParticipant(meetingId, target.id);
+  const removed = await removeFromMeeting(ctx, host.meetingId, target.id, host.participantId);
   if (!removed) throw new ProtocolFailure('participant-not-found');
-  rooms.toParticipant(removed.id).emit('participant-removed', { participantId: removed.id, by: host.participantId });
-  rooms.toMeetingExcept(meetingId, removed.id).emit('participant-left', { participantId: removed.id, reason: 'removed' });
-  rooms.detach(meetingId, removed.id);
-  if (removed.nodeId === ctx.options.nodeId) ctx.presence.remove(meetingId, removed.id);
-  const removedAt = ctx.clock();
-  ctx.events.emit('participant-removed', { meetingId, participant: toParticipantSummary(removed), by: host.participantId, removedAt });
-  ctx.events.emit('participant-left', participantLeft(removed, 'removed', removedAt));
   return null;
 }
 

@@ -9,8 +9,10 @@ import { participantLeft, toParticipantSummary } from './events';
 import { buildJoinedPayload } from './joined-payload';
 import { dropReplacedWaiter, knock } from './knock';
 import { meetingSettings, toParticipantInfo } from './participant-info';
+import { acceptRejoinTicket } from './rejoin-ticket';
 import { hostsRoom, meetingRoom, participantRoom } from './rooms';
 import type { SessionContext } from './session-context';
+import { cleanDisplayName } from './text-policy';
 
 const DEFAULT_MEDIA = { microphone: false, camera: false, screen: false };
 
@@ -47,8 +49,9 @@ async function openMeeting(ctx: JoinContext, meetingId: string, access: MeetingA
  * per user: the same user's other session is replaced; hosts outside the cap) — or, when the
  * meeting has a waiting room for this person and they were not let in before (within the grace),
  * a knock. The answer is the ack; `meeting-joined` is sent only to a client that asked for no ack.
- * Rejoining always yields a NEW participant id; the others see `participant-left` (reason
- * `replaced`) for the old one first, so they rebuild the peer.
+ * Rejoining yields a NEW participant id; the others see `participant-left` (reason `replaced`)
+ * for the old one first, so they rebuild the peer. Only a rejoin whose ticket names a meeting the
+ * store has lost (a restart) takes its old id back, straight in, so the peers keep their links.
  */
 export async function handleJoin(
   ctx: JoinContext,
@@ -68,10 +71,11 @@ export async function handleJoin(
   await ctx.leave(socket, 'left');
 
   // A verified name (token, hook) wins; the client's choice only fills in when there is none.
-  const displayName = user.displayName ?? payload.displayName ?? 'Guest';
+  const displayName = cleanDisplayName(user.displayName) ?? cleanDisplayName(payload.displayName) ?? 'Guest';
   const isHost = access.role === 'host';
+  const resumed = await acceptRejoinTicket(ctx, payload.rejoinTicket, meeting, user.userId, now);
   const record: ParticipantRecord = {
-    id: randomUUID(),
+    id: resumed?.participantId ?? randomUUID(),
     userId: user.userId,
     displayName,
     role: access.role,
@@ -82,7 +86,7 @@ export async function handleJoin(
     nodeId: options.nodeId,
     socketId: socket.id,
   };
-  const waits = !isHost && access.waitingRoom !== false && meetingSettings(meeting, options).waitingRoom;
+  const waits = !resumed && !isHost && access.waitingRoom !== false && meetingSettings(meeting, options).waitingRoom;
   const result = await store.addParticipant(record, {
     maxParticipants: options.limits.maxParticipants,
     admit: waits ? 'returning' : 'direct',

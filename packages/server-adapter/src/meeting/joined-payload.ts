@@ -3,6 +3,7 @@ import { publicLimits, type ResolvedOptions } from '../options';
 import type { MeetingRecord, ParticipantRecord, RoomStore } from '../store/room-store';
 import { chatForJoiner } from './join-chat';
 import { hasHost, meetingSettings, toMeetingInfo, toParticipantInfo, toWaitingParticipant } from './participant-info';
+import { issueRejoinTicket } from './rejoin-ticket';
 import type { RoomEmitter } from './room-emitter';
 
 /** What building a join answer works with. */
@@ -15,11 +16,11 @@ export interface JoinedPayloadContext {
 /**
  * The full `meeting-joined` payload of someone who is in: the meeting, everyone else, the chat
  * they may read (since `admittedAt` unless the meeting keeps `'all'`), the waiting list for
- * hosts, and the server's clock. Read after their socket is in the meeting room, so whatever
+ * hosts, the server's clock and a rejoin ticket. Read after their socket is in the meeting room, so whatever
  * changes from then on also reaches them as an event.
  */
 export async function buildJoinedPayload(
-  ctx: JoinedPayloadContext,
+  ctx: JoinedPayloadContext & { options: Pick<ResolvedOptions, 'rejoinKey'> },
   fallback: MeetingRecord,
   self: ParticipantRecord,
   admittedAt: number,
@@ -34,6 +35,7 @@ export async function buildJoinedPayload(
     isHost ? store.listWaiting(meetingId) : [],
   ]);
   const record = meeting ?? fallback;
+  const now = ctx.clock();
   return {
     meeting: toMeetingInfo(record, hasHost(present), options),
     self: toParticipantInfo(self),
@@ -41,7 +43,8 @@ export async function buildJoinedPayload(
     chat: chatForJoiner(chat, meetingSettings(record, options).chatHistory, admittedAt, options.limits.joinChatBytes),
     ...(isHost ? { waiting: waiting.map(toWaitingParticipant) } : {}),
     limits: publicLimits(options.limits),
-    serverTime: ctx.clock(),
+    serverTime: now,
+    rejoinTicket: issueRejoinTicket(options.rejoinKey, meetingId, self.userId, { participantId: self.id, admittedAt }, now),
   };
 }
 

@@ -24,5 +24,6 @@ export interface SessionContext {
     | 'admittedGraceMs'
     | 'denialCooldownMs'
     | 'maxDenials'
+    | 'rejoinKey'
   >;
 }

@@ -21,4 +21,5 @@ export { createMeetingsRedisAdapter, type MeetingsRedisAdapter, type MeetingsRed
 export type { MeetingsRedisAdapterStats, StreamGap } from './stream-monitor';
 export { NodeRegistry, type NodeRegistryOptions, type NodeRegistryStats } from './node-registry';
 export { resyncLocalSockets, type ResyncOptions } from './resync';
+export { RedisWebhookOutbox, type RedisWebhookOutboxOptions } from './redis-webhook-outbox';
 export { DEFAULT_KEY_PREFIX } from './redis-keys';

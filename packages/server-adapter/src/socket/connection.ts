@@ -12,6 +12,11 @@ export interface ConnectionDeps {
   /** Takes a socket's participant out of its meeting; a no-op when it is in none. */
   leave(socket: MeetingsSocket, reason: ParticipantLeftReason): Promise<void>;
   logger: MeetingsLogger;
+  /**
+   * Started on every new socket, in order (limits, token expiry, slow readers): each returns its
+   * disposer, run on disconnect — or `null` when it refused the socket (it disconnected it).
+   */
+  watchers?: ReadonlyArray<(socket: MeetingsSocket) => (() => void) | null>;
 }
 
 /** The `/meetings` sockets of this server, each with its own event lane. */
@@ -30,10 +35,20 @@ export function createConnections(deps: ConnectionDeps): Connections {
   const lanes = new Map<MeetingsSocket, SerialQueue>();
   return {
     accept(socket) {
+      const stops: Array<() => void> = [];
+      for (const watch of deps.watchers ?? []) {
+        const stop = watch(socket);
+        if (!stop) {
+          stops.forEach((s) => s());
+          return;
+        }
+        stops.push(stop);
+      }
       const queue = new SerialQueue((error) => deps.logger.error({ err: error, socketId: socket.id }, 'queued work failed'));
       lanes.set(socket, queue);
       guardClientEvents(deps.guard, socket, queue, deps.handlers);
       socket.on('disconnect', () => {
+        stops.forEach((s) => s());
         lanes.delete(socket);
         void queue.run(() => deps.leave(socket, 'disconnected'), true);
       });

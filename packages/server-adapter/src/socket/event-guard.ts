@@ -15,6 +15,11 @@ export interface EventGuardDeps {
   clock: () => number;
   metrics: Pick<MeetingsMetrics, 'error'>;
   logger: MeetingsLogger;
+  /**
+   * Budgets shared with other sockets (the same user, the same address), taken after the
+   * socket's own; `false` drops the event as rate-limited.
+   */
+  shared?: (socket: MeetingsSocket) => boolean;
 }
 
 type Respond = (result: Ack<unknown>) => void;
@@ -38,7 +43,8 @@ const ORDERING: Partial<Record<ClientEventName, 'membership' | 'free'>> = {
  * Registers every client event of one socket with the full guard: rate limit and payload size
  * (checked synchronously, before anything is queued), schema validation, then the handler —
  * on the socket's `queue`, so events are handled in arrival order even when the store is async
- * (relayed signals only after the socket's membership changes and each other, see `ORDERING`). Invalid events are dropped, answered with a typed error; the socket stays connected.
+ * (relayed signals only after the socket's membership changes and each other, see `ORDERING`).
+ * Invalid events are dropped, answered with a typed error; the socket stays connected.
  */
 export function guardClientEvents(
   deps: EventGuardDeps,
@@ -64,9 +70,13 @@ export function guardClientEvents(
 
   const guard = <E extends ClientEventName>(event: E, handler: EventHandler<E>) => {
     const schema = clientEventSchemas[event];
-    return (raw: unknown, ack?: unknown): void => {
-      const respond = typeof ack === 'function' ? (ack as Respond) : undefined;
-      if (!bucket.take()) {
+    return (...args: unknown[]): void => {
+      // Socket.IO passes the acknowledgement last, whatever came before it: `emit(event, ack)`
+      // has no payload, `emit(event, payload, extra, ack)` one argument too many.
+      const last = args[args.length - 1];
+      const respond = typeof last === 'function' ? (last as Respond) : undefined;
+      if (respond) args.pop();
+      if (!bucket.take() || deps.shared?.(socket) === false) {
         // At most one notice per second, so a flood cannot turn the server into an amplifier.
         const now = clock();
         if (respond || now - rateNoticeAt >= 1000) {
@@ -75,6 +85,8 @@ export function guardClientEvents(
         } else metrics.error('rate-limited');
         return;
       }
+      if (args.length > 1) return reportFailure(event, 'invalid-payload', respond);
+      const raw = args[0];
       // Counted on the decoded payload, without encoding it to JSON again.
       if (payloadSize(raw, limits.maxPayloadBytes) > limits.maxPayloadBytes) return reportFailure(event, 'payload-too-large', respond);
       const parsed = schema.safeParse(raw);

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { attach as attachEngine } from 'engine.io';
 import { Server, type ServerOptions } from 'socket.io';
-import { MEETINGS_NAMESPACE } from '@mentara/meetings-core/protocol';
+import { MEETINGS_NAMESPACE, PROTOCOL_ERROR_CODES } from '@mentara/meetings-core/protocol';
 import type { ResolvedOptions } from '../options';
 import { createAllowRequest } from './handshake';
 import type { MeetingsIoServer, MeetingsNamespace, MeetingsSocket } from './types';
@@ -101,6 +101,8 @@ function onHttpServer(http: HttpServer, options: ResolvedOptions, path: string |
     cors: allowedOrigins === '*' ? { origin: true } : { origin: allowedOrigins, credentials: true },
     // Above our own payload limit, so oversized events get a typed error instead of a dropped socket.
     maxHttpBufferSize: Math.max(1_000_000, limits.maxPayloadBytes * 4),
+    // A connection that opens no namespace is closed after this long (Socket.IO's default is 45 s).
+    connectTimeout: 10_000,
     ...serverOptions,
     // The origin check on the upgrade is not overridable.
     allowRequest: createAllowRequest(allowedOrigins),
@@ -109,6 +111,10 @@ function onHttpServer(http: HttpServer, options: ResolvedOptions, path: string |
   // its own: `io.close()` then closes the engine and never the host's HTTP server.
   const io: MeetingsIoServer = new Server(settings);
   io.bind(attachEngine(http, settings));
+  // Nothing is served on the root namespace: without this it would accept anyone, token or not.
+  io.of('/').use((_socket, next) => {
+    next(Object.assign(new Error('forbidden'), { data: { code: 'forbidden', message: PROTOCOL_ERROR_CODES.forbidden } }));
+  });
   const namespace = io.of(MEETINGS_NAMESPACE);
   return {
     io,

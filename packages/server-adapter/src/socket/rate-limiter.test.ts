@@ -13,3 +13,19 @@ describe('TokenBucket', () => {
     expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
   });
 });
+
+describe('TokenBucket.waitMs / full', () => {
+  it('says how long until the next token and when the bucket is full again', () => {
+    let now = 0;
+    const bucket = new TokenBucket(2, 2, () => now);
+    expect(bucket.full()).toBe(true);
+    bucket.take();
+    bucket.take();
+    expect(bucket.waitMs()).toBe(500);
+    now = 250;
+    expect(bucket.waitMs()).toBe(250);
+    now = 1000;
+    expect(bucket.full()).toBe(true);
+    expect(bucket.waitMs()).toBe(0);
+  });
+});
