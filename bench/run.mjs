@@ -264,6 +264,12 @@ P = ${P}`);
 }
 
 /* ---------- summary ---------- */
+if (CPU_ONLY) {
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nfull results: ${JSON_OUT} (${Math.round((Date.now() - startedAt) / 1000)} s)`);
+  process.exit(0);
+}
 const f = (n, d = 1) => (n === undefined || !Number.isFinite(n) ? '-' : n.toFixed(d));
 console.log('\nceilings (highest M with join p99 ≤ 200 ms and nothing lost, duplicated or misrouted)');
 console.log('| server | P | ceiling M | sockets | join p50/p99 ms | relay p50/p99 ms | msg/s | server CPU µs/msg | lost/dup/misrouted | first failure |');
