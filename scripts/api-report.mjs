@@ -8,8 +8,8 @@
  *   node scripts/api-report.mjs            # compare with etc/api (needs a build): exit 1 on drift
  *   node scripts/api-report.mjs --update   # rewrite from the current build
  *
- * Also prints, as warnings that do not fail, every exported declaration or member without a
- * TSDoc summary (API Extractor's `ae-undocumented`) and any other API Extractor finding.
+ * Every exported declaration must have a TSDoc summary (API Extractor's `ae-undocumented`): one
+ * without fails the check. Members without one are printed as warnings, as is any other finding.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -124,6 +124,7 @@ function main() {
 
   let failed = 0;
   const totals = { exports: 0, members: 0 };
+  let undocumented = 0;
   for (const entry of entries) {
     const result = extract(entry, update);
     const label = `${entry.name}${entry.subpath === '.' ? '' : entry.subpath.slice(1)}`;
@@ -132,21 +133,23 @@ function main() {
     if (result.diff) console.log(result.diff.replace(/^/gm, '    '));
     // Findings API Extractor writes into the report (e.g. ae-forgotten-export) are not repeated here.
     for (const finding of result.findings) console.log(`    ${finding.level}: ${finding.id}: ${finding.text}`);
-    if (result.exports.length) console.log(`    warning: ${result.exports.length} exports without a TSDoc summary: ${result.exports.join(', ')}`);
+    if (result.exports.length) console.log(`    ✗ ${result.exports.length} exports without a TSDoc summary: ${result.exports.join(', ')}`);
     if (result.members.length) console.log(`    warning: ${result.members.length} members without a TSDoc summary: ${result.members.join(', ')}`);
     totals.exports += result.exports.length;
     totals.members += result.members.length;
     if (result.errors || (result.changed && !update)) failed += 1;
+    if (result.exports.length) undocumented += 1;
   }
 
-  console.log(`\nWithout a TSDoc summary (warnings): ${totals.exports} exports and ${totals.members} members across ${entries.length} entries.`);
+  console.log(`\nWithout a TSDoc summary: ${totals.exports} exports (must be 0) and ${totals.members} members (warnings) across ${entries.length} entries.`);
+  if (undocumented) console.log('\nEvery public export needs a TSDoc summary (a /** one-line */ comment on its declaration).');
   if (failed) {
     console.log(
       `\nThe public API differs from the checked-in report in etc/api/ (diff above). If the change is intended, run\n\n  ${UPDATE_COMMAND}\n\n` +
         'and commit etc/api/ with it, so the API change is reviewed with the code.',
     );
   }
-  return failed ? 1 : 0;
+  return failed || undocumented ? 1 : 0;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main();

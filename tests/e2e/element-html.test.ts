@@ -93,6 +93,7 @@ describe('<mentara-meeting> in a plain HTML page, in real Chromium', () => {
 
     // Leaving: `left` on the one who left, `participant-left` on the one who stays.
     await client.page.getByRole('button', { name: 'Leave' }).click();
+    await client.page.getByRole('dialog', { name: 'Leave the meeting?' }).getByRole('button', { name: 'Leave meeting' }).click();
     expect(await waitForElementEvent(client.page, 'left')).toMatchObject({ bubbles: true, meetingId });
     await expect(client.page.locator('header #status').textContent()).resolves.toBe('You left the session.');
     expect(await waitForElementEvent(therapist.page, 'participant-left')).toMatchObject({ participantId: expect.any(String) });

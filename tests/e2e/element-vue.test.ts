@@ -98,6 +98,7 @@ describe('<mentara-meeting> in a Vue 3 app, in real Chromium', () => {
 
     // Leaving: `left` on the one who left, `participant-left` on the one who stays (Vue drops the name).
     await client.page.getByRole('button', { name: 'Leave' }).click();
+    await client.page.getByRole('dialog', { name: 'Leave the meeting?' }).getByRole('button', { name: 'Leave meeting' }).click();
     expect(await waitForElementEvent(client.page, 'left')).toMatchObject({ bubbles: true, meetingId });
     await expect.poll(() => status(client).textContent()).toBe('You left the session.');
     expect(await waitForElementEvent(therapist.page, 'participant-left')).toMatchObject({ participantId: expect.any(String) });

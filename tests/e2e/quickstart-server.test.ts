@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { startQuickstartServer, type QuickstartServer } from '../../examples/quickstart/src/server/create-quickstart-server';
@@ -95,6 +98,52 @@ describe('quickstart server', () => {
     const unknown = await fetch(`${server.origin}/api/nope`);
     expect(unknown.status).toBe(404);
   });
+
+  it('keeps its signing secret and meetings in a state file: a token and a link from before a restart still work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quickstart-state-'));
+    const stateFile = join(dir, 'dev-state.json');
+    const started: QuickstartServer[] = [];
+    const start = async () => {
+      const next = await startQuickstartServer({ port: 0, host: '127.0.0.1', env: {}, stateFile });
+      started.push(next);
+      return next;
+    };
+    try {
+      const first = await start();
+      const created = (await (await fetch(`${first.origin}/api/meetings`, { method: 'POST' })).json()) as { meetingId: string };
+      const { token } = (await (
+        await fetch(`${first.origin}/api/demo/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ meetingId: created.meetingId, displayName: 'Client' }),
+        })
+      ).json()) as { token: string };
+      // Only the owner may read the secret.
+      expect(statSync(stateFile).mode & 0o077).toBe(0);
+      await first.close();
+
+      const second = await start();
+      const member = io(`${second.origin}/meetings`, { transports: ['websocket'], reconnection: false, auth: { token } });
+      sockets.push(member);
+      await new Promise<void>((resolve, reject) => {
+        member.once('connect', resolve);
+        member.once('connect_error', reject);
+      });
+      const ack = await member.timeout(5_000).emitWithAck('join-meeting', { meetingId: created.meetingId });
+      // Admitted straight in (no waiting room, as before the restart).
+      expect(ack).toMatchObject({ ok: true, data: { self: { displayName: 'Client' }, meeting: { meetingId: created.meetingId } } });
+      member.disconnect();
+      const again = await fetch(`${second.origin}/api/demo/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ meetingId: created.meetingId, displayName: 'Therapist' }),
+      });
+      expect(again.status).toBe(200);
+    } finally {
+      for (const server of started) await server.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 /** A restart with the kept secret: tokens of open tabs stay valid, and the meeting comes back on join. */
@@ -103,16 +152,11 @@ describe('quickstart restart', () => {
     const { mkdtempSync, rmSync, statSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { loadDevSecret } = await import('../../examples/quickstart/src/server/dev-secret');
     const dir = mkdtempSync(join(tmpdir(), 'quickstart-secret-'));
-    const file = join(dir, 'dev-secret');
+    const stateFile = join(dir, 'dev-state.json');
     try {
-      const secret = loadDevSecret({ MEETINGS_SECRET_FILE: file });
-      expect(loadDevSecret({ MEETINGS_SECRET_FILE: file })).toBe(secret);
-      expect(statSync(file).mode & 0o077).toBe(0);
-      expect(loadDevSecret({ MEETINGS_SECRET_FILE: file, JWT_SECRET: 'given' })).toBe('given');
-
-      const first = await startQuickstartServer({ port: 0, host: '127.0.0.1', env: {}, secret });
+      const first = await startQuickstartServer({ port: 0, host: '127.0.0.1', env: {}, stateFile });
+      expect(statSync(stateFile).mode & 0o077).toBe(0);
       const { meetingId } = (await (await fetch(`${first.origin}/api/meetings`, { method: 'POST' })).json()) as { meetingId: string };
       const session = await fetch(`${first.origin}/api/demo/session`, {
         method: 'POST',
@@ -122,7 +166,7 @@ describe('quickstart restart', () => {
       const { token } = (await session.json()) as { token: string };
       await first.close();
 
-      const second = await startQuickstartServer({ port: 0, host: '127.0.0.1', env: {}, secret });
+      const second = await startQuickstartServer({ port: 0, host: '127.0.0.1', env: {}, stateFile });
       const socket: Socket = io(`${second.origin}/meetings`, { transports: ['websocket'], reconnection: false, auth: { token } });
       try {
         const answer = await new Promise<{ ok: boolean }>((resolve, reject) => {

@@ -53,6 +53,8 @@ describe('quickstart: two-party call in real Chromium', () => {
     await expect(clientTab.page.locator(REMOTE_TILE_SELECTOR).getAttribute('aria-label')).resolves.toBe('Therapist');
 
     await clientTab.page.getByRole('button', { name: 'Leave' }).click();
+    // Leave asks first: one stray click never ends a call.
+    await clientTab.page.getByRole('dialog', { name: 'Leave the meeting?' }).getByRole('button', { name: 'Leave meeting' }).click();
     await clientTab.page.locator('.mm-room[data-state="left"]').waitFor({ timeout: 10_000 });
     // The one who stays sees the tile go (the participant-left event removed them).
     await therapist.page.locator(REMOTE_TILE_SELECTOR).waitFor({ state: 'detached', timeout: 10_000 });

@@ -22,6 +22,10 @@ export interface OpenMeetingTabOptions {
   query?: string;
   /** Runs in the page before any of its scripts (instrumentation). */
   initScript?: string;
+  /** How long joining may take, ms (a busy machine with several tabs sending video is slower). @default 20000 */
+  joinTimeout?: number;
+  /** Window size of the tab. @default 1280 × 720 (Playwright's default) */
+  viewport?: { width: number; height: number };
 }
 
 /**
@@ -34,7 +38,7 @@ export async function openMeetingTab(
   name: string,
   options: OpenMeetingTabOptions = {},
 ): Promise<MeetingTab> {
-  const context = await browser.newContext();
+  const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   if (options.initScript) await page.addInitScript(options.initScript);
@@ -42,9 +46,13 @@ export async function openMeetingTab(
     await page.goto(options.query ? `${meetingUrl}?${options.query}` : meetingUrl);
     await page.getByLabel('Your name').fill(name, { timeout: 15_000 });
     await page.getByRole('button', { name: 'Join meeting' }).click();
-    await page.locator('.mm-room[data-state="joined"]').waitFor({ timeout: 20_000 });
+    await page.locator('.mm-room[data-state="joined"]').waitFor({ timeout: options.joinTimeout ?? 20_000 });
   } catch (error) {
-    throw new Error(`${name} could not join: ${(error as Error).message}\n${errors.log.join('\n')}`);
+    // What the person sees instead: the room's state and any message on screen.
+    const seen = await page
+      .evaluate(() => `room ${document.querySelector('.mm-room')?.getAttribute('data-state') ?? 'none'}: ${document.body.innerText.slice(0, 600)}`)
+      .catch(() => '');
+    throw new Error(`${name} could not join: ${(error as Error).message}\n${seen}\n${errors.log.join('\n')}`);
   }
   return { name, context, page, errors };
 }

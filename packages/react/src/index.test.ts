@@ -17,6 +17,8 @@ describe('@mentara/meetings entry', () => {
       'ConnectionQualityIndicator', 'ConnectionStatus', 'StartAudioButton', 'PreJoin', 'LeaveButton', 'LiveAnnouncer',
       'MeetingErrorMessage', 'ConnectionNotice', 'AudioOnlyToggle', 'PrecallCheck', 'useConnectionNotice', 'useAudioOnly',
       'usePrecallCheck', 'connectionNoticeOf', 'connectionNoticeText', 'MeetingRoom', 'defaultMessages', 'formatMessage', 'useMessages', 'shallowEqual',
+      'ChatToggleButton', 'CallTimer', 'InviteCard', 'LeaveConfirmation', 'PermissionHelp', 'PresentingBanner',
+      'MutedSpeechHint', 'ConnectionDetails', 'useUnreadChat',
     ];
     expect(expected.filter((name) => !(name in meetings))).toEqual([]);
   });

@@ -29,6 +29,7 @@ export { useMeetingEvent } from './hooks/use-meeting-event';
 export { useAudioPlayback } from './hooks/use-audio-playback';
 export { useStreamAudioLevel } from './hooks/use-stream-audio-level';
 export { useAttachedStream } from './hooks/use-attached-stream';
+export { useUnreadChat } from './hooks/use-unread-chat';
 
 // Components
 export { VideoTile, type VideoTileProps } from './components/video-tile';
@@ -47,6 +48,14 @@ export { PreJoin, type PreJoinProps, type PreJoinValues } from './components/pre
 export { LeaveButton, type LeaveButtonProps } from './components/leave-button';
 export { LiveAnnouncer, type LiveAnnouncerProps } from './components/live-announcer';
 export { MeetingErrorMessage, type MeetingErrorMessageProps } from './components/meeting-error-message';
+export { ChatToggleButton, type ChatToggleButtonProps } from './components/chat-toggle-button';
+export { CallTimer, type CallTimerProps } from './components/call-timer';
+export { InviteCard, type InviteCardProps } from './components/invite-card';
+export { LeaveConfirmation, type LeaveConfirmationProps } from './components/leave-confirmation';
+export { PermissionHelp, type PermissionHelpProps } from './components/permission-help';
+export { PresentingBanner, type PresentingBannerProps } from './components/presenting-banner';
+export { MutedSpeechHint, type MutedSpeechHintProps } from './components/muted-speech-hint';
+export { ConnectionDetails, type ConnectionDetailsProps } from './components/connection-details';
 
 // ---------- Session flow: waiting room, host controls, session time, home media ----------
 // Standalone components and hooks for the therapy-session flow; `<MeetingRoom/>` composes them.

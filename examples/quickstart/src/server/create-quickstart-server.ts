@@ -11,6 +11,7 @@ import {
   type MeetingsServer,
 } from '@mentara/meetings-server';
 import { createDemoApi } from './demo-api';
+import { openDevState } from './dev-state';
 import { WEB_DIST_DIR } from './web-build';
 
 /** Options of {@link startQuickstartServer}. */
@@ -29,9 +30,12 @@ export interface QuickstartServerOptions {
    */
   env?: NodeJS.ProcessEnv;
   /**
-   * The secret that signs the demo's meeting tokens. Keep it across restarts (see
-   * `loadDevSecret`) and open tabs rejoin by themselves. @default a random one per process
+   * A JSON file that keeps the token-signing secret and the meetings created here across
+   * restarts (`npm start` uses `.data/dev-state.json`), so a restart neither signs everyone out
+   * nor breaks meeting links. Omitted: a fresh secret per process and nothing written.
    */
+  stateFile?: string;
+  /** The secret that signs the demo's meeting tokens (`JWT_SECRET`); wins over one kept in `stateFile`. */
   secret?: string;
 }
 
@@ -59,10 +63,11 @@ function iceFromEnv(env: NodeJS.ProcessEnv): IceOptions {
 /**
  * Starts one HTTP server that hosts everything: the `/meetings` signalling (in-memory rooms),
  * `GET /api/meetings/webrtc-config`, the demo API and the built web app (with SPA fallback).
- * `options.secret` (else a random one per process) signs the demo's meeting tokens.
+ * A random secret signs the demo's meeting tokens — per process, or kept in `stateFile`.
  */
 export async function startQuickstartServer(options: QuickstartServerOptions = {}): Promise<QuickstartServer> {
-  const secret = options.secret ?? randomBytes(32).toString('base64url');
+  const devState = options.stateFile ? await openDevState(options.stateFile) : null;
+  const secret = options.secret ?? devState?.state.secret ?? randomBytes(32).toString('base64url');
   const auth = { secret };
   let frontendUrl = options.frontendUrl ?? '';
   const webrtcConfig = createWebrtcConfigHandler({ auth, ice: iceFromEnv(options.env ?? process.env) });
@@ -83,7 +88,17 @@ export async function startQuickstartServer(options: QuickstartServerOptions = {
   });
   // Socket.IO answers `/socket.io/` requests itself; every other request reaches the handler above.
   const meetings = attachMeetings(http, { auth });
-  const demoApi = createDemoApi({ secret, meetings, frontendUrl: () => frontendUrl });
+  // Meetings created before a restart exist again, so their links still get tokens — without a
+  // waiting room, as when the demo API created them (its web app has no waiting-room screen).
+  for (const { meetingId, createdAt } of devState?.state.meetings ?? []) {
+    await meetings.store.ensureMeeting({ meetingId, createdAt, waitingRoom: false });
+  }
+  const demoApi = createDemoApi({
+    secret,
+    meetings,
+    frontendUrl: () => frontendUrl,
+    onMeetingCreated: (meetingId) => devState?.addMeeting(meetingId, Date.now()),
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

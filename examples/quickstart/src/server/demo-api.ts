@@ -15,7 +15,15 @@ export interface DemoApiOptions {
   meetings: MeetingsServer;
   /** The base of meeting URLs, `FRONTEND_URL`. */
   frontendUrl: () => string;
+  /** Called with every new meeting id (the quickstart remembers them across restarts). */
+  onMeetingCreated?: (meetingId: string) => void | Promise<void>;
 }
+
+/**
+ * Header on every answer of the demo API, so the web app can tell "this server has no demo
+ * API" (a plain 404, e.g. the standalone server) from "no such meeting" (a 404 from here).
+ */
+export const DEMO_API_HEADER = 'x-mentara-demo-api';
 
 /** Handles one demo API request; answers `false` when the path is not one of its routes. */
 export type DemoApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -31,6 +39,7 @@ export function createDemoApi(options: DemoApiOptions): DemoApiHandler {
   return async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname !== '/api/meetings' && pathname !== '/api/demo/session') return false;
+    res.setHeader(DEMO_API_HEADER, '1');
     if (req.method !== 'POST') {
       res.writeHead(405, { allow: 'POST' }).end();
       return true;
@@ -40,7 +49,9 @@ export function createDemoApi(options: DemoApiOptions): DemoApiHandler {
       if (pathname === '/api/meetings') {
         // The demo's tokens carry no host and its web app has no waiting-room screen yet, so its
         // meetings skip the waiting room; a real backend keeps it and issues the therapist a host token.
-        sendJson(res, 201, await options.meetings.createMeeting({ frontendUrl: options.frontendUrl(), waitingRoom: false }));
+        const created = await options.meetings.createMeeting({ frontendUrl: options.frontendUrl(), waitingRoom: false });
+        await options.onMeetingCreated?.(created.meetingId);
+        sendJson(res, 201, created);
         return true;
       }
       const parsed = meetingIdSchema.safeParse(body.meetingId);

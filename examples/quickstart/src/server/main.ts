@@ -1,14 +1,15 @@
 import { readQuickstartConfig } from './config';
 import { startQuickstartServer } from './create-quickstart-server';
-import { loadDevSecret } from './dev-secret';
+import { DEFAULT_STATE_FILE } from './dev-state';
 import { ensureWebBuild } from './web-build';
 
 /**
  * `npm start`: builds the web app if needed, then serves it together with the meetings server.
  * Settings: PORT (default 3000), HOST (default 127.0.0.1), FRONTEND_URL (default
  * http://localhost:PORT). `QUICKSTART_WEB_DIR` serves another built app instead (used by the
- * packaged-consumer check); `QUICKSTART_SKIP_BUILD=1` never builds. The token signing secret is
- * `JWT_SECRET`, else kept in `MEETINGS_SECRET_FILE` (default `.tmp/dev-secret`) across restarts.
+ * packaged-consumer check); `QUICKSTART_SKIP_BUILD=1` never builds. The signing secret and the
+ * meetings created are kept in `QUICKSTART_STATE_FILE` (default `.data/dev-state.json`), so a
+ * restart keeps everyone signed in and every link working.
  */
 async function main(): Promise<void> {
   const config = readQuickstartConfig();
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     host: config.host,
     frontendUrl: config.frontendUrl,
     webDir,
-    secret: loadDevSecret(),
+    stateFile: process.env.QUICKSTART_STATE_FILE || DEFAULT_STATE_FILE,
+    secret: process.env.JWT_SECRET?.trim() || undefined,
   });
   console.log(`Mentara Meetings quickstart listening on ${server.origin}`);
   console.log(`Open ${server.frontendUrl} in two browser tabs, create a meeting in one and open its link in the other.`);

@@ -13,12 +13,16 @@ export function App() {
       return <MeetingPage key={route.meetingId} meetingId={route.meetingId} />;
     case 'not-found':
       return (
-        <main className="qs-page">
-          <h1>Page not found</h1>
-          <p>
-            <a href="/">Create a meeting</a>
-          </p>
-        </main>
+        <div className="mm-root qs-shell">
+          <main className="qs-page">
+            <h1>Page not found</h1>
+            <p>
+              <a href="/" className="qs-button qs-primary">
+                Create a meeting
+              </a>
+            </p>
+          </main>
+        </div>
       );
   }
 }

@@ -98,7 +98,8 @@ describe('ParticipantGrid', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Pin Supervisor' }));
     expect(onPinnedChange).toHaveBeenCalledWith(remoteIds(client)[1]);
     expect(screen.getByRole('group', { name: 'Participants' }).dataset.layout).toBe('focus');
-    const pin = screen.getByRole('button', { name: 'Pin Supervisor' });
+    // The button now says what pressing it does.
+    const pin = screen.getByRole('button', { name: 'Unpin Supervisor' });
     expect(pin.getAttribute('aria-pressed')).toBe('true');
     pin.focus();
     await userEvent.keyboard('{Enter}');
@@ -110,18 +111,21 @@ describe('ParticipantGrid', () => {
     renderWithClient(<ParticipantGrid pinnedId={remoteIds(client)[1]!} />, client);
     expect(screen.getByRole('group', { name: 'Participants' }).dataset.layout).toBe('focus');
     act(() => client.simulate.participantLeaves(remoteIds(client)[1]!));
-    expect(screen.getByRole('group', { name: 'Participants' }).dataset.layout).toBe('grid');
+    // Two people left: the other person large, you in a corner.
+    expect(screen.getByRole('group', { name: 'Participants' }).dataset.layout).toBe('spotlight');
   });
 });
 
 describe('MediaToggleButton and ControlBar', () => {
   it('toggles with aria-pressed and data-state', async () => {
     renderWithClient(<MediaToggleButton source="camera" />, await joinedClient());
-    const button = screen.getByRole('button', { name: 'Camera' });
+    const button = screen.getByRole('button', { name: 'Stop camera' });
     expect(button.getAttribute('aria-pressed')).toBe('true');
     await userEvent.click(button);
     await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('false'));
     expect(button.dataset.state).toBe('off');
+    // The label says what pressing it will do next.
+    expect(button.textContent).toBe('Start camera');
   });
 
   it('has labelled controls and leaves', async () => {
@@ -131,8 +135,8 @@ describe('MediaToggleButton and ControlBar', () => {
     renderWithClient(<ControlBar onLeave={onLeave} controls={{ screen: true }} />, client);
     const bar = screen.getByRole('group', { name: 'Meeting controls' });
     expect(within(bar).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Microphone',
-      'Camera',
+      'Mute',
+      'Stop camera',
       'Share screen',
       'Leave',
     ]);
@@ -143,9 +147,9 @@ describe('MediaToggleButton and ControlBar', () => {
 
   it('uses replacement messages', async () => {
     renderWithClient(<MediaToggleButton source="microphone" />, await joinedClient(), {
-      messages: { toggleMicrophone: 'Mikrofon' },
+      messages: { mute: 'Stummschalten' },
     });
-    expect(screen.getByRole('button', { name: 'Mikrofon' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Stummschalten' })).toBeTruthy();
   });
 });
 
@@ -297,8 +301,9 @@ describe('PreJoin', () => {
   it('shows a permission error', async () => {
     const client = lobbyClient({ mediaErrors: { camera: 'permission-denied' } });
     renderWithClient(<PreJoin onJoin={() => undefined} defaultDisplayName="Visitor" />, client);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Allow camera/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Allow the camera and microphone/);
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
     expect(screen.getByText('Your camera is off')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Camera' }).dataset.error).toBe('true');
+    expect(screen.getByRole('button', { name: 'Start camera' }).dataset.error).toBe('true');
   });
 });

@@ -26,10 +26,12 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    const mic = canvas.getByRole('button', { name: 'Microphone' });
+    const mic = await canvas.findByRole('button', { name: 'Mute' });
     await waitFor(() => expect(mic).toHaveAttribute('aria-pressed', 'true'));
     await userEvent.click(mic);
     await waitFor(() => expect(mic).toHaveAttribute('aria-pressed', 'false'));
+    // The label now says what pressing it will do.
+    await expect(mic).toHaveAccessibleName('Unmute');
     await userEvent.click(canvas.getByRole('button', { name: 'Leave' }));
     await waitFor(() => expect(args.onLeave).toHaveBeenCalled());
   },
@@ -39,15 +41,15 @@ export const MutedAndCameraOff: Story = {
   args: { scenario: { camera: false, microphone: false } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('button', { name: 'Camera' })).toHaveAttribute('data-state', 'off');
-    await expect(canvas.getByRole('button', { name: 'Microphone' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(await canvas.findByRole('button', { name: 'Start camera' })).toHaveAttribute('data-state', 'off');
+    await expect(canvas.getByRole('button', { name: 'Unmute' })).toHaveAttribute('aria-pressed', 'false');
   },
 };
 
 export const ScreenSharing: Story = {
   args: { scenario: { sharing: true } },
   play: async ({ canvasElement }) => {
-    const share = within(canvasElement).getByRole('button', { name: 'Share screen' });
+    const share = await within(canvasElement).findByRole('button', { name: 'Stop sharing' });
     await waitFor(() => expect(share).toHaveAttribute('aria-pressed', 'true'));
   },
 };
@@ -55,7 +57,7 @@ export const ScreenSharing: Story = {
 export const CameraPending: Story = {
   args: { scenario: { camera: false, cameraPending: true } },
   play: async ({ canvasElement }) => {
-    const camera = within(canvasElement).getByRole('button', { name: 'Camera' });
+    const camera = await within(canvasElement).findByRole('button', { name: 'Start camera' });
     await waitFor(() => expect(camera).toBeDisabled());
     await expect(camera).toHaveAttribute('data-pending', 'true');
   },
@@ -86,19 +88,21 @@ export const Buttons: Story = {
   args: { scenario: { microphone: false } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const camera = canvas.getByRole('button', { name: 'Camera' });
+    const camera = await canvas.findByRole('button', { name: 'Stop camera' });
     await waitFor(() => expect(camera).toHaveAttribute('aria-pressed', 'true'));
     camera.focus();
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(camera).toHaveAttribute('aria-pressed', 'false'));
-    await expect(canvas.getAllByRole('button', { name: 'Microphone' })).toHaveLength(2);
+    await expect(camera).toHaveAccessibleName('Start camera');
+    // The icon-only button keeps its name for screen readers.
+    await expect(canvas.getAllByRole('button', { name: 'Unmute' })).toHaveLength(2);
   },
 };
 
 export const PermissionDenied: Story = {
   args: { scenario: { camera: false, mediaFailure: 'permission-denied' } },
   play: async ({ canvasElement }) => {
-    const camera = within(canvasElement).getByRole('button', { name: 'Camera' });
+    const camera = await within(canvasElement).findByRole('button', { name: 'Start camera' });
     await userEvent.click(camera);
     await waitFor(() => expect(camera).toHaveAttribute('data-error', 'true'));
     await expect(camera).toHaveAttribute('aria-pressed', 'false');

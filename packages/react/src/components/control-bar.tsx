@@ -19,8 +19,10 @@ export interface ControlBarProps extends HTMLAttributes<HTMLDivElement> {
   controls?: ControlBarControls;
   /** Called after leaving. */
   onLeave?: () => void;
-  /** Show text labels beside icons. @default true */
+  /** Show text labels beside icons (icons alone keep their names for screen readers and a tooltip). @default true */
   showLabels?: boolean;
+  /** Keyboard shortcuts to show on the microphone and camera buttons (see `useMeetingShortcuts`). */
+  shortcuts?: { microphone?: { keys: string; label: string }; camera?: { keys: string; label: string } };
 }
 
 const noSubscription = () => () => undefined;
@@ -28,23 +30,28 @@ const canShareScreen = () =>
   typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 const notOnServer = () => false;
 
+/** Whether this browser can share a screen (false on the server and on phones). */
+export function useCanShareScreen(): boolean {
+  // Read through useSyncExternalStore so server HTML (no screen share) hydrates without a mismatch.
+  return useSyncExternalStore(noSubscription, canShareScreen, notOnServer);
+}
+
 /**
- * The meeting's controls: microphone, camera, screen share, start-audio (when blocked), leave.
- * Extra controls go in `children` (rendered before Leave).
+ * The meeting's controls in one row: microphone, camera, screen share, start-audio (when
+ * blocked), leave. Extra controls go in `children` (rendered before Leave).
  */
 export const ControlBar = forwardRef<HTMLDivElement, ControlBarProps>(function ControlBar(
-  { controls = {}, onLeave, showLabels = true, className, children, ...rest },
+  { controls = {}, onLeave, showLabels = true, shortcuts, className, children, ...rest },
   ref,
 ) {
   const m = useMessages();
   const { camera = true, microphone = true, leave = true } = controls;
-  // Read through useSyncExternalStore so server HTML (no screen share) hydrates without a mismatch.
-  const supported = useSyncExternalStore(noSubscription, canShareScreen, notOnServer);
+  const supported = useCanShareScreen();
   const screen = controls.screen ?? supported;
   return (
-    <div ref={ref} role="group" aria-label={m.controls} {...rest} className={cx('mm-controls', className)}>
-      {microphone ? <MediaToggleButton source="microphone" showLabel={showLabels} /> : null}
-      {camera ? <MediaToggleButton source="camera" showLabel={showLabels} /> : null}
+    <div ref={ref} role="group" aria-label={m.controls} {...rest} className={cx('mm-controls', className)} data-labels={showLabels ? 'shown' : 'hidden'}>
+      {microphone ? <MediaToggleButton source="microphone" showLabel={showLabels} shortcut={shortcuts?.microphone} /> : null}
+      {camera ? <MediaToggleButton source="camera" showLabel={showLabels} shortcut={shortcuts?.camera} /> : null}
       {screen ? <MediaToggleButton source="screen" showLabel={showLabels} /> : null}
       <StartAudioButton />
       {children}

@@ -72,7 +72,7 @@ export const Pinned: Story = {
     const pin = canvas.getByRole('button', { name: 'Pin Trainee' });
     await userEvent.click(pin);
     await expect(canvas.getByRole('group', { name: 'Participants' })).toHaveAttribute('data-layout', 'focus');
-    await expect(canvas.getByRole('button', { name: 'Pin Trainee' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByRole('button', { name: 'Unpin Trainee' })).toHaveAttribute('aria-pressed', 'true');
   },
 };
 

@@ -25,7 +25,7 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByRole('button', { name: 'Camera' })).toHaveAttribute('aria-pressed', 'true'));
+    await expect(await canvas.findByRole('button', { name: 'Stop camera' })).toHaveAttribute('aria-pressed', 'true');
     const meter = canvas.getByRole('meter', { name: 'Microphone level' });
     // The fake microphone plays a tone: the level meter must move.
     await waitFor(() => expect(Number(meter.getAttribute('aria-valuenow'))).toBeGreaterThan(0), { timeout: 5000 });
@@ -41,10 +41,11 @@ export const CameraOff: Story = {
   args: { defaultDisplayName: 'Visitor' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const camera = canvas.getByRole('button', { name: 'Camera' });
+    const camera = await canvas.findByRole('button', { name: 'Stop camera' });
     await waitFor(() => expect(camera).toHaveAttribute('aria-pressed', 'true'));
     await userEvent.click(camera);
     await expect(await canvas.findByText('Your camera is off')).toBeVisible();
+    await expect(camera).toHaveAccessibleName('Start camera');
   },
 };
 
@@ -52,8 +53,9 @@ export const PermissionDenied: Story = {
   args: { scenario: { joined: false, mediaFailure: 'permission-denied' }, defaultDisplayName: 'Visitor' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(/Allow camera and microphone/);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(/Allow the camera and microphone/);
     await expect(canvas.getByText('Your camera is off')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeEnabled();
   },
 };
 

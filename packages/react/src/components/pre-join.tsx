@@ -9,6 +9,7 @@ import { cx } from '../utils/class-names';
 import { MediaToggleButton } from './media-toggle-button';
 import { DeviceSelect } from './device-select';
 import { MeetingErrorMessage } from './meeting-error-message';
+import { PermissionHelp } from './permission-help';
 
 /** What the person chose on the pre-join screen. */
 export interface PreJoinValues {
@@ -32,10 +33,14 @@ const selectStream = (s: MeetingSnapshot) => s.localStream;
 const selectCamera = (s: MeetingSnapshot) => s.media.camera.enabled;
 const selectMicrophone = (s: MeetingSnapshot) => s.media.microphone.enabled;
 const selectCanPickSpeaker = (s: MeetingSnapshot) => s.devices.canSelectSpeaker && s.devices.speakers.length > 0;
+const selectBlocked = (s: MeetingSnapshot) =>
+  s.media.camera.error?.code === 'permission-denied' || s.media.microphone.error?.code === 'permission-denied';
 
 /**
  * The lobby: camera preview, camera/microphone toggles and device choice, a live microphone
  * level meter, display name, and a Join button. Media chosen here carries into the meeting.
+ * When the browser blocks the camera or microphone it shows how to allow them, a retry, and
+ * ways to join anyway (audio only, or without devices).
  */
 export const PreJoin = forwardRef<HTMLFormElement, PreJoinProps>(function PreJoin(
   { onJoin, defaultDisplayName = '', showDisplayName = true, startPreview = true, joining = false, className, ...rest },
@@ -47,6 +52,7 @@ export const PreJoin = forwardRef<HTMLFormElement, PreJoinProps>(function PreJoi
   const cameraOn = useMeeting(selectCamera);
   const microphoneOn = useMeeting(selectMicrophone);
   const canPickSpeaker = useMeeting(selectCanPickSpeaker);
+  const blocked = useMeeting(selectBlocked);
   const level = useStreamAudioLevel(microphoneOn ? stream : null);
   const [name, setName] = useState(defaultDisplayName);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -67,6 +73,9 @@ export const PreJoin = forwardRef<HTMLFormElement, PreJoinProps>(function PreJoi
   }, [client, stream]);
 
   const trimmed = name.trim();
+  const submit = () => {
+    if (!joining && (trimmed || !showDisplayName)) onJoin({ displayName: trimmed });
+  };
   return (
     <form
       ref={ref}
@@ -75,7 +84,7 @@ export const PreJoin = forwardRef<HTMLFormElement, PreJoinProps>(function PreJoi
       data-state={joining ? 'joining' : 'idle'}
       onSubmit={(event) => {
         event.preventDefault();
-        if (!joining && (trimmed || !showDisplayName)) onJoin({ displayName: trimmed });
+        submit();
       }}
     >
       <div className="mm-prejoin__preview" data-camera={cameraOn ? 'on' : 'off'}>
@@ -83,6 +92,7 @@ export const PreJoin = forwardRef<HTMLFormElement, PreJoinProps>(function PreJoi
         {cameraOn ? null : <p className="mm-prejoin__preview-off">{m.previewOff}</p>}
       </div>
       <div className="mm-prejoin__form">
+        <h2 className="mm-prejoin__title">{m.preJoinTitle}</h2>
         <div className="mm-prejoin__toggles">
           <MediaToggleButton source="microphone" />
           <MediaToggleButton source="camera" />
@@ -101,12 +111,20 @@ export const PreJoin = forwardRef<HTMLFormElement, PreJoinProps>(function PreJoi
         <DeviceSelect kind="camera" />
         <DeviceSelect kind="microphone" />
         {canPickSpeaker ? <DeviceSelect kind="speaker" /> : null}
-        <MeetingErrorMessage />
+        {blocked ? (
+          <PermissionHelp
+            onJoinAudioOnly={showDisplayName && !trimmed ? undefined : submit}
+            onJoinWithoutDevices={showDisplayName && !trimmed ? undefined : submit}
+          />
+        ) : (
+          <MeetingErrorMessage />
+        )}
         {showDisplayName ? (
           <label className="mm-field" htmlFor={nameId}>
             {m.displayName}
             <input
               id={nameId}
+              name="displayName"
               className="mm-input"
               value={name}
               required

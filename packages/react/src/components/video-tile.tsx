@@ -1,14 +1,20 @@
-import { forwardRef, useRef, type HTMLAttributes } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type HTMLAttributes } from 'react';
 import type { MeetingSnapshot } from '@mentara/meetings-core';
 import { useMeeting } from '../hooks/use-meeting';
 import { findParticipant } from '../utils/find-participant';
+import { participantLabel } from '../utils/participant-label';
+import { initialsOf } from '../utils/initials';
+import { videoFit } from '../utils/video-fit';
 import { useAttachedStream } from '../hooks/use-attached-stream';
+import { useElementSize } from '../hooks/use-element-size';
+import { useVideoSize, type VideoSize } from '../hooks/use-video-size';
 import { useMessages } from '../messages/messages-context';
 import { formatMessage } from '../messages/messages';
 import { shallowEqual } from '../utils/shallow-equal';
 import { cx } from '../utils/class-names';
 import { Icon } from './icons';
 import { ConnectionQualityIndicator } from './connection-quality-indicator';
+import { TileDetailsButton } from './tile-details';
 
 /** Props of `<VideoTile>`. */
 export interface VideoTileProps extends HTMLAttributes<HTMLDivElement> {
@@ -20,14 +26,18 @@ export interface VideoTileProps extends HTMLAttributes<HTMLDivElement> {
   onPinnedChange?: (pinned: boolean) => void;
   /** Show the quality bars. @default true */
   showQuality?: boolean;
+  /** Offer a "Connection details" button (remote camera tiles only). @default true */
+  showDetails?: boolean;
+  /** Called with the picture's intrinsic size when it becomes known or changes (layouts size tiles to it). */
+  onVideoSize?: (size: VideoSize) => void;
 }
 
 /** Only what a tile shows — audio levels and stats changes do not re-render it. */
-function selectTile(s: MeetingSnapshot, id: string) {
+function selectTile(s: MeetingSnapshot, id: string, guest: string) {
   const p = findParticipant(s, id);
   if (!p) return null;
   return {
-    displayName: p.displayName,
+    label: participantLabel(s, id, guest) ?? guest,
     isLocal: p.isLocal,
     microphone: p.media.microphone,
     camera: p.media.camera,
@@ -38,25 +48,28 @@ function selectTile(s: MeetingSnapshot, id: string) {
   };
 }
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
-}
-
 /**
- * One participant's camera (or screen share) with their name, muted and camera-off indicators,
- * a speaking highlight and link quality. The local camera is mirrored and never played back;
- * a remote's voice plays through the client's playback (speaker choice, autoplay detection).
- * `data-state` is the peer state; `data-speaking`, `data-camera`, `data-microphone` describe media.
+ * One participant's camera (or screen share) with their name, a clear muted badge, initials
+ * while there is no picture (camera off, still connecting), a speaking highlight (never while
+ * muted), link quality and state. The picture is never cut beyond a small margin: it fills the
+ * tile when the shapes nearly match and is letterboxed otherwise (`data-fit`). The local camera
+ * is mirrored and never played back; a remote's voice plays through the client's playback.
+ * `data-state` is the peer state; `data-speaking`, `data-camera`, `data-microphone`, `data-video`
+ * (`playing` once a frame arrived) describe media.
  */
 export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function VideoTile(
-  { participantId, source = 'camera', pinned, onPinnedChange, showQuality = true, className, ...rest },
+  { participantId, source = 'camera', pinned, onPinnedChange, showQuality = true, showDetails = true, onVideoSize, className, ...rest },
   ref,
 ) {
-  const tile = useMeeting((s) => selectTile(s, participantId), shallowEqual);
   const m = useMessages();
+  // A stable selector: a new one each render would make React re-check the store after every
+  // commit and render the tile a second time whenever its values change.
+  const select = useCallback((s: MeetingSnapshot) => selectTile(s, participantId, m.guest), [participantId, m.guest]);
+  const tile = useMeeting(select, shallowEqual);
+  const rootRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const audioRef = useRef<HTMLAudioElement>(null);
+  useImperativeHandle(ref, () => rootRef.current as HTMLDivElement);
   const isScreen = source === 'screen';
   const stream = tile ? (isScreen ? tile.screenStream : tile.stream) : null;
   // Video always plays muted (never blocked by autoplay rules); a remote's voice plays through a
@@ -64,24 +77,48 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
   const audible = tile !== null && !tile.isLocal && !isScreen;
   useAttachedStream(videoRef, stream);
   useAttachedStream(audioRef, audible ? stream : null, true);
+  const video = useVideoSize(videoRef, stream);
+  const box = useElementSize(rootRef);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const reportSize = useRef(onVideoSize);
+  useEffect(() => {
+    reportSize.current = onVideoSize;
+  });
+  useEffect(() => {
+    if (video.width > 0) reportSize.current?.(video);
+  }, [video]);
 
   if (!tile) return null;
-  const name = tile.displayName || m.guest;
-  const shownName = tile.isLocal ? `${name} (${m.you})` : name;
+  const shownName = tile.isLocal ? `${tile.label} (${m.you})` : tile.label;
   const label = isScreen ? formatMessage(m.screenOf, { name: shownName }) : shownName;
   const cameraOn = isScreen || (tile.camera && stream !== null);
+  const speaking = !isScreen && tile.isSpeaking && tile.microphone;
+  const stateText =
+    tile.isLocal || isScreen
+      ? null
+      : tile.peerState === 'new' || tile.peerState === 'connecting'
+        ? m.tileState.connecting
+        : tile.peerState === 'reconnecting'
+          ? m.tileState.reconnecting
+          : tile.peerState === 'failed' || tile.peerState === 'closed'
+            ? m.tileState.failed
+            : null;
+  const withDetails = showDetails && !tile.isLocal && !isScreen;
   return (
     <div
-      ref={ref}
+      ref={rootRef}
       role="group"
       aria-label={label}
       {...rest}
       className={cx('mm-tile', className)}
+      data-participant-id={participantId}
       data-state={tile.peerState}
       data-source={source}
       data-local={tile.isLocal}
-      data-speaking={!isScreen && tile.isSpeaking}
+      data-speaking={speaking}
       data-camera={cameraOn ? 'on' : 'off'}
+      data-video={cameraOn && video.width > 0 ? 'playing' : 'waiting'}
+      data-fit={videoFit(box.width, box.height, video.width, video.height)}
       data-microphone={tile.microphone ? 'on' : 'off'}
       data-pinned={pinned ?? undefined}
     >
@@ -89,9 +126,10 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
       {audible ? <audio ref={audioRef} autoPlay /> : null}
       {!isScreen ? (
         <div className="mm-tile__avatar" aria-hidden="true">
-          <span className="mm-tile__initials">{initials(name)}</span>
+          <span className="mm-tile__initials">{initialsOf(tile.label)}</span>
         </div>
       ) : null}
+      {stateText ? <span className="mm-tile__state">{stateText}</span> : null}
       <div className="mm-tile__bar">
         <span className="mm-tile__name">
           {!isScreen && !tile.microphone ? (
@@ -99,22 +137,31 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
               <Icon name="microphoneOff" className="mm-tile__muted" />
             </span>
           ) : null}
-          {label}
-          {!isScreen && tile.isSpeaking ? <span className="mm-visually-hidden">, {m.speaking}</span> : null}
+          <span className="mm-tile__label">{label}</span>
+          {speaking ? <span className="mm-visually-hidden">, {m.speaking}</span> : null}
         </span>
         {showQuality && !isScreen && !tile.isLocal ? <ConnectionQualityIndicator participantId={participantId} /> : null}
       </div>
-      {onPinnedChange ? (
-        <button
-          type="button"
-          className="mm-tile__pin"
-          aria-pressed={pinned ?? false}
-          data-state={pinned ? 'on' : 'off'}
-          aria-label={`${m.pin} ${label}`}
-          onClick={() => onPinnedChange(!pinned)}
-        >
-          {m.pin}
-        </button>
+      {onPinnedChange || withDetails ? (
+        <div className="mm-tile__actions" data-open={detailsOpen || undefined}>
+          {withDetails ? (
+            <TileDetailsButton participantId={participantId} name={label} open={detailsOpen} onOpenChange={setDetailsOpen} />
+          ) : null}
+          {onPinnedChange ? (
+            <button
+              type="button"
+              className="mm-tile__action"
+              data-roving-item=""
+              aria-pressed={pinned ?? false}
+              data-state={pinned ? 'on' : 'off'}
+              aria-label={`${pinned ? m.unpin : m.pin} ${label}`}
+              title={`${pinned ? m.unpin : m.pin} ${label}`}
+              onClick={() => onPinnedChange(!pinned)}
+            >
+              <Icon name="pin" className="mm-tile__action-icon" />
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </div>
   );

@@ -20,8 +20,8 @@ describe('WaitingRoom', () => {
     const { container } = renderWithClient(<WaitingRoom locale="en-US" />, client);
     const region = screen.getByRole('region', { name: 'Your host will let you in soon' });
     expect(region.dataset).toMatchObject({ state: 'waiting', host: 'present' });
-    expect(within(region).getByRole('button', { name: 'Camera' }).getAttribute('aria-pressed')).toBe('true');
-    expect(within(region).getByRole('button', { name: 'Microphone' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(region).getByRole('button', { name: 'Stop camera' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(region).getByRole('button', { name: 'Mute' }).getAttribute('aria-pressed')).toBe('true');
     expect(within(region).getByRole('meter', { name: 'Microphone level' })).toBeTruthy();
     expect(within(region).getByRole('combobox', { name: 'Camera' })).toBeTruthy();
     expect(within(region).getByRole('combobox', { name: 'Microphone' })).toBeTruthy();

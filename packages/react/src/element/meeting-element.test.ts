@@ -136,6 +136,9 @@ describe('<mentara-meeting>', () => {
     expect(errorsOnDocument).toEqual([]);
     await vi.waitFor(() => expect(button(element, 'Leave')).toBeTruthy());
     button(element, 'Leave')?.click();
+    // Leave asks first: confirm in the dialog.
+    await vi.waitFor(() => expect(button(element, 'Leave meeting')).toBeTruthy());
+    button(element, 'Leave meeting')?.click();
     await vi.waitFor(() => expect(left).toEqual([{ meetingId: 'm-1', participantId: 'sim-self' }]));
     await vi.waitFor(() => expect(inside(element, '.mm-room[data-state="left"]')).not.toBeNull());
   });

@@ -22,7 +22,10 @@ export interface MeetingMessages {
   microphoneOff: string;
   screenShareStart: string;
   screenShareStop: string;
-  /** Button labels: what pressing the toggle does. */
+  /**
+   * Names of the media toggles (keyboard shortcut help, your own buttons). The buttons themselves say
+   * what pressing them does: `mute` / `unmute`, `startCamera` / `stopCamera`, `screenShareStart` / `screenShareStop`.
+   */
   toggleCamera: string;
   toggleMicrophone: string;
   toggleScreen: string;
@@ -244,6 +247,80 @@ export interface MeetingMessages {
   precallReason: Record<PrecallReason, string>;
   /** `<PrecallCheck>`: what to do about it, as a sentence. */
   precallAdvice: Record<PrecallAdvice, string>;
+
+  /* ---------- call UI: controls, layouts, panels, screens around the call ---------- */
+  /** Microphone button while the microphone is on (pressing it mutes). */
+  mute: string;
+  /** Camera button while the camera is on. */
+  stopCamera: string;
+  /** Camera button while the camera is off. */
+  startCamera: string;
+  /** Button that opens the menu of further actions. */
+  moreOptions: string;
+  /** Button and panel that list the people in the meeting. */
+  people: string;
+  /** Close button of a panel; `{name}` is the panel's name. */
+  closePanel: string;
+  /** Unread chat messages, after the chat button's label; `{count}` is replaced. */
+  chatUnread: string;
+  /** First link of the room (shown on focus): moves focus to the controls. */
+  skipToControls: string;
+  /** Name of the region that shows the people (landmark). */
+  stage: string;
+  /** Leave confirmation: title, body, confirm and cancel. */
+  leaveConfirmTitle: string;
+  leaveConfirmBody: string;
+  leaveConfirm: string;
+  /** Link back to the app on the left/ended screens. */
+  backHome: string;
+  /** Screen shown when the connection was lost for good (the error hint follows). */
+  connectionLostTitle: string;
+  /** Alone in the meeting: title, text, link label, copy button and its confirmation. */
+  aloneTitle: string;
+  aloneBody: string;
+  meetingLink: string;
+  copyLink: string;
+  linkCopied: string;
+  /** Banner the presenter sees instead of their own screen, and its stop button. */
+  presentingBanner: string;
+  stopPresenting: string;
+  /** Shown when you speak while muted. */
+  mutedSpeechHint: string;
+  /** Accessible name of the elapsed-time display. */
+  callDuration: string;
+  /** Tile actions. */
+  unpin: string;
+  connectionDetails: string;
+  /** State over a tile whose link is not up; `{name}` is not used. */
+  tileState: Record<'connecting' | 'reconnecting' | 'failed', string>;
+  /** Rows of the connection details. */
+  detailsRoundTrip: string;
+  detailsPacketLoss: string;
+  detailsReceiving: string;
+  detailsSending: string;
+  detailsRoute: string;
+  routeDirect: string;
+  routeRelay: string;
+  notMeasured: string;
+  /** Menu item that shows the other person in a floating window. */
+  pictureInPicture: string;
+  /** Menu item that moves your own small video to the next corner. */
+  moveSelfView: string;
+  /** Keyboard shortcuts: menu item, dialog title and what each does. */
+  keyboardShortcuts: string;
+  shortcutMicrophone: string;
+  shortcutCamera: string;
+  shortcutHelp: string;
+  /** Camera or microphone blocked: title, steps per browser (one step a line), retry and ways to join anyway. */
+  permissionTitle: string;
+  permissionSteps: Record<'chromium' | 'firefox' | 'safari' | 'other', string>;
+  permissionRetry: string;
+  joinAudioOnly: string;
+  joinWithoutDevices: string;
+  /** Heading of the default People panel; `{count}` is replaced. */
+  peopleCount: string;
+  /** Heading of the pre-join screen. */
+  preJoinTitle: string;
 }
 
 /** Sentences of `<ConnectionNotice>`. */
@@ -490,6 +567,59 @@ export const defaultMessages: MeetingMessages = {
     'try-another-network': 'If you can, try another network.',
     'expect-audio-only': 'If the connection stays weak, video pauses by itself so you can still hear each other.',
   },
+
+  mute: 'Mute',
+  stopCamera: 'Stop camera',
+  startCamera: 'Start camera',
+  moreOptions: 'More options',
+  people: 'People',
+  closePanel: 'Close {name}',
+  chatUnread: '{count} unread',
+  skipToControls: 'Skip to meeting controls',
+  stage: 'Call',
+  leaveConfirmTitle: 'Leave the meeting?',
+  leaveConfirmBody: 'You can come back with the same link while the meeting lasts.',
+  leaveConfirm: 'Leave meeting',
+  backHome: 'Back to home',
+  connectionLostTitle: 'The connection to the meeting was lost',
+  aloneTitle: 'Waiting for others to join',
+  aloneBody: 'You are the only one here. Share the meeting link with the people you are meeting.',
+  meetingLink: 'Meeting link',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  presentingBanner: 'You are presenting your screen to everyone',
+  stopPresenting: 'Stop presenting',
+  mutedSpeechHint: 'You are muted. Press Unmute to be heard.',
+  callDuration: 'Call duration',
+  unpin: 'Unpin',
+  connectionDetails: 'Connection details',
+  tileState: { connecting: 'Connecting…', reconnecting: 'Reconnecting…', failed: 'Connection lost' },
+  detailsRoundTrip: 'Round trip',
+  detailsPacketLoss: 'Packet loss',
+  detailsReceiving: 'Receiving',
+  detailsSending: 'Sending',
+  detailsRoute: 'Route',
+  routeDirect: 'Direct',
+  routeRelay: 'Relayed through a server',
+  notMeasured: 'Not measured yet',
+  pictureInPicture: 'Picture-in-picture',
+  moveSelfView: 'Move your video',
+  keyboardShortcuts: 'Keyboard shortcuts',
+  shortcutMicrophone: 'Mute or unmute',
+  shortcutCamera: 'Start or stop camera',
+  shortcutHelp: 'Show keyboard shortcuts',
+  permissionTitle: 'Your browser is blocking the camera or microphone',
+  permissionSteps: {
+    chromium: 'Click the camera icon (or the settings icon) at the left end of the address bar.\nSet Camera and Microphone to Allow.\nPress Try again.',
+    firefox: 'Click the crossed-out camera or microphone icon in the address bar.\nClear the Blocked permissions.\nPress Try again and choose Allow.',
+    safari: 'Open Safari > Settings for This Website (on iPhone or iPad: aA in the address bar > Website Settings).\nSet Camera and Microphone to Allow.\nPress Try again.',
+    other: 'Open your browser\u2019s site settings for this page.\nAllow the camera and microphone.\nPress Try again.',
+  },
+  permissionRetry: 'Try again',
+  joinAudioOnly: 'Join with audio only',
+  joinWithoutDevices: 'Join without camera or microphone',
+  peopleCount: '{count} in the meeting',
+  preJoinTitle: 'Ready to join?',
 };
 
 /** Groups of the weak-link, audio-only and pre-call strings: each may be given in part. */
@@ -501,10 +631,12 @@ export function formatMessage(template: string, values: Record<string, string>):
   return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
 }
 
-/** Replacements for any of the strings; the grouped ones (`connectionState`, `quality`, `errors`) may be partial too. */
-export type MeetingMessagesInput = Partial<Omit<MeetingMessages, 'connectionState' | 'quality' | LinkGroup>> & {
+/** Replacements for any of the strings; the grouped ones (`connectionState`, `quality`, `tileState`, `permissionSteps`, `errors` and the weak-link and pre-call groups) may be partial too. */
+export type MeetingMessagesInput = Partial<Omit<MeetingMessages, 'connectionState' | 'quality' | 'tileState' | 'permissionSteps' | LinkGroup>> & {
   connectionState?: Partial<MeetingMessages['connectionState']>;
   quality?: Partial<MeetingMessages['quality']>;
+  tileState?: Partial<MeetingMessages['tileState']>;
+  permissionSteps?: Partial<MeetingMessages['permissionSteps']>;
 } & { [K in LinkGroup]?: Partial<MeetingMessages[K]> };
 
 /** Merges a partial override into the defaults (one level deep for the grouped records). */
@@ -517,5 +649,7 @@ export function mergeMessages(overrides: MeetingMessagesInput | undefined): Meet
     quality: { ...defaultMessages.quality, ...overrides.quality },
     errors: { ...defaultMessages.errors, ...overrides.errors },
     ...(Object.fromEntries(LINK_GROUPS.map((k) => [k, { ...defaultMessages[k], ...overrides[k] }])) as Pick<MeetingMessages, LinkGroup>),
+    tileState: { ...defaultMessages.tileState, ...overrides.tileState },
+    permissionSteps: { ...defaultMessages.permissionSteps, ...overrides.permissionSteps },
   };
 }

@@ -53,6 +53,14 @@ describe('MeetingRoom', () => {
     act(() => void client.simulate.participantJoins({ displayName: 'Therapist' }));
     expect(screen.getByRole('group', { name: 'Therapist' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    // One stray click never ends a call: Leave asks first, and Stay keeps you in.
+    const ask = screen.getByRole('dialog', { name: 'Leave the meeting?' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stay' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Stay' }));
+    expect(ask.isConnected).toBe(false);
+    expect(client.getSnapshot().connection).toBe('connected');
+    await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Leave meeting' }));
     expect(await screen.findByText('You left the meeting.')).toBeTruthy();
     expect(onLeave).toHaveBeenCalledTimes(1);
     await userEvent.click(screen.getByRole('button', { name: 'Rejoin' }));
@@ -88,7 +96,7 @@ describe('MeetingRoom', () => {
   });
 
   it('hides and shows the chat with a pressed toggle', async () => {
-    render(<MeetingRoom meetingId="m-1" client={await joinedClient()} preJoin={false} />);
+    render(<MeetingRoom meetingId="m-1" client={await joinedClient()} preJoin={false} defaultChatOpen />);
     const toggle = screen.getByRole('button', { name: 'Chat' });
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByRole('region', { name: 'Chat' })).toBeTruthy();
@@ -155,6 +163,8 @@ describe('accessibility (axe)', () => {
   it('has no violations after leaving', async () => {
     const { container } = render(<MeetingRoom meetingId="m-1" client={await joinedClient()} preJoin={false} />);
     await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    expect(await axeViolations(container)).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Leave meeting' }));
     await screen.findByText('You left the meeting.');
     expect(await axeViolations(container)).toEqual([]);
   });

@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MeetingClient, MeetingClientOptions } from '@mentara/meetings-core';
 import { MeetingProvider } from '../context/meeting-provider';
+import { joinCoordinatorFor } from '../context/join-coordinator';
+import { useMeetingClient } from '../context/meeting-context';
 import type { MeetingMessagesInput } from '../messages/messages';
 import type { GridLayout } from '../components/participant-grid';
 import { LiveAnnouncer } from '../components/live-announcer';
 import { PreJoin, type PreJoinValues } from '../components/pre-join';
-import { LeftScreen, RoomStage } from './room-stage';
+import { RoomStage } from './room-stage';
+import { LeftScreen } from './room-screens';
 import { cx } from '../utils/class-names';
 
 /** Props of `<MeetingRoom>`. */
@@ -27,7 +30,7 @@ export interface MeetingRoomProps {
    * lobby and shows its message.
    */
   onJoin?: (values: PreJoinValues) => void | Promise<void>;
-  /** Called after the person leaves. */
+  /** Called after the person leaves (after they confirmed). */
   onLeave?: () => void;
   /** Use this client instead of creating one (stories, tests, custom setups). */
   client?: MeetingClient;
@@ -35,21 +38,53 @@ export interface MeetingRoomProps {
   clientOptions?: Omit<MeetingClientOptions, 'serverUrl' | 'meetingId' | 'token' | 'displayName'>;
   /** Show the pre-join screen first. @default true */
   preJoin?: boolean;
-  /** Show the chat panel. @default true */
+  /** Offer the chat. @default true */
   chat?: boolean;
+  /** Chat open on arrival: `'wide'` opens it beside a stage at least 1000 px wide (never on phones). @default 'wide' */
+  defaultChatOpen?: boolean | 'wide';
+  /** A soft chime when a message arrives while the chat is closed. @default false */
+  chatSound?: boolean;
+  /** Keyboard shortcuts: Ctrl/⌘+D microphone, Ctrl/⌘+E camera, `?` lists them. @default true */
+  shortcuts?: boolean;
+  /**
+   * "You are muted" when you talk while muted. Listens to the microphone locally while muted
+   * (never sent; the browser shows its microphone indicator). @default true
+   */
+  mutedSpeechHint?: boolean;
+  /** The link the "Waiting for others" card copies. @default the page's address */
+  inviteUrl?: string;
+  /** "Back to home" on the left, ended and connection-lost screens links here. */
+  homeHref?: string;
   /** `light`, `dark`, or follow the system. @default 'system' */
   theme?: 'light' | 'dark' | 'system';
   className?: string;
 }
 
-type Stage = 'lobby' | 'room' | 'left';
+type Stage = 'lobby' | 'room' | 'left' | 'rejoining';
+
+/** Leaves (if still in) and, once the client is idle, asks to join again: a fresh membership. */
+function Rejoining({ onReady }: { onReady: () => void }) {
+  const client = useMeetingClient();
+  useEffect(() => {
+    let current = true;
+    void joinCoordinatorFor(client)
+      .settled()
+      .then(() => current && onReady());
+    return () => {
+      current = false;
+    };
+  }, [client, onReady]);
+  return <div className="mm-room" data-state="rejoining" />;
+}
 
 /**
- * A complete meeting UI — pre-join screen, participant grid, controls, chat, connection status,
- * announcements — built only from the public components. Import `@mentara/meetings/styles.css` once.
+ * A complete meeting UI — pre-join screen (preview, microphone meter, devices, name), a stage
+ * that keeps every picture whole, controls that say what they do, chat with unread counts,
+ * announcements, and calm screens around the call (alone, leave confirmation, left, ended,
+ * connection lost) — built from the public components. Import `@mentara/meetings/styles.css` once.
  *
  * @example
- * <MeetingRoom serverUrl="https://api.example.com" meetingId={id} token={jwt} displayName="Caregiver" onLeave={close} />
+ * <MeetingRoom serverUrl="https://api.example.com" meetingId={id} token={jwt} displayName="Caregiver" homeHref="/" />
  */
 export function MeetingRoom({
   serverUrl = '',
@@ -64,15 +99,30 @@ export function MeetingRoom({
   clientOptions,
   preJoin = true,
   chat = true,
+  defaultChatOpen = 'wide',
+  chatSound = false,
+  shortcuts = true,
+  mutedSpeechHint = true,
+  inviteUrl,
+  homeHref,
   theme = 'system',
   className,
 }: MeetingRoomProps) {
   // Read once by the provider; the name typed on the pre-join screen is passed to the join itself.
-  const [options] = useState<MeetingClientOptions>(() => ({ ...clientOptions, serverUrl, meetingId, token, displayName }));
+  // After a pre-join screen, joining keeps the camera and microphone as the person left them there.
+  const [options] = useState<MeetingClientOptions>(() => ({
+    ...(preJoin ? { media: { camera: false, microphone: false } } : {}),
+    ...clientOptions,
+    serverUrl,
+    meetingId,
+    token,
+    displayName,
+  }));
   const [joinName, setJoinName] = useState(displayName);
   const [stage, setStage] = useState<Stage>(preJoin ? 'lobby' : 'room');
   const [joining, setJoining] = useState(false);
   const [joinError, setJoinError] = useState<string | null>(null);
+  const [toRoom] = useState(() => () => setStage('room'));
   const join = async (values: PreJoinValues) => {
     if (values.displayName) setJoinName(values.displayName);
     setJoinError(null);
@@ -110,23 +160,28 @@ export function MeetingRoom({
           </p>
         ) : null}
         {stage === 'lobby' ? (
-          <PreJoin
-            defaultDisplayName={displayName}
-            joining={joining}
-            onJoin={(values) => void join(values)}
-          />
+          <PreJoin defaultDisplayName={displayName} joining={joining} onJoin={(values) => void join(values)} />
         ) : null}
         {stage === 'room' ? (
           <RoomStage
             layout={layout}
             chat={chat}
+            defaultChatOpen={defaultChatOpen}
+            chatSound={chatSound}
+            shortcuts={shortcuts}
+            mutedSpeechHint={mutedSpeechHint}
+            inviteUrl={inviteUrl}
+            homeHref={homeHref}
+            theme={theme === 'system' ? undefined : theme}
             onLeave={() => {
               setStage('left');
               onLeave?.();
             }}
+            onRejoin={() => setStage('rejoining')}
           />
         ) : null}
-        {stage === 'left' ? <LeftScreen onRejoin={() => setStage('room')} /> : null}
+        {stage === 'rejoining' ? <Rejoining onReady={toRoom} /> : null}
+        {stage === 'left' ? <LeftScreen onRejoin={() => setStage('room')} homeHref={homeHref} /> : null}
       </MeetingProvider>
     </div>
   );

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { QUICKSTART_ROOT } from './web-build';
+
+/** Where `npm start` keeps its development state unless `QUICKSTART_STATE_FILE` says otherwise (git-ignored). */
+export const DEFAULT_STATE_FILE = join(QUICKSTART_ROOT, '.data', 'dev-state.json');
+
+/** How many meetings the file remembers (the oldest are forgotten first). */
+const MAX_MEETINGS = 500;
+
+/** What survives a restart of the development server. */
+export interface DevState {
+  /** Signs and verifies the demo's meeting tokens, so tokens issued before a restart stay valid. */
+  secret: string;
+  /** Meetings created here, newest last, so their links keep working after a restart. */
+  meetings: Array<{ meetingId: string; createdAt: number }>;
+}
+
+/** The development state in one JSON file (owner-only permissions), with writes that never leave it half-written. */
+export interface DevStateFile {
+  readonly state: DevState;
+  /** Remembers a new meeting and saves the file. */
+  addMeeting(meetingId: string, createdAt: number): Promise<void>;
+}
+
+function isState(value: unknown): value is DevState {
+  const v = value as DevState | null;
+  return typeof v?.secret === 'string' && v.secret.length >= 32 && Array.isArray(v.meetings);
+}
+
+/**
+ * Opens (or creates) the state file: a random 256-bit secret on first use, kept from then on.
+ * A missing or unreadable file starts afresh — the worst case is that old links stop working.
+ */
+export async function openDevState(path: string): Promise<DevStateFile> {
+  let state: DevState | undefined;
+  try {
+    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+    if (isState(parsed)) state = { secret: parsed.secret, meetings: parsed.meetings.filter((m) => typeof m?.meetingId === 'string') };
+  } catch {
+    // First start, or a damaged file: a new secret below.
+  }
+  const current: DevState = state ?? { secret: randomBytes(32).toString('base64url'), meetings: [] };
+  let writing = Promise.resolve();
+  const save = () => {
+    writing = writing.then(async () => {
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      const temporary = `${path}.${process.pid}.tmp`;
+      await writeFile(temporary, `${JSON.stringify(current, null, 2)}\n`, { mode: 0o600 });
+      await rename(temporary, path);
+    });
+    return writing;
+  };
+  if (!state) await save();
+  return {
+    state: current,
+    async addMeeting(meetingId, createdAt) {
+      current.meetings.push({ meetingId, createdAt });
+      if (current.meetings.length > MAX_MEETINGS) current.meetings.splice(0, current.meetings.length - MAX_MEETINGS);
+      await save();
+    },
+  };
+}
