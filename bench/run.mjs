@@ -14,7 +14,11 @@
  * drain until everything is in or nothing arrived for 5 s (late is not lost; at most 30 s).
  * Load generators are separate processes. Loopback only; every loop is bounded in count and time.
  *
- * Options: --quick, --only=bare,memory,redis, --p=2,4, --json=<file> (default bench/results/latest.json).
+ * First, server CPU per connection, join and relayed message for every server on a fixed workload
+ * (bench/signalling/cpu-cost.mjs), interleaved and repeated, with the load average beside each pass.
+ *
+ * Options: --quick, --cpu-only (the CPU table alone, ≈1–3 min), --only=bare,memory,bare-redis,redis,
+ * --p=2,4, --json=<file> (default bench/results/latest.json).
  * Env: BENCH_SERVER_FLAGS="--cpu-prof" profiles the servers; BENCH_EVENTS_PER_SECOND=10 lowers our
  * rate limit to check that refused messages are told apart from silently lost ones.
  */
@@ -22,13 +26,16 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Histogram } from './signalling/histogram.mjs';
-import { REPO_ROOT, serverMemory, startLoadgen, startRedis, startServer, stopChild } from './signalling/processes.mjs';
+import { REPO_ROOT, serverMemory, startLoadgen, startRedis, stopChild } from './signalling/processes.mjs';
+import { measureCpuCost, printCpuCost } from './signalling/cpu-cost.mjs';
+import { startVariant } from './signalling/variants.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
 const value = (name, fallback) => flag(name)?.split('=')[1] ?? fallback;
 const QUICK = Boolean(flag('quick'));
-const ONLY = value('only', 'bare,memory,redis').split(',');
+const ONLY = value('only', 'bare,memory,bare-redis,redis').split(',');
+const CPU_ONLY = Boolean(flag('cpu-only'));
 const PS = value('p', '2,4').split(',').map(Number);
 const JSON_OUT = value('json', `${REPO_ROOT}bench/results/${QUICK ? 'quick' : 'latest'}.json`);
 
@@ -77,14 +84,6 @@ const cleanup = async () => {
   await Promise.all(children.map(stopChild));
 };
 process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
-
-async function startVariant(name, redisUrl) {
-  if (name === 'bare') return [await startServer('bare')];
-  if (name === 'memory') return [await startServer('ours', { BENCH_MODE: 'memory' })];
-  return Promise.all(
-    ['bench-node-1', 'bench-node-2'].map((nodeId) => startServer('ours', { BENCH_MODE: 'redis', REDIS_URL: redisUrl, NODE_ID: nodeId })),
-  );
-}
 
 /** One step: M meetings × P participants against `servers`; returns the measured figures. */
 async function runStep(servers, variant, P, M, settings = STEP) {
@@ -177,6 +176,7 @@ async function measureMemory(servers, variant, sockets) {
 const LABELS = {
   bare: 'bare Socket.IO relay',
   memory: 'ours, 1 node, in-memory store',
+  'bare-redis': 'bare Socket.IO relay, 2 nodes, plain Redis adapter',
   redis: 'ours, 2 nodes, Redis store + streams adapter',
 };
 
@@ -222,6 +222,7 @@ const report = {
   loadAverageAtStart: os.loadavg()[0],
   settings: { ...STEP, joinP99LimitMs: JOIN_P99_LIMIT_MS, loadgens: LOADGENS },
   memory: {},
+  cpu: {},
   runs: [],
 };
 if (report.loadAverageAtStart > machine.cpus) {
@@ -229,7 +230,7 @@ if (report.loadAverageAtStart > machine.cpus) {
 }
 let redis;
 try {
-  if (ONLY.includes('redis')) {
+  if (ONLY.some((v) => v.includes('redis'))) {
     redis = await startRedis();
     children.push(redis.child);
   }
@@ -238,13 +239,22 @@ try {
     const servers = await startVariant(variant, redis?.url);
     children.push(...servers.map((s) => s.child));
     serversByVariant[variant] = servers;
+    if (CPU_ONLY) continue;
     // Memory first, on a fresh server.
     const memory = await measureMemory(servers, variant, QUICK ? 1000 : 2000);
     report.memory[variant] = memory;
     console.log(`  ${LABELS[variant]}: ${memory.heapPer1000Sockets} MiB heap+external, ${memory.rssPer1000Sockets} MiB RSS per 1,000 idle joined sockets`);
   }
+  // CPU per operation on a fixed workload, all servers in the same run, before any ceiling search.
   for (const P of PS) {
-    if (overBudget()) break;
+    console.log(`\nserver CPU per operation, P = ${P} (median of ${QUICK || CPU_ONLY ? 2 : 3} interleaved passes; load average of each pass)`);
+    const M = Math.round((QUICK || CPU_ONLY ? 100 : 200) / (P / 2));
+    const cpu = await measureCpuCost(loadgens, serversByVariant, { P, M, rounds: QUICK || CPU_ONLY ? 2 : 4, repeat: QUICK || CPU_ONLY ? 2 : 3, redisPid: redis?.child.pid });
+    printCpuCost(cpu);
+    report.cpu[`P${P}`] = cpu;
+  }
+  for (const P of PS) {
+    if (overBudget() || CPU_ONLY) break;
     console.log(`
 P = ${P}`);
     report.runs.push(...(await findCeilings(serversByVariant, P)));
@@ -254,6 +264,12 @@ P = ${P}`);
 }
 
 /* ---------- summary ---------- */
+if (CPU_ONLY) {
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nfull results: ${JSON_OUT} (${Math.round((Date.now() - startedAt) / 1000)} s)`);
+  process.exit(0);
+}
 const f = (n, d = 1) => (n === undefined || !Number.isFinite(n) ? '-' : n.toFixed(d));
 console.log('\nceilings (highest M with join p99 ≤ 200 ms and nothing lost, duplicated or misrouted)');
 console.log('| server | P | ceiling M | sockets | join p50/p99 ms | relay p50/p99 ms | msg/s | server CPU µs/msg | lost/dup/misrouted | first failure |');
@@ -273,15 +289,16 @@ for (const [variant, m] of Object.entries(report.memory)) {
 for (const P of PS) {
   const bare = report.runs.find((r) => r.variant === 'bare' && r.P === P)?.ceiling;
   for (const variant of ['memory', 'redis']) {
+    const baseline = variant === 'redis' ? report.runs.find((r) => r.variant === 'bare-redis' && r.P === P)?.ceiling : bare;
     const ours = report.runs.find((r) => r.variant === variant && r.P === P)?.ceiling;
-    if (bare && ours) {
-      const ratio = ours.M / bare.M;
+    if (baseline && ours) {
+      const ratio = ours.M / baseline.M;
       report[`ratio_${variant}_P${P}`] = ratio;
-      const cpu = ours.serverCpuMicrosPerMessage / bare.serverCpuMicrosPerMessage;
+      const cpu = ours.serverCpuMicrosPerMessage / baseline.serverCpuMicrosPerMessage;
       report[`cpu_ratio_${variant}_P${P}`] = cpu;
       console.log(
-        `ours/bare (${variant}, P=${P}): ceiling ${f(ratio, 2)}×, msg/s ${f(ours.messagesPerSecond / bare.messagesPerSecond, 2)}×, ` +
-          `server CPU per message ${f(cpu, 2)}× (${ours.serverCpuMicrosPerMessage} vs ${bare.serverCpuMicrosPerMessage} µs)`,
+        `ours/baseline (${variant}, P=${P}): ceiling ${f(ratio, 2)}×, msg/s ${f(ours.messagesPerSecond / baseline.messagesPerSecond, 2)}×, ` +
+          `server CPU per message ${f(cpu, 2)}× (${ours.serverCpuMicrosPerMessage} vs ${baseline.serverCpuMicrosPerMessage} µs)`,
       );
     }
   }

@@ -7,9 +7,11 @@ describe('publicEntries', () => {
       '@mentara/meetings-core . → meetings-core.api.md',
       '@mentara/meetings-core ./protocol → meetings-core-protocol.api.md',
       '@mentara/meetings-core ./testing → meetings-core-testing.api.md',
+      '@mentara/meetings-core ./precall → meetings-core-precall.api.md',
       '@mentara/meetings-core ./effects → meetings-core-effects.api.md',
       '@mentara/meetings-core ./effects/assets → meetings-core-effects-assets.api.md',
       '@mentara/meetings . → meetings.api.md',
+      '@mentara/meetings ./element → meetings-element.api.md',
       '@mentara/meetings-server . → meetings-server.api.md',
       '@mentara/meetings-server ./redis → meetings-server-redis.api.md',
     ]);

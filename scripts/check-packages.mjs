@@ -9,7 +9,8 @@
  *   under node16 and bundler resolution, for every entry (`--profile node16`). The old `node10`
  *   resolution ignores `exports`, so it cannot see subpaths (`/protocol`, `/testing`, `/redis`):
  *   it is checked for each package's root entry only (a second run, `--entrypoints .`, strict).
- *   `./styles.css` is a stylesheet, not a module: left out of attw.
+ *   `./styles.css` is a stylesheet and `./mentara-meeting.js` the element's ready script for a plain
+ *   `<script type="module">` (a browser file with no API to type): both left out of attw.
  * - The server's `mentara-meetings-server` bin, unpacked from its tarball (so without `src/`),
  *   loads the built CLI and prints its help (its dependencies resolve from this workspace).
  *
@@ -29,7 +30,7 @@ const checks = [
   { name: 'publint --strict', argv: (tarball) => [bin('publint'), 'run', tarball, '--strict'] },
   {
     name: 'attw, node16 + bundler, every entry',
-    argv: (tarball) => [bin('attw'), tarball, '--profile', 'node16', '--exclude-entrypoints', './styles.css', '--format', 'table-flipped', '--no-emoji'],
+    argv: (tarball) => [bin('attw'), tarball, '--profile', 'node16', '--exclude-entrypoints', './styles.css', './mentara-meeting.js', '--format', 'table-flipped', '--no-emoji'],
   },
   {
     name: 'attw, every resolution incl. node10, root entry',

@@ -1,8 +1,15 @@
 /**
- * `GET /mem` on a bench server: CPU time used so far, and process memory after a full GC (the
+ * `GET /cpu` on a bench server: CPU time used so far. `GET /mem`: CPU time used so far, and process memory after a full GC (the
  * server runs with `--expose-gc`), so per-socket memory is measured on live objects, not garbage.
  */
 export function memoryResponder(req, res) {
+  if (req.url === '/cpu') {
+    // CPU time only, no GC: for phases measured back to back.
+    const { user, system } = process.cpuUsage();
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ cpuMicros: user + system }));
+    return;
+  }
   if (req.url !== '/mem') {
     res.statusCode = 404;
     res.end();

@@ -1,8 +1,17 @@
 /** Starting and stopping the processes of a bench run: servers, redis-server, load generators. */
-import { fork, spawn } from 'node:child_process';
+import { execSync, fork, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+
+let clockTicks = 100;
+try {
+  clockTicks = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
+} catch {
+  /* not POSIX: keep the usual 100 */
+}
+const CLOCK_TICKS = clockTicks;
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
@@ -46,14 +55,17 @@ export async function freePort() {
   });
 }
 
-/** Starts a bench server (`bare` or `ours`) and resolves with its child process and URL. */
-export async function startServer(kind, env = {}) {
+let oursBuilt;
+
+/**
+ * Starts a bench server (`bare` or `ours`) and resolves with its child process and URL. Ours runs
+ * bundled from source as the published package is (see build-ours.mjs), built once per run.
+ */
+export async function startServer(kind, env = {}, flags = []) {
   // e.g. BENCH_SERVER_FLAGS=--cpu-prof to profile the servers of a run.
-  const extra = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
-  const args =
-    kind === 'bare'
-      ? [...extra, '--expose-gc', here('./bare-server.mjs')]
-      : [...extra, '--expose-gc', '--conditions=@mentara/source', '--import', 'tsx', here('./ours-server.ts')];
+  const extra = [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), ...flags];
+  if (kind !== 'bare') oursBuilt ??= import('./build-ours.mjs').then((m) => m.buildOursServer());
+  const args = kind === 'bare' ? [...extra, '--expose-gc', here('./bare-server.mjs')] : [...extra, '--expose-gc', await oursBuilt];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr = [];
   createInterface({ input: child.stderr }).on('line', (line) => {
@@ -126,4 +138,17 @@ export function startLoadgen() {
 export async function serverMemory(url) {
   const res = await fetch(`${url}/mem`);
   return res.json();
+}
+
+/** CPU time (user + system) a process has used so far, from /proc (Linux); 0 elsewhere. */
+export function processCpuMicros(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces): utime is the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks / CLOCK_TICKS) * 1e6;
+  } catch {
+    return 0;
+  }
 }

@@ -69,12 +69,12 @@ describe('<mentara-meeting> in a plain HTML page, in real Chromium', () => {
     expect(await waitForElementEvent(therapist.page, 'participant-joined')).toMatchObject({ names: ['Client'] });
     await expect(therapist.page.locator('header #status').textContent()).resolves.toBe('In the session.');
 
-    // One file and nothing else: no further script, stylesheet or font, and nothing off this origin.
+    // The ready script and the page's own script, nothing else: no further script, stylesheet or font, and nothing off this origin.
     const origin = new URL(server.origin).origin;
     for (const tab of tabs) {
       const paths = tab.requests.map((url) => new URL(url));
       expect(paths.filter((u) => u.origin !== origin)).toEqual([]);
-      expect(paths.filter((u) => /\.(m?js|css|woff2?)$/.test(u.pathname)).map((u) => u.pathname)).toEqual(['/mentara-meeting.js']);
+      expect(paths.filter((u) => /\.(m?js|css|woff2?)$/.test(u.pathname)).map((u) => u.pathname)).toEqual(['/mentara-meeting.js', '/app.js']);
     }
 
     const layouts = await captureElementLayouts(therapist.page, 'html-call');

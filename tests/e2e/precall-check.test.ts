@@ -80,7 +80,9 @@ describe('pre-call check in Chromium against the quickstart server and coturn', 
       body: JSON.stringify({ meetingId, displayName: 'Client' }),
     });
     const { token } = (await session.json()) as { token: string };
-    const context = await browser.newContext();
+    // The test injects its harness bundle inline into the served app, which the app's
+    // Content-Security-Policy (script-src 'self') rightly refuses: this context bypasses it.
+    const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await page.addInitScript(RECORD_CREATED);

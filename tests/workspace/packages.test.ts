@@ -24,8 +24,9 @@ describe.each(Object.entries(packages))('%s', (path, name) => {
 
   it('ships ESM + CJS with types for both, and a source condition for the workspace', () => {
     for (const [subpath, entry] of Object.entries<Record<string, unknown>>(pkg.exports)) {
-      // Data files (package.json, openapi.json) and stylesheets are files, not modules.
-      if (subpath.endsWith('.json') || subpath.endsWith('.css')) continue;
+      // Data files (package.json, openapi.json), stylesheets and the element's ready script (a
+      // browser script for a plain <script type="module">) are files, not modules.
+      if (subpath.endsWith('.json') || subpath.endsWith('.css') || subpath === './mentara-meeting.js') continue;
       expect(entry['@mentara/source'], subpath).toMatch(/^\.\/src\//);
       const { import: esm, require: cjs } = entry as Record<string, Record<string, string>>;
       expect(esm?.types, subpath).toMatch(/\.d\.ts$/);

@@ -1,7 +1,9 @@
 // A Vue 3 app around <mentara-meeting>. Attributes and properties are bound like any other
 // element's (`:meeting-id`, `:theme`, `:beforeJoin.prop`); the element's DOM events are Vue
 // listeners (`@joined`, `@left`, `@participant-joined`…), each with its `detail`.
-import { computed, createApp, onMounted, ref } from 'vue';
+// Vue's browser build, served by this app from node_modules: nothing comes from a CDN. Imported by
+// path (no inline import map), so the page runs under a strict Content-Security-Policy.
+import { computed, createApp, h, onMounted, ref } from '/vendor/vue.esm-browser.prod.js';
 
 async function post(path, body = {}) {
   const response = await fetch(path, {
@@ -69,28 +71,33 @@ const app = createApp({
       toggleTheme: () => (theme.value = theme.value === 'dark' ? 'light' : 'dark'),
     };
   },
-  template: `
-    <header>
-      <strong>Video session</strong>
-      <p v-if="meetingId">Invite the other person with this address: <a :href="invite">{{ invite }}</a></p>
-      <p role="status">{{ status }}<template v-if="others.length"> With: {{ others.map((other) => other.name).join(', ') }}.</template></p>
-      <button type="button" @click="toggleTheme">{{ theme === 'dark' ? 'Light theme' : 'Dark theme' }}</button>
-    </header>
-    <mentara-meeting
-      v-if="meetingId"
-      :meeting-id="meetingId"
-      :beforeJoin.prop="beforeJoin"
-      :getToken.prop="getToken"
-      :theme="theme"
-      @joined="onJoined"
-      @left="onLeft"
-      @ended="onEnded"
-      @participant-joined="onParticipantJoined"
-      @participant-left="onParticipantLeft"
-      @error="onError"
-    ></mentara-meeting>
-  `,
+  // A render function, not a template string: compiling templates in the browser needs
+  // `'unsafe-eval'`, which the page's Content-Security-Policy does not allow.
+  render() {
+    return [
+      h('header', [
+        h('strong', 'Video session'),
+        this.meetingId ? h('p', ['Invite the other person with this address: ', h('a', { href: this.invite }, this.invite)]) : null,
+        h('p', { role: 'status' }, [this.status, this.others.length ? ` With: ${this.others.map((other) => other.name).join(', ')}.` : null]),
+        h('button', { type: 'button', onClick: this.toggleTheme }, this.theme === 'dark' ? 'Light theme' : 'Dark theme'),
+      ]),
+      this.meetingId
+        ? h('mentara-meeting', {
+            // An attribute, a theme attribute, two properties (`.` binds a DOM property), and the
+            // element's DOM events (`onParticipantJoined` listens to `participant-joined`).
+            'meeting-id': this.meetingId,
+            theme: this.theme,
+            '.beforeJoin': this.beforeJoin,
+            '.getToken': this.getToken,
+            onJoined: this.onJoined,
+            onLeft: this.onLeft,
+            onEnded: this.onEnded,
+            onParticipantJoined: this.onParticipantJoined,
+            onParticipantLeft: this.onParticipantLeft,
+            onError: this.onError,
+          })
+        : null,
+    ];
+  },
 });
-// <mentara-meeting> is a custom element, not a Vue component.
-app.config.compilerOptions.isCustomElement = (tag) => tag === 'mentara-meeting';
 app.mount('#app');

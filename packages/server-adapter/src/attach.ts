@@ -5,8 +5,10 @@ import { evictNode, type EvictContext } from './meeting/evict-node';
 import { createClientEventHandlers } from './meeting/handlers';
 import { leaveCurrentMeeting, type LeaveContext } from './meeting/leave';
 import { MeetingLifecycle } from './meeting/lifecycle';
+import { LoadShedder } from './meeting/load-shedder';
 import { removeFromMeeting, SERVER_ACTOR } from './meeting/remove';
 import { readMeetingSnapshot, type MeetingSnapshot } from './meeting/snapshot';
+import { ParticipantDirectory } from './meeting/participant-directory';
 import { LocalPresence } from './meeting/presence';
 import { createRoomEmitter } from './meeting/room-emitter';
 import { createMeeting, type CreatedMeeting, type CreateMeetingOptions } from './meeting-url';
@@ -118,13 +120,15 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     : undefined;
 
   const rooms = createRoomEmitter(namespace);
+  const load = new LoadShedder(resolved.overload);
+  const directory = new ParticipantDirectory({ namespace, store, events, presence, nodeId: resolved.nodeId });
   const lifecycle = new MeetingLifecycle({ store, rooms, events, presence, logger, clock, options: resolved });
   const leaveContext: LeaveContext = { store, rooms, presence, events, lifecycle, clock, options: resolved };
   const leave = (socket: MeetingsSocket, reason: ParticipantLeftReason) => leaveCurrentMeeting(leaveContext, socket, reason);
   const evictContext: EvictContext = { store, rooms, events, lifecycle, logger, clock, options: resolved };
   // What one client (socket, user, address) may cost: caps, shared budgets, slow readers, token expiry.
   const guards = createClientGuards({ options: resolved, authenticate, clock, metrics, logger });
-  const handlers = createClientEventHandlers({ store, rooms, presence, events, lifecycle, metrics, leave, clock, options: resolved, refreshToken: guards.refreshToken });
+  const handlers = createClientEventHandlers({ store, rooms, presence, directory, load, events, lifecycle, metrics, leave, clock, options: resolved, refreshToken: guards.refreshToken });
   const connections = createConnections({
     guard: { limits: resolved.limits, clock, metrics, logger, shared: guards.takeEvent },
     handlers: guards.limitJoins(handlers),
@@ -146,6 +150,8 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     await connections.close(() => ioTarget.release());
     guards.close();
     lifecycle.close();
+    directory.close();
+    load.close();
     metrics.close();
     stopEventLog();
     await webhooks?.close();

@@ -6,6 +6,7 @@ const RECOVERABLE: ReadonlySet<ProtocolErrorCode> = new Set([
   'internal',
   'participant-not-found',
   'meeting-not-started',
+  'server-busy',
 ]);
 
 /** What a failure may add to its wire error. */

@@ -13,6 +13,7 @@ export {
   type SessionOptions,
   type StartPolicy,
 } from './options';
+export { OVERLOAD_DEFAULTS, type OverloadOptions } from './meeting/load-shedder';
 export { createMeeting, meetingUrl, resolveFrontendUrl, type CreateMeetingOptions, type CreatedMeeting } from './meeting-url';
 export { issueMeetingToken, type IssueMeetingTokenOptions } from './auth/issue-token';
 export type {

@@ -3,6 +3,7 @@ import type { ServerOptions } from 'socket.io';
 import type { ChatHistoryPolicy, ServerLimits } from '@mentara/meetings-core/protocol';
 import type { AuthorizeHook, AuthSettings } from './auth/types';
 import type { MeetingsLogger } from './observability/logger';
+import { OVERLOAD_DEFAULTS, type OverloadOptions } from './meeting/load-shedder';
 import type { MetricsOptions } from './observability/metrics';
 import { peerAddress, type ClientAddressHook } from './socket/client-address';
 import type { RoomStore } from './store/room-store';
@@ -143,6 +144,8 @@ export interface MeetingsServerOptions extends AuthSettings, Partial<SessionOpti
   logger?: MeetingsLogger;
   /** Prometheus metrics (needs `prom-client`). */
   metrics?: MetricsOptions;
+  /** When this node refuses new joins with `server-busy` (see {@link OverloadOptions}). */
+  overload?: Partial<OverloadOptions>;
   /**
    * Signed webhooks to the backend: `meeting.started`, `participant.joined`, `participant.left`,
    * `meeting.ended` (see the README's "Webhooks"). @default none
@@ -161,6 +164,7 @@ export interface ResolvedOptions extends SessionOptions {
   emptyMeetingTimeoutMs: number;
   endedMeetingRetentionMs: number;
   allowedOrigins: string[] | '*';
+  overload: OverloadOptions;
   clientAddress: ClientAddressHook;
   /** The key rejoin tickets are signed with. */
   rejoinKey: Uint8Array;
@@ -212,6 +216,7 @@ export function resolveOptions(options: MeetingsServerOptions): ResolvedOptions 
     emptyMeetingTimeoutMs: options.emptyMeetingTimeoutMs ?? 600_000,
     endedMeetingRetentionMs: options.endedMeetingRetentionMs ?? 86_400_000,
     allowedOrigins: options.allowedOrigins ?? '*',
+    overload: { ...OVERLOAD_DEFAULTS, ...options.overload },
     clientAddress: options.clientAddress ?? peerAddress,
     rejoinKey: rejoinKeyOf(options),
     now: options.now ?? Date.now,

@@ -13,6 +13,7 @@ import { MEETINGS_API_BASE_PATH } from '../rest/openapi';
 import { consoleLogger, type MeetingsLogger } from '../observability/logger';
 import type { MeetingsServerOptions } from '../options';
 import { createPromRegistry } from './prom-registry';
+import { connectRedisNode } from './redis-nodes';
 
 /** A running standalone server (CLI, quickstart). */
 export interface RunningMeetingsServer {
@@ -44,7 +45,8 @@ const json = (res: import('node:http').ServerResponse, status: number, body: unk
  * meetings REST API under `/api/meetings` (with `MEETINGS_API_KEYS` or a JWT configuration; its
  * OpenAPI document at `/api/meetings/openapi.json`), signed webhooks (`WEBHOOK_URL`,
  * `WEBHOOK_SECRET`), in anonymous development mode without the API `POST /api/meetings`
- * (create a meeting), and optionally a static web app with SPA fallback.
+ * (create a meeting), and optionally a static web app with SPA fallback. With `REDIS_URL` it runs
+ * as one node of several sharing that Redis (store, adapter, heartbeats, webhook outbox).
  *
  * @throws when no authentication is configured (set JWT_SECRET, or MEETINGS_ALLOW_ANONYMOUS=true for development).
  */
@@ -98,8 +100,11 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
       json(res, 404, { error: { code: 'not-found', message: 'Not found.' } });
     })();
   });
+  // With REDIS_URL this process is one node of several: shared store, cross-node adapter, shared webhook outbox.
+  const redisNode = config.redis ? await connectRedisNode(config.redis.url, config.redis.nodeId, logger) : undefined;
   const meetings = attachMeetings(http, {
     ...auth,
+    ...redisNode?.meetingOptions,
     allowedOrigins: config.allowedOrigins,
     logger,
     ...(registry ? { metrics: { registry } } : {}),
@@ -109,9 +114,12 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
     // that development mode it is off unless MEETINGS_WAITING_ROOM=true asks for it.
     ...(config.waitingRoom !== undefined ? { waitingRoom: config.waitingRoom } : {}),
     ...(config.chatHistory ? { chatHistory: config.chatHistory } : {}),
-    ...(config.webhooks ? { webhooks: { urls: config.webhooks.urls, secret: config.webhooks.secrets } } : {}),
+    ...(config.webhooks
+      ? { webhooks: { urls: config.webhooks.urls, secret: config.webhooks.secrets, ...(redisNode ? { outbox: redisNode.webhookOutbox } : {}) } }
+      : {}),
     ...options.meetings,
   });
+  await redisNode?.start(meetings);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
@@ -136,7 +144,7 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
       logger,
     });
   }
-  logger.info({ url, api: servesApi ? MEETINGS_API_BASE_PATH : null, webhooks: config.webhooks?.urls.length ?? 0, static: config.staticDir ?? null, anonymous: config.allowAnonymous }, 'meetings server listening');
+  logger.info({ url, nodeId: meetings.nodeId, redis: redisNode !== undefined, api: servesApi ? MEETINGS_API_BASE_PATH : null, webhooks: config.webhooks?.urls.length ?? 0, static: config.staticDir ?? null, anonymous: config.allowAnonymous }, 'meetings server listening');
   if (config.allowAnonymous) logger.warn({}, 'MEETINGS_ALLOW_ANONYMOUS is on: anyone can join any meeting. Never use this in production.');
   let closing: Promise<void> | undefined;
   return {
@@ -148,6 +156,7 @@ export async function startMeetingsServer(config: ServerConfig, options: StartSe
       (closing ??= (async () => {
         await metricsEndpoint?.close();
         await meetings.close();
+        await redisNode?.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
       })()),

@@ -94,4 +94,11 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ WEBHOOK_URL: 'https://a.example/hook' })).toThrow(/WEBHOOK_URL and WEBHOOK_SECRET/);
     expect(() => configFromEnv({ WEBHOOK_SECRET: 'secret' })).toThrow(/WEBHOOK_URL and WEBHOOK_SECRET/);
   });
+
+  it('reads REDIS_URL and NODE_ID for several nodes, and refuses a node id without Redis', () => {
+    expect(configFromEnv({ REDIS_URL: 'redis://127.0.0.1:6379', NODE_ID: 'node-a' }).redis).toEqual({ url: 'redis://127.0.0.1:6379', nodeId: 'node-a' });
+    expect(configFromEnv({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({ url: 'redis://127.0.0.1:6379' });
+    expect(configFromEnv({})).not.toHaveProperty('redis');
+    expect(() => configFromEnv({ NODE_ID: 'node-a' })).toThrow(/REDIS_URL/);
+  });
 });

@@ -50,6 +50,12 @@ export interface ServerConfig {
   apiKeys?: string[];
   /** WEBHOOK_URL (comma-separated for several receivers) and WEBHOOK_SECRET (comma-separated while rotating). */
   webhooks?: { urls: string[]; secrets: string[] };
+  /**
+   * REDIS_URL (e.g. `redis://redis:6379`): run as one of several nodes sharing this Redis (room
+   * store, cross-node adapter, heartbeats, webhook outbox). NODE_ID names the node (default: a
+   * random id per start; a stable one lets a restarted node clear its previous run at once).
+   */
+  redis?: { url: string; nodeId?: string };
 }
 
 const value = (env: Env, name: string): string | undefined => {
@@ -141,7 +147,7 @@ function webhooksFromEnv(env: Env): ServerConfig['webhooks'] {
  * (FRONTEND_URL, APP_URL, TWILIO_*, XIRSYS_*, TURN_*) plus PORT, HOST, JWT_*, ALLOWED_ORIGINS,
  * STUN_SERVER_URL, TURN_SECRET, TURN_CREDENTIAL_TTL, STATIC_DIR, MEETINGS_WAITING_ROOM,
  * MEETINGS_CHAT_HISTORY, MEETINGS_API_KEYS, WEBHOOK_URL, WEBHOOK_SECRET, JWT_SECRET_FILE, METRICS_TOKEN,
- * METRICS_PORT, METRICS_HOST, FRAME_ANCESTORS, CONTENT_SECURITY_POLICY.
+ * METRICS_PORT, METRICS_HOST, FRAME_ANCESTORS, CONTENT_SECURITY_POLICY, REDIS_URL, NODE_ID.
  *
  * @throws on malformed numbers, flags or chat history policies, or an unreadable JWT_SECRET_FILE.
  */
@@ -164,6 +170,9 @@ export function configFromEnv(env: Env = process.env, readFile: (path: string) =
   const chatHistory = chatHistoryFromEnv(env);
   const apiKeys = list(value(env, 'MEETINGS_API_KEYS'));
   const webhooks = webhooksFromEnv(env);
+  const redisUrl = value(env, 'REDIS_URL');
+  const nodeId = value(env, 'NODE_ID');
+  if (nodeId && !redisUrl) throw new Error('NODE_ID names a node of several: set REDIS_URL too');
   return {
     port: integer(env, 'PORT') ?? 3000,
     host: value(env, 'HOST') ?? '127.0.0.1',
@@ -185,5 +194,6 @@ export function configFromEnv(env: Env = process.env, readFile: (path: string) =
     ...(csp ? { contentSecurityPolicy: csp === 'off' ? false : csp } : {}),
     ...(apiKeys?.length ? { apiKeys } : {}),
     ...(webhooks ? { webhooks } : {}),
+    ...(redisUrl ? { redis: { url: redisUrl, ...(nodeId ? { nodeId } : {}) } } : {}),
   };
 }

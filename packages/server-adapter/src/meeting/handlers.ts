@@ -11,6 +11,8 @@ import { handleJoin } from './join';
 import { handleLeave } from './leave-handler';
 import type { MeetingLifecycle } from './lifecycle';
 import { handleReady, handleToggleMedia } from './media';
+import type { ParticipantDirectory } from './participant-directory';
+import type { LoadShedder } from './load-shedder';
 import type { LocalPresence } from './presence';
 import { handleRelay, type RelayEvent } from './relay';
 import type { RoomEmitter } from './room-emitter';
@@ -20,7 +22,11 @@ export interface HandlerUnits {
   store: RoomStore;
   rooms: RoomEmitter;
   presence: LocalPresence;
+  /** Where admitted participants are, for the relay. */
+  directory: ParticipantDirectory;
   events: MeetingEvents;
+  /** Refuses new joins with `server-busy` while this node is overloaded. */
+  load: Pick<LoadShedder, 'admit'>;
   lifecycle: MeetingLifecycle;
   metrics: Pick<MeetingsMetrics, 'relayed'>;
   /** Leaves the socket's current meeting. */
@@ -39,7 +45,7 @@ export function createClientEventHandlers(units: HandlerUnits): ClientEventHandl
     (socket, payload) =>
       handleRelay(units, socket, event, payload);
   return {
-    'join-meeting': (socket, payload, event) => handleJoin(units, socket, payload, event),
+    'join-meeting': (socket, payload, event) => units.load.admit(() => handleJoin(units, socket, payload, event)),
     'leave-meeting': (socket, payload) => handleLeave(units, socket, payload),
     'toggle-media': (socket, payload) => handleToggleMedia(units, socket, payload),
     'participant-ready': (socket, payload) => handleReady(units, socket, payload),

@@ -1,8 +1,9 @@
 import { ProtocolFailure } from '../errors';
 import type { MeetingsMetrics } from '../observability/metrics';
 import type { EventPayload } from '../socket/event-handler';
+import { isThenable } from '../socket/serial-queue';
 import type { MeetingsSocket } from '../socket/types';
-import type { RoomStore } from '../store/room-store';
+import type { ParticipantDirectory } from './participant-directory';
 import { requireAdmitted } from './require-session';
 import type { RoomEmitter } from './room-emitter';
 
@@ -11,37 +12,54 @@ export type RelayEvent = 'webrtc-signal' | 'webrtc-offer' | 'webrtc-answer' | 'w
 
 /** What the relay of signalling messages works with. */
 export interface RelayContext {
-  /** Where the target's membership is checked (a store round trip per message). */
-  store: RoomStore;
-  rooms: RoomEmitter;
+  /** Where the target is: this node's rooms, else a per-node cache of other nodes' participants. */
+  directory: Pick<ParticipantDirectory, 'local' | 'remoteNode'>;
+  rooms: Pick<RoomEmitter, 'toParticipant'>;
   metrics: Pick<MeetingsMetrics, 'relayed'>;
 }
 
+/** The relayed message: the payload's own part, untouched, with `from` stamped by the server. */
+function relayedMessage(from: string, payload: EventPayload<RelayEvent>): Record<string, unknown> {
+  const message: Record<string, unknown> =
+    'signal' in payload
+      ? { from, signal: payload.signal }
+      : 'candidate' in payload
+        ? { from, candidate: payload.candidate }
+        : { from, sdp: payload.sdp };
+  if (payload.connectionId !== undefined) message.connectionId = payload.connectionId;
+  return message;
+}
+
 /**
- * Relays a signalling message to ONE participant of the sender's own meeting, through that
- * participant's room (so it works across nodes). `from` is stamped by the server; the signal
- * itself (offer/answer/candidate/renegotiate/transceiverRequest) is passed through untouched.
+ * Relays a signalling message to ONE admitted participant of the sender's own meeting. A target
+ * on this node gets it straight on its socket, with no store round trip and nothing published; a
+ * target on another node gets it through its participant room (the adapter carries it there),
+ * once the directory knows it is a member — from its cache or, the first time, from the store.
+ * `from` is stamped by the server; the signal itself (offer/answer/candidate/renegotiate/
+ * transceiverRequest) is passed through untouched. Synchronous unless the store must be asked.
  */
-export async function handleRelay(
+export function handleRelay(
   ctx: RelayContext,
   socket: MeetingsSocket,
   event: RelayEvent,
   payload: EventPayload<RelayEvent>,
-): Promise<void> {
+): void | Promise<void> {
   const { meetingId, participantId } = requireAdmitted(socket);
-  if (payload.to === participantId) throw new ProtocolFailure('participant-not-found');
-  const target = await ctx.store.getParticipant(meetingId, payload.to);
-  if (!target) throw new ProtocolFailure('participant-not-found');
-  const connection = payload.connectionId !== undefined ? { connectionId: payload.connectionId } : {};
-  const to = ctx.rooms.toParticipant(target.id);
-  if ('signal' in payload) {
-    to.emit('webrtc-signal', { from: participantId, signal: payload.signal, ...connection });
-  } else if ('candidate' in payload) {
-    to.emit('webrtc-ice-candidate', { from: participantId, candidate: payload.candidate, ...connection });
-  } else if (event === 'webrtc-offer') {
-    to.emit('webrtc-offer', { from: participantId, sdp: payload.sdp, ...connection });
-  } else {
-    to.emit('webrtc-answer', { from: participantId, sdp: payload.sdp, ...connection });
+  const { to } = payload;
+  if (to === participantId) throw new ProtocolFailure('participant-not-found');
+  const message = relayedMessage(participantId, payload);
+  const local = ctx.directory.local(meetingId, to);
+  if (local) {
+    // The typed emit cannot take the union of the four events; the message matches each one's payload.
+    (local.emit as (name: string, data: unknown) => boolean)(event, message);
+    ctx.metrics.relayed(event);
+    return;
   }
-  ctx.metrics.relayed(event);
+  const send = (nodeId: string | undefined): void => {
+    if (nodeId === undefined) throw new ProtocolFailure('participant-not-found');
+    (ctx.rooms.toParticipant(to).emit as (name: string, data: unknown) => boolean)(event, message);
+    ctx.metrics.relayed(event);
+  };
+  const node = ctx.directory.remoteNode(meetingId, to);
+  return isThenable(node) ? Promise.resolve(node).then(send) : send(node);
 }

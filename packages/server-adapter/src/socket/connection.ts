@@ -50,7 +50,7 @@ export function createConnections(deps: ConnectionDeps): Connections {
       socket.on('disconnect', () => {
         stops.forEach((s) => s());
         lanes.delete(socket);
-        void queue.run(() => deps.leave(socket, 'disconnected'));
+        void queue.run(() => deps.leave(socket, 'disconnected'), true);
       });
     },
     async close(release) {

@@ -4,8 +4,9 @@ import type { MeetingsLogger } from '../observability/logger';
 import type { MeetingsMetrics } from '../observability/metrics';
 import type { MeetingLimits } from '../options';
 import type { ClientEventHandlers, EventHandler, EventPayload } from './event-handler';
+import { payloadSize } from './payload-size';
 import { TokenBucket } from './rate-limiter';
-import type { SerialQueue } from './serial-queue';
+import { isThenable, type SerialQueue } from './serial-queue';
 import type { MeetingsSocket } from './types';
 
 /** What the guard of a socket's events works with. */
@@ -23,20 +24,27 @@ export interface EventGuardDeps {
 
 type Respond = (result: Ack<unknown>) => void;
 
-const byteLength = (value: unknown): number => {
-  try {
-    // A function or symbol serialises to nothing: the schema refuses it, not the size check.
-    return Buffer.byteLength(JSON.stringify(value ?? null) ?? '');
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
+/**
+ * How an event is ordered with the socket's others. Relayed signals need ordering only with the
+ * socket's membership changes (a signal sent right after joining waits for the join) and with
+ * each other, so they do not wait behind chat messages or media toggles; everything else runs
+ * strictly in arrival order.
+ */
+const ORDERING: Partial<Record<ClientEventName, 'membership' | 'free'>> = {
+  'join-meeting': 'membership',
+  'leave-meeting': 'membership',
+  'webrtc-signal': 'free',
+  'webrtc-offer': 'free',
+  'webrtc-answer': 'free',
+  'webrtc-ice-candidate': 'free',
 };
 
 /**
  * Registers every client event of one socket with the full guard: rate limit and payload size
  * (checked synchronously, before anything is queued), schema validation, then the handler —
- * on the socket's `queue`, so events are handled strictly in arrival order even when the store
- * is async. Invalid events are dropped, answered with a typed error; the socket stays connected.
+ * on the socket's `queue`, so events are handled in arrival order even when the store is async
+ * (relayed signals only after the socket's membership changes and each other, see `ORDERING`).
+ * Invalid events are dropped, answered with a typed error; the socket stays connected.
  */
 export function guardClientEvents(
   deps: EventGuardDeps,
@@ -79,7 +87,8 @@ export function guardClientEvents(
       }
       if (args.length > 1) return reportFailure(event, 'invalid-payload', respond);
       const raw = args[0];
-      if (byteLength(raw) > limits.maxPayloadBytes) return reportFailure(event, 'payload-too-large', respond);
+      // Counted on the decoded payload, without encoding it to JSON again.
+      if (payloadSize(raw, limits.maxPayloadBytes) > limits.maxPayloadBytes) return reportFailure(event, 'payload-too-large', respond);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         logger.debug({ event, socketId: socket.id, issues: parsed.error.issues.length }, 'invalid payload');
@@ -87,16 +96,25 @@ export function guardClientEvents(
       }
       const payload = parsed.data as EventPayload<E>;
       const context = { acknowledged: respond !== undefined, defer: (work: () => Promise<void>) => void queue.run(work) };
-      void queue.run(async () => {
+      const failed = (error: unknown): void => {
+        if (error instanceof ProtocolFailure) return reportFailure(event, error.code, respond, error.details);
+        logger.error({ err: error, event, socketId: socket.id }, 'event handler failed');
+        reportFailure(event, 'internal', respond);
+      };
+      // A handler that needs nothing asynchronous (a relayed signal) is answered without a promise.
+      const work = (): Promise<void> | void => {
+        let data: unknown;
         try {
-          const data = await handler(socket, payload, context);
-          respond?.({ ok: true, data });
+          data = handler(socket, payload, context);
         } catch (error) {
-          if (error instanceof ProtocolFailure) return reportFailure(event, error.code, respond, error.details);
-          logger.error({ err: error, event, socketId: socket.id }, 'event handler failed');
-          reportFailure(event, 'internal', respond);
+          return failed(error);
         }
-      });
+        if (!isThenable(data)) return respond?.({ ok: true, data });
+        return Promise.resolve(data).then((result) => respond?.({ ok: true, data: result }), failed);
+      };
+      const ordering = ORDERING[event];
+      if (ordering === 'free') queue.runFree(work);
+      else void queue.run(work, ordering === 'membership');
     };
   };
 

@@ -16,12 +16,15 @@ export interface EventContext {
   defer(work: () => Promise<void>): void;
 }
 
-/** Handles one client event: gets a validated payload, returns the acknowledgement data. */
+/**
+ * Handles one client event: gets a validated payload, returns the acknowledgement data — at once
+ * when it needs nothing asynchronous (a relayed signal), or as a promise.
+ */
 export type EventHandler<E extends ClientEventName, R = unknown> = (
   socket: MeetingsSocket,
   payload: EventPayload<E>,
   event: EventContext,
-) => Promise<R>;
+) => R | Promise<R>;
 
 /** One handler per client event of the wire contract. */
 export type ClientEventHandlers = { [E in ClientEventName]: EventHandler<E> };

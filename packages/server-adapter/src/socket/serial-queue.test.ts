@@ -39,3 +39,52 @@ describe('SerialQueue', () => {
     expect(done).toEqual(['first', 'queued from inside']);
   });
 });
+
+describe('SerialQueue.runFree', () => {
+  it('runs free work at once, past slow ordinary work, but behind a held item', async () => {
+    const queue = new SerialQueue(() => undefined);
+    const order: string[] = [];
+    void queue.run(async () => {
+      await tick(20);
+      order.push('chat');
+    });
+    queue.runFree(() => {
+      order.push('signal-1');
+    });
+    expect(order).toEqual(['signal-1']);
+    void queue.run(async () => {
+      await tick(20);
+      order.push('join');
+    }, true);
+    queue.runFree(() => {
+      order.push('signal-2');
+    });
+    expect(order).toEqual(['signal-1']);
+    await queue.idle();
+    expect(order).toEqual(['signal-1', 'chat', 'join', 'signal-2']);
+  });
+
+  it('keeps free items in order when one of them waits on a promise, and reports failures', async () => {
+    const errors: unknown[] = [];
+    const queue = new SerialQueue((error) => errors.push(error));
+    const order: string[] = [];
+    queue.runFree(async () => {
+      await tick(20);
+      order.push('looked up');
+    });
+    queue.runFree(() => {
+      order.push('next');
+    });
+    queue.runFree(() => {
+      throw new Error('broken');
+    });
+    expect(order).toEqual([]);
+    await queue.idle();
+    expect(order).toEqual(['looked up', 'next']);
+    expect(errors).toEqual([new Error('broken')]);
+    queue.runFree(() => {
+      order.push('free again');
+    });
+    expect(order.at(-1)).toBe('free again');
+  });
+});

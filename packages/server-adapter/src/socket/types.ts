@@ -25,8 +25,13 @@ export interface MeetingsSocketData {
   session?: SocketSession;
 }
 
-/** Inter-server events: none (all cross-node traffic goes through rooms). */
-export type MeetingsInterServerEvents = Record<string, never>;
+/**
+ * Inter-server events. Meeting traffic goes through rooms; the only one is a node telling the
+ * others that a participant is gone, so they drop it from their roster caches.
+ */
+export interface MeetingsInterServerEvents {
+  'mentara:participant-gone': (meetingId: string, participantId: string) => void;
+}
 
 /** The Socket.IO server type the adapter works with. */
 export type MeetingsIoServer = Server<ClientToServerEvents, ServerToClientEvents, MeetingsInterServerEvents, MeetingsSocketData>;

@@ -1,0 +1,175 @@
+/**
+ * Server CPU per operation on a fixed workload, measured apart from any ceiling: per connection,
+ * per join, per relayed message, for each variant, interleaved and repeated so background load
+ * hits them alike. CPU time (`process.cpuUsage` of the server, summed over its nodes) barely
+ * depends on what else runs on the machine, unlike latency; the median of the repeats is kept.
+ *
+ * Standalone: `node bench/signalling/cpu-cost.mjs [--only=bare,memory,bare-redis,redis] [--p=2]
+ * [--m=200] [--rounds=4] [--repeat=3] [--prof]` (`--prof` writes a `.cpuprofile` per server to
+ * bench/results/profiles/, then prints where the time went; open the files in Chrome DevTools'
+ * Performance panel or speedscope for the flame graph). `bench/run.mjs` runs it first.
+ */
+import { mkdirSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import { REPO_ROOT, processCpuMicros, startLoadgen, startRedis, stopChild } from './processes.mjs';
+import { startVariant } from './variants.mjs';
+
+const median = (values) => {
+  const sorted = [...values].filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round1 = (n) => (n === undefined ? undefined : Math.round(n * 10) / 10);
+
+async function serverCpu(servers) {
+  const replies = await Promise.all(servers.map((s) => fetch(`${s.url}/cpu`).then((r) => r.json())));
+  return replies.reduce((a, r) => a + r.cpuMicros, 0);
+}
+
+/** One measured pass of `variant`: connect, join, rounds, close; CPU of each phase. */
+async function pass(loadgens, servers, variant, { P, M, rounds, redisPid }) {
+  const urls = servers.map((s) => s.url);
+  const keys = Array.from({ length: M }, (_, i) => `cpu-${variant}-${P}-${Date.now().toString(36)}-${i}`);
+  const shares = loadgens.map((_, g) => keys.filter((_, i) => i % loadgens.length === g));
+  const redisCpu = () => (redisPid ? processCpuMicros(redisPid) : 0);
+  const t0 = await serverCpu(servers);
+  const r0 = redisCpu();
+  await Promise.all(loadgens.map((l, g) => l.request({ cmd: 'connect', urls, meetingKeys: shares[g], participants: P, concurrency: 50 }, 'connected', 120_000)));
+  const t1 = await serverCpu(servers);
+  const settings = { staggerMs: 1000, rounds, roundMs: 1000, drainMs: 3000 };
+  const joined = await Promise.all(loadgens.map((l) => l.request({ cmd: 'run', phase: 'join', startAt: Date.now() + 100, ...settings }, 'result', 120_000)));
+  const t2 = await serverCpu(servers);
+  const r2 = redisCpu();
+  const ran = await Promise.all(loadgens.map((l) => l.request({ cmd: 'run', phase: 'rounds', startAt: Date.now() + 100, ...settings }, 'result', 120_000)));
+  const t3 = await serverCpu(servers);
+  const r3 = redisCpu();
+  await Promise.all(loadgens.map((l) => l.request({ cmd: 'close' }, 'closed', 30_000)));
+  await new Promise((r) => setTimeout(r, 1000));
+  const t4 = await serverCpu(servers);
+  const sum = (results, key) => results.reduce((a, r) => a + r[key], 0);
+  const joins = M * P - sum(joined, 'joinFailures');
+  const delivered = sum(ran, 'signalsReceived') + sum(ran, 'chatReceived');
+  const lost = sum(ran, 'signalsLost') + sum(ran, 'chatLost');
+  return {
+    connectMicros: (t1 - t0) / (M * P),
+    joinMicros: joins > 0 ? (t2 - t1) / joins : undefined,
+    messageMicros: delivered > 0 ? (t3 - t2) / delivered : undefined,
+    disconnectMicros: (t4 - t3) / (M * P),
+    redisJoinMicros: redisPid && joins > 0 ? (r2 - r0) / joins : undefined,
+    redisMessageMicros: redisPid && delivered > 0 ? (r3 - r2) / delivered : undefined,
+    delivered,
+    lost,
+    joinFailures: sum(joined, 'joinFailures'),
+    loadAverage: round1(os.loadavg()[0]),
+  };
+}
+
+/**
+ * Measures every variant of `variants` ({ name → servers }) `repeat` times, interleaved, after one
+ * unmeasured warm-up pass each (so the JIT has compiled the hot paths). Returns the medians.
+ */
+export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 200, rounds = 4, repeat = 3, redisPid, log = console.log } = {}) {
+  const samples = Object.fromEntries(Object.keys(serversByVariant).map((v) => [v, []]));
+  for (const [variant, servers] of Object.entries(serversByVariant)) {
+    await pass(loadgens, servers, variant, { P, M: Math.max(10, Math.round(M / 4)), rounds: 2, redisPid: undefined });
+  }
+  for (let i = 0; i < repeat; i += 1) {
+    for (const [variant, servers] of Object.entries(serversByVariant)) {
+      const usesRedis = variant.includes('redis');
+      const s = await pass(loadgens, servers, variant, { P, M, rounds, redisPid: usesRedis ? redisPid : undefined });
+      samples[variant].push(s);
+      log(
+        `  cpu ${variant.padEnd(10)} P=${P} M=${M}: ${s.connectMicros.toFixed(0)} µs/connection, ${s.joinMicros?.toFixed(0)} µs/join, ` +
+          `${s.messageMicros?.toFixed(1)} µs/message${s.redisMessageMicros !== undefined ? ` (+ redis-server ${s.redisJoinMicros?.toFixed(0)} µs/join, ${s.redisMessageMicros.toFixed(1)} µs/message)` : ''}, ` +
+          `lost ${s.lost}, load ${s.loadAverage}`,
+      );
+    }
+  }
+  const result = {};
+  for (const [variant, list] of Object.entries(samples)) {
+    const pick = (key) => round1(median(list.map((s) => s[key])));
+    result[variant] = {
+      P,
+      M,
+      rounds,
+      repeat,
+      connectMicros: pick('connectMicros'),
+      joinMicros: pick('joinMicros'),
+      messageMicros: pick('messageMicros'),
+      disconnectMicros: pick('disconnectMicros'),
+      redisJoinMicros: pick('redisJoinMicros'),
+      redisMessageMicros: pick('redisMessageMicros'),
+      lost: list.reduce((a, s) => a + s.lost, 0),
+      loadAverages: list.map((s) => s.loadAverage),
+    };
+  }
+  return result;
+}
+
+/** Prints the medians and the ratios of ours against its baseline. */
+export function printCpuCost(result, log = console.log) {
+  const f = (n, d = 1) => (n === undefined ? '-' : n.toFixed(d));
+  log('| server | P | µs/connection | µs/join | µs/message | redis-server µs/join, µs/message | load averages |');
+  log('|---|---|---|---|---|---|---|');
+  for (const [variant, r] of Object.entries(result)) {
+    const redis = r.redisMessageMicros !== undefined ? `${f(r.redisJoinMicros, 0)}, ${f(r.redisMessageMicros)}` : '-';
+    log(`| ${variant} | ${r.P} | ${f(r.connectMicros, 0)} | ${f(r.joinMicros, 0)} | ${f(r.messageMicros)} | ${redis} | ${r.loadAverages.join(', ')} |`);
+  }
+  for (const [ours, bare] of [['memory', 'bare'], ['redis', 'bare-redis']]) {
+    const a = result[ours];
+    const b = result[bare];
+    if (!a || !b) continue;
+    log(
+      `${ours}/${bare}: connection ${f(a.connectMicros / b.connectMicros, 2)}×, join ${f(a.joinMicros / b.joinMicros, 2)}×, ` +
+        `message ${f(a.messageMicros / b.messageMicros, 2)}×`,
+    );
+  }
+}
+
+/* ---------- standalone ---------- */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const value = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+  const prof = args.includes('--prof');
+  const only = value('only', 'bare,memory').split(',');
+  const Ps = value('p', '2').split(',').map(Number);
+  const M = Number(value('m', '200'));
+  const rounds = Number(value('rounds', '4'));
+  const repeat = Number(value('repeat', '3'));
+  const profileDir = `${REPO_ROOT}bench/results/profiles/`;
+  if (prof) mkdirSync(profileDir, { recursive: true });
+  const loadgens = Array.from({ length: 2 }, () => startLoadgen());
+  const children = loadgens.map((l) => l.child);
+  let redis;
+  try {
+    if (only.some((v) => v.includes('redis'))) {
+      redis = await startRedis();
+      children.push(redis.child);
+    }
+    const serversByVariant = {};
+    for (const variant of only) {
+      const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}${variant}`] : [];
+      const servers = await startVariant(variant, redis?.url, flags);
+      children.push(...servers.map((s) => s.child));
+      serversByVariant[variant] = servers;
+    }
+    for (const P of Ps) {
+      const result = await measureCpuCost(loadgens, serversByVariant, { P, M: P === 4 ? Math.round(M / 2) : M, rounds, repeat, redisPid: redis?.child.pid });
+      printCpuCost(result);
+    }
+  } finally {
+    for (const l of loadgens) if (l.child.connected) l.child.send({ cmd: 'exit' });
+    await Promise.all(children.map(stopChild));
+  }
+  if (prof) {
+    const { summarizeProfile } = await import('./profile-summary.mjs');
+    for (const variant of only) {
+      for (const file of readdirSync(`${profileDir}${variant}`).filter((f) => f.endsWith('.cpuprofile')).sort()) {
+        console.log(`\n${variant}: ${file}`);
+        summarizeProfile(`${profileDir}${variant}/${file}`);
+      }
+    }
+  }
+  process.exit(0);
+}

@@ -1,0 +1,50 @@
+// The page's own script: a file, not inline, so the page runs under a strict Content-Security-Policy
+// (`script-src 'self'`), as the meeting server's static handler serves it.
+const meeting = document.querySelector('mentara-meeting');
+const invite = document.getElementById('invite');
+const status = document.getElementById('status');
+const params = new URLSearchParams(location.search);
+
+async function post(path, body = {}) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(answer.error ?? 'The meeting server did not answer. Try again.');
+  return answer;
+}
+
+// ?theme=light or ?theme=dark; without it the person's system setting decides.
+if (params.get('theme')) meeting.theme = params.get('theme');
+
+// Your backend decides who meets whom. This demo creates a meeting and shares it by address.
+let meetingId = params.get('meeting');
+if (!meetingId) {
+  ({ meetingId } = await post('/api/meetings').catch((error) => {
+    invite.textContent = error.message;
+    throw error;
+  }));
+  params.set('meeting', meetingId);
+  history.replaceState(null, '', `?${params}`);
+}
+const link = `${location.origin}${location.pathname}?meeting=${encodeURIComponent(meetingId)}`;
+invite.innerHTML = 'Invite the other person with this address: <a></a>';
+invite.querySelector('a').href = invite.querySelector('a').textContent = link;
+
+// Your backend mints the meeting token for its signed-in user; this demo asks the quickstart
+// server for one carrying the name typed on the pre-join screen. A rejection keeps the
+// pre-join screen and shows its message. As a property the token never appears in the DOM.
+let token;
+meeting.beforeJoin = async ({ displayName }) => {
+  ({ token } = await post('/api/demo/session', { meetingId, displayName }));
+};
+meeting.getToken = () => token;
+// The room starts once it has a meeting id.
+meeting.meetingId = meetingId;
+
+meeting.addEventListener('joined', () => (status.textContent = 'In the session.'));
+meeting.addEventListener('left', () => (status.textContent = 'You left the session.'));
+meeting.addEventListener('ended', () => (status.textContent = 'The session has ended.'));
+meeting.addEventListener('error', (event) => console.warn(event.detail.code, event.detail.message));

@@ -1,0 +1,118 @@
+import { Adapter } from 'socket.io-adapter';
+import { isThenable } from '../socket/serial-queue';
+import type { MeetingsNamespace, MeetingsSocket } from '../socket/types';
+import type { ParticipantRecord, RoomStore } from '../store/room-store';
+import type { MeetingEvents } from './events';
+import type { LocalPresence } from './presence';
+import { meetingRoom, participantRoom } from './rooms';
+
+/** The inter-server event that tells other nodes a participant is gone (from any roster cache). */
+export const PARTICIPANT_GONE = 'mentara:participant-gone';
+
+/** What the directory works with. */
+export interface DirectoryDeps {
+  namespace: MeetingsNamespace;
+  store: Pick<RoomStore, 'getParticipant'>;
+  events: MeetingEvents;
+  presence: Pick<LocalPresence, 'has'>;
+  nodeId: string;
+}
+
+/** The admitted participants of one meeting that live on other nodes, as this node knows them. */
+interface RemoteMembers {
+  /** Participant id → node id. */
+  nodes: Map<string, string>;
+  /** Bumped on every removal, so a store answer read before it is not cached after it. */
+  epoch: number;
+}
+
+/** How often meetings without a participant on this node are dropped from the cache. */
+const PRUNE_INTERVAL_MS = 60_000;
+
+/**
+ * Where the admitted participants of a meeting are, for the relay: without a store round trip
+ * for anyone on this node (Socket.IO's own rooms say it), and for participants on other nodes
+ * from a per-node cache, filled by store reads and emptied on every removal —
+ * on this node through the meeting events, on the others through an inter-server event the
+ * removing node sends (a store read that raced a removal is not cached). A participant id belongs to one session of one meeting and never moves
+ * between nodes (a reconnect gets a new id), so a cached node stays right until the removal.
+ */
+export class ParticipantDirectory {
+  readonly #deps: DirectoryDeps;
+  readonly #remote = new Map<string, RemoteMembers>();
+  readonly #stops: Array<() => void> = [];
+
+  constructor(deps: DirectoryDeps) {
+    this.#deps = deps;
+    const { namespace, events } = deps;
+    // Other nodes exist only behind an adapter that reaches them (the in-memory one only warns).
+    const shared = namespace.adapter.serverSideEmit !== Adapter.prototype.serverSideEmit;
+    const forget = (meetingId: string, participantId: string): void => {
+      const members = this.#remote.get(meetingId);
+      if (!members) return;
+      members.nodes.delete(participantId);
+      members.epoch += 1;
+    };
+    this.#stops.push(
+      events.on('participant-left', ({ meetingId, participant }) => {
+        forget(meetingId, participant.participantId);
+        if (shared) namespace.serverSideEmit(PARTICIPANT_GONE, meetingId, participant.participantId);
+      }),
+      events.on('meeting-ended', ({ meetingId }) => {
+        this.#remote.delete(meetingId);
+      }),
+    );
+    if (shared) {
+      namespace.on(PARTICIPANT_GONE, forget);
+      this.#stops.push(() => void namespace.off(PARTICIPANT_GONE, forget));
+    }
+    const prune = setInterval(() => {
+      for (const meetingId of this.#remote.keys()) if (!deps.presence.has(meetingId)) this.#remote.delete(meetingId);
+    }, PRUNE_INTERVAL_MS);
+    prune.unref?.();
+    this.#stops.push(() => clearInterval(prune));
+  }
+
+  /** The socket on this node of an admitted participant of the meeting, if there is one. */
+  local(meetingId: string, participantId: string): MeetingsSocket | undefined {
+    const { namespace } = this.#deps;
+    const ids = namespace.adapter.rooms.get(participantRoom(participantId));
+    if (!ids) return undefined;
+    const room = meetingRoom(meetingId);
+    for (const id of ids) {
+      const socket = namespace.sockets.get(id);
+      if (socket?.rooms.has(room)) return socket;
+    }
+    return undefined;
+  }
+
+  /**
+   * The node of an admitted participant of the meeting who is not on this node: from the cache,
+   * or read from the store (then cached). `undefined` when there is no such participant.
+   */
+  remoteNode(meetingId: string, participantId: string): string | undefined | Promise<string | undefined> {
+    let members = this.#remote.get(meetingId);
+    const known = members?.nodes.get(participantId);
+    if (known !== undefined) return known;
+    if (!members) {
+      members = { nodes: new Map(), epoch: 0 };
+      this.#remote.set(meetingId, members);
+    }
+    const entry = members;
+    const { epoch } = entry;
+    const settle = (record: ParticipantRecord | undefined): string | undefined => {
+      // On this node but not in its rooms: the session is ending here.
+      if (!record || record.nodeId === this.#deps.nodeId) return undefined;
+      if (entry.epoch === epoch && this.#remote.get(meetingId) === entry) entry.nodes.set(participantId, record.nodeId);
+      return record.nodeId;
+    };
+    const found = this.#deps.store.getParticipant(meetingId, participantId);
+    return isThenable(found) ? Promise.resolve(found).then(settle) : settle(found);
+  }
+
+  /** Stops listening. */
+  close(): void {
+    for (const stop of this.#stops.splice(0)) stop();
+    this.#remote.clear();
+  }
+}
