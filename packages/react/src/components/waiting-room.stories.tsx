@@ -61,7 +61,8 @@ export const Waiting: Story = {
     const canvas = within(canvasElement);
     const region = await canvas.findByRole('region', { name: 'Your host will let you in soon' });
     await waitFor(() => expect(within(region).getByRole('button', { name: 'Stop camera' })).toHaveAttribute('aria-pressed', 'true'));
-    await expect(within(region).getByText(/^Today, 3:00/)).toBeVisible();
+    // The schedule arrives with the join answer: wait for it.
+    await expect(await within(region).findByText(/^Today, 3:00/)).toBeVisible();
     // The fake microphone plays a tone: the level moves before anyone can hear it.
     const meter = within(region).getByRole('meter', { name: 'Microphone level' });
     await waitFor(() => expect(Number(meter.getAttribute('aria-valuenow'))).toBeGreaterThan(0), { timeout: 5000 });
