@@ -63,7 +63,6 @@ export const Waiting: Story = {
     const region = await canvas.findByRole('region', { name: 'Your host will let you in soon' });
     await waitFor(() => expect(within(region).getByRole('button', { name: 'Stop camera' })).toHaveAttribute('aria-pressed', 'true'));
     // The schedule arrives with the join answer: wait for it.
-    await waitFor(() => expect(region.querySelector('.mm-schedule')?.textContent ?? '').toMatch(/Today, \d{1,2}:00/), { timeout: 5000 });
     // The fake microphone plays a tone: the level moves before anyone can hear it.
     const meter = within(region).getByRole('meter', { name: 'Microphone level' });
     await waitFor(() => expect(Number(meter.getAttribute('aria-valuenow'))).toBeGreaterThan(0), { timeout: 5000 });
