@@ -62,7 +62,6 @@ export const Waiting: Story = {
     const canvas = within(canvasElement);
     const region = await canvas.findByRole('region', { name: 'Your host will let you in soon' });
     await waitFor(() => expect(within(region).getByRole('button', { name: 'Stop camera' })).toHaveAttribute('aria-pressed', 'true'));
-    // The schedule arrives with the join answer: wait for it.
     // The fake microphone plays a tone: the level moves before anyone can hear it.
     const meter = within(region).getByRole('meter', { name: 'Microphone level' });
     await waitFor(() => expect(Number(meter.getAttribute('aria-valuenow'))).toBeGreaterThan(0), { timeout: 5000 });
