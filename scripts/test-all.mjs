@@ -3,7 +3,10 @@
 // Steps that open sockets or browsers run inside a loopback-only network namespace
 // (scripts/netns-run.sh) so no ICE check or request can leave this machine.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { ensureSystemDeps } from './ensure-system-deps.mjs';
+import { readVitestFailures } from './vitest-failures.mjs';
 
 // Browsers, coturn, redis-server…: installed here when missing (root with apt-get), otherwise
 // stop before any step with the command that installs them.
@@ -32,21 +35,53 @@ const steps = [
 
 const only = process.argv.slice(2);
 const results = [];
-for (const step of steps) {
-  if (only.length && !only.some((o) => step.name.includes(o))) continue;
-  const argv = step.netns ? ['bash', 'scripts/netns-run.sh', ...step.cmd] : step.cmd;
-  const started = Date.now();
-  console.log(`\n━━ ${step.name} ━━ ${argv.join(' ')}`);
+const reportDir = path.resolve('test-results', 'vitest');
+mkdirSync(reportDir, { recursive: true });
+
+/** Runs one command (inside the namespace when asked) and returns its exit status. */
+function run(step, cmd) {
+  const argv = step.netns ? ['bash', 'scripts/netns-run.sh', ...cmd] : cmd;
   // Inside the namespace npm has no registry: fail at once on a cache miss instead of retrying.
   const env = { ...process.env, FORCE_COLOR: '0', ...(step.netns ? { npm_config_offline: 'true' } : {}) };
-  const run = spawnSync(argv[0], argv.slice(1), { stdio: 'inherit', env });
+  const child = spawnSync(argv[0], argv.slice(1), { stdio: 'inherit', env });
+  return child.status ?? child.signal;
+}
+
+for (const [index, step] of steps.entries()) {
+  if (only.length && !only.some((o) => step.name.includes(o))) continue;
+  const started = Date.now();
+  const isVitest = step.cmd[1] === 'vitest';
+  const report = path.join(reportDir, `step-${index}.json`);
+  const reported = (extra = []) =>
+    isVitest ? [...step.cmd, ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`] : step.cmd;
+  console.log(`\n━━ ${step.name} ━━ ${(step.netns ? ['bash', 'scripts/netns-run.sh'] : []).concat(step.cmd).join(' ')}`);
+  rmSync(report, { force: true });
+  let status = run(step, reported());
+  let failures = status !== 0 && isVitest ? readVitestFailures(report) : null;
+  let flaky = [];
+  // Real sockets, browsers and WebRTC on a shared 2-core machine: a failed file is run once
+  // more on its own. A pass the second time keeps the step green but is named below as flaky,
+  // so it is seen and fixed, not hidden.
+  if (failures && failures.files.length) {
+    console.log(`\n━━ ${step.name}: ${failures.tests.length} failed; running the failed files once more`);
+    for (const t of failures.tests) console.log(`   ✗ ${path.relative('.', t.file)} › ${t.name}\n     ${t.message}`);
+    const first = failures;
+    rmSync(report, { force: true });
+    status = run(step, reported(first.files.map((f) => path.relative('.', f))));
+    failures = status !== 0 ? (readVitestFailures(report) ?? first) : null;
+    if (status === 0) flaky = first.tests;
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  results.push({ name: step.name, ok: run.status === 0, seconds });
-  console.log(`━━ ${step.name}: ${run.status === 0 ? 'ok' : `FAILED (exit ${run.status ?? run.signal})`} in ${seconds}s`);
+  results.push({ name: step.name, ok: status === 0, seconds, failures: failures?.tests ?? [], flaky });
+  console.log(`━━ ${step.name}: ${status === 0 ? 'ok' : `FAILED (exit ${status})`} in ${seconds}s`);
 }
 
 console.log('\nSummary');
-for (const r of results) console.log(`  ${r.ok ? '✓' : '✗'} ${r.name} (${r.seconds}s)`);
+for (const r of results) {
+  console.log(`  ${r.ok ? '✓' : '✗'} ${r.name} (${r.seconds}s)`);
+  for (const t of r.failures) console.log(`      ✗ ${path.relative('.', t.file)} › ${t.name}\n        ${t.message}`);
+  for (const t of r.flaky) console.log(`      ! flaky (passed when run again): ${path.relative('.', t.file)} › ${t.name}\n        ${t.message}`);
+}
 const failed = results.filter((r) => !r.ok).length;
 console.log(`${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
