@@ -6,7 +6,7 @@ import { formatMessage } from '../messages/messages';
 import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
 import { formatDuration, formatSchedule, isoDuration } from '../utils/session-time';
-import { SessionIcon } from './session-icons';
+import { Icon } from './icons';
 import { useFocusOnArrival } from '../hooks/use-focus-on-arrival';
 
 /** The screens around the waiting room that end (or pause) a visit. */
@@ -70,7 +70,7 @@ export const AdmissionNotice = forwardRef<HTMLElement, AdmissionNoticeProps>(fun
     <section ref={ref} aria-labelledby={titleId} {...rest} className={cx('mm-waiting mm-waiting--notice', className)} data-state={state}>
       <div className="mm-waiting__card">
         <span className="mm-waiting__badge" aria-hidden="true">
-          <SessionIcon name={icon} className="mm-waiting__icon" />
+          <Icon name={icon} className="mm-waiting__icon" />
         </span>
         <h2 ref={heading} id={titleId} tabIndex={-1} className="mm-waiting__title">
           {title}

@@ -5,7 +5,7 @@ import { useWaitingList } from '../hooks/use-waiting-list';
 import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
 import { playKnockSound } from '../utils/knock-sound';
-import { SessionIcon } from './session-icons';
+import { Icon } from './icons';
 import { AdmitAllButton, WaitingEntry } from './waiting-entry';
 
 /** Props of `<AdmitQueue>`. */
@@ -50,7 +50,7 @@ export const AdmitQueue = forwardRef<HTMLElement, AdmitQueueProps>(function Admi
       data-count={waiting.length}
     >
       <h2 id={titleId} className="mm-admit__title">
-        <SessionIcon name="person" />
+        <Icon name="person" />
         {m.waitingToJoin}
       </h2>
       <ul className="mm-admit__list">

@@ -2,7 +2,7 @@ import { forwardRef, type ButtonHTMLAttributes } from 'react';
 import { useAudioOnly } from '../hooks/use-audio-only';
 import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
-import { LinkIcon } from './link-icons';
+import { Icon } from './icons';
 
 /** Props of `<AudioOnlyToggle>`; other button attributes pass through. */
 export interface AudioOnlyToggleProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {
@@ -28,7 +28,7 @@ export const AudioOnlyToggle = forwardRef<HTMLButtonElement, AudioOnlyToggleProp
   const label = audioOnly ? m.audioOnlyStop : m.audioOnlyStart;
   return (
     <button ref={ref} {...buttonProps} {...rest} className={cx('mm-button mm-audio-only', className)}>
-      <LinkIcon name={audioOnly ? 'video' : 'audioOnly'} />
+      <Icon name={audioOnly ? 'camera' : 'audioOnly'} className="mm-link-icon" />
       {children ?? <span className={showLabel ? undefined : 'mm-visually-hidden'}>{label}</span>}
     </button>
   );

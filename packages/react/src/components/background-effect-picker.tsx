@@ -2,7 +2,7 @@ import { forwardRef, useId, type FieldsetHTMLAttributes } from 'react';
 import { useBackgroundEffect, type BackgroundChoice, type BackgroundImageOption } from '../hooks/use-background-effect';
 import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
-import { SessionIcon } from './session-icons';
+import { Icon } from './icons';
 
 /** Props of `<BackgroundEffectPicker>`. */
 export interface BackgroundEffectPickerProps extends Omit<FieldsetHTMLAttributes<HTMLFieldSetElement>, 'onChange'> {
@@ -55,7 +55,7 @@ export const BackgroundEffectPicker = forwardRef<HTMLFieldSetElement, Background
               onChange={() => void choose(option.value).then(() => onChange?.(option.value))}
             />
             <span className="mm-effect__swatch" data-kind={option.picture ? 'image' : option.value} aria-hidden="true">
-              {option.picture ? <img src={option.picture} alt="" loading="lazy" /> : <SessionIcon name={option.value === 'blur' ? 'blur' : 'none'} className="mm-effect__icon" />}
+              {option.picture ? <img src={option.picture} alt="" loading="lazy" /> : <Icon name={option.value === 'blur' ? 'blur' : 'none'} className="mm-effect__icon" />}
             </span>
             <span className="mm-effect__label">{option.label}</span>
           </label>

@@ -3,7 +3,7 @@ import { useConnectionNotice, type ConnectionNoticeInfo } from '../hooks/use-con
 import { formatMessage, type MeetingMessages } from '../messages/messages';
 import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
-import { LinkIcon } from './link-icons';
+import { Icon } from './icons';
 
 /** Props of `<ConnectionNotice>`. */
 export type ConnectionNoticeProps = HTMLAttributes<HTMLDivElement>;
@@ -49,7 +49,7 @@ export const ConnectionNotice = forwardRef<HTMLDivElement, ConnectionNoticeProps
     >
       {text ? (
         <>
-          <LinkIcon name={notice.state === 'reconnecting' ? 'reconnect' : 'weakSignal'} />
+          <Icon name={notice.state === 'reconnecting' ? 'reconnect' : 'weakSignal'} className="mm-link-icon" />
           <span className="mm-notice__text">{text}</span>
         </>
       ) : null}

@@ -6,7 +6,7 @@ import { useMeeting } from '../hooks/use-meeting';
 import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
 import { errorText } from '../utils/error-text';
-import { SessionIcon } from './session-icons';
+import { Icon } from './icons';
 
 /** Props of `<LockToggle>`. */
 export interface LockToggleProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'onClick' | 'onError'> {
@@ -61,7 +61,7 @@ export const LockToggle = forwardRef<HTMLButtonElement, LockToggleProps>(functio
       aria-busy={pending || undefined}
       onClick={toggle}
     >
-      <SessionIcon name={locked ? 'lock' : 'unlock'} />
+      <Icon name={locked ? 'lock' : 'unlock'} />
       <span className={showLabel ? undefined : 'mm-visually-hidden'}>{label}</span>
     </button>
   );

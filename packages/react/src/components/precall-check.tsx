@@ -10,7 +10,7 @@ import { usePrecallCheck } from '../hooks/use-precall-check';
 import { formatMessage, type MeetingMessages } from '../messages/messages';
 import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
-import { LinkIcon, type LinkIconName } from './link-icons';
+import { Icon, type IconName } from './icons';
 
 /** Props of `<PrecallCheck>`. */
 export interface PrecallCheckProps extends HTMLAttributes<HTMLElement> {
@@ -30,10 +30,10 @@ export interface PrecallCheckProps extends HTMLAttributes<HTMLElement> {
 /** `idle` (not started), then the check's own state. */
 type PanelState = 'idle' | PrecallStatus['state'];
 
-function stepIcon(step: PrecallStepResult): LinkIconName {
+function stepIcon(step: PrecallStepResult): IconName {
   if (step.status === 'running') return 'running';
   if (step.status !== 'done') return 'pending';
-  return step.verdict === 'good' ? 'check' : step.verdict === 'failed' ? 'cross' : 'warning';
+  return step.verdict === 'good' ? 'check' : step.verdict === 'failed' ? 'close' : 'warning';
 }
 
 function stepResult(step: PrecallStepResult, m: MeetingMessages): string {
@@ -101,7 +101,7 @@ export const PrecallCheck = forwardRef<HTMLElement, PrecallCheckProps>(function 
             const figures = stepFigures(step, m);
             return (
               <li key={name} className="mm-precall__step" data-status={step.status} data-verdict={step.verdict ?? undefined}>
-                <LinkIcon name={stepIcon(step)} className="mm-precall__icon" />
+                <Icon name={stepIcon(step)} className="mm-precall__icon" />
                 <span className="mm-precall__name">{m.precallStep[name]}</span>
                 <span className="mm-precall__result">{stepResult(step, m)}</span>
                 {figures ? <span className="mm-precall__figures">{figures}</span> : null}

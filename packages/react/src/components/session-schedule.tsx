@@ -3,7 +3,7 @@ import { useAdmission } from '../hooks/use-admission';
 import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
 import { formatSchedule } from '../utils/session-time';
-import { SessionIcon } from './session-icons';
+import { Icon } from './icons';
 
 /** Props of `<SessionSchedule>`. */
 export interface SessionScheduleProps extends HTMLAttributes<HTMLParagraphElement> {
@@ -26,7 +26,7 @@ export const SessionSchedule = forwardRef<HTMLParagraphElement, SessionScheduleP
   if (!text) return null;
   return (
     <p ref={ref} {...rest} className={cx('mm-schedule', className)}>
-      <SessionIcon name="clock" />
+      <Icon name="clock" />
       <span className="mm-schedule__label">{m.sessionTime}</span>{' '}
       <time dateTime={new Date(startsAt!).toISOString()}>{text}</time>
     </p>

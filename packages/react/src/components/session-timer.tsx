@@ -6,7 +6,7 @@ import { useMessages } from '../messages/messages-context';
 import { cx } from '../utils/class-names';
 import { errorText } from '../utils/error-text';
 import { formatDuration, isoDuration } from '../utils/session-time';
-import { SessionIcon } from './session-icons';
+import { Icon } from './icons';
 
 /** Props of `<SessionTimer>`. */
 export interface SessionTimerProps extends HTMLAttributes<HTMLDivElement> {
@@ -54,7 +54,7 @@ export const SessionTimer = forwardRef<HTMLDivElement, SessionTimerProps>(functi
   return (
     <div ref={ref} {...rest} className={cx('mm-timer', className)} data-state={timer.state} data-mode={timer.mode}>
       <span className="mm-timer__clock" role="timer">
-        <SessionIcon name="clock" />
+        <Icon name="clock" />
         <span className="mm-visually-hidden">{m.sessionTimer} </span>
         {span !== null && timer.state !== 'ended' && timer.state !== 'idle' ? <time dateTime={isoDuration(span)}>{text}</time> : <span>{text}</span>}
       </span>
