@@ -116,7 +116,7 @@ export type {
   PrecallStepStatus,
   PrecallVerdict,
 } from '@mentara/meetings-core';
-export type { LinkNoticeMessage, PrecallMessage } from './messages/messages';
+export type { CallMessages, LinkMessages, LinkNoticeMessage, PrecallMessage, SessionMessages } from './messages/messages';
 // ---- end of weak links, audio only and the pre-call check ----
 
 // Prefab

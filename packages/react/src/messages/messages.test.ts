@@ -25,6 +25,14 @@ describe('messages', () => {
     expect(merged.precallStep).toEqual(defaultMessages.precallStep);
   });
 
+  it('merges every record of strings one level deep (an empty override keeps every default)', () => {
+    const records = Object.entries(defaultMessages).filter(([, value]) => typeof value === 'object');
+    expect(records.length).toBeGreaterThan(5);
+    for (const [key, value] of records) {
+      expect(mergeMessages({ [key]: {} })[key as keyof typeof defaultMessages], key).toEqual(value);
+    }
+  });
+
   it('has a non-empty English default for every string', () => {
     const flat = Object.entries(defaultMessages).flatMap(([key, value]) =>
       typeof value === 'string' ? [[key, value]] : Object.entries(value).map(([k, v]) => [`${key}.${k}`, v]),
