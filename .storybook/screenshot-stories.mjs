@@ -8,18 +8,14 @@
  * Usage (after `npm run build-storybook`, inside the loopback-only namespace):
  *   bash scripts/netns-run.sh node .storybook/screenshot-stories.mjs --filter session
  */
-import { createServer } from 'node:http';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, dirname } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { cliOption, launchChromium, readStories, serveStatic } from './static-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
+const option = (name, fallback) => cliOption(args, name, fallback);
 const dir = resolve(root, option('--dir', 'storybook-static'));
 const out = resolve(root, option('--out', 'test-results/stories'));
 const filter = option('--filter', '');
@@ -29,31 +25,11 @@ const VIEWPORTS = [
 ];
 const THEMES = ['light', 'dark'];
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  if (path === '/favicon.ico') return void res.writeHead(204).end();
-  const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-  if (!file.startsWith(dir)) return void res.writeHead(403).end();
-  try {
-    if (!(await stat(file)).isFile()) throw new Error('not a file');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(await readFile(file));
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}`;
-const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter((e) => e.type === 'story' && (!filter || e.id.includes(filter)));
+const server = await serveStatic(dir);
+const base = server.base;
+const stories = await readStories(dir, (e) => !filter || e.id.includes(filter));
 await mkdir(out, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-});
+const browser = await launchChromium();
 let problems = 0;
 try {
   for (const viewport of VIEWPORTS) {

@@ -10,20 +10,16 @@
  * Usage: node .storybook/test-stories.mjs [--build] [--dir storybook-static] [--filter text] [--themes light,dark]
  * Run inside a loopback-only namespace: unshare -n sh -c 'ip link set lo up && node .storybook/test-stories.mjs --build'
  */
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { extname, join, resolve, dirname } from 'node:path';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { cliOption, launchChromium, readStories, serveStatic } from './static-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
+const option = (name, fallback) => cliOption(args, name, fallback);
 const dir = resolve(root, option('--dir', 'storybook-static'));
 const filter = option('--filter', '');
 const STORY_TIMEOUT_MS = 15_000;
@@ -38,37 +34,10 @@ if (args.includes('--build')) {
   });
 }
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
-const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  // Chromium asks for a favicon the build does not ship; answer so it is not a console error.
-  if (path === '/favicon.ico') return void res.writeHead(204).end();
-  const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-  if (!file.startsWith(dir)) return void res.writeHead(403).end();
-  try {
-    if (!(await stat(file)).isFile()) throw new Error('not a file');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(await readFile(file));
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}`;
-
-const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
-const stories = Object.values(index.entries).filter(
-  (e) => e.type === 'story' && (e.tags ?? []).includes('test') && (!filter || e.id.includes(filter)),
-);
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection',
-  ],
-});
+const server = await serveStatic(dir);
+const base = server.base;
+const stories = await readStories(dir, (e) => (e.tags ?? []).includes('test') && (!filter || e.id.includes(filter)));
+const browser = await launchChromium();
 let passed = 0;
 let failed = 0;
 try {
