@@ -128,7 +128,15 @@ describe('quickstart server', () => {
     };
     try {
       const first = await start();
-      const created = (await (await fetch(`${first.origin}/api/meetings`, { method: 'POST' })).json()) as { meetingId: string };
+      // A scheduled session: its window must survive the restart too.
+      const endsAt = Date.now() + 60 * 60_000;
+      const created = (await (
+        await fetch(`${first.origin}/api/meetings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ startsAt: Date.now() - 60_000, endsAt }),
+        })
+      ).json()) as { meetingId: string };
       const { token } = (await (
         await fetch(`${first.origin}/api/demo/session`, {
           method: 'POST',
@@ -148,8 +156,8 @@ describe('quickstart server', () => {
         member.once('connect_error', reject);
       });
       const ack = await member.timeout(5_000).emitWithAck('join-meeting', { meetingId: created.meetingId });
-      // Admitted straight in (no waiting room, as before the restart).
-      expect(ack).toMatchObject({ ok: true, data: { self: { displayName: 'Client' }, meeting: { meetingId: created.meetingId } } });
+      // The same meeting, with its schedule, answers the token from before the restart.
+      expect(ack).toMatchObject({ ok: true, data: { self: { displayName: 'Client' }, meeting: { meetingId: created.meetingId, endsAt } } });
       member.disconnect();
       const again = await fetch(`${second.origin}/api/demo/session`, {
         method: 'POST',

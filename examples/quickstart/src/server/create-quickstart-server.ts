@@ -88,15 +88,16 @@ export async function startQuickstartServer(options: QuickstartServerOptions = {
   });
   // Socket.IO answers `/socket.io/` requests itself; every other request reaches the handler above.
   const meetings = attachMeetings(http, { auth });
-  // Meetings created before a restart exist again (waiting room on), so their links still get tokens.
-  for (const { meetingId, createdAt } of devState?.state.meetings ?? []) {
-    await meetings.store.ensureMeeting({ meetingId, createdAt });
+  // Meetings created before a restart exist again (waiting room on, schedule kept), so their
+  // links still get tokens and a session window still holds.
+  for (const kept of devState?.state.meetings ?? []) {
+    await meetings.store.ensureMeeting(kept);
   }
   const demoApi = createDemoApi({
     secret,
     meetings,
     frontendUrl: () => frontendUrl,
-    onMeetingCreated: (meetingId) => devState?.addMeeting(meetingId, Date.now()),
+    onMeetingCreated: (meeting) => devState?.addMeeting({ ...meeting, createdAt: Date.now() }),
   });
 
   await new Promise<void>((resolve, reject) => {

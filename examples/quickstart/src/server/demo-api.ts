@@ -15,8 +15,8 @@ export interface DemoApiOptions {
   meetings: MeetingsServer;
   /** The base of meeting URLs, `FRONTEND_URL`. */
   frontendUrl: () => string;
-  /** Called with every new meeting id (the quickstart remembers them across restarts). */
-  onMeetingCreated?: (meetingId: string) => void | Promise<void>;
+  /** Called with every new meeting and its schedule (the quickstart remembers them across restarts). */
+  onMeetingCreated?: (meeting: { meetingId: string; startsAt?: number; endsAt?: number }) => void | Promise<void>;
 }
 
 /**
@@ -81,7 +81,11 @@ export function createDemoApi(options: DemoApiOptions): DemoApiHandler {
           ...(startsAt !== undefined ? { startsAt } : {}),
           ...(endsAt !== undefined ? { endsAt } : {}),
         });
-        await options.onMeetingCreated?.(created.meetingId);
+        await options.onMeetingCreated?.({
+          meetingId: created.meetingId,
+          ...(startsAt !== undefined ? { startsAt } : {}),
+          ...(endsAt !== undefined ? { endsAt } : {}),
+        });
         const hostUrl = new URL(created.url);
         hostUrl.searchParams.set('host', hostKeyFor(options.secret, created.meetingId));
         sendJson(res, 201, { ...created, hostUrl: hostUrl.toString() });

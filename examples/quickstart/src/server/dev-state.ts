@@ -9,19 +9,33 @@ export const DEFAULT_STATE_FILE = join(QUICKSTART_ROOT, '.data', 'dev-state.json
 /** How many meetings the file remembers (the oldest are forgotten first). */
 const MAX_MEETINGS = 500;
 
+/** A meeting as the file keeps it: its id, when it was created and its schedule, if it has one. */
+export interface KeptMeeting {
+  meetingId: string;
+  createdAt: number;
+  startsAt?: number;
+  endsAt?: number;
+}
+
 /** What survives a restart of the development server. */
 export interface DevState {
   /** Signs and verifies the demo's meeting tokens, so tokens issued before a restart stay valid. */
   secret: string;
   /** Meetings created here, newest last, so their links keep working after a restart. */
-  meetings: Array<{ meetingId: string; createdAt: number }>;
+  meetings: KeptMeeting[];
 }
 
 /** The development state in one JSON file (owner-only permissions), with writes that never leave it half-written. */
 export interface DevStateFile {
   readonly state: DevState;
-  /** Remembers a new meeting and saves the file. */
-  addMeeting(meetingId: string, createdAt: number): Promise<void>;
+  /** Remembers a new meeting (with its schedule, so a restart keeps the session window) and saves the file. */
+  addMeeting(meeting: KeptMeeting): Promise<void>;
+}
+
+function isKeptMeeting(value: unknown): value is KeptMeeting {
+  const m = value as KeptMeeting | null;
+  const time = (t: unknown) => t === undefined || (typeof t === 'number' && Number.isFinite(t));
+  return typeof m?.meetingId === 'string' && typeof m.createdAt === 'number' && time(m.startsAt) && time(m.endsAt);
 }
 
 function isState(value: unknown): value is DevState {
@@ -37,7 +51,7 @@ export async function openDevState(path: string): Promise<DevStateFile> {
   let state: DevState | undefined;
   try {
     const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-    if (isState(parsed)) state = { secret: parsed.secret, meetings: parsed.meetings.filter((m) => typeof m?.meetingId === 'string') };
+    if (isState(parsed)) state = { secret: parsed.secret, meetings: parsed.meetings.filter(isKeptMeeting) };
   } catch {
     // First start, or a damaged file: a new secret below.
   }
@@ -55,8 +69,8 @@ export async function openDevState(path: string): Promise<DevStateFile> {
   if (!state) await save();
   return {
     state: current,
-    async addMeeting(meetingId, createdAt) {
-      current.meetings.push({ meetingId, createdAt });
+    async addMeeting(meeting) {
+      current.meetings.push(meeting);
       if (current.meetings.length > MAX_MEETINGS) current.meetings.splice(0, current.meetings.length - MAX_MEETINGS);
       await save();
     },
