@@ -9,7 +9,7 @@
  *   bash scripts/netns-run.sh node .storybook/screenshot-stories.mjs --filter session
  */
 import { mkdir } from 'node:fs/promises';
-import { resolve, dirname } from 'node:path';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliOption, launchChromium, readStories, serveStatic } from './static-build.mjs';
 

@@ -13,13 +13,23 @@ const NONE: ElementSize = { width: 0, height: 0 };
 
 /**
  * The content-box size of `ref`'s element, kept current with a `ResizeObserver`; `0 × 0` before
- * the first measurement, on the server and where layout is not computed. Internal: not exported.
+ * the first measurement, on the server and where layout is not computed. The element may come
+ * and go (a room that first shows its waiting screen and only then the call): after every render
+ * the hook checks which element the ref holds and observes that one. Internal: not exported.
  */
 export function useElementSize(ref: RefObject<HTMLElement | null>): ElementSize {
   const [size, setSize] = useState<ElementSize>(NONE);
   const last = useRef<ElementSize>(NONE);
+  const observed = useRef<HTMLElement | null>(null);
+  const stop = useRef<(() => void) | null>(null);
+  // No dependency list on purpose: an identity check per render, a new observer only when the
+  // ref points at another element.
   useIsomorphicLayoutEffect(() => {
     const element = ref.current;
+    if (element === observed.current) return;
+    stop.current?.();
+    stop.current = null;
+    observed.current = element;
     if (!element) return;
     const update = (width: number, height: number) => {
       // Whole pixels: sub-pixel jitter must not re-layout the grid. An unchanged size schedules nothing.
@@ -36,7 +46,15 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): ElementSize 
       if (box) update(box.width, box.height);
     });
     observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
+    stop.current = () => observer.disconnect();
+  });
+  useEffect(
+    () => () => {
+      stop.current?.();
+      stop.current = null;
+      observed.current = null;
+    },
+    [],
+  );
   return size;
 }
