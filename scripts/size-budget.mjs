@@ -20,8 +20,11 @@ const KB = 1024;
 // timer, shortcuts): 87.0 KB with both, December 2026. Splitting the room's rarely shown screens
 // into lazily loaded chunks is the way back down. The effects and the pre-call check stay out of
 // it: dynamic imports, own budgets.
+// Ready script: 150 KB until <MeetingRoom/> took in the session flow (waiting room, admit prompt,
+// participant list with host actions, leave and end dialogs, timer, lock): 152.6 KB with its
+// stylesheet minified and the effects entry left out (the element offers no effects), December 2026.
 // precall: measured with everything bundled (socket.io-client included, which an app already has).
-const BUDGETS = { core: 48 * KB, react: 90 * KB, effects: 30 * KB, precall: 20 * KB, readyScript: 150 * KB };
+const BUDGETS = { core: 48 * KB, react: 90 * KB, effects: 30 * KB, precall: 20 * KB, readyScript: 160 * KB };
 const NODE_GLOBALS = ['process', 'global', 'Buffer', 'require', '__dirname'];
 
 /**

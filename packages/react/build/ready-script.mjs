@@ -13,6 +13,24 @@ import { rawTextPlugin } from './raw-text-plugin.mjs';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Background blur and noise suppression need the app to serve their model and wasm files
+ * (`effectsUrl`), which a page using the ready script does not: `<mentara-meeting>` offers no
+ * effects, so the effects entry is left out of the file. Should anything still import it, the
+ * import fails with this message (the room then shows the effect as unavailable).
+ */
+const effectsLeftOut = {
+  name: 'effects-left-out',
+  setup(b) {
+    b.onResolve({ filter: /^@mentara\/meetings-core\/effects$/ }, () => ({ path: 'effects', namespace: 'effects-left-out' }));
+    b.onLoad({ filter: /.*/, namespace: 'effects-left-out' }, () => ({
+      contents:
+        "throw new Error('Background effects and noise suppression are not part of the <mentara-meeting> ready script: use @mentara/meetings with effectsUrl in an app that serves the effect assets.');",
+      loader: 'js',
+    }));
+  },
+};
+
 /** Where the ready script is written. */
 export const READY_SCRIPT_PATH = join(packageDir, 'dist', 'mentara-meeting.js');
 
@@ -36,7 +54,7 @@ export async function buildReadyScript(outfile = READY_SCRIPT_PATH) {
     alias: simplePeerAliases,
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'eof',
-    plugins: [rawTextPlugin],
+    plugins: [rawTextPlugin, effectsLeftOut],
     logLevel: 'warning',
   });
   return outfile;
