@@ -38,7 +38,11 @@ describe('<mentara-meeting> in a Vue 3 app, in real Chromium', () => {
     const therapist = await openElementPage(browser, server.origin, 'Therapist');
     tabs.push(therapist);
     await therapist.page.waitForURL(/\?meeting=/);
-    const meetingUrl = therapist.page.url();
+    // The page that created the meeting is its host (the host key stays in its own address); the
+    // invite it shows carries no key, so the client waits until the therapist lets them in.
+    expect(new URL(therapist.page.url()).searchParams.get('host')).toBeTruthy();
+    const meetingUrl = (await therapist.page.locator('header a[href*="?meeting="]').getAttribute('href'))!;
+    expect(new URL(meetingUrl).searchParams.get('host')).toBeNull();
     const status = (tab: ElementTab) => tab.page.locator('header [role="status"]');
 
     // The page's custom property reaches the shadow root; Vue's `:theme` binding switches it.
@@ -54,7 +58,7 @@ describe('<mentara-meeting> in a Vue 3 app, in real Chromium', () => {
     await joinFromPreJoin(therapist);
     const client = await openElementPage(browser, meetingUrl, 'Client');
     tabs.push(client);
-    await joinFromPreJoin(client);
+    await joinFromPreJoin(client, { admittedBy: therapist });
 
     try {
       const frames = await Promise.all(tabs.map((tab) => waitForRemoteVideoFrame(tab.page, REMOTE_VIDEO_SELECTOR, 30_000)));

@@ -59,10 +59,12 @@ export async function openElementPage(browser: Browser, url: string, name: strin
 }
 
 /** Types the tab's name on the pre-join screen (inside the element's shadow root) and joins. */
-export async function joinFromPreJoin(tab: ElementTab): Promise<void> {
+export async function joinFromPreJoin(tab: ElementTab, options: { admittedBy?: ElementTab } = {}): Promise<void> {
   try {
     await tab.page.getByLabel('Your name').fill(tab.name);
     await tab.page.getByRole('button', { name: 'Join meeting' }).click();
+    // A meeting with a waiting room: the host lets them in from the prompt in their room.
+    if (options.admittedBy) await options.admittedBy.page.getByRole('button', { name: `Admit ${tab.name}` }).click({ timeout: 20_000 });
     await tab.page.locator('.mm-room[data-state="joined"]').waitFor({ timeout: 20_000 });
   } catch (error) {
     throw new Error(`${tab.name} could not join: ${(error as Error).message}\n${tab.errors.log.join('\n')}`);

@@ -19,18 +19,27 @@ async function post(path, body = {}) {
 // ?theme=light or ?theme=dark; without it the person's system setting decides.
 if (params.get('theme')) meeting.theme = params.get('theme');
 
-// Your backend decides who meets whom. This demo creates a meeting and shares it by address.
+// Your backend decides who meets whom and who hosts. This demo creates a meeting, makes the
+// person who created it its host (the quickstart's host link carries a key; it stays in this
+// page's own address) and shares an invite without the key: whoever opens it waits in the
+// waiting room until the host lets them in.
 let meetingId = params.get('meeting');
+let hostKey = params.get('host');
 if (!meetingId) {
-  ({ meetingId } = await post('/api/meetings').catch((error) => {
+  const created = await post('/api/meetings').catch((error) => {
     invite.textContent = error.message;
     throw error;
-  }));
+  });
+  meetingId = created.meetingId;
+  hostKey = new URL(created.hostUrl).searchParams.get('host');
   params.set('meeting', meetingId);
+  if (hostKey) params.set('host', hostKey);
   history.replaceState(null, '', `?${params}`);
 }
 const link = `${location.origin}${location.pathname}?meeting=${encodeURIComponent(meetingId)}`;
-invite.innerHTML = 'Invite the other person with this address: <a></a>';
+invite.innerHTML = hostKey
+  ? 'You host this session. Invite the other person with this address (you let them in): <a></a>'
+  : 'Invite the other person with this address: <a></a>';
 invite.querySelector('a').href = invite.querySelector('a').textContent = link;
 
 // Your backend mints the meeting token for its signed-in user; this demo asks the quickstart
@@ -38,7 +47,7 @@ invite.querySelector('a').href = invite.querySelector('a').textContent = link;
 // pre-join screen and shows its message. As a property the token never appears in the DOM.
 let token;
 meeting.beforeJoin = async ({ displayName }) => {
-  ({ token } = await post('/api/demo/session', { meetingId, displayName }));
+  ({ token } = await post('/api/demo/session', { meetingId, displayName, ...(hostKey ? { hostKey } : {}) }));
 };
 meeting.getToken = () => token;
 // The room starts once it has a meeting id.

@@ -20,6 +20,8 @@ const app = createApp({
   setup() {
     const params = new URLSearchParams(location.search);
     const meetingId = ref(params.get('meeting'));
+    /** The quickstart's host key: whoever created the meeting here hosts it (it stays in this page's address). */
+    let hostKey = params.get('host');
     /** The meeting token, minted for the name typed on the pre-join screen (see `beforeJoin`). */
     let token;
     const theme = ref(params.get('theme') ?? 'system');
@@ -29,15 +31,19 @@ const app = createApp({
     const invite = computed(() => `${location.origin}${location.pathname}?meeting=${encodeURIComponent(meetingId.value ?? '')}`);
 
     onMounted(async () => {
-      // Your backend decides who meets whom. This demo creates a meeting and shares it by address.
+      // Your backend decides who meets whom and who hosts. This demo creates a meeting and makes
+      // its creator the host; the invite has no key, so whoever opens it waits until let in.
       if (!meetingId.value) {
         try {
-          meetingId.value = (await post('/api/meetings')).meetingId;
+          const created = await post('/api/meetings');
+          meetingId.value = created.meetingId;
+          hostKey = new URL(created.hostUrl).searchParams.get('host');
         } catch (error) {
           status.value = error.message;
           return;
         }
         params.set('meeting', meetingId.value);
+        if (hostKey) params.set('host', hostKey);
         history.replaceState(null, '', `?${params}`);
       }
       status.value = '';
@@ -48,7 +54,7 @@ const app = createApp({
       // Your backend mints the token for its signed-in user; this demo asks the quickstart server
       // for one carrying the typed name. A rejection keeps the pre-join screen and shows its message.
       beforeJoin: async ({ displayName }) => {
-        ({ token } = await post('/api/demo/session', { meetingId: meetingId.value, displayName }));
+        ({ token } = await post('/api/demo/session', { meetingId: meetingId.value, displayName, ...(hostKey ? { hostKey } : {}) }));
       },
       // Properties, not attributes: the token never shows in the DOM.
       getToken: () => token,
