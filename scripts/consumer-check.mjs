@@ -117,7 +117,10 @@ import { MeetingRoom } from '@mentara/meetings';
 import '@mentara/meetings/styles.css';
 
 const meetingId = decodeURIComponent(window.location.pathname.split('/').pop() ?? '');
-const displayName = new URLSearchParams(window.location.search).get('name') ?? 'Guest';
+const params = new URLSearchParams(window.location.search);
+const displayName = params.get('name') ?? 'Guest';
+// The quickstart's host link carries a key; whoever has it hosts (and lets the others in).
+const hostKey = params.get('host');
 
 export function App() {
   const [token, setToken] = useState(null);
@@ -127,7 +130,7 @@ export function App() {
     fetch('/api/demo/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ meetingId, displayName }),
+      body: JSON.stringify(hostKey ? { meetingId, displayName, hostKey } : { meetingId, displayName }),
     })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
       .then((session) => setToken(session.token))
@@ -231,15 +234,19 @@ async function verifyConsumerApp(distDir) {
   try {
     const response = await fetch(`${server.origin}/api/meetings`, { method: 'POST' });
     if (!response.ok) throw new Error(`POST /api/meetings answered ${response.status}`);
-    const { meetingId } = await response.json();
+    const { meetingId, hostUrl } = await response.json();
+    const hostKey = new URL(hostUrl).searchParams.get('host');
     const pages = [];
     for (const name of ['Therapist', 'Client']) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const errors = collectPageErrors(page);
-      await page.goto(`${server.origin}/meeting/${encodeURIComponent(meetingId)}?name=${name}`);
+      // The therapist opens the host link; the client waits in the waiting room until let in.
+      const host = name === 'Therapist' ? `&host=${encodeURIComponent(hostKey)}` : '';
+      await page.goto(`${server.origin}/meeting/${encodeURIComponent(meetingId)}?name=${name}${host}`);
       pages.push({ name, page, errors });
     }
+    await pages[0].page.getByRole('button', { name: 'Admit Client' }).click({ timeout: 30_000 });
     const frames = [];
     for (const { name, page, errors } of pages) {
       try {
