@@ -71,7 +71,7 @@ try {
     const heap = await settledHeapUsed();
     console.log(
       `round ${round}: ${run.cycles} cycles (${run.admitted} in, ${run.denied} denied) in ${(run.elapsedMs / 1000).toFixed(1)} s; ` +
-        `heap ${mb(heap)} MB (${heap >= baseline ? '+' : ''}${mb(heap - baseline)} MB, ${((heap - baseline) / (round * CYCLES)).toFixed(0)} B/cycle); load ${load()}`,
+        `heap ${mb(heap)} MB (${heap >= baseline ? '+' : ''}${mb(heap - baseline)} MB, ${((heap - baseline) / (round * CYCLES)).toFixed(0)} B per cycle so far); load ${load()}`,
     );
     console.log(`  held: ${held(diagnostics)}`);
   }
