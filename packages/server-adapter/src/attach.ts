@@ -12,6 +12,7 @@ import { ParticipantDirectory } from './meeting/participant-directory';
 import { LocalPresence } from './meeting/presence';
 import { createRoomEmitter } from './meeting/room-emitter';
 import { createMeeting, type CreatedMeeting, type CreateMeetingOptions } from './meeting-url';
+import type { MeetingsServerDiagnostics } from './observability/diagnostics';
 import { logMeetingEvents } from './observability/event-log';
 import { silentLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
@@ -78,6 +79,17 @@ export interface MeetingsServer {
    * (any role; `by` is `'server'`). Returns whether they were in it.
    */
   removeParticipant(meetingId: string, participantId: string): Promise<boolean>;
+  /**
+   * Counts what this node holds in memory per meeting, user and socket (see
+   * {@link MeetingsServerDiagnostics}): all 0 once nobody is connected and every meeting is ended
+   * and forgotten. For leak checks and health pages; cheap, but not meant for every request.
+   *
+   * @example
+   * ```ts
+   * app.get('/internal/meetings-diagnostics', (_req, res) => res.json(meetings.diagnostics()));
+   * ```
+   */
+  diagnostics(): MeetingsServerDiagnostics;
   /**
    * Removes exactly what attach added: disconnects `/meetings` sockets, stops timers, removes
    * metrics, closes a store it created, and closes a Socket.IO server it created (never the
@@ -184,6 +196,17 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
       const removed = await removeFromMeeting({ store, rooms, presence, events, clock, options: resolved }, meetingId, participantId, SERVER_ACTOR);
       return removed !== undefined;
     },
+    diagnostics: () => ({
+      sockets: namespace.sockets.size,
+      rooms: namespace.adapter.rooms.size,
+      socketLanes: connections.size(),
+      ...guards.sizes(),
+      localMeetings: presence.meetingCount(),
+      localParticipants: presence.participantCount(),
+      meetingTimers: lifecycle.timerCount,
+      remoteDirectory: directory.cachedMeetings,
+      storedMeetings: store instanceof MemoryRoomStore ? store.size : undefined,
+    }),
     close: () => (closing ??= close()),
   };
 }

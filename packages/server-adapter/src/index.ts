@@ -92,6 +92,7 @@ export type {
   WaitingRecord,
 } from './store/room-store';
 export { silentLogger, consoleLogger, type MeetingsLogger } from './observability/logger';
+export type { MeetingsServerDiagnostics } from './observability/diagnostics';
 export type { MetricsOptions, MetricsRegistryLike } from './observability/metrics';
 export type { AttachTarget } from './socket/io-target';
 export type { MeetingsIoServer, MeetingsNamespace, MeetingsSocket, MeetingsSocketData } from './socket/types';

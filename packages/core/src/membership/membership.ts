@@ -74,12 +74,26 @@ export function createMembership(s: MembershipOptions): Membership {
   const setConnection = (state: ConnectionState) => dispatch({ type: 'connection', state });
 
   const { channel } = s;
-  offs.push(channel.onStatus(onStatus), mesh.attachSink((to, connectionId, signal) => emitSignal(channel, to, connectionId, signal)));
+  offs.push(channel.onStatus(onStatus), mesh.attachSink(sendSignal));
+
+  /** A signal too large for the server is not sent; the error says so instead of a silent stall. */
+  function sendSignal(to: string, connectionId: string, signal: Parameters<typeof emitSignal>[3]) {
+    try {
+      emitSignal(channel, to, connectionId, signal);
+    } catch (error) {
+      if (!(error instanceof MeetingError)) throw error;
+      s.reportError(error);
+    }
+  }
 
   function onStatus(status: ChannelStatus, error?: MeetingError) {
     if (closed || !selfId) return;
     if (status === 'connected') void rejoin();
-    else if (status === 'reconnecting') setConnection('reconnecting');
+    else if (status === 'reconnecting') {
+      // The server closed the connection over an event's size: say so, not just "reconnecting".
+      if (error?.code === 'payload-too-large') s.reportError(error);
+      setConnection('reconnecting');
+    }
     else {
       if (error) s.reportError(error);
       setConnection(status);

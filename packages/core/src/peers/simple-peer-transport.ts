@@ -182,6 +182,11 @@ export const createSimplePeerTransport = (options: PeerTransportOptions): PeerTr
       for (const [event, handler] of listeners.splice(0)) peer.off(event, handler as (...args: unknown[]) => void);
       senders.clear();
       peer.destroy();
+      // simple-peer's destroy leaves its ICE-complete timer (5 s) armed, holding the peer and its
+      // connection until it fires: a closed client must leave no timer behind.
+      const internals = peer as unknown as { _iceCompleteTimer?: ReturnType<typeof setTimeout> | null };
+      if (internals._iceCompleteTimer) clearTimeout(internals._iceCompleteTimer);
+      internals._iceCompleteTimer = null;
     },
   };
 };

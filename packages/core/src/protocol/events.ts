@@ -46,6 +46,15 @@ import type { ProtocolError } from './errors';
 /** Namespace that hosts every meeting event. */
 export const MEETINGS_NAMESPACE = '/meetings';
 
+/**
+ * The largest encoded event (a Socket.IO packet over the WebSocket, in bytes) every server
+ * accepts: Socket.IO's own `maxHttpBufferSize` default, and the floor of the server adapter's.
+ * A larger frame makes the server close the connection (WebSocket code 1009) before any handler
+ * sees it, so the client refuses such an event up front (`payload-too-large`). Payloads are
+ * further held to the server's `limits.maxPayloadBytes`, answered with a typed error.
+ */
+export const MAX_EVENT_BYTES = 1_000_000;
+
 /** Path of the ICE configuration endpoint. */
 export const WEBRTC_CONFIG_PATH = '/api/meetings/webrtc-config';
 

@@ -1,8 +1,9 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { MeetingError, type MeetingErrorCode } from '../errors/meeting-error';
-import { MEETINGS_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents } from '../protocol/events';
+import { MAX_EVENT_BYTES, MEETINGS_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents } from '../protocol/events';
 import { PROTOCOL_ERROR_CODES, type ProtocolError } from '../protocol/errors';
 import type { Ack } from '../protocol/types';
+import { encodedEventBytes, LARGE_EVENT_BYTES, payloadTooLarge, watchLargeEvents } from './event-size';
 import { createPacer } from './pacer';
 import { watchTokenExpiry } from './token-refresh';
 
@@ -40,16 +41,22 @@ export interface SignallingChannelOptions {
 export interface SignallingChannel {
   /** Open the socket (no-op when open); resolves on connect, rejects after `timeoutMs`. */
   connect(timeoutMs: number): Promise<void>;
-  /** Emit an acknowledged event; resolves with the ack data or rejects with a `MeetingError`. */
+  /**
+   * Emit an acknowledged event; resolves with the ack data or rejects with a `MeetingError`:
+   * `payload-too-large` without sending when it encodes to more than `MAX_EVENT_BYTES`, or when
+   * the server closed the connection right after receiving it (a smaller frame limit).
+   */
   request<E extends AckedEvent>(event: E, payload: Parameters<ClientToServerEvents[E]>[0], timeoutMs: number): Promise<AckData<E>>;
   /**
    * Fire-and-forget emit (signalling hot path), paced under the server's rate limit; dropped
    * while disconnected.
+   * @throws MeetingError `payload-too-large` (nothing sent) when it encodes to more than `MAX_EVENT_BYTES`.
    */
   send<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): void;
   /**
    * Observe the transport status (connected after a drop, reconnecting, given up); returns the
-   * disposer. The first connect is awaited through `connect()` instead.
+   * disposer. The first connect is awaited through `connect()` instead. A drop right after a
+   * large event comes with `payload-too-large`: the server closed the connection over its size.
    */
   onStatus(listener: (status: ChannelStatus, error?: MeetingError) => void): () => void;
   /** Listen to a server event; returns the disposer. */
@@ -98,6 +105,7 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
   };
   /** Rejecters of `connect()` calls still waiting, so `close()` can settle them. */
   const waiting = new Set<(error: MeetingError) => void>();
+  const sizes = watchLargeEvents();
 
   function open(): MeetingSocket {
     if (socket) return socket;
@@ -133,8 +141,8 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
         return;
       }
       // A server-side disconnect is deliberate (kicked, meeting over): Socket.IO will not retry.
-      status(s.active ? 'reconnecting' : 'disconnected');
-      void reason;
+      // A frame over the server's limit closes the WebSocket (1009) before any handler sees it.
+      status(s.active ? 'reconnecting' : 'disconnected', sizes.closedOverSize(reason));
     });
     s.on('connect_error', (err) => {
       if (closed) return;
@@ -190,13 +198,19 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
     request(event, payload, timeoutMs) {
       const s = socket;
       if (!s?.connected) return Promise.reject(new MeetingError('signalling-unreachable'));
+      const bytes = encodedEventBytes(event, payload);
+      if (bytes > MAX_EVENT_BYTES) return Promise.reject(payloadTooLarge(event, bytes));
+      sizes.note(event, bytes);
       return new Promise((resolve, reject) => {
         // The typed overloads of `timeout().emit` do not survive the generic event name.
         const timed = s.timeout(timeoutMs) as unknown as {
           emit(e: string, p: unknown, cb: (err: Error | null, ack: Ack<unknown>) => void): void;
         };
         timed.emit(event, payload, (err, ack) => {
-          if (err) reject(new MeetingError(event === 'join-meeting' ? 'join-timeout' : 'signalling-unreachable'));
+          // Socket.IO fails the pending acknowledgements of a closed socket before reporting the
+          // close: this event is large and the socket is gone, so its size is why.
+          if (err && bytes >= LARGE_EVENT_BYTES && !s.connected) reject(payloadTooLarge(event, bytes));
+          else if (err) reject(new MeetingError(event === 'join-meeting' ? 'join-timeout' : 'signalling-unreachable'));
           else if (!ack || typeof ack !== 'object') reject(new MeetingError('internal', 'Malformed acknowledgement'));
           else if (ack.ok) resolve(ack.data as never);
           else reject(fromProtocolError(ack.error));
@@ -204,9 +218,13 @@ export function createSignallingChannel(options: SignallingChannelOptions): Sign
       });
     },
     send(event, payload) {
+      const bytes = encodedEventBytes(event, payload);
+      if (bytes > MAX_EVENT_BYTES) throw payloadTooLarge(event, bytes);
       pacer.push(() => {
         // Checked when it actually goes out: Socket.IO would otherwise buffer it across a drop.
-        if (socket?.connected) (socket.emit as (e: string, p: unknown) => void)(event, payload);
+        if (!socket?.connected) return;
+        sizes.note(event, bytes);
+        (socket.emit as (e: string, p: unknown) => void)(event, payload);
       });
     },
     onStatus(listener) {

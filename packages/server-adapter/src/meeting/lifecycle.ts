@@ -148,6 +148,11 @@ export class MeetingLifecycle {
     return true;
   }
 
+  /** How many scheduled-end and empty-meeting timers are armed on this node. */
+  get timerCount(): number {
+    return this.#timers.size;
+  }
+
   /** Stops every timer of this node. */
   close(): void {
     this.#timers.clear();

@@ -110,6 +110,11 @@ export class ParticipantDirectory {
     return isThenable(found) ? Promise.resolve(found).then(settle) : settle(found);
   }
 
+  /** How many meetings have cached remote members. */
+  get cachedMeetings(): number {
+    return this.#remote.size;
+  }
+
   /** Stops listening. */
   close(): void {
     for (const stop of this.#stops.splice(0)) stop();

@@ -27,6 +27,11 @@ export class KeyedTimers {
     this.#timers.delete(key);
   }
 
+  /** How many timers are armed. */
+  get size(): number {
+    return this.#timers.size;
+  }
+
   has(key: string): boolean {
     return this.#timers.has(key);
   }

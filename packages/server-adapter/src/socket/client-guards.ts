@@ -35,6 +35,8 @@ export interface ClientGuards {
   refreshToken: ClientEventHandlers['refresh-token'];
   /** The handlers, with `join-meeting` counted against the user's join budget. */
   limitJoins(handlers: ClientEventHandlers): ClientEventHandlers;
+  /** What the guards hold now (see `MeetingsServerDiagnostics`). */
+  sizes(): { clientBudgets: number; tokenTimers: number };
   close(): void;
 }
 
@@ -71,6 +73,7 @@ export function createClientGuards(deps: ClientGuardDeps): ClientGuards {
         },
       };
     },
+    sizes: () => ({ clientBudgets: limits.size(), tokenTimers: expiry.size() }),
     close: () => limits.close(),
   };
 }

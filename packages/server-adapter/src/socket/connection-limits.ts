@@ -32,6 +32,11 @@ export interface ClientLimits {
   takeEvent(socket: MeetingsSocket): boolean;
   /** Takes one join from the user's budget: 0 when allowed, else the milliseconds until one is. */
   takeJoin(socket: MeetingsSocket): number;
+  /**
+   * How many user and address budgets are still held: idle ones (no socket, buckets full again)
+   * are forgotten first, as the periodic sweep would, since keeping them changes nothing.
+   */
+  size(): number;
   /** Stops the sweep of idle budgets. */
   close(): void;
 }
@@ -71,9 +76,10 @@ export function createClientLimits(limits: ClientLimitSettings, clientAddress: C
     return entry;
   };
   const idle = (entry: Holder): boolean => entry.sockets.size === 0 && (entry.events?.full() ?? true) && (entry.joins?.full() ?? true);
-  const sweep = setInterval(() => {
+  const forgetIdle = (): void => {
     for (const map of [users, addresses]) for (const [key, entry] of map) if (idle(entry)) map.delete(key);
-  }, SWEEP_MS);
+  };
+  const sweep = setInterval(forgetIdle, SWEEP_MS);
   sweep.unref?.();
 
   return {
@@ -118,6 +124,10 @@ export function createClientLimits(limits: ClientLimitSettings, clientAddress: C
       const joins = users.get(keys.get(socket)?.user ?? '')?.joins;
       if (!joins || joins.take()) return 0;
       return Math.max(1, joins.waitMs());
+    },
+    size() {
+      forgetIdle();
+      return users.size + addresses.size;
     },
     close() {
       clearInterval(sweep);

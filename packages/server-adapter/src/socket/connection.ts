@@ -28,6 +28,8 @@ export interface Connections {
    * clients hear it), disconnects them, runs `release`, then waits for their lanes to drain.
    */
   close(release: () => Promise<void>): Promise<void>;
+  /** How many sockets have an event lane (connected and not yet disconnected). */
+  size(): number;
 }
 
 /** Creates the connection tracker of one attached server. */
@@ -53,6 +55,7 @@ export function createConnections(deps: ConnectionDeps): Connections {
         void queue.run(() => deps.leave(socket, 'disconnected'), true);
       });
     },
+    size: () => lanes.size,
     async close(release) {
       const open = [...lanes];
       await Promise.allSettled(open.map(([socket, queue]) => queue.run(() => deps.leave(socket, 'disconnected'))));

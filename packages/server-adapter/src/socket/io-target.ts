@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { attach as attachEngine } from 'engine.io';
 import { Server, type ServerOptions } from 'socket.io';
-import { MEETINGS_NAMESPACE, PROTOCOL_ERROR_CODES } from '@mentara/meetings-core/protocol';
+import { MAX_EVENT_BYTES, MEETINGS_NAMESPACE, PROTOCOL_ERROR_CODES } from '@mentara/meetings-core/protocol';
 import type { ResolvedOptions } from '../options';
 import { createAllowRequest } from './handshake';
 import type { MeetingsIoServer, MeetingsNamespace, MeetingsSocket } from './types';
@@ -100,7 +100,7 @@ function onHttpServer(http: HttpServer, options: ResolvedOptions, path: string |
     serveClient: false,
     cors: allowedOrigins === '*' ? { origin: true } : { origin: allowedOrigins, credentials: true },
     // Above our own payload limit, so oversized events get a typed error instead of a dropped socket.
-    maxHttpBufferSize: Math.max(1_000_000, limits.maxPayloadBytes * 4),
+    maxHttpBufferSize: Math.max(MAX_EVENT_BYTES, limits.maxPayloadBytes * 4),
     // A connection that opens no namespace is closed after this long (Socket.IO's default is 45 s).
     connectTimeout: 10_000,
     ...serverOptions,

@@ -26,6 +26,8 @@ export interface TokenExpiry {
   watch(socket: MeetingsSocket): () => void;
   /** The `refresh-token` handler: same user only; answers when the new token expires. */
   refresh: EventHandler<'refresh-token', RefreshTokenResult>;
+  /** How many expiry timers are armed. */
+  size(): number;
 }
 
 /**
@@ -75,6 +77,7 @@ export function createTokenExpiry(deps: TokenExpiryDeps): TokenExpiry {
         timers.delete(socket);
       };
     },
+    size: () => timers.size,
     async refresh(socket, { token }) {
       const { handshake } = socket;
       const user = await deps.authenticate({

@@ -249,6 +249,14 @@ export class MemoryRoomStore implements RoomStore {
     return (this.#meetings.get(meetingId)?.chat ?? []).map((m) => ({ ...m }));
   }
 
+  /**
+   * How many meetings the store holds, ended ones kept as tombstones included (each forgotten
+   * `endedMeetingRetentionMs` after it ended).
+   */
+  get size(): number {
+    return this.#meetings.size;
+  }
+
   close(): void {
     for (const entry of this.#meetings.values()) if (entry.tombstoneTimer) clearTimeout(entry.tombstoneTimer);
     this.#meetings.clear();

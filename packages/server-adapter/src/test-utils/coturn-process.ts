@@ -21,8 +21,8 @@ const freeUdpPort = (): Promise<number> =>
     });
   });
 
-/** Starts coturn and waits (bounded, 5 s) until it answers STUN. */
-export async function startCoturn(secret: string, realm = 'meetings.test'): Promise<CoturnProcess> {
+/** Starts coturn (with `extraArgs` after ours) and waits (bounded, 5 s) until it answers STUN. */
+export async function startCoturn(secret: string, realm = 'meetings.test', extraArgs: readonly string[] = []): Promise<CoturnProcess> {
   const port = await freeUdpPort();
   const dir = mkdtempSync(join(tmpdir(), 'coturn-'));
   const userdb = join(dir, 'turndb');
@@ -33,7 +33,7 @@ export async function startCoturn(secret: string, realm = 'meetings.test'): Prom
       '-n', '--listening-ip=127.0.0.1', '--relay-ip=127.0.0.1', `--listening-port=${port}`, '--allow-loopback-peers',
       '--no-cli', '--no-tls', '--no-dtls', '--use-auth-secret', `--static-auth-secret=${secret}`, `--realm=${realm}`,
       `--userdb=${userdb}`, `--pidfile=${join(dir, 'turn.pid')}`, `--log-file=${join(dir, 'turn.log')}`,
-      '--min-port=49152', '--max-port=49999',
+      '--min-port=49152', '--max-port=49999', ...extraArgs,
     ],
     { stdio: 'ignore' },
   );

@@ -6,14 +6,14 @@ import { createSocket } from 'node:dgram';
  * to check credentials against a real coturn process.
  */
 
-const MAGIC = 0x2112a442;
+export const MAGIC = 0x2112a442;
 const ALLOCATE = 0x0003;
 const BINDING = 0x0001;
-const ATTR = { USERNAME: 0x0006, MESSAGE_INTEGRITY: 0x0008, ERROR_CODE: 0x0009, LIFETIME: 0x000d, REALM: 0x0014, NONCE: 0x0015, XOR_RELAYED_ADDRESS: 0x0016, REQUESTED_TRANSPORT: 0x0019 };
+export const ATTR = { USERNAME: 0x0006, MESSAGE_INTEGRITY: 0x0008, ERROR_CODE: 0x0009, LIFETIME: 0x000d, REALM: 0x0014, NONCE: 0x0015, XOR_RELAYED_ADDRESS: 0x0016, REQUESTED_TRANSPORT: 0x0019 };
 
-type Attr = [type: number, value: Buffer];
+export type Attr = [type: number, value: Buffer];
 
-function encode(type: number, attrs: Attr[], integrityKey?: Buffer): Buffer {
+export function encode(type: number, attrs: Attr[], integrityKey?: Buffer): Buffer {
   const tid = randomBytes(12);
   const body = Buffer.concat(
     attrs.map(([t, v]) => {
@@ -37,12 +37,12 @@ function encode(type: number, attrs: Attr[], integrityKey?: Buffer): Buffer {
   return Buffer.concat([message, mi, mac]);
 }
 
-interface Decoded {
+export interface Decoded {
   type: number;
   attrs: Map<number, Buffer>;
 }
 
-function decode(buf: Buffer): Decoded {
+export function decode(buf: Buffer): Decoded {
   const attrs = new Map<number, Buffer>();
   let offset = 20;
   const end = 20 + buf.readUInt16BE(2);
@@ -56,7 +56,7 @@ function decode(buf: Buffer): Decoded {
 }
 
 /** A UDP socket to the server; nonces are bound to the 5-tuple, so one socket per exchange. */
-function channel(port: number) {
+export function channel(port: number) {
   const socket = createSocket('udp4');
   return {
     request(message: Buffer, timeoutMs = 1500): Promise<Decoded> {
@@ -72,6 +72,8 @@ function channel(port: number) {
         socket.send(message, port, '127.0.0.1');
       });
     },
+    /** Sends a message that gets no answer (an indication). */
+    send: (message: Buffer) => socket.send(message, port, '127.0.0.1'),
     close: () => socket.close(),
   };
 }
@@ -91,7 +93,7 @@ export async function stunPing(port: number): Promise<boolean> {
 /** Result of an Allocate: the relayed address, or the TURN error code. */
 export type AllocateResult = { ok: true; relayed: string; lifetime: number } | { ok: false; code: number };
 
-const errorCode = (d: Decoded): number => {
+export const errorCode = (d: Decoded): number => {
   const v = d.attrs.get(ATTR.ERROR_CODE);
   return v ? (v[2] ?? 0) * 100 + (v[3] ?? 0) : 0;
 };
