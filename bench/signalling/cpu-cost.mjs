@@ -5,14 +5,17 @@
  * depends on what else runs on the machine, unlike latency; the median of the repeats is kept.
  *
  * Standalone: `node bench/signalling/cpu-cost.mjs [--only=bare,memory,bare-redis,redis] [--p=2]
- * [--m=200] [--rounds=4] [--repeat=3] [--prof]` (`--prof` writes a `.cpuprofile` per server to
- * bench/results/profiles/, then prints where the time went; open the files in Chrome DevTools'
- * Performance panel or speedscope for the flame graph). `bench/run.mjs` runs it first.
+ * [--m=200] [--rounds=4] [--repeat=3] [--prof]` (`--prof` adds one profiled pass per server: its
+ * joins and its signal storm each written as a `.cpuprofile` to bench/results/profiles/, then a
+ * table of where the time of a join and of a message went, ours beside bare; open the files in
+ * Chrome DevTools' Performance panel or speedscope for the flame graph). `bench/run.mjs` runs it
+ * first (`--profile` there does the same).
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { REPO_ROOT, processCpuMicros, startLoadgen, startRedis, stopChild } from './processes.mjs';
-import { startVariant } from './variants.mjs';
+import { printPhaseProfiles } from './profile-summary.mjs';
+import { PAIRS, startVariant } from './variants.mjs';
 
 const median = (values) => {
   const sorted = [...values].filter(Number.isFinite).sort((a, b) => a - b);
@@ -27,8 +30,20 @@ async function serverCpu(servers) {
   return replies.reduce((a, r) => a + r.cpuMicros, 0);
 }
 
-/** One measured pass of `variant`: connect, join, rounds, close; CPU of each phase. */
-async function pass(loadgens, servers, variant, { P, M, rounds, redisPid }) {
+/** Starts (or stops, writing `<prefix>-n<i>.cpuprofile`) a CPU profile on every node of a variant. */
+async function profileServers(servers, prefix) {
+  const files = servers.map((_, i) => `${prefix}-n${i + 1}.cpuprofile`);
+  await Promise.all(
+    servers.map((s, i) => fetch(prefix ? `${s.url}/profile/stop?file=${encodeURIComponent(files[i])}` : `${s.url}/profile/start`).then((r) => r.json())),
+  );
+  return files;
+}
+
+/**
+ * One measured pass of `variant`: connect, join, rounds, close; CPU of each phase. With
+ * `profilePrefix`, the join phase and the rounds are each profiled on every node.
+ */
+async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profilePrefix }) {
   const urls = servers.map((s) => s.url);
   const keys = Array.from({ length: M }, (_, i) => `cpu-${variant}-${P}-${Date.now().toString(36)}-${i}`);
   const shares = loadgens.map((_, g) => keys.filter((_, i) => i % loadgens.length === g));
@@ -36,14 +51,21 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid }) {
   const t0 = await serverCpu(servers);
   const r0 = redisCpu();
   await Promise.all(loadgens.map((l, g) => l.request({ cmd: 'connect', urls, meetingKeys: shares[g], participants: P, concurrency: 50 }, 'connected', 120_000)));
+  const profiles = {};
+  if (profilePrefix) await profileServers(servers);
   const t1 = await serverCpu(servers);
   const settings = { staggerMs: 1000, rounds, roundMs: 1000, drainMs: 3000 };
   const joined = await Promise.all(loadgens.map((l) => l.request({ cmd: 'run', phase: 'join', startAt: Date.now() + 100, ...settings }, 'result', 120_000)));
   const t2 = await serverCpu(servers);
   const r2 = redisCpu();
+  if (profilePrefix) {
+    profiles.join = await profileServers(servers, `${profilePrefix}-join`);
+    await profileServers(servers);
+  }
   const ran = await Promise.all(loadgens.map((l) => l.request({ cmd: 'run', phase: 'rounds', startAt: Date.now() + 100, ...settings }, 'result', 120_000)));
   const t3 = await serverCpu(servers);
   const r3 = redisCpu();
+  if (profilePrefix) profiles.rounds = await profileServers(servers, `${profilePrefix}-rounds`);
   await Promise.all(loadgens.map((l) => l.request({ cmd: 'close' }, 'closed', 30_000)));
   await new Promise((r) => setTimeout(r, 1000));
   const t4 = await serverCpu(servers);
@@ -61,15 +83,19 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid }) {
     delivered,
     lost,
     joinFailures: sum(joined, 'joinFailures'),
+    joins,
+    profiles,
     loadAverage: round1(os.loadavg()[0]),
   };
 }
 
 /**
  * Measures every variant of `variants` ({ name → servers }) `repeat` times, interleaved, after one
- * unmeasured warm-up pass each (so the JIT has compiled the hot paths). Returns the medians.
+ * unmeasured warm-up pass each (so the JIT has compiled the hot paths). Returns the medians. With
+ * `profileDir`, one more pass per variant (not in the medians: the profiler costs CPU) profiles its
+ * joins and its signal storm; `result[variant].profiles` names the files.
  */
-export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 200, rounds = 4, repeat = 3, redisPid, log = console.log } = {}) {
+export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 200, rounds = 4, repeat = 3, redisPid, profileDir, log = console.log } = {}) {
   const samples = Object.fromEntries(Object.keys(serversByVariant).map((v) => [v, []]));
   for (const [variant, servers] of Object.entries(serversByVariant)) {
     await pass(loadgens, servers, variant, { P, M: Math.max(10, Math.round(M / 4)), rounds: 2, redisPid: undefined });
@@ -84,6 +110,14 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
           `${s.messageMicros?.toFixed(1)} µs/message${s.redisMessageMicros !== undefined ? ` (+ redis-server ${s.redisJoinMicros?.toFixed(0)} µs/join, ${s.redisMessageMicros.toFixed(1)} µs/message)` : ''}, ` +
           `lost ${s.lost}, load ${s.loadAverage}`,
       );
+    }
+  }
+  const profiled = {};
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    for (const [variant, servers] of Object.entries(serversByVariant)) {
+      const s = await pass(loadgens, servers, variant, { P, M, rounds, profilePrefix: `${profileDir}${variant}-P${P}` });
+      profiled[variant] = { ...s.profiles, joins: s.joins, delivered: s.delivered, loadAverage: s.loadAverage };
     }
   }
   const result = {};
@@ -102,6 +136,7 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       redisMessageMicros: pick('redisMessageMicros'),
       lost: list.reduce((a, s) => a + s.lost, 0),
       loadAverages: list.map((s) => s.loadAverage),
+      ...(profiled[variant] ? { profiles: profiled[variant] } : {}),
     };
   }
   return result;
@@ -116,7 +151,7 @@ export function printCpuCost(result, log = console.log) {
     const redis = r.redisMessageMicros !== undefined ? `${f(r.redisJoinMicros, 0)}, ${f(r.redisMessageMicros)}` : '-';
     log(`| ${variant} | ${r.P} | ${f(r.connectMicros, 0)} | ${f(r.joinMicros, 0)} | ${f(r.messageMicros)} | ${redis} | ${r.loadAverages.join(', ')} |`);
   }
-  for (const [ours, bare] of [['memory', 'bare'], ['redis', 'bare-redis']]) {
+  for (const [ours, bare] of PAIRS) {
     const a = result[ours];
     const b = result[bare];
     if (!a || !b) continue;
@@ -137,8 +172,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const M = Number(value('m', '200'));
   const rounds = Number(value('rounds', '4'));
   const repeat = Number(value('repeat', '3'));
-  const profileDir = `${REPO_ROOT}bench/results/profiles/`;
-  if (prof) mkdirSync(profileDir, { recursive: true });
+  const profileDir = prof ? `${REPO_ROOT}bench/results/profiles/` : undefined;
   const loadgens = Array.from({ length: 2 }, () => startLoadgen());
   const children = loadgens.map((l) => l.child);
   let redis;
@@ -149,27 +183,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     const serversByVariant = {};
     for (const variant of only) {
-      const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}${variant}`] : [];
-      const servers = await startVariant(variant, redis?.url, flags);
+      const servers = await startVariant(variant, redis?.url);
       children.push(...servers.map((s) => s.child));
       serversByVariant[variant] = servers;
     }
     for (const P of Ps) {
-      const result = await measureCpuCost(loadgens, serversByVariant, { P, M: P === 4 ? Math.round(M / 2) : M, rounds, repeat, redisPid: redis?.child.pid });
+      const result = await measureCpuCost(loadgens, serversByVariant, { P, M: P === 4 ? Math.round(M / 2) : M, rounds, repeat, redisPid: redis?.child.pid, profileDir });
       printCpuCost(result);
+      if (prof) printPhaseProfiles(result);
     }
   } finally {
     for (const l of loadgens) if (l.child.connected) l.child.send({ cmd: 'exit' });
     await Promise.all(children.map(stopChild));
-  }
-  if (prof) {
-    const { summarizeProfile } = await import('./profile-summary.mjs');
-    for (const variant of only) {
-      for (const file of readdirSync(`${profileDir}${variant}`).filter((f) => f.endsWith('.cpuprofile')).sort()) {
-        console.log(`\n${variant}: ${file}`);
-        summarizeProfile(`${profileDir}${variant}/${file}`);
-      }
-    }
   }
   process.exit(0);
 }

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { PAIRS } from './variants.mjs';
 
 /** Source maps of bundled files (our bench server), so frames are attributed to their source file. */
 const maps = new Map();
@@ -100,6 +101,54 @@ export function summarizeProfile(file, { top = 25, log = console.log } = {}) {
   for (const [name, micros] of sorted(functions).slice(0, top)) log(`  ${pct(micros)}  ${name}`);
   log('inclusive time of our functions:');
   for (const [name, micros] of sorted(inclusive).slice(0, top)) log(`  ${pct(micros)}  ${name}`);
+}
+
+/** Self time of several profiles (the nodes of one variant) summed, by package and by function. */
+function mergedSelfTimes(files) {
+  const buckets = new Map();
+  const functions = new Map();
+  let busy = 0;
+  for (const file of files) {
+    const one = analyzeProfile(file);
+    busy += one.busy;
+    for (const [k, v] of one.buckets) buckets.set(k, (buckets.get(k) ?? 0) + v);
+    for (const [k, v] of one.functions) functions.set(k, (functions.get(k) ?? 0) + v);
+  }
+  return { busy, buckets, functions };
+}
+
+const PHASES = [
+  ['join', 'joins', 'join'],
+  ['rounds', 'delivered', 'message'],
+];
+
+/**
+ * Prints, per phase (joins; the signal storm), where a join's and a message's CPU went: self time
+ * per operation by package (our own code by file) and the heaviest functions, ours beside its bare
+ * baseline, from the profiled pass of `measureCpuCost` (`result[variant].profiles`).
+ */
+export function printPhaseProfiles(result, { top = 12, log = console.log } = {}) {
+  const f = (n) => (n === undefined ? '–' : n.toFixed(1));
+  for (const [ours, bare] of PAIRS) {
+    const a = result[ours]?.profiles;
+    const b = result[bare]?.profiles;
+    if (!a || !b) continue;
+    for (const [phase, count, unit] of PHASES) {
+      const mine = mergedSelfTimes(a[phase]);
+      const theirs = mergedSelfTimes(b[phase]);
+      const perOp = (micros, profiles) => (micros === undefined ? undefined : micros / profiles[count]);
+      log(
+        `\nwhere a ${unit}'s CPU goes (profiled pass, P=${result[ours].P}; µs of self time per ${unit}; ` +
+          `${ours} ${f(perOp(mine.busy, a))} in all at load ${a.loadAverage}, ${bare} ${f(perOp(theirs.busy, b))} at load ${b.loadAverage})`,
+      );
+      for (const [title, key] of [['by package (ours by file)', 'buckets'], ['by function', 'functions']]) {
+        log(`| ${title} | ${ours} | ${bare} |`);
+        log('|---|---|---|');
+        const rows = [...mine[key]].sort((x, y) => y[1] - x[1]).slice(0, top);
+        for (const [name, micros] of rows) log(`| ${name} | ${f(perOp(micros, a))} | ${f(perOp(theirs[key].get(name), b))} |`);
+      }
+    }
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
