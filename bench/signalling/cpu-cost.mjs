@@ -24,6 +24,14 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const round1 = (n) => (n === undefined ? undefined : Math.round(n * 10) / 10);
+const round2 = (n) => (n === undefined ? undefined : Math.round(n * 100) / 100);
+
+/** Stream entries appended and read from other nodes so far, summed over the nodes of a Redis variant. */
+async function streamCounts(servers) {
+  const replies = await Promise.all(servers.map((s) => fetch(`${s.url}/stats`).then((r) => (r.ok ? r.json() : undefined))));
+  if (replies.includes(undefined)) return undefined; // the bare relay has no stream
+  return { appended: replies.reduce((a, r) => a + (r.published ?? 0), 0), received: replies.reduce((a, r) => a + (r.received ?? 0), 0) };
+}
 
 async function serverCpu(servers) {
   const replies = await Promise.all(servers.map((s) => fetch(`${s.url}/cpu`).then((r) => r.json())));
@@ -62,8 +70,10 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profil
     profiles.join = await profileServers(servers, `${profilePrefix}-join`);
     await profileServers(servers);
   }
+  const streamBefore = redisPid ? await streamCounts(servers) : undefined;
   const ran = await Promise.all(loadgens.map((l) => l.request({ cmd: 'run', phase: 'rounds', startAt: Date.now() + 100, ...settings }, 'result', 120_000)));
   const t3 = await serverCpu(servers);
+  const streamAfter = redisPid ? await streamCounts(servers) : undefined;
   const r3 = redisCpu();
   if (profilePrefix) profiles.rounds = await profileServers(servers, `${profilePrefix}-rounds`);
   await Promise.all(loadgens.map((l) => l.request({ cmd: 'close' }, 'closed', 30_000)));
@@ -80,6 +90,10 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profil
     disconnectMicros: (t4 - t3) / (M * P),
     redisJoinMicros: redisPid && joins > 0 ? (r2 - r0) / joins : undefined,
     redisMessageMicros: redisPid && delivered > 0 ? (r3 - r2) / delivered : undefined,
+    // Per delivered message: entries appended to the stream, and entries other nodes read
+    // (every node also reads back its own entries: one more read per append).
+    appendedPerMessage: streamAfter && streamBefore && delivered > 0 ? (streamAfter.appended - streamBefore.appended) / delivered : undefined,
+    receivedPerMessage: streamAfter && streamBefore && delivered > 0 ? (streamAfter.received - streamBefore.received) / delivered : undefined,
     delivered,
     lost,
     joinFailures: sum(joined, 'joinFailures'),
@@ -108,6 +122,7 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       log(
         `  cpu ${variant.padEnd(10)} P=${P} M=${M}: ${s.connectMicros.toFixed(0)} µs/connection, ${s.joinMicros?.toFixed(0)} µs/join, ` +
           `${s.messageMicros?.toFixed(1)} µs/message${s.redisMessageMicros !== undefined ? ` (+ redis-server ${s.redisJoinMicros?.toFixed(0)} µs/join, ${s.redisMessageMicros.toFixed(1)} µs/message)` : ''}, ` +
+          `${s.appendedPerMessage !== undefined ? `stream entries per message: ${s.appendedPerMessage.toFixed(2)} appended, ${s.receivedPerMessage.toFixed(2)} read by other nodes, ` : ''}` +
           `lost ${s.lost}, load ${s.loadAverage}`,
       );
     }
@@ -134,6 +149,8 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       disconnectMicros: pick('disconnectMicros'),
       redisJoinMicros: pick('redisJoinMicros'),
       redisMessageMicros: pick('redisMessageMicros'),
+      appendedPerMessage: round2(median(list.map((s) => s.appendedPerMessage))),
+      receivedPerMessage: round2(median(list.map((s) => s.receivedPerMessage))),
       lost: list.reduce((a, s) => a + s.lost, 0),
       loadAverages: list.map((s) => s.loadAverage),
       ...(profiled[variant] ? { profiles: profiled[variant] } : {}),
