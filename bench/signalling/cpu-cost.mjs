@@ -132,7 +132,9 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
     mkdirSync(profileDir, { recursive: true });
     for (const [variant, servers] of Object.entries(serversByVariant)) {
       const s = await pass(loadgens, servers, variant, { P, M, rounds, profilePrefix: `${profileDir}${variant}-P${P}` });
-      profiled[variant] = { ...s.profiles, joins: s.joins, delivered: s.delivered, loadAverage: s.loadAverage };
+      // Paths from the repository's root, so a results file names no machine's directories.
+      const relative = (files) => files.map((f) => f.replace(REPO_ROOT, ''));
+      profiled[variant] = { join: relative(s.profiles.join), rounds: relative(s.profiles.rounds), joins: s.joins, delivered: s.delivered, loadAverage: s.loadAverage };
     }
   }
   const result = {};

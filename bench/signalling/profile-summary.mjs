@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './processes.mjs';
 import { PAIRS } from './variants.mjs';
 
 /** Source maps of bundled files (our bench server), so frames are attributed to their source file. */
@@ -120,7 +121,7 @@ function mergedSelfTimes(files) {
   const functions = new Map();
   let busy = 0;
   for (const file of files) {
-    const one = analyzeProfile(file, { bySamples: true });
+    const one = analyzeProfile(file.startsWith('/') ? file : `${REPO_ROOT}${file}`, { bySamples: true });
     busy += one.busy;
     for (const [k, v] of one.buckets) buckets.set(k, (buckets.get(k) ?? 0) + v);
     for (const [k, v] of one.functions) functions.set(k, (functions.get(k) ?? 0) + v);
