@@ -17,8 +17,12 @@
  * First, server CPU per connection, join and relayed message for every server on a fixed workload
  * (bench/signalling/cpu-cost.mjs), interleaved and repeated, with the load average beside each pass.
  *
- * Options: --quick, --cpu-only (the CPU table alone, ≈1–3 min), --only=bare,memory,bare-redis,redis,
- * --p=2,4, --json=<file> (default bench/results/latest.json).
+ * Options: --quick, --cpu-only (the CPU table alone, ≈1–3 min), --profile (the CPU table, then one
+ * profiled pass per server: where a join's and a relayed message's CPU goes, ours beside the bare
+ * relay; the `.cpuprofile` files in bench/results/profiles/ open as flame graphs in Chrome DevTools
+ * or speedscope), --only=bare,memory,bare-redis,redis (also memory-before / redis-before: an earlier
+ * build of ours from BENCH_BEFORE_BUNDLE, see variants.mjs), --p=2,4, --json=<file> (default
+ * bench/results/latest.json).
  * Env: BENCH_SERVER_FLAGS="--cpu-prof" profiles the servers; BENCH_EVENTS_PER_SECOND=10 lowers our
  * rate limit to check that refused messages are told apart from silently lost ones.
  */
@@ -28,6 +32,7 @@ import os from 'node:os';
 import { Histogram } from './signalling/histogram.mjs';
 import { REPO_ROOT, serverMemory, startLoadgen, startRedis, stopChild } from './signalling/processes.mjs';
 import { measureCpuCost, printCpuCost } from './signalling/cpu-cost.mjs';
+import { printPhaseProfiles } from './signalling/profile-summary.mjs';
 import { startVariant } from './signalling/variants.mjs';
 
 const args = process.argv.slice(2);
@@ -35,7 +40,8 @@ const flag = (name) => args.find((a) => a === `--${name}` || a.startsWith(`--${n
 const value = (name, fallback) => flag(name)?.split('=')[1] ?? fallback;
 const QUICK = Boolean(flag('quick'));
 const ONLY = value('only', 'bare,memory,bare-redis,redis').split(',');
-const CPU_ONLY = Boolean(flag('cpu-only'));
+const PROFILE = Boolean(flag('profile'));
+const CPU_ONLY = Boolean(flag('cpu-only')) || PROFILE;
 const PS = value('p', '2,4').split(',').map(Number);
 const JSON_OUT = value('json', `${REPO_ROOT}bench/results/${QUICK ? 'quick' : 'latest'}.json`);
 
@@ -249,8 +255,10 @@ try {
   for (const P of PS) {
     console.log(`\nserver CPU per operation, P = ${P} (median of ${QUICK || CPU_ONLY ? 2 : 3} interleaved passes; load average of each pass)`);
     const M = Math.round((QUICK || CPU_ONLY ? 100 : 200) / (P / 2));
-    const cpu = await measureCpuCost(loadgens, serversByVariant, { P, M, rounds: QUICK || CPU_ONLY ? 2 : 4, repeat: QUICK || CPU_ONLY ? 2 : 3, redisPid: redis?.child.pid });
+    const profileDir = PROFILE ? `${REPO_ROOT}bench/results/profiles/` : undefined;
+    const cpu = await measureCpuCost(loadgens, serversByVariant, { P, M, rounds: QUICK || CPU_ONLY ? 2 : 4, repeat: QUICK || CPU_ONLY ? 2 : 3, redisPid: redis?.child.pid, profileDir });
     printCpuCost(cpu);
+    if (PROFILE) printPhaseProfiles(cpu);
     report.cpu[`P${P}`] = cpu;
   }
   for (const P of PS) {

@@ -6,9 +6,8 @@
 import { build } from 'esbuild';
 import { REPO_ROOT } from './processes.mjs';
 
-/** Builds `ours-server.ts` into `.tmp/bench/ours-server.mjs`; resolves with its path. */
-export async function buildOursServer() {
-  const outfile = `${REPO_ROOT}.tmp/bench/ours-server.mjs`;
+/** Builds `ours-server.ts` into `.tmp/bench/ours-server.mjs` (or `outfile`); resolves with its path. */
+export async function buildOursServer(outfile = `${REPO_ROOT}.tmp/bench/ours-server.mjs`) {
   await build({
     entryPoints: [`${REPO_ROOT}bench/signalling/ours-server.ts`],
     outfile,
@@ -23,3 +22,6 @@ export async function buildOursServer() {
   });
   return outfile;
 }
+
+// `node bench/signalling/build-ours.mjs <out.mjs>`: a build kept for a later `*-before` variant.
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await buildOursServer(process.argv[2]));

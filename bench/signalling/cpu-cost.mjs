@@ -5,14 +5,17 @@
  * depends on what else runs on the machine, unlike latency; the median of the repeats is kept.
  *
  * Standalone: `node bench/signalling/cpu-cost.mjs [--only=bare,memory,bare-redis,redis] [--p=2]
- * [--m=200] [--rounds=4] [--repeat=3] [--prof]` (`--prof` writes a `.cpuprofile` per server to
- * bench/results/profiles/, then prints where the time went; open the files in Chrome DevTools'
- * Performance panel or speedscope for the flame graph). `bench/run.mjs` runs it first.
+ * [--m=200] [--rounds=4] [--repeat=3] [--prof]` (`--prof` adds one profiled pass per server: its
+ * joins and its signal storm each written as a `.cpuprofile` to bench/results/profiles/, then a
+ * table of where the time of a join and of a message went, ours beside bare; open the files in
+ * Chrome DevTools' Performance panel or speedscope for the flame graph). `bench/run.mjs` runs it
+ * first (`--profile` there does the same).
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { REPO_ROOT, processCpuMicros, startLoadgen, startRedis, stopChild } from './processes.mjs';
-import { startVariant } from './variants.mjs';
+import { printPhaseProfiles } from './profile-summary.mjs';
+import { PAIRS, startVariant } from './variants.mjs';
 
 const median = (values) => {
   const sorted = [...values].filter(Number.isFinite).sort((a, b) => a - b);
@@ -21,14 +24,34 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const round1 = (n) => (n === undefined ? undefined : Math.round(n * 10) / 10);
+const round2 = (n) => (n === undefined ? undefined : Math.round(n * 100) / 100);
+
+/** Stream entries appended and read from other nodes so far, summed over the nodes of a Redis variant. */
+async function streamCounts(servers) {
+  const replies = await Promise.all(servers.map((s) => fetch(`${s.url}/stats`).then((r) => (r.ok ? r.json() : undefined))));
+  if (replies.includes(undefined)) return undefined; // the bare relay has no stream
+  return { appended: replies.reduce((a, r) => a + (r.published ?? 0), 0), received: replies.reduce((a, r) => a + (r.received ?? 0), 0) };
+}
 
 async function serverCpu(servers) {
   const replies = await Promise.all(servers.map((s) => fetch(`${s.url}/cpu`).then((r) => r.json())));
   return replies.reduce((a, r) => a + r.cpuMicros, 0);
 }
 
-/** One measured pass of `variant`: connect, join, rounds, close; CPU of each phase. */
-async function pass(loadgens, servers, variant, { P, M, rounds, redisPid }) {
+/** Starts (or stops, writing `<prefix>-n<i>.cpuprofile`) a CPU profile on every node of a variant. */
+async function profileServers(servers, prefix) {
+  const files = servers.map((_, i) => `${prefix}-n${i + 1}.cpuprofile`);
+  await Promise.all(
+    servers.map((s, i) => fetch(prefix ? `${s.url}/profile/stop?file=${encodeURIComponent(files[i])}` : `${s.url}/profile/start`).then((r) => r.json())),
+  );
+  return files;
+}
+
+/**
+ * One measured pass of `variant`: connect, join, rounds, close; CPU of each phase. With
+ * `profilePrefix`, the join phase and the rounds are each profiled on every node.
+ */
+async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profilePrefix }) {
   const urls = servers.map((s) => s.url);
   const keys = Array.from({ length: M }, (_, i) => `cpu-${variant}-${P}-${Date.now().toString(36)}-${i}`);
   const shares = loadgens.map((_, g) => keys.filter((_, i) => i % loadgens.length === g));
@@ -36,14 +59,23 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid }) {
   const t0 = await serverCpu(servers);
   const r0 = redisCpu();
   await Promise.all(loadgens.map((l, g) => l.request({ cmd: 'connect', urls, meetingKeys: shares[g], participants: P, concurrency: 50 }, 'connected', 120_000)));
+  const profiles = {};
+  if (profilePrefix) await profileServers(servers);
   const t1 = await serverCpu(servers);
   const settings = { staggerMs: 1000, rounds, roundMs: 1000, drainMs: 3000 };
   const joined = await Promise.all(loadgens.map((l) => l.request({ cmd: 'run', phase: 'join', startAt: Date.now() + 100, ...settings }, 'result', 120_000)));
   const t2 = await serverCpu(servers);
   const r2 = redisCpu();
+  if (profilePrefix) {
+    profiles.join = await profileServers(servers, `${profilePrefix}-join`);
+    await profileServers(servers);
+  }
+  const streamBefore = redisPid ? await streamCounts(servers) : undefined;
   const ran = await Promise.all(loadgens.map((l) => l.request({ cmd: 'run', phase: 'rounds', startAt: Date.now() + 100, ...settings }, 'result', 120_000)));
   const t3 = await serverCpu(servers);
+  const streamAfter = redisPid ? await streamCounts(servers) : undefined;
   const r3 = redisCpu();
+  if (profilePrefix) profiles.rounds = await profileServers(servers, `${profilePrefix}-rounds`);
   await Promise.all(loadgens.map((l) => l.request({ cmd: 'close' }, 'closed', 30_000)));
   await new Promise((r) => setTimeout(r, 1000));
   const t4 = await serverCpu(servers);
@@ -58,18 +90,26 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid }) {
     disconnectMicros: (t4 - t3) / (M * P),
     redisJoinMicros: redisPid && joins > 0 ? (r2 - r0) / joins : undefined,
     redisMessageMicros: redisPid && delivered > 0 ? (r3 - r2) / delivered : undefined,
+    // Per delivered message: entries appended to the stream, and entries other nodes read
+    // (every node also reads back its own entries: one more read per append).
+    appendedPerMessage: streamAfter && streamBefore && delivered > 0 ? (streamAfter.appended - streamBefore.appended) / delivered : undefined,
+    receivedPerMessage: streamAfter && streamBefore && delivered > 0 ? (streamAfter.received - streamBefore.received) / delivered : undefined,
     delivered,
     lost,
     joinFailures: sum(joined, 'joinFailures'),
+    joins,
+    profiles,
     loadAverage: round1(os.loadavg()[0]),
   };
 }
 
 /**
  * Measures every variant of `variants` ({ name → servers }) `repeat` times, interleaved, after one
- * unmeasured warm-up pass each (so the JIT has compiled the hot paths). Returns the medians.
+ * unmeasured warm-up pass each (so the JIT has compiled the hot paths). Returns the medians. With
+ * `profileDir`, one more pass per variant (not in the medians: the profiler costs CPU) profiles its
+ * joins and its signal storm; `result[variant].profiles` names the files.
  */
-export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 200, rounds = 4, repeat = 3, redisPid, log = console.log } = {}) {
+export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 200, rounds = 4, repeat = 3, redisPid, profileDir, log = console.log } = {}) {
   const samples = Object.fromEntries(Object.keys(serversByVariant).map((v) => [v, []]));
   for (const [variant, servers] of Object.entries(serversByVariant)) {
     await pass(loadgens, servers, variant, { P, M: Math.max(10, Math.round(M / 4)), rounds: 2, redisPid: undefined });
@@ -82,8 +122,19 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       log(
         `  cpu ${variant.padEnd(10)} P=${P} M=${M}: ${s.connectMicros.toFixed(0)} µs/connection, ${s.joinMicros?.toFixed(0)} µs/join, ` +
           `${s.messageMicros?.toFixed(1)} µs/message${s.redisMessageMicros !== undefined ? ` (+ redis-server ${s.redisJoinMicros?.toFixed(0)} µs/join, ${s.redisMessageMicros.toFixed(1)} µs/message)` : ''}, ` +
+          `${s.appendedPerMessage !== undefined ? `stream entries per message: ${s.appendedPerMessage.toFixed(2)} appended, ${s.receivedPerMessage.toFixed(2)} read by other nodes, ` : ''}` +
           `lost ${s.lost}, load ${s.loadAverage}`,
       );
+    }
+  }
+  const profiled = {};
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    for (const [variant, servers] of Object.entries(serversByVariant)) {
+      const s = await pass(loadgens, servers, variant, { P, M, rounds, profilePrefix: `${profileDir}${variant}-P${P}` });
+      // Paths from the repository's root, so a results file names no machine's directories.
+      const relative = (files) => files.map((f) => f.replace(REPO_ROOT, ''));
+      profiled[variant] = { join: relative(s.profiles.join), rounds: relative(s.profiles.rounds), joins: s.joins, delivered: s.delivered, loadAverage: s.loadAverage };
     }
   }
   const result = {};
@@ -100,8 +151,11 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       disconnectMicros: pick('disconnectMicros'),
       redisJoinMicros: pick('redisJoinMicros'),
       redisMessageMicros: pick('redisMessageMicros'),
+      appendedPerMessage: round2(median(list.map((s) => s.appendedPerMessage))),
+      receivedPerMessage: round2(median(list.map((s) => s.receivedPerMessage))),
       lost: list.reduce((a, s) => a + s.lost, 0),
       loadAverages: list.map((s) => s.loadAverage),
+      ...(profiled[variant] ? { profiles: profiled[variant] } : {}),
     };
   }
   return result;
@@ -116,7 +170,7 @@ export function printCpuCost(result, log = console.log) {
     const redis = r.redisMessageMicros !== undefined ? `${f(r.redisJoinMicros, 0)}, ${f(r.redisMessageMicros)}` : '-';
     log(`| ${variant} | ${r.P} | ${f(r.connectMicros, 0)} | ${f(r.joinMicros, 0)} | ${f(r.messageMicros)} | ${redis} | ${r.loadAverages.join(', ')} |`);
   }
-  for (const [ours, bare] of [['memory', 'bare'], ['redis', 'bare-redis']]) {
+  for (const [ours, bare] of PAIRS) {
     const a = result[ours];
     const b = result[bare];
     if (!a || !b) continue;
@@ -137,8 +191,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const M = Number(value('m', '200'));
   const rounds = Number(value('rounds', '4'));
   const repeat = Number(value('repeat', '3'));
-  const profileDir = `${REPO_ROOT}bench/results/profiles/`;
-  if (prof) mkdirSync(profileDir, { recursive: true });
+  const profileDir = prof ? `${REPO_ROOT}bench/results/profiles/` : undefined;
   const loadgens = Array.from({ length: 2 }, () => startLoadgen());
   const children = loadgens.map((l) => l.child);
   let redis;
@@ -149,27 +202,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     const serversByVariant = {};
     for (const variant of only) {
-      const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}${variant}`] : [];
-      const servers = await startVariant(variant, redis?.url, flags);
+      const servers = await startVariant(variant, redis?.url);
       children.push(...servers.map((s) => s.child));
       serversByVariant[variant] = servers;
     }
     for (const P of Ps) {
-      const result = await measureCpuCost(loadgens, serversByVariant, { P, M: P === 4 ? Math.round(M / 2) : M, rounds, repeat, redisPid: redis?.child.pid });
+      const result = await measureCpuCost(loadgens, serversByVariant, { P, M: P === 4 ? Math.round(M / 2) : M, rounds, repeat, redisPid: redis?.child.pid, profileDir });
       printCpuCost(result);
+      if (prof) printPhaseProfiles(result);
     }
   } finally {
     for (const l of loadgens) if (l.child.connected) l.child.send({ cmd: 'exit' });
     await Promise.all(children.map(stopChild));
-  }
-  if (prof) {
-    const { summarizeProfile } = await import('./profile-summary.mjs');
-    for (const variant of only) {
-      for (const file of readdirSync(`${profileDir}${variant}`).filter((f) => f.endsWith('.cpuprofile')).sort()) {
-        console.log(`\n${variant}: ${file}`);
-        summarizeProfile(`${profileDir}${variant}/${file}`);
-      }
-    }
   }
   process.exit(0);
 }

@@ -25,7 +25,13 @@ const limits = {
     ...(eventsPerSecond ? { eventsPerSecond } : {}),
   },
 };
-const http = createServer(memoryResponder as never);
+/** `GET /stats`: the Redis scale-out's stream counters (appended, read from other nodes), when there is one. */
+let stats: () => unknown = () => ({});
+const http = createServer((req, res) => {
+  if (req.url !== '/stats') return (memoryResponder as (q: typeof req, s: typeof res) => void)(req, res);
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify(stats()));
+});
 
 if (mode === 'redis') {
   const redis = createClient({ url: process.env.REDIS_URL });
@@ -36,6 +42,7 @@ if (mode === 'redis') {
   const meetings = attachMeetings(io, { store: scaleOut.store, nodeId: scaleOut.nodeId, allowAnonymous: true, ...limits });
   await scaleOut.start(meetings);
   process.on('SIGUSR2', () => process.stderr.write(`${JSON.stringify(scaleOut.stats())}\n`));
+  stats = () => scaleOut.stats().adapter;
 } else {
   attachMeetings(http, { allowAnonymous: true, ...limits });
 }

@@ -64,8 +64,10 @@ let oursBuilt;
 export async function startServer(kind, env = {}, flags = []) {
   // e.g. BENCH_SERVER_FLAGS=--cpu-prof to profile the servers of a run.
   const extra = [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), ...flags];
-  if (kind !== 'bare') oursBuilt ??= import('./build-ours.mjs').then((m) => m.buildOursServer());
-  const args = kind === 'bare' ? [...extra, '--expose-gc', here('./bare-server.mjs')] : [...extra, '--expose-gc', await oursBuilt];
+  // BENCH_OURS_BUNDLE: an earlier build of ours (see variants.mjs, `*-before`), run as it is.
+  if (kind !== 'bare' && !env.BENCH_OURS_BUNDLE) oursBuilt ??= import('./build-ours.mjs').then((m) => m.buildOursServer());
+  const entry = kind === 'bare' ? here('./bare-server.mjs') : (env.BENCH_OURS_BUNDLE ?? (await oursBuilt));
+  const args = [...extra, '--expose-gc', entry];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr = [];
   createInterface({ input: child.stderr }).on('line', (line) => {

@@ -9,6 +9,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './processes.mjs';
+import { PAIRS } from './variants.mjs';
 
 /** Source maps of bundled files (our bench server), so frames are attributed to their source file. */
 const maps = new Map();
@@ -50,8 +52,19 @@ function bucketOf({ functionName, url }) {
   return url.split('/').slice(-2).join('/');
 }
 
-/** Reads a profile and returns self and inclusive times in µs. */
-export function analyzeProfile(file) {
+/**
+ * Frames that are not the server's work: idle, and `dispatch` without a script (the in-process
+ * inspector session of the bench's `/profile` endpoints waiting; idle is not flagged there).
+ */
+const isIdle = ({ functionName, url }) => !url && (functionName === '(idle)' || functionName === '(root)' || functionName === 'dispatch');
+
+/**
+ * Reads a profile and returns self and inclusive times in µs. With `bySamples`, each sample
+ * weighs the same (`interval` µs) instead of the wall time since the previous one: on a loaded
+ * machine a process that is scheduled out bills the whole gap to whatever ran before it (often a
+ * `writev` that woke the receiver), and counting samples keeps that out.
+ */
+export function analyzeProfile(file, { bySamples = false, interval = 200 } = {}) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, { ...n, callFrame: original(n.callFrame) }]));
   const parent = new Map();
@@ -59,7 +72,7 @@ export function analyzeProfile(file) {
   const self = new Map();
   for (let i = 0; i < profile.samples.length; i += 1) {
     const id = profile.samples[i];
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    self.set(id, (self.get(id) ?? 0) + (bySamples ? interval : (profile.timeDeltas[i] ?? 0)));
   }
   const buckets = new Map();
   const functions = new Map();
@@ -68,7 +81,7 @@ export function analyzeProfile(file) {
   for (const [id, micros] of self) {
     const node = byId.get(id);
     const bucket = bucketOf(node.callFrame);
-    if (bucket === '(idle)') continue;
+    if (bucket === '(idle)' || isIdle(node.callFrame)) continue;
     busy += micros;
     buckets.set(bucket, (buckets.get(bucket) ?? 0) + micros);
     const { functionName, url, lineNumber } = node.callFrame;
@@ -100,6 +113,59 @@ export function summarizeProfile(file, { top = 25, log = console.log } = {}) {
   for (const [name, micros] of sorted(functions).slice(0, top)) log(`  ${pct(micros)}  ${name}`);
   log('inclusive time of our functions:');
   for (const [name, micros] of sorted(inclusive).slice(0, top)) log(`  ${pct(micros)}  ${name}`);
+}
+
+/** Self time of several profiles (the nodes of one variant) summed, by package and by function. */
+function mergedSelfTimes(files) {
+  const buckets = new Map();
+  const functions = new Map();
+  let busy = 0;
+  for (const file of files) {
+    const one = analyzeProfile(file.startsWith('/') ? file : `${REPO_ROOT}${file}`, { bySamples: true });
+    busy += one.busy;
+    for (const [k, v] of one.buckets) buckets.set(k, (buckets.get(k) ?? 0) + v);
+    for (const [k, v] of one.functions) functions.set(k, (functions.get(k) ?? 0) + v);
+  }
+  return { busy, buckets, functions };
+}
+
+const PHASES = [
+  ['join', 'joinMicros', 'join'],
+  ['rounds', 'messageMicros', 'message'],
+];
+
+/**
+ * Prints, per phase (joins; the signal storm), where a join's and a message's CPU went: self time
+ * per operation by package (our own code by file) and the heaviest functions, ours beside its bare
+ * baseline, from the profiled pass of `measureCpuCost` (`result[variant].profiles`). Each entry is
+ * its share of the profile's samples times the CPU per operation measured (`process.cpuUsage`,
+ * median of the unprofiled passes), so the columns add up to the measured figures.
+ */
+export function printPhaseProfiles(result, { top = 12, log = console.log } = {}) {
+  const f = (n) => (n === undefined ? '–' : n.toFixed(1));
+  for (const [ours, bare] of PAIRS) {
+    const a = result[ours]?.profiles;
+    const b = result[bare]?.profiles;
+    if (!a || !b) continue;
+    for (const [phase, count, unit] of PHASES) {
+      const mine = mergedSelfTimes(a[phase]);
+      const theirs = mergedSelfTimes(b[phase]);
+      const measured = { [ours]: result[ours][count], [bare]: result[bare][count] };
+      const perOpOf = (variant, totals) => (micros) => (micros === undefined ? undefined : (micros / totals.busy) * measured[variant]);
+      const mineOf = perOpOf(ours, mine);
+      const theirsOf = perOpOf(bare, theirs);
+      log(
+        `\nwhere a ${unit}'s CPU goes (P=${result[ours].P}; µs of CPU per ${unit}: measured total × share of the profiled pass's samples; ` +
+          `${ours} ${f(measured[ours])} µs, profiled at load ${a.loadAverage}; ${bare} ${f(measured[bare])} µs, at load ${b.loadAverage})`,
+      );
+      for (const [title, key] of [['by package (ours by file)', 'buckets'], ['by function', 'functions']]) {
+        log(`| ${title} | ${ours} | ${bare} |`);
+        log('|---|---|---|');
+        const rows = [...mine[key]].sort((x, y) => y[1] - x[1]).slice(0, top);
+        for (const [name, micros] of rows) log(`| ${name} | ${f(mineOf(micros))} | ${f(theirsOf(theirs[key].get(name)))} |`);
+      }
+    }
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -126,7 +126,8 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     participants: () => presence.participantCount(),
     events,
   });
-  const stopEventLog = logMeetingEvents(events, logger);
+  // Without a logger nothing would be written: no subscribers, so no event is built for them.
+  const stopEventLog = logger === silentLogger ? () => undefined : logMeetingEvents(events, logger);
   const webhooks = options.webhooks
     ? startWebhooks(options.webhooks, { events, logger, clock, ...(options.metrics ? { metrics: options.metrics } : {}), sharedStore: !(store instanceof MemoryRoomStore) })
     : undefined;

@@ -103,6 +103,8 @@ export interface MeetingEvents {
   on<E extends MeetingEventName>(name: E, listener: MeetingEventListener<E>): () => void;
   /** Calls every subscriber of `name`, in subscription order; a failing one never stops the rest. */
   emit<E extends MeetingEventName>(name: E, event: MeetingEventMap[E]): void;
+  /** Whether anyone subscribes to `name`: an event that needs a store read is built only then. */
+  listens(name: MeetingEventName): boolean;
 }
 
 /** Creates an event bus; `onListenerError` hears every subscriber that throws or rejects. */
@@ -119,6 +121,7 @@ export function createMeetingEvents(onListenerError: (error: unknown, name: Meet
       set.add(entry);
       return () => void set.delete(entry);
     },
+    listens: (name) => (listeners.get(name)?.size ?? 0) > 0,
     emit(name, event) {
       for (const listener of [...(listeners.get(name) ?? [])]) {
         try {

@@ -110,11 +110,13 @@ export async function handleJoin(
   socket.join([room, participantRoom(record.id), ...(isHost ? [hostsRoom(meetingId)] : [])]);
   socket.data.session = { meetingId, participantId: record.id, userId: user.userId, displayName, role: access.role };
   ctx.presence.add(meetingId, record.id);
-  ctx.events.emit('participant-joined', {
-    meetingId,
-    participant: toParticipantSummary(result.participant),
-    ...(result.replaced ? { replacedParticipantId: result.replaced.id } : {}),
-  });
+  if (ctx.events.listens('participant-joined')) {
+    ctx.events.emit('participant-joined', {
+      meetingId,
+      participant: toParticipantSummary(result.participant),
+      ...(result.replaced ? { replacedParticipantId: result.replaced.id } : {}),
+    });
+  }
   socket.to(room).emit('participant-joined', { participant: toParticipantInfo(result.participant) });
 
   const joined = await buildJoinedPayload(ctx, meeting, result.participant, result.admittedAt);

@@ -51,6 +51,8 @@ export class MeetingLifecycle {
     if (started?.startedAt === undefined) return;
     const { startedAt } = started;
     rooms.toMeeting(meetingId).emit('meeting-started', { meetingId, startedAt });
+    // The roster of the server-side event costs a store read (a round trip on Redis) on every start.
+    if (!events.listens('meeting-started')) return;
     const present = await store.listParticipants(meetingId);
     events.emit('meeting-started', { meetingId, startedAt, participants: present.map(toParticipantSummary) });
   }

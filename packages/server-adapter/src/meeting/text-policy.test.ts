@@ -23,9 +23,22 @@ describe('cleanDisplayName', () => {
     expect(cleanDisplayName(long)).toBe('a'.repeat(63));
     expect(cleanDisplayName('x'.repeat(500))).toHaveLength(64);
   });
+  it('takes plain ASCII names as they are and still cleans the ones that only look plain', () => {
+    expect(cleanDisplayName('Dr. Ada Lovelace')).toBe('Dr. Ada Lovelace');
+    expect(cleanDisplayName('a'.repeat(64))).toBe('a'.repeat(64));
+    expect(cleanDisplayName(`${'a'.repeat(63)} b`)).toBe('a'.repeat(63));
+    expect(cleanDisplayName('Ada  Lovelace ')).toBe('Ada Lovelace');
+    expect(cleanDisplayName(' ')).toBeUndefined();
+    expect(cleanDisplayName('')).toBeUndefined();
+  });
 });
 
 describe('cleanChatText', () => {
+  it('trims plain ASCII text and keeps its tabs and line feeds', () => {
+    expect(cleanChatText('  see you\tnext\nweek  ')).toBe('see you\tnext\nweek');
+    expect(cleanChatText('line\r\nend')).toBe('line\nend');
+  });
+
   it('keeps line breaks, tabs and zero-width characters; removes direction controls, BOM and other controls', () => {
     expect(cleanChatText('line 1\r\nline 2\r\tend')).toBe('line 1\nline 2\n\tend');
     expect(cleanChatText('file \u202Egnp.exe')).toBe('file gnp.exe');

@@ -27,6 +27,11 @@ const MARK_STACKS = /(\p{M}{4})\p{M}+/gu;
 /** Longest display name, in UTF-16 code units (as the join schema counts). */
 export const MAX_DISPLAY_NAME_LENGTH = 64;
 
+/** A name the full cleaning leaves as it is: 1–64 printable ASCII characters, no leading, trailing or double space. */
+const PLAIN_NAME = /^(?=.{1,64}$)[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
+/** Chat text in printable ASCII, tabs and line feeds only. */
+const PLAIN_CHAT = /^[\x20-\x7E\t\n]*$/;
+
 /** Cuts at `max` code units without splitting a surrogate pair. */
 function cut(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -41,6 +46,8 @@ function cut(text: string, max: number): string {
  */
 export function cleanDisplayName(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
+  // Most names are already clean (printable ASCII, single inner spaces): nothing below would change them.
+  if (PLAIN_NAME.test(raw)) return raw;
   const text = dropStrayJoiners(
     raw
       .normalize('NFC')
@@ -62,6 +69,8 @@ export function cleanDisplayName(raw: string | undefined): string | undefined {
  * length limit applies to the result.
  */
 export function cleanChatText(raw: string): string {
+  // Printable ASCII with tabs and line feeds is already NFC and free of what is removed below.
+  if (PLAIN_CHAT.test(raw)) return raw.trim();
   return raw
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')

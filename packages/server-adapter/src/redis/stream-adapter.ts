@@ -38,7 +38,7 @@ export class MeetingsStreamAdapter extends ClusterAdapter {
     this.#publicChannel = `${shared.channelPrefix}#${nsp.name}#`;
     const { link } = shared;
     this.#stops = [
-      link.receive(nsp.name, (entry, offset) => this.#fromStream(entry, offset)),
+      link.receive(nsp.name, (entry, offset) => this.#fromStream(entry, offset), this.uid),
       link.subscribe([this.#publicChannel], (payload) => this.#fromChannel(payload, (m) => this.onMessage(m as ClusterMessage))),
       link.subscribe([this.#responseChannel(this.uid)], (payload) => this.#fromChannel(payload, (m) => this.onResponse(m as ClusterResponse))),
     ];

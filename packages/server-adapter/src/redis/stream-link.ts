@@ -47,6 +47,8 @@ export class StreamLink {
   readonly #logger: MeetingsLogger;
   readonly #onReconnecting: () => void;
   readonly #receivers = new Map<string, StreamReceiver>();
+  /** Adapter ids of this node's receivers: their own entries come back from the stream too. */
+  readonly #ownUids = new Set<string>();
   #reader: RedisDuplicate | undefined;
   #subscriber: Promise<RedisDuplicate> | undefined;
 
@@ -57,11 +59,17 @@ export class StreamLink {
     this.#onReconnecting = onReconnecting;
   }
 
-  /** Receives the stream entries of namespace `nsp`; returns the function that stops it. */
-  receive(nsp: string, receiver: StreamReceiver): () => void {
+  /**
+   * Receives the stream entries of namespace `nsp`, except those its adapter (`ownUid`) appended
+   * itself, which it would ignore (they are dropped before their JSON is parsed); returns the
+   * function that stops it.
+   */
+  receive(nsp: string, receiver: StreamReceiver, ownUid?: string): () => void {
     this.#receivers.set(nsp, receiver);
+    if (ownUid !== undefined) this.#ownUids.add(ownUid);
     if (!this.#reader) this.#startReading();
     return () => {
+      if (ownUid !== undefined) this.#ownUids.delete(ownUid);
       if (this.#receivers.get(nsp) !== receiver) return;
       this.#receivers.delete(nsp);
       if (this.#receivers.size === 0) this.#stop();
@@ -142,6 +150,8 @@ export class StreamLink {
   }
 
   #dispatch(fields: string[], offset: string): void {
+    // `encodeEntry` writes the origin first: one of this node's own entries, read back, costs no parse.
+    if (fields[0] === 'uid' && this.#ownUids.has(fields[1] as string)) return;
     try {
       const entry = decodeEntry(fields);
       if (entry) this.#receivers.get(entry.message.nsp)?.(entry, offset);
