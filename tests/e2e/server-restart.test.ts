@@ -133,3 +133,74 @@ describe('quickstart: the signalling server restarts mid-call', () => {
     expect(client.errors.pageErrors).toEqual([]);
   });
 });
+
+describe('quickstart: someone leaves while the signalling server is down', () => {
+  let browser: Browser;
+  let dir: string;
+  const servers: QuickstartProcess[] = [];
+  const tabs: MeetingTab[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'server-down-leave-'));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const server of servers) await server.stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A call of the therapist and one person, then the server dies. */
+  async function callThenOutage(name: string) {
+    const server = await startQuickstart({ QUICKSTART_STATE_FILE: join(dir, `${name}.json`) });
+    servers.push(server);
+    const { url, hostUrl } = await createMeetingFromLanding(browser, server.origin);
+    const therapist = await openMeetingTab(browser, hostUrl, 'Therapist');
+    tabs.push(therapist);
+    const other = await openMeetingTab(browser, url, name, { admitBy: therapist });
+    tabs.push(other);
+    await Promise.all([therapist.page, other.page].map((page) => waitForRemoteVideoFrame(page, REMOTE_VIDEO_SELECTOR, 20_000)));
+    await crash(server.pid);
+    await Promise.all(
+      [therapist.page, other.page].map((page) => page.locator('.mm-room .mm-status[data-state="reconnecting"]').waitFor({ state: 'attached', timeout: 30_000 })),
+    );
+    return { therapist, other };
+  }
+
+  it('a tab closed normally says goodbye over the peer link: its tile goes at once', async () => {
+    const { therapist, other } = await callThenOutage('Client');
+    try {
+      await other.context.close();
+      // The outage bound is 20 s and ICE takes seconds to notice: only the goodbye explains this.
+      await therapist.page.locator(remoteTileOf('Client')).waitFor({ state: 'detached', timeout: 5_000 });
+      expect(await roomView(therapist.page)).toMatchObject({ room: 'joined', status: 'reconnecting' });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${describeTabs(tabs)}`);
+    }
+    expect(therapist.errors.pageErrors).toEqual([]);
+  });
+
+  it('a tab that vanishes shows as reconnecting, then its tile goes within the bound', async () => {
+    const { therapist, other } = await callThenOutage('Interpreter');
+    const tile = therapist.page.locator(remoteTileOf('Interpreter'));
+    try {
+      // The renderer dies: no pagehide, no goodbye, no close of the peer connection.
+      const cdp = await other.context.newCDPSession(other.page);
+      // Its answer never comes (the page is gone), so it is not awaited.
+      void cdp.send('Page.crash').catch(() => undefined);
+      const crashedAt = Date.now();
+      await therapist.page.locator(`${remoteTileOf('Interpreter')}[data-state="reconnecting"]`).waitFor({ state: 'attached', timeout: 30_000 });
+      const reconnectingAt = Date.now();
+      // The bound (20 s from the link counting as lost) plus room for a busy machine.
+      await tile.waitFor({ state: 'detached', timeout: 40_000 });
+      console.log(
+        `vanished during an outage: tile reconnecting after ${reconnectingAt - crashedAt} ms, gone after ${Date.now() - crashedAt} ms`,
+      );
+      expect(await roomView(therapist.page)).toMatchObject({ room: 'joined' });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${describeTabs(tabs)}`);
+    }
+    expect(therapist.errors.pageErrors).toEqual([]);
+  });
+});
