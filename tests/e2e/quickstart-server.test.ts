@@ -209,3 +209,61 @@ describe('quickstart restart', () => {
     }
   });
 });
+
+/** Someone the host let in before a restart goes straight back in with their participant id, not to the waiting room. */
+describe('quickstart restart with the waiting room', () => {
+  it('honours the rejoin ticket of a client admitted before the restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quickstart-ticket-'));
+    const stateFile = join(dir, 'dev-state.json');
+    const sockets: Socket[] = [];
+    const connect = async (origin: string, token: string) => {
+      const socket = io(`${origin}/meetings`, { transports: ['websocket'], reconnection: false, auth: { token } });
+      sockets.push(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('connect_error', reject);
+      });
+      return socket;
+    };
+    const joinMeeting = (socket: Socket, payload: Record<string, unknown>) =>
+      socket.timeout(5_000).emitWithAck('join-meeting', payload) as Promise<{ ok: boolean; data: { admission: string; self: { id: string }; rejoinTicket?: string } }>;
+    const first = await startQuickstartServer({ port: 0, host: '127.0.0.1', env: {}, stateFile });
+    let second: QuickstartServer | undefined;
+    try {
+      const created = (await (await fetch(`${first.origin}/api/meetings`, { method: 'POST' })).json()) as { meetingId: string; hostUrl: string };
+      const { meetingId } = created;
+      const mint = async (origin: string, displayName: string, hostKey?: string) =>
+        ((await (
+          await fetch(`${origin}/api/demo/session`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ meetingId, displayName, ...(hostKey ? { hostKey } : {}) }),
+          })
+        ).json()) as { token: string }).token;
+      const hostToken = await mint(first.origin, 'Therapist', new URL(created.hostUrl).searchParams.get('host')!);
+      const clientToken = await mint(first.origin, 'Client');
+      const host = await connect(first.origin, hostToken);
+      expect((await joinMeeting(host, { meetingId })).data.admission).toBe('admitted');
+      const client = await connect(first.origin, clientToken);
+      const waiting = await joinMeeting(client, { meetingId });
+      expect(waiting.data.admission).toBe('waiting');
+      const admitted = new Promise<{ self: { id: string }; rejoinTicket?: string }>((resolve) => client.once('meeting-joined', resolve));
+      await host.timeout(5_000).emitWithAck('admit-participant', { participantId: waiting.data.self.id });
+      const inMeeting = await admitted;
+      expect(inMeeting.rejoinTicket).toBeTruthy();
+      await first.close();
+
+      second = await startQuickstartServer({ port: 0, host: '127.0.0.1', env: {}, stateFile });
+      const back = await connect(second.origin, clientToken);
+      const answer = await joinMeeting(back, { meetingId, previousParticipantId: inMeeting.self.id, rejoinTicket: inMeeting.rejoinTicket });
+      expect(answer.ok).toBe(true);
+      expect(answer.data.admission).toBe('admitted');
+      expect(answer.data.self.id).toBe(inMeeting.self.id);
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+      await first.close().catch(() => undefined);
+      await second?.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

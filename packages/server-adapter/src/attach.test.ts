@@ -29,6 +29,8 @@ describe('attachMeetings', () => {
     cleanups.push(() => new Promise((r) => http.close(r)));
     const meetings = attachMeetings(http, { auth: { secret: TEST_SECRET }, socketServerOptions: { pingInterval: 5000 } });
     expect(meetings.io.engine.opts.pingInterval).toBe(5000);
+    // What is not overridden keeps the adapter's heartbeat: a silent connection is noticed within ~20 s.
+    expect(meetings.io.engine.opts.pingTimeout).toBe(10_000);
     expect(await get(`${url}/anything`)).toEqual({ status: 200, body: 'host route' });
     const meetingId = randomUUID();
     const client = await openClient(url, { token: await issueMeetingToken({ secret: TEST_SECRET, userId: 'a', meetingId }) });

@@ -94,5 +94,5 @@ export type {
 export { silentLogger, consoleLogger, type MeetingsLogger } from './observability/logger';
 export type { MeetingsServerDiagnostics } from './observability/diagnostics';
 export type { MetricsOptions, MetricsRegistryLike } from './observability/metrics';
-export type { AttachTarget } from './socket/io-target';
+export { SOCKET_HEARTBEAT, type AttachTarget } from './socket/io-target';
 export type { MeetingsIoServer, MeetingsNamespace, MeetingsSocket, MeetingsSocketData } from './socket/types';

@@ -89,9 +89,13 @@ export async function startQuickstartServer(options: QuickstartServerOptions = {
   // Socket.IO answers `/socket.io/` requests itself; every other request reaches the handler above.
   const meetings = attachMeetings(http, { auth });
   // Meetings created before a restart exist again (waiting room on, schedule kept), so their
-  // links still get tokens and a session window still holds.
+  // links still get tokens and a session window still holds. Their room is new in this process:
+  // dated now, so the rejoin ticket of someone let in before the restart is honoured (the record
+  // is newer than their admission) and they go straight back in with their participant id
+  // instead of knocking again.
+  const restoredAt = Date.now();
   for (const kept of devState?.state.meetings ?? []) {
-    await meetings.store.ensureMeeting(kept);
+    await meetings.store.ensureMeeting({ ...kept, createdAt: restoredAt });
   }
   const demoApi = createDemoApi({
     secret,

@@ -11,6 +11,7 @@ import { createLocalMedia } from '../media/local-media';
 import { createLocalTracks } from '../media/local-tracks';
 import { createPlayback } from '../media/playback';
 import { TRACK_SOURCES } from '../protocol/media-sources';
+import { watchDepartures } from '../peers/departures';
 import { createPeerMesh } from '../peers/mesh';
 import { createSimplePeerTransport } from '../peers/simple-peer-transport';
 import type { MediaState } from '../protocol/types';
@@ -20,6 +21,7 @@ import { createSignallingChannel, type SignallingChannel } from '../signalling/c
 import { createTimerGroup } from '../util/timers';
 import { watchNetworkHints } from './network-hints';
 import { resolveOptions } from './options';
+import { watchPageExit } from './page-exit';
 import type { MeetingClient, MeetingClientOptions } from './types';
 
 /**
@@ -88,8 +90,21 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     },
     onStream: (participantId, source, stream) => dispatch({ type: 'peer-stream', participantId, source, stream }),
     onError: reportError,
-    onControl: (participantId, message, transport) => monitor.handleControl(participantId, message, transport),
+    onControl: (participantId, message, transport) => {
+      if (message.kind === 'bye') dropPeer(participantId, 'left');
+      else monitor.handleControl(participantId, message, transport);
+    },
   });
+  /** A participant is gone by what the peers know (a goodbye, or a link lost during an outage), before the server says so. */
+  function dropPeer(participantId: string, reason: 'left' | 'disconnected') {
+    if (!getSnapshot().remotes[participantId]) return;
+    mesh.remove(participantId);
+    dispatch({ type: 'participant-left', participantId, reason });
+  }
+  /** Tell every connected peer we are leaving, so they drop our tile even when the server cannot tell them. */
+  const sayGoodbye = () => {
+    for (const [participantId] of mesh.transports()) mesh.sendControl(participantId, { kind: 'bye' });
+  };
   disposers.push(
     tracks.onChange((change) => {
       mesh.applyLocalChange(change);
@@ -217,10 +232,18 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
           void devicesListed.then(() => reconcileMedia(payload.self.media));
         },
       }));
-      stopInMeeting.push(ice.startRefreshing(), deviceList.watch(), watchSessionWindow({ getState: getSnapshot, subscribe: store.subscribe, dispatch }), () => {
-        monitorStop?.();
-        monitorStop = null;
-      });
+      stopInMeeting.push(
+        ice.startRefreshing(),
+        deviceList.watch(),
+        watchSessionWindow({ getState: getSnapshot, subscribe: store.subscribe, dispatch }),
+        watchDepartures({ getState: getSnapshot, subscribe: store.subscribe, timeoutMs: o.departedAfterMs, onGone: (id) => dropPeer(id, 'disconnected') }),
+        // Closing the tab says goodbye like Leave does (no promise: the page is going away).
+        watchPageExit(() => void client.leave().catch(() => undefined)),
+        () => {
+          monitorStop?.();
+          monitorStop = null;
+        },
+      );
       void ice.get();
       // Default media starts while we connect; what join started, a failed join stops again.
       const startup = media.startDefault(o.media, STARTUP_MEDIA_WAIT_MS);
@@ -265,6 +288,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       dropPrepared();
       const current = membership;
       if (!current) return;
+      sayGoodbye();
       stopInMeeting.splice(0).forEach((stop) => stop());
       membership = null;
       await current.leave();

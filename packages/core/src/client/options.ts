@@ -1,3 +1,4 @@
+import { DEPARTED_PEER_TIMEOUT_MS } from '../peers/departures';
 import { WEBRTC_CONFIG_PATH } from '../protocol/events';
 import { createBackoff, type Backoff } from '../util/backoff';
 import type { MeetingClientOptions } from './types';
@@ -14,6 +15,7 @@ export interface ResolvedOptions {
   peerBackoff: Backoff;
   connectTimeoutMs: number;
   iceRestart: boolean;
+  departedAfterMs: number;
   statsIntervalMs: number;
 }
 
@@ -46,6 +48,7 @@ export function resolveOptions(o: MeetingClientOptions): ResolvedOptions {
     peerBackoff: createBackoff(o.peerReconnection, { maxAttempts: 4, initialDelayMs: 1_000, maxDelayMs: 8_000, factor: 2 }),
     connectTimeoutMs: o.peerReconnection?.connectTimeoutMs ?? 15_000,
     iceRestart: o.peerReconnection?.iceRestart ?? true,
+    departedAfterMs: o.peerReconnection?.departedAfterMs ?? DEPARTED_PEER_TIMEOUT_MS,
     statsIntervalMs: o.statsIntervalMs ?? 2_000,
   };
 }

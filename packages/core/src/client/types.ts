@@ -133,6 +133,12 @@ export interface MeetingClientOptions {
      * the same connection). `false` rebuilds at once, as before. @default true
      */
     iceRestart?: boolean;
+    /**
+     * While the signalling server is unreachable, a participant whose peer connection stays lost
+     * this long is taken as gone and their tile removed (the server cannot say who left; once it
+     * is back its roster decides). See the README's "Recovery". @default 20000
+     */
+    departedAfterMs?: number;
   };
   /** WebRTC implementation for Node (`@roamhq/wrtc`). */
   wrtc?: WrtcImplementation;

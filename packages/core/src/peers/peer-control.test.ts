@@ -3,7 +3,8 @@ import { decodePeerControl, encodePeerControl, PEER_CONTROL_VERSION } from './pe
 import { decodeStreamLabels, encodeStreamLabels } from './stream-labels';
 
 describe('peer control messages', () => {
-  it('round-trips both kinds with the version on the wire', () => {
+  it('round-trips every kind with the version on the wire', () => {
+    expect(decodePeerControl(encodePeerControl({ kind: 'bye' }))).toEqual({ kind: 'bye' });
     const request = encodePeerControl({ kind: 'request', maxLevel: 'low' });
     expect(JSON.parse(request)).toMatchObject({ t: 'mentara:control', v: PEER_CONTROL_VERSION });
     expect(decodePeerControl(request)).toEqual({ kind: 'request', maxLevel: 'low' });

@@ -10,7 +10,12 @@ export type PeerControlMessage =
   /** The receiver asks the sender for at most `maxLevel` of camera video (`high` lifts its limit). */
   | { kind: 'request'; maxLevel: VideoLevel }
   /** The sender tells how much camera video it sends this peer, and why it is less than all (`null`: not limited). */
-  | { kind: 'video'; level: VideoLevel; reason: VideoLimitReason | null };
+  | { kind: 'video'; level: VideoLevel; reason: VideoLimitReason | null }
+  /**
+   * The sender is leaving the meeting (`leave()`, or its page going away). Said here as well as to
+   * the server, so the receiver drops the sender's tile at once even while the server is unreachable.
+   */
+  | { kind: 'bye' };
 
 /** The version this build writes. */
 export const PEER_CONTROL_VERSION = 1;
@@ -36,6 +41,7 @@ export function decodePeerControl(text: string): PeerControlMessage | null {
   if (value.kind === 'request' && LEVELS.includes(value.maxLevel as string)) {
     return { kind: 'request', maxLevel: value.maxLevel as VideoLevel };
   }
+  if (value.kind === 'bye') return { kind: 'bye' };
   if (value.kind === 'video' && LEVELS.includes(value.level as string)) {
     const reason = REASONS.includes(value.reason as string) ? (value.reason as VideoLimitReason) : null;
     return { kind: 'video', level: value.level as VideoLevel, reason };

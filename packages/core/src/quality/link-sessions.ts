@@ -171,7 +171,7 @@ export function createLinkSessions(o: LinkSessionsOptions): LinkSessions {
       if (message.kind === 'request') {
         session.policy.peerRequest(message.maxLevel, now());
         void apply(id, session);
-      } else {
+      } else if (message.kind === 'video') {
         o.dispatch({ type: 'link', participantId: id, patch: { receiving: { level: message.level, reason: message.reason } } });
       }
     },

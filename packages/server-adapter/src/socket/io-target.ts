@@ -6,6 +6,16 @@ import type { ResolvedOptions } from '../options';
 import { createAllowRequest } from './handshake';
 import type { MeetingsIoServer, MeetingsNamespace, MeetingsSocket } from './types';
 
+/**
+ * The heartbeat of the Socket.IO server the adapter creates: a ping every 10 s, answered within
+ * 10 s. A connection that went silent (tab killed, laptop shut, network gone) is noticed within
+ * about 20 s — and the others see that participant leave — instead of Socket.IO's 45 s; clients
+ * use the same figures to notice a silent server. A ping is a few bytes, so a weak link keeps up;
+ * one that stalls longer reconnects and, let in before, goes straight back in (`admittedGraceMs`).
+ * Override with `socketServerOptions`.
+ */
+export const SOCKET_HEARTBEAT = { pingInterval: 10_000, pingTimeout: 10_000 } as const;
+
 /** A host's Socket.IO server, or a Node HTTP(S) server to create one on. */
 export type AttachTarget = Server | HttpServer;
 
@@ -103,6 +113,7 @@ function onHttpServer(http: HttpServer, options: ResolvedOptions, path: string |
     maxHttpBufferSize: Math.max(MAX_EVENT_BYTES, limits.maxPayloadBytes * 4),
     // A connection that opens no namespace is closed after this long (Socket.IO's default is 45 s).
     connectTimeout: 10_000,
+    ...SOCKET_HEARTBEAT,
     ...serverOptions,
     // The origin check on the upgrade is not overridable.
     allowRequest: createAllowRequest(allowedOrigins),
