@@ -37,16 +37,24 @@ export async function waitForDecodedFrame(page: InPage, selector: string, timeou
  * is live and unmuted with a real size (a stalled or placeholder stream fails this).
  */
 export async function expectFramesAdvancing(page: InPage, selector: string, windowMs = 1_500): Promise<void> {
-  const result = (await page.evaluate(`(async () => {
-    const video = document.querySelector(${js(selector)});
-    if (!(video instanceof HTMLVideoElement)) return 'no <video> for ' + ${js(selector)};
-    const start = video.currentTime;
-    await new Promise((resolve) => setTimeout(resolve, ${windowMs}));
-    const track = video.srcObject && video.srcObject.getVideoTracks()[0];
-    const live = !!track && track.readyState === 'live' && !track.muted;
-    if (live && video.videoWidth >= 16 && video.currentTime > start) return 'ok';
-    return 'not advancing: live=' + live + ' width=' + video.videoWidth + ' currentTime ' + start + ' -> ' + video.currentTime;
-  })()`)) as string;
+  // A layout change (someone left: grid → spotlight) may put the tile's video in a new element
+  // during the window; the old one is then detached. Measure again on the current element (up to
+  // three windows): the frames must flow, whichever element shows them.
+  let result = '';
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    result = (await page.evaluate(`(async () => {
+      const video = document.querySelector(${js(selector)});
+      if (!(video instanceof HTMLVideoElement)) return 'no <video> for ' + ${js(selector)};
+      const start = video.currentTime;
+      await new Promise((resolve) => setTimeout(resolve, ${windowMs}));
+      if (!video.isConnected) return 'replaced';
+      const track = video.srcObject && video.srcObject.getVideoTracks()[0];
+      const live = !!track && track.readyState === 'live' && !track.muted;
+      if (live && video.videoWidth >= 16 && video.currentTime > start) return 'ok';
+      return 'not advancing: live=' + live + ' width=' + video.videoWidth + ' currentTime ' + start + ' -> ' + video.currentTime;
+    })()`)) as string;
+    if (result !== 'replaced') break;
+  }
   if (result !== 'ok') throw new Error(`${selector}: ${result} within ${windowMs} ms`);
 }
 

@@ -63,6 +63,6 @@ export async function openFirefoxMeetingTab(
 /** Presses the room's Leave button, confirms with "Leave meeting", and waits for the "left" screen. */
 export async function leaveFromFirefox(tab: FirefoxMeetingTab): Promise<void> {
   await tab.page.locator('.mm-room button[data-action="leave"]').setTimeout(5_000).click();
-  await tab.page.locator('.mm-leave .mm-dialog__actions button[data-variant="danger"]').setTimeout(5_000).click();
+  await tab.page.locator('.mm-leave .mm-dialog__actions button::-p-text(Leave meeting)').setTimeout(5_000).click();
   await tab.page.waitForSelector('.mm-room[data-state="left"]', { timeout: 10_000 });
 }
