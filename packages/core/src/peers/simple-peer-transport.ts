@@ -1,6 +1,7 @@
 import SimplePeer from 'simple-peer';
 import type { SignalData } from '../protocol/types';
 import type { TrackKind } from '../protocol/media-sources';
+import { preferAudioRedundancy } from './audio-redundancy';
 import type { PeerTransport, PeerTransportEvents, PeerTransportOptions } from './transport';
 
 type Handler = (...args: never[]) => void;
@@ -38,6 +39,8 @@ export const createSimplePeerTransport = (options: PeerTransportOptions): PeerTr
     config: options.config,
     trickle: true,
     streams: options.streams,
+    // Audio first on lossy links: RED (a copy of the previous Opus frame in each packet) where both sides have it.
+    sdpTransform: preferAudioRedundancy,
     ...(options.wrtc ? { wrtc: options.wrtc as SimplePeer.Options['wrtc'] } : {}),
   });
   const pc = (peer as unknown as SimplePeerInternals)._pc ?? null;
