@@ -67,3 +67,21 @@ export async function selectedCandidatePairs(page: Page): Promise<SelectedPair[]
     return result;
   });
 }
+
+/** The codec (`mimeType`) each connected peer connection on the page sends its audio with, from `getStats()`. */
+export async function outboundAudioCodecs(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const list = (window as unknown as { __peerConnections?: RTCPeerConnection[] }).__peerConnections ?? [];
+    const codecs: string[] = [];
+    for (const pc of list) {
+      if (pc.connectionState !== 'connected') continue;
+      const stats = await pc.getStats();
+      stats.forEach((entry: { type: string; kind?: string; codecId?: string }) => {
+        if (entry.type !== 'outbound-rtp' || entry.kind !== 'audio' || !entry.codecId) return;
+        const codec = stats.get(entry.codecId) as { mimeType?: string } | undefined;
+        if (codec?.mimeType) codecs.push(codec.mimeType);
+      });
+    }
+    return codecs;
+  });
+}
