@@ -196,11 +196,19 @@ async function checkInBrowser(base) {
     const host = await open('first');
     await host.goto(base, { waitUntil: 'load' });
     await host.getByRole('button', { name: 'Start a meeting' }).click();
-    const started = await host.waitForURL(/\/meeting\/[^/]+$/, { timeout: 15_000 }).then(() => true, () => false);
-    if (check(started, `Start a meeting opens ${started ? new URL(host.url()).pathname : 'a meeting page'}`)) {
+    const started = await host.waitForURL(/\/meeting\/[^/?]+\?host=/, { timeout: 15_000 }).then(() => true, () => false);
+    if (check(started, `Start a meeting opens ${started ? new URL(host.url()).pathname : 'a meeting page'} as its host`)) {
       const guest = await open('second');
-      await guest.goto(host.url(), { waitUntil: 'load' });
+      // The invite: the meeting page without the host key; the client waits until let in.
+      const invite = new URL(host.url());
+      invite.search = '';
+      await guest.goto(invite.toString(), { waitUntil: 'load' });
       if ((await joinAs(host, 'Therapist')) && (await joinAs(guest, 'Client'))) {
+        const admitted = await host
+          .getByRole('button', { name: 'Admit Client' })
+          .click({ timeout: 30_000 })
+          .then(() => true, () => false);
+        check(admitted, 'Therapist lets the client in from the waiting room');
         await seesRemoteVideo(host, 'Therapist');
         await seesRemoteVideo(guest, 'Client');
       }

@@ -51,6 +51,8 @@ describe('<mentara-meeting> in a plain HTML page, in real Chromium', () => {
     await expect(therapist.page.evaluate(() => [document.styleSheets.length, document.querySelectorAll('[class*="mm-"]').length])).resolves.toEqual([1, 0]);
 
     await joinFromPreJoin(therapist);
+    // Alone, the room offers the page's invite (`invite-url`), not its own address with the host key.
+    await expect(therapist.page.locator('.mm-invite__link').textContent({ timeout: 10_000 })).resolves.toBe(meetingUrl);
     const client = await openElementPage(browser, meetingUrl, 'Client');
     tabs.push(client);
     await joinFromPreJoin(client, { admittedBy: therapist });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium, waitForRemoteVideoFrame } from '../support/chromium';
 import { REMOTE_VIDEO_SELECTOR, createMeetingFromLanding, describeTabs, openMeetingTab, type MeetingTab } from '../support/meeting-page';
-import { RECORD_PEER_CONNECTIONS_SCRIPT, outboundAudioCodecs } from '../support/peer-connections';
+import { RECORD_PEER_CONNECTIONS_SCRIPT, sentAudioCodecs } from '../support/peer-connections';
 import { startQuickstart, type QuickstartProcess } from '../support/quickstart';
 
 const peerConnectionCount = (page: Page) =>
@@ -60,8 +60,8 @@ describe('quickstart: a therapy session in real Chromium (waiting room, admit, r
     }
     expect(await peerConnectionCount(client.page)).toBeGreaterThan(0);
     // Both send their voice with redundancy (RED over Opus): one lost packet is rebuilt, not concealed.
-    await expect.poll(() => outboundAudioCodecs(therapist.page), { timeout: 10_000 }).toEqual(['audio/red']);
-    await expect.poll(() => outboundAudioCodecs(client.page), { timeout: 10_000 }).toEqual(['audio/red']);
+    await expect.poll(() => sentAudioCodecs(therapist.page), { timeout: 10_000 }).toEqual(['red']);
+    await expect.poll(() => sentAudioCodecs(client.page), { timeout: 10_000 }).toEqual(['red']);
 
     // Remove: after a confirmation; the client is told why and offered no way back in.
     await therapist.page.getByRole('button', { name: 'People' }).click();

@@ -68,20 +68,20 @@ export async function selectedCandidatePairs(page: Page): Promise<SelectedPair[]
   });
 }
 
-/** The codec (`mimeType`) each connected peer connection on the page sends its audio with, from `getStats()`. */
-export async function outboundAudioCodecs(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
+/**
+ * The audio codec each connected peer connection on the page sends with: the first format of the
+ * audio section in its remote description (the other side's order, which the sender follows).
+ * Read from the SDP because Chromium's `getStats()` names the inner Opus codec even when RED wraps it.
+ */
+export async function sentAudioCodecs(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
     const list = (window as unknown as { __peerConnections?: RTCPeerConnection[] }).__peerConnections ?? [];
-    const codecs: string[] = [];
-    for (const pc of list) {
-      if (pc.connectionState !== 'connected') continue;
-      const stats = await pc.getStats();
-      stats.forEach((entry: { type: string; kind?: string; codecId?: string }) => {
-        if (entry.type !== 'outbound-rtp' || entry.kind !== 'audio' || !entry.codecId) return;
-        const codec = stats.get(entry.codecId) as { mimeType?: string } | undefined;
-        if (codec?.mimeType) codecs.push(codec.mimeType);
+    return list
+      .filter((pc) => pc.connectionState === 'connected' && pc.currentRemoteDescription)
+      .map((pc) => {
+        const sdp = pc.currentRemoteDescription!.sdp;
+        const first = /^m=audio \S+ \S+ (\d+)/m.exec(sdp)?.[1];
+        return new RegExp(`^a=rtpmap:${first} ([^/\\s]+)/`, 'm').exec(sdp)?.[1]?.toLowerCase() ?? 'none';
       });
-    }
-    return codecs;
   });
 }

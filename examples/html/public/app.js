@@ -50,6 +50,8 @@ meeting.beforeJoin = async ({ displayName }) => {
   ({ token } = await post('/api/demo/session', { meetingId, displayName, ...(hostKey ? { hostKey } : {}) }));
 };
 meeting.getToken = () => token;
+// While alone the room offers this invite, not this page's address (which holds the host key).
+meeting.inviteUrl = link;
 // The room starts once it has a meeting id.
 meeting.meetingId = meetingId;
 

@@ -93,6 +93,8 @@ const app = createApp({
             // element's DOM events (`onParticipantJoined` listens to `participant-joined`).
             'meeting-id': this.meetingId,
             theme: this.theme,
+            // While alone the room offers this invite (without the host key in this page's address).
+            'invite-url': this.invite,
             '.beforeJoin': this.beforeJoin,
             '.getToken': this.getToken,
             onJoined: this.onJoined,

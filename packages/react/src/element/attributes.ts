@@ -13,6 +13,7 @@ export const MEETING_ELEMENT_ATTRIBUTES = [
   'layout',
   'pre-join',
   'chat',
+  'invite-url',
   'lang',
 ] as const;
 

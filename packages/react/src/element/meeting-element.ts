@@ -35,7 +35,7 @@ export type MeetingJoinHook = (values: PreJoinValues) => void | Promise<void>;
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
 
 /** Properties a page may have set on the element before its definition loaded (see `connectedCallback`). */
-const PROPERTIES = ['serverUrl', 'meetingId', 'token', 'displayName', 'theme', 'layout', 'preJoin', 'chat', 'getToken', 'beforeJoin', 'clientOptions', 'messages', 'client'] as const;
+const PROPERTIES = ['serverUrl', 'meetingId', 'token', 'displayName', 'theme', 'layout', 'preJoin', 'chat', 'inviteUrl', 'getToken', 'beforeJoin', 'clientOptions', 'messages', 'client'] as const;
 
 let shadowCss: string | undefined;
 
@@ -129,6 +129,18 @@ export class MentaraMeetingElement extends Base {
   }
   set preJoin(value: boolean) {
     this.#reflect('pre-join', value ? null : 'off');
+  }
+
+  /**
+   * The link offered to invite others while you are alone (`invite-url`); without it, the page's
+   * own address. Set it when the page's address carries something only you should have (a host
+   * key, a token). Applies at once.
+   */
+  get inviteUrl(): string | null {
+    return this.getAttribute('invite-url');
+  }
+  set inviteUrl(value: string | null) {
+    this.#reflect('invite-url', value);
   }
 
   /** Offer the chat panel (`chat="off"` hides it). @defaultValue true */
@@ -298,6 +310,7 @@ export class MentaraMeetingElement extends Base {
       layout: this.layout,
       preJoin: this.preJoin,
       chat: this.chat,
+      ...(this.inviteUrl ? { inviteUrl: this.inviteUrl } : {}),
       messages: this.#messages,
       // Read when Join is pressed, so the hook may be set or replaced any time.
       onJoin: (values) => this.#beforeJoin?.(values),
