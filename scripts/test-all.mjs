@@ -17,8 +17,10 @@ const steps = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json'] },
   // React 18 for the react18 project, installed apart (registry reachable here; offline in the namespace).
   { name: 'install React 18 (tests/react18)', cmd: ['npm', 'ci', '--prefix', 'tests/react18', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'] },
-  { name: 'unit + integration (core, server, react on React 19 and 18, workspace, test support)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'core', '--project', 'server', '--project', 'react', '--project', 'react18', '--project', 'workspace', '--project', 'support'] },
+  // Built first: the server-rendering tests import the packages as an application would (their
+  // package entries, not the sources), so they need dist/ — on a fresh clone it does not exist yet.
   { name: 'build packages', cmd: ['npm', 'run', 'build'] },
+  { name: 'unit + integration (core, server, react on React 19 and 18, workspace, test support)', netns: true, cmd: ['npx', 'vitest', 'run', '--project', 'core', '--project', 'server', '--project', 'react', '--project', 'react18', '--project', 'workspace', '--project', 'support'] },
   { name: 'size budget', cmd: ['node', 'scripts/size-budget.mjs'] },
   { name: 'packed tarballs: publint + attw', cmd: ['node', 'scripts/check-packages.mjs'] },
   { name: 'API reports (etc/api) + TSDoc summaries', cmd: ['node', 'scripts/api-report.mjs'] },
