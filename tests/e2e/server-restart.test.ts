@@ -43,31 +43,36 @@ function roomView(page: Page) {
   }));
 }
 
-describe('quickstart: the signalling server restarts mid-call', () => {
-  let browser: Browser;
-  let dir: string;
-  const servers: QuickstartProcess[] = [];
-  const tabs: MeetingTab[] = [];
-
+/**
+ * What each suite here shares: a Chromium, a state folder for the quickstart, and the servers and
+ * tabs it started — all closed or removed after the suite. Read the fields inside tests only.
+ */
+function outageFixture(prefix: string) {
+  const fixture = { browser: undefined as unknown as Browser, dir: '', servers: [] as QuickstartProcess[], tabs: [] as MeetingTab[] };
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'server-restart-'));
-    browser = await launchChromium();
+    fixture.dir = mkdtempSync(join(tmpdir(), prefix));
+    fixture.browser = await launchChromium();
   });
-
   afterAll(async () => {
-    await browser?.close();
-    for (const server of servers) await server.stop().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    await fixture.browser?.close();
+    for (const server of fixture.servers) await server.stop().catch(() => undefined);
+    rmSync(fixture.dir, { recursive: true, force: true });
   });
+  return fixture;
+}
+
+describe('quickstart: the signalling server restarts mid-call', () => {
+  const fixture = outageFixture('server-restart-');
+  const { servers, tabs } = fixture;
 
   it('both tabs say they are reconnecting, then recover by themselves: same meeting, same people, video both ways', async () => {
     const port = await freeLoopbackPort();
-    const env = { PORT: String(port), QUICKSTART_STATE_FILE: join(dir, 'dev-state.json') };
+    const env = { PORT: String(port), QUICKSTART_STATE_FILE: join(fixture.dir, 'dev-state.json') };
     const first = await startQuickstart(env);
     servers.push(first);
-    const { url, hostUrl } = await createMeetingFromLanding(browser, first.origin);
-    tabs.push(await openMeetingTab(browser, hostUrl, 'Therapist'));
-    tabs.push(await openMeetingTab(browser, url, 'Client', { admitBy: tabs[0] }));
+    const { url, hostUrl } = await createMeetingFromLanding(fixture.browser, first.origin);
+    tabs.push(await openMeetingTab(fixture.browser, hostUrl, 'Therapist'));
+    tabs.push(await openMeetingTab(fixture.browser, url, 'Client', { admitBy: tabs[0] }));
     const [therapist, client] = tabs as [MeetingTab, MeetingTab];
     const pages = [therapist.page, client.page];
 
@@ -135,30 +140,17 @@ describe('quickstart: the signalling server restarts mid-call', () => {
 });
 
 describe('quickstart: someone leaves while the signalling server is down', () => {
-  let browser: Browser;
-  let dir: string;
-  const servers: QuickstartProcess[] = [];
-  const tabs: MeetingTab[] = [];
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'server-down-leave-'));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    for (const server of servers) await server.stop().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const fixture = outageFixture('server-down-leave-');
+  const { servers, tabs } = fixture;
 
   /** A call of the therapist and one person, then the server dies. */
   async function callThenOutage(name: string) {
-    const server = await startQuickstart({ QUICKSTART_STATE_FILE: join(dir, `${name}.json`) });
+    const server = await startQuickstart({ QUICKSTART_STATE_FILE: join(fixture.dir, `${name}.json`) });
     servers.push(server);
-    const { url, hostUrl } = await createMeetingFromLanding(browser, server.origin);
-    const therapist = await openMeetingTab(browser, hostUrl, 'Therapist');
+    const { url, hostUrl } = await createMeetingFromLanding(fixture.browser, server.origin);
+    const therapist = await openMeetingTab(fixture.browser, hostUrl, 'Therapist');
     tabs.push(therapist);
-    const other = await openMeetingTab(browser, url, name, { admitBy: therapist });
+    const other = await openMeetingTab(fixture.browser, url, name, { admitBy: therapist });
     tabs.push(other);
     await Promise.all([therapist.page, other.page].map((page) => waitForRemoteVideoFrame(page, REMOTE_VIDEO_SELECTOR, 20_000)));
     await crash(server.pid);
