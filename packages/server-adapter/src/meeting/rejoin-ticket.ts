@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { hmacSha256 } from '../auth/hmac';
 import type { MeetingRecord, RoomStore } from '../store/room-store';
 
 /** How long a rejoin ticket is valid after it was issued (the lifetime of a meeting room token). */
@@ -12,7 +13,7 @@ export interface RejoinTicketClaims {
 }
 
 const mac = (key: Uint8Array, meetingId: string, userId: string, participantId: string, admittedAt: string, expiresAt: string): string =>
-  createHmac('sha256', key).update(`1|${meetingId}|${userId}|${participantId}|${admittedAt}|${expiresAt}`).digest('base64url');
+  hmacSha256(key, `1|${meetingId}|${userId}|${participantId}|${admittedAt}|${expiresAt}`);
 
 /**
  * Signs a rejoin ticket: `1.<participantId>.<admittedAt>.<expiresAt>.<mac>` (times in base 36).

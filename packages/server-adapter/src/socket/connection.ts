@@ -4,6 +4,7 @@ import type { ClientEventHandlers } from './event-handler';
 import { guardClientEvents, type EventGuardDeps } from './event-guard';
 import { SerialQueue } from './serial-queue';
 import type { MeetingsSocket } from './types';
+import { coalesceWrites } from './write-coalescing';
 
 /** What the connections of one attached server work with. */
 export interface ConnectionDeps {
@@ -37,6 +38,7 @@ export function createConnections(deps: ConnectionDeps): Connections {
   const lanes = new Map<MeetingsSocket, SerialQueue>();
   return {
     accept(socket) {
+      coalesceWrites(socket.conn);
       const stops: Array<() => void> = [];
       for (const watch of deps.watchers ?? []) {
         const stop = watch(socket);

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket as TcpSocket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { protocolError } from '../errors';
+import { collect, nextEvent, settle, startHarness, type Harness } from '../test-utils/harness';
+import type { MeetingsSocket } from './types';
+import { coalesceWrites } from './write-coalescing';
+
+/** The server's socket of a participant, and a count of the system writes on its TCP connection. */
+function serverSide(h: Harness, participantId: string): { socket: MeetingsSocket; writes: () => number } {
+  const socket = [...h.meetings.namespace.sockets.values()].find((s) => s.data.session?.participantId === participantId);
+  if (!socket) throw new Error('no server socket for the participant');
+  const tcp = (socket.conn as unknown as { transport: { socket: { _socket: TcpSocket } } }).transport.socket._socket;
+  let writes = 0;
+  // Every write reaches the kernel through one of these two: one chunk, or the corked chunks at once.
+  const raw = tcp as unknown as { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void };
+  const single = raw._write.bind(tcp);
+  const vector = raw._writev.bind(tcp);
+  raw._write = (...args) => ((writes += 1), single(...args));
+  raw._writev = (...args) => ((writes += 1), vector(...args));
+  return { socket, writes: () => writes };
+}
+
+const notice = (n: number) => protocolError('rate-limited', 'chat-message', { retryAfterMs: n });
+
+describe('write coalescing', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  it('sends what a connection is sent within one tick in one system write, in order', async () => {
+    h = await startHarness();
+    const { client, joined } = await startJoined();
+    const { socket, writes } = serverSide(h, joined);
+    const received = collect(client, 'webrtc-error');
+    for (let i = 0; i < 5; i += 1) socket.emit('webrtc-error', notice(i));
+    await settle(100);
+    expect(received.map((e) => e.retryAfterMs)).toEqual([0, 1, 2, 3, 4]);
+    // Without coalescing: five frames, five writes.
+    expect(writes()).toBe(1);
+  });
+
+  it('includes what is sent after awaits that resolve in the same tick (an answer built through a few promises)', async () => {
+    h = await startHarness();
+    const { client, joined } = await startJoined();
+    const { socket, writes } = serverSide(h, joined);
+    const received = collect(client, 'webrtc-error');
+    socket.emit('webrtc-error', notice(0));
+    await Promise.resolve();
+    socket.emit('webrtc-error', notice(1));
+    await Promise.all([Promise.resolve(), Promise.resolve()]);
+    socket.emit('webrtc-error', notice(2));
+    await settle(100);
+    expect(received.map((e) => e.retryAfterMs)).toEqual([0, 1, 2]);
+    expect(writes()).toBe(1);
+  });
+
+  it('writes separately what is sent in separate ticks (nothing waits for a timer)', async () => {
+    h = await startHarness();
+    const { client, joined } = await startJoined();
+    const { socket, writes } = serverSide(h, joined);
+    const first = nextEvent(client, 'webrtc-error');
+    socket.emit('webrtc-error', notice(0));
+    expect((await first).retryAfterMs).toBe(0);
+    const second = nextEvent(client, 'webrtc-error');
+    socket.emit('webrtc-error', notice(1));
+    expect((await second).retryAfterMs).toBe(1);
+    expect(writes()).toBe(2);
+  });
+
+  it('still delivers what was sent right before the server disconnects the socket', async () => {
+    h = await startHarness();
+    const { client, joined } = await startJoined();
+    const { socket } = serverSide(h, joined);
+    const last = nextEvent(client, 'webrtc-error');
+    const gone = new Promise<string>((resolve) => client.once('disconnect', resolve));
+    socket.emit('webrtc-error', notice(7));
+    socket.disconnect(true);
+    expect((await last).retryAfterMs).toBe(7);
+    expect(await gone).toBe('io server disconnect');
+  });
+
+  it('leaves a value without an Engine.IO connection shape alone, and installs once', () => {
+    expect(() => coalesceWrites(undefined)).not.toThrow();
+    expect(() => coalesceWrites({})).not.toThrow();
+    let flushes = 0;
+    const conn = { flush: () => void (flushes += 1) };
+    coalesceWrites(conn);
+    const wrapped = conn.flush;
+    coalesceWrites(conn);
+    expect(conn.flush).toBe(wrapped);
+    conn.flush();
+    conn.flush();
+    return new Promise<void>((resolve) =>
+      process.nextTick(() => {
+        expect(flushes).toBe(1);
+        resolve();
+      }),
+    );
+  });
+
+  /** One participant joined to a fresh meeting. */
+  async function startJoined() {
+    const meetingId = randomUUID();
+    const { client, joined } = await h.joinAs('client', meetingId);
+    return { client, joined: joined.self.id };
+  }
+});
