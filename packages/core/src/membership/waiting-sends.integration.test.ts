@@ -1,3 +1,4 @@
+import wrtc from '@roamhq/wrtc';
 import { describe, expect, it } from 'vitest';
 import { issueMeetingToken } from '@mentara/meetings-server';
 import type { MeetingError } from '../errors/meeting-error';
@@ -5,9 +6,8 @@ import type { MediaDevicesLike } from '../media/types';
 import { PROTOCOL_ERROR_CODES } from '../protocol/errors';
 import type { ParticipantRole } from '../protocol/types';
 import { createFakeMediaDevices } from '../testing/fake-media-devices';
-import { useTestServer, waitForState, type NodeTestClient } from '../test-support/server-harness';
-import wrtc from '@roamhq/wrtc';
 import type { WrtcWithSources } from '../testing/fake-tracks-node';
+import { useTestServer, waitForState, type NodeTestClient } from '../test-support/server-harness';
 
 // A waiting participant may not publish media state or readiness: the server answers
 // `not-admitted`. What they change while waiting must reach the meeting once they are let in,
