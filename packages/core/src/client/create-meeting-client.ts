@@ -159,7 +159,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     );
   }
 
-  /** Tell the server about media that changed while the join was in flight. */
+  /** Tell the server about media that changed while the join was in flight, or while we waited to be let in. */
   function reconcileMedia(published: MediaState) {
     const local = tracks.mediaState();
     for (const source of TRACK_SOURCES) {
@@ -314,10 +314,8 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     playback: { attach: (element) => (assertUsable(), playback.attach(element)) },
     async setReady(ready) {
       assertUsable();
-      const self = getSnapshot().localParticipant;
-      if (!membership || !self) throw new MeetingError('invalid-state', 'Join the meeting first');
-      await membership.channel.request('participant-ready', { ready }, 10_000);
-      dispatch({ type: 'participant-ready', participantId: self.id, ready });
+      if (!membership) throw new MeetingError('invalid-state', 'Join the meeting first');
+      await membership.setReady(ready);
     },
     async startAudio() {
       assertUsable();

@@ -57,7 +57,12 @@ export interface MeetingClient {
   /** Host controls (waiting room, remove, ask to mute, lock, extend, end for all); hosts only. */
   readonly host: MeetingHostControls;
   readonly playback: MeetingPlayback;
-  /** Mark this participant ready (or not) — `participant-ready` on the wire. */
+  /**
+   * Mark this participant ready (or not) — `participant-ready` on the wire. In the meeting it
+   * resolves once the server has it; in the waiting room the choice is kept and published right
+   * after a host lets them in (and again after a reconnection).
+   * @throws MeetingError `invalid-state` before a join answer.
+   */
   setReady(ready: boolean): Promise<void>;
   /**
    * Audio only: stop sending camera video to everyone (`true`) without turning the camera off —

@@ -7,6 +7,7 @@ import type { MeetingAction } from '../state/actions';
 import type { ConnectionState, MeetingSnapshot } from '../state/types';
 import type { Backoff } from '../util/backoff';
 import { createTimerGroup } from '../util/timers';
+import { createReadiness } from './readiness';
 import { createRoomEventGate } from './room-event-gate';
 import { listenToRoom } from './room-events';
 
@@ -45,7 +46,13 @@ export interface Membership {
   readonly channel: SignallingChannel;
   /** Resolves with the server's answer: in the meeting, or in its waiting room. */
   join(meetingId: string): Promise<JoinMeetingResult>;
+  /**
+   * Publish a media change (`toggle-media`) while admitted. Waiting to be let in or rejoining,
+   * nothing is sent (the server would answer `not-admitted`): `onJoined` publishes what changed.
+   */
   announceMedia(source: TrackSource, enabled: boolean): void;
+  /** Publish readiness (`participant-ready`); chosen while waiting, it is published on admission. */
+  setReady(ready: boolean): Promise<void>;
   /** After signalling gave up (`failed`): try again now, e.g. when the browser is back online. */
   retry(): void;
   leave(): Promise<void>;
@@ -66,6 +73,8 @@ export function createMembership(s: MembershipOptions): Membership {
   const offs: Array<() => void> = [];
   let meetingId: string | null = null;
   let selfId: string | null = null;
+  /** In the meeting room by the server's last answer: only then may we publish media state or readiness. */
+  let admitted = false;
   /** The server's proof of our last admission: after a server restart it gives our id back. */
   let rejoinTicket: string | undefined;
   let closed = false;
@@ -75,6 +84,8 @@ export function createMembership(s: MembershipOptions): Membership {
 
   const { channel } = s;
   offs.push(channel.onStatus(onStatus), mesh.attachSink(sendSignal));
+  const phase = () => (admitted ? 'admitted' : selfId ? 'waiting' : 'out');
+  const readiness = createReadiness({ channel, dispatch, reportError: s.reportError, phase, selfId: () => (admitted ? selfId : null) });
 
   /** A signal too large for the server is not sent; the error says so instead of a silent stall. */
   function sendSignal(to: string, connectionId: string, signal: Parameters<typeof emitSignal>[3]) {
@@ -115,6 +126,8 @@ export function createMembership(s: MembershipOptions): Membership {
     mesh.sync(payload.participants.map((p) => p.id).filter((id) => id !== selfId));
     clearConnectionErrors();
     setConnection('connected');
+    admitted = true;
+    readiness.admitted(payload.self.ready);
     s.onJoined(payload);
   }
 
@@ -127,6 +140,7 @@ export function createMembership(s: MembershipOptions): Membership {
       return;
     }
     selfId = result.self.id;
+    admitted = false;
     channel.setRateLimit(result.limits.eventsPerSecond);
     // Not in the room: no peers until a host lets us in.
     mesh.closeAll();
@@ -138,6 +152,8 @@ export function createMembership(s: MembershipOptions): Membership {
 
   async function rejoin() {
     if (closed || !meetingId || !selfId) return;
+    // The new socket has no session until the answer: what changes meanwhile goes with the answer.
+    admitted = false;
     setConnection('reconnecting');
     gate.hold();
     try {
@@ -175,6 +191,7 @@ export function createMembership(s: MembershipOptions): Membership {
   /** Out for good: no rejoin after a later socket drop. */
   function out(why: 'ended' | 'denied' | 'removed') {
     selfId = null;
+    admitted = false;
     mesh.closeAll();
     mesh.setLocalId(null);
     if (why !== 'ended') dispatch({ type: 'admission', admission: why });
@@ -234,8 +251,9 @@ export function createMembership(s: MembershipOptions): Membership {
       channel.reconnect();
     },
     announceMedia(source, enabled) {
-      if (selfId && channel.connected) channel.send('toggle-media', { source, enabled });
+      if (admitted && channel.connected) channel.send('toggle-media', { source, enabled });
     },
+    setReady: (ready) => readiness.set(ready),
     async leave() {
       if (closed) return;
       if (selfId && channel.connected) {

@@ -82,6 +82,10 @@ export function listenToRoom(o: RoomEventsOptions): Array<() => void> {
       if (e.code === 'participant-not-found' && e.event?.startsWith('webrtc-')) return;
       // The signalling channel refreshes the token (or reconnects with a new one): nothing to show.
       if (e.code === 'token-expired') return;
+      // Media state or a signal that reached the server while it had us waiting (sent just before
+      // a rejoin's answer put us back in the waiting room): the admission publishes our media
+      // again, so this is no error of the person's ("Please wait for the host to let you in.").
+      if (e.code === 'not-admitted') return;
       o.reportError(fromProtocolError(e));
     }),
   ];
