@@ -184,6 +184,8 @@ const LABELS = {
   memory: 'ours, 1 node, in-memory store',
   'bare-redis': 'bare Socket.IO relay, 2 nodes, plain Redis adapter',
   redis: 'ours, 2 nodes, Redis store + streams adapter',
+  'memory-before': 'ours, 1 node, earlier build (BENCH_BEFORE_BUNDLE)',
+  'redis-before': 'ours, 2 nodes, earlier build (BENCH_BEFORE_BUNDLE)',
 };
 
 /**

@@ -36,6 +36,23 @@ describe('hostile input', () => {
     expect((await ack(a, 'chat-message', { text: 'still here' })).ok).toBe(true);
   });
 
+  it('ignores event names that are not client events (object keys, server events, unknown names) and keeps the socket and the meeting', async () => {
+    h = await startHarness();
+    const meetingId = randomUUID();
+    const { client: a } = await h.joinAs('interpreter', meetingId);
+    const { client: b } = await h.joinAs('supervisor', meetingId);
+    const errors = collect(a, 'webrtc-error');
+    const left = collect(b, 'participant-left');
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'meeting-joined', 'no-such-event']) {
+      emitRaw(a, name, { meetingId });
+    }
+    await settle(200);
+    expect(errors).toEqual([]);
+    expect(left).toEqual([]);
+    expect(a.connected).toBe(true);
+    expect((await ack(a, 'chat-message', { text: 'still here' })).ok).toBe(true);
+  });
+
   it('answers oversized payloads with payload-too-large and keeps the socket', async () => {
     h = await startHarness({ limits: { maxPayloadBytes: 2048 } });
     const meetingId = randomUUID();

@@ -98,6 +98,32 @@ describe('write coalescing', () => {
     );
   });
 
+  it('flushes every connection sent something in a tick once, in the order they were first sent to', async () => {
+    const order: string[] = [];
+    const a = { flush: () => void order.push('a') };
+    const b = { flush: () => void order.push('b') };
+    coalesceWrites(a);
+    coalesceWrites(b);
+    b.flush();
+    a.flush();
+    b.flush();
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(order).toEqual(['b', 'a']);
+  });
+
+  it('gives each of the people told about a join one write for what the join sends them', async () => {
+    h = await startHarness();
+    const meetingId = randomUUID();
+    const first = await h.joinAs('client', meetingId);
+    const second = await h.joinAs('family', meetingId);
+    const counts = [serverSide(h, first.joined.self.id), serverSide(h, second.joined.self.id)];
+    const told = [nextEvent(first.client, 'participant-joined'), nextEvent(second.client, 'participant-joined')];
+    await h.joinAs('therapist', meetingId, 'host');
+    await Promise.all(told);
+    await settle(100);
+    expect(counts.map((c) => c.writes())).toEqual([1, 1]);
+  });
+
   /** One participant joined to a fresh meeting. */
   async function startJoined() {
     const meetingId = randomUUID();
