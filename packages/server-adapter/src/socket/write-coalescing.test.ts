@@ -28,9 +28,7 @@ describe('write coalescing', () => {
   afterEach(() => h.close());
 
   it('sends what a connection is sent within one tick in one system write, in order', async () => {
-    h = await startHarness();
-    const { client, joined } = await startJoined();
-    const { socket, writes } = serverSide(h, joined);
+    const { client, socket, writes } = await joinWatched();
     const received = collect(client, 'webrtc-error');
     for (let i = 0; i < 5; i += 1) socket.emit('webrtc-error', notice(i));
     await settle(100);
@@ -40,9 +38,7 @@ describe('write coalescing', () => {
   });
 
   it('includes what is sent after awaits that resolve in the same tick (an answer built through a few promises)', async () => {
-    h = await startHarness();
-    const { client, joined } = await startJoined();
-    const { socket, writes } = serverSide(h, joined);
+    const { client, socket, writes } = await joinWatched();
     const received = collect(client, 'webrtc-error');
     socket.emit('webrtc-error', notice(0));
     await Promise.resolve();
@@ -55,9 +51,7 @@ describe('write coalescing', () => {
   });
 
   it('writes separately what is sent in separate ticks (nothing waits for a timer)', async () => {
-    h = await startHarness();
-    const { client, joined } = await startJoined();
-    const { socket, writes } = serverSide(h, joined);
+    const { client, socket, writes } = await joinWatched();
     const first = nextEvent(client, 'webrtc-error');
     socket.emit('webrtc-error', notice(0));
     expect((await first).retryAfterMs).toBe(0);
@@ -68,9 +62,7 @@ describe('write coalescing', () => {
   });
 
   it('still delivers what was sent right before the server disconnects the socket', async () => {
-    h = await startHarness();
-    const { client, joined } = await startJoined();
-    const { socket } = serverSide(h, joined);
+    const { client, socket } = await joinWatched();
     const last = nextEvent(client, 'webrtc-error');
     const gone = new Promise<string>((resolve) => client.once('disconnect', resolve));
     socket.emit('webrtc-error', notice(7));
@@ -124,10 +116,10 @@ describe('write coalescing', () => {
     expect(counts.map((c) => c.writes())).toEqual([1, 1]);
   });
 
-  /** One participant joined to a fresh meeting. */
-  async function startJoined() {
-    const meetingId = randomUUID();
-    const { client, joined } = await h.joinAs('client', meetingId);
-    return { client, joined: joined.self.id };
+  /** A fresh server with one participant joined, its server socket, and the writes on its connection. */
+  async function joinWatched() {
+    h = await startHarness();
+    const { client, joined } = await h.joinAs('client', randomUUID());
+    return { client, ...serverSide(h, joined.self.id) };
   }
 });
