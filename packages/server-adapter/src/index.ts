@@ -85,6 +85,8 @@ export type {
   AdmitResult,
   AdmitTarget,
   ChatRecord,
+  MeetingView,
+  MeetingViewOptions,
   KnockOptions,
   KnockRefusal,
   KnockResult,

@@ -1,5 +1,6 @@
 import type { MeetingJoinedPayload, MeetingUpdatedPayload } from '@mentara/meetings-core/protocol';
 import { publicLimits, type ResolvedOptions } from '../options';
+import { readMeetingView } from '../store/meeting-view';
 import type { MeetingRecord, ParticipantRecord, RoomStore } from '../store/room-store';
 import { chatForJoiner } from './join-chat';
 import { hasHost, meetingSettings, toMeetingInfo, toParticipantInfo, toWaitingParticipant } from './participant-info';
@@ -28,12 +29,7 @@ export async function buildJoinedPayload(
   const { store, options } = ctx;
   const { meetingId } = self;
   const isHost = self.role === 'host';
-  const [meeting, present, chat, waiting] = await Promise.all([
-    store.getMeeting(meetingId),
-    store.listParticipants(meetingId),
-    store.listChat(meetingId),
-    isHost ? store.listWaiting(meetingId) : [],
-  ]);
+  const { meeting, participants: present, chat, waiting } = await readMeetingView(store, meetingId, { chat: true, waiting: isHost });
   const record = meeting ?? fallback;
   const now = ctx.clock();
   return {
@@ -50,7 +46,7 @@ export async function buildJoinedPayload(
 
 /** The meeting as it is now (no roster), for `meeting-updated`; `undefined` when it is gone or ended. */
 export async function meetingUpdate(ctx: JoinedPayloadContext, meetingId: string): Promise<MeetingUpdatedPayload | undefined> {
-  const [meeting, present] = await Promise.all([ctx.store.getMeeting(meetingId), ctx.store.listParticipants(meetingId)]);
+  const { meeting, participants: present } = await readMeetingView(ctx.store, meetingId, { chat: false, waiting: false });
   if (!meeting || meeting.status === 'ended') return undefined;
   return { meeting: toMeetingInfo(meeting, hasHost(present), ctx.options), serverTime: ctx.clock() };
 }

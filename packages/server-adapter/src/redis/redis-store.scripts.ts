@@ -251,6 +251,26 @@ end
 return out
 `);
 
+/**
+ * KEYS: meeting, participants, order, chat, waiting. ARGV: '1' to include the chat, '1' to include
+ * the waiting room. Returns { meeting record JSON or '', participants in join order, chat, waiting }:
+ * what a join answer reads, in one round trip and at one instant.
+ */
+export const READ_MEETING_VIEW = new RedisScript(`
+local present = {}
+local ids = redis.call('ZRANGE', KEYS[3], 0, -1)
+if #ids > 0 then
+  for _, v in ipairs(redis.call('HMGET', KEYS[2], unpack(ids))) do
+    if v then table.insert(present, v) end
+  end
+end
+local chat = {}
+if ARGV[1] == '1' then chat = redis.call('LRANGE', KEYS[4], 0, -1) end
+local waiting = {}
+if ARGV[2] == '1' then waiting = redis.call('HVALS', KEYS[5]) end
+return { redis.call('HGET', KEYS[1], 'record') or '', present, chat, waiting }
+`);
+
 /** KEYS: participants. ARGV: participantId, media JSON or '', ready '1' / '0' / ''. */
 export const UPDATE_PARTICIPANT = new RedisScript(`
 local v = redis.call('HGET', KEYS[1], ARGV[1])

@@ -10,6 +10,8 @@ import type {
   KnockResult,
   MeetingInit,
   MeetingRecord,
+  MeetingView,
+  MeetingViewOptions,
   ParticipantPatch,
   ParticipantRecord,
   RoomStore,
@@ -26,13 +28,14 @@ import {
   EXTEND_MEETING,
   LIST_BY_NODE,
   LIST_PARTICIPANTS,
+  READ_MEETING_VIEW,
   REMOVE_PARTICIPANT,
   SET_ENDS_AT,
   SET_LOCKED,
   START_MEETING,
   UPDATE_PARTICIPANT,
 } from './redis-store.scripts';
-import { redisWaiting, type RedisWaitingContext } from './redis-waiting';
+import { bySince, redisWaiting, type RedisWaitingContext } from './redis-waiting';
 
 /** Options of {@link RedisRoomStore}. */
 export interface RedisRoomStoreOptions {
@@ -268,6 +271,22 @@ export class RedisRoomStore implements RoomStore {
 
   async listChat(meetingId: string): Promise<ChatRecord[]> {
     return parseList(await this.#commands().sendCommand(['LRANGE', this.#keys.chat(meetingId), '0', '-1']));
+  }
+
+  async readMeetingView(meetingId: string, include: MeetingViewOptions): Promise<MeetingView> {
+    const k = this.#keys;
+    const reply = (await READ_MEETING_VIEW.run(
+      this.#commands(),
+      [k.meeting(meetingId), k.participants(meetingId), k.order(meetingId), k.chat(meetingId), k.waiting(meetingId)],
+      [include.chat ? '1' : '0', include.waiting ? '1' : '0'],
+    )) as [string, string[], string[], string[]];
+    const [meeting, participants, chat, waiting] = reply;
+    return {
+      meeting: parseOptional<MeetingRecord>(meeting),
+      participants: parseList<ParticipantRecord>(participants),
+      chat: parseList<ChatRecord>(chat),
+      waiting: parseList<WaitingRecord>(waiting).sort(bySince),
+    };
   }
 
   close(): void {

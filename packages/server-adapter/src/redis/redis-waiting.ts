@@ -13,7 +13,8 @@ import { ADMIT_WAITING, BAN_PARTICIPANT, DENY_WAITING, KNOCK, LEAVE_WAITING, LIS
 
 const parse = <T>(json: string): T => JSON.parse(json) as T;
 const parseOptional = <T>(reply: unknown): T | undefined => (typeof reply === 'string' && reply !== '' ? parse<T>(reply) : undefined);
-const bySince = (a: WaitingRecord, b: WaitingRecord): number => a.since - b.since || (a.id < b.id ? -1 : 1);
+/** Longest waiting first (ties by id), as `listWaiting` answers. */
+export const bySince = (a: WaitingRecord, b: WaitingRecord): number => a.since - b.since || (a.id < b.id ? -1 : 1);
 
 /** What the session flow part of the Redis room store works with. */
 export interface RedisWaitingContext {

@@ -11,6 +11,8 @@ import type {
   KnockResult,
   MeetingInit,
   MeetingRecord,
+  MeetingView,
+  MeetingViewOptions,
   ParticipantPatch,
   ParticipantRecord,
   RoomStore,
@@ -247,6 +249,17 @@ export class MemoryRoomStore implements RoomStore {
 
   listChat(meetingId: string): ChatRecord[] {
     return (this.#meetings.get(meetingId)?.chat ?? []).map((m) => ({ ...m }));
+  }
+
+  readMeetingView(meetingId: string, include: MeetingViewOptions): MeetingView {
+    const entry = this.#meetings.get(meetingId);
+    if (!entry) return { meeting: undefined, participants: [], chat: [], waiting: [] };
+    return {
+      meeting: copyMeeting(entry.record),
+      participants: [...entry.participants.values()].map(copyParticipant),
+      chat: include.chat ? entry.chat.map((m) => ({ ...m })) : [],
+      waiting: include.waiting ? waitingList(entry).map(copyParticipant) : [],
+    };
   }
 
   /**

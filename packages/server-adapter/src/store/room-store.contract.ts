@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chat, participant, uid } from './contract-records';
+import { readMeetingView } from './meeting-view';
 import type { RoomStore } from './room-store';
 import { runSessionFlowContract } from './room-store.session-contract';
 
@@ -135,6 +136,40 @@ export function runRoomStoreContract(name: string, createStore: () => Promise<Ro
       for (let i = 0; i < 5; i += 1) expect(await store.appendChat(meetingId, chat(meetingId, `m${i}`), 3)).toBe(true);
       expect((await store.listChat(meetingId)).map((m) => m.text)).toEqual(['m2', 'm3', 'm4']);
       expect(await store.appendChat(uid('missing'), chat(meetingId, 'x'), 3)).toBe(false);
+    });
+
+    it('reads the meeting, its participants, chat and waiting room in one view, as the separate reads see them', async () => {
+      await store.ensureMeeting({ meetingId, createdAt: 1 });
+      const host = participant(meetingId, { role: 'host' });
+      const guest = participant(meetingId);
+      await store.addParticipant(host, { maxParticipants: 6 });
+      await store.addParticipant(guest, { maxParticipants: 6 });
+      await store.appendChat(meetingId, chat(meetingId, 'hello'), 10);
+      await store.appendChat(meetingId, chat(meetingId, 'there'), 10);
+      const late = participant(meetingId);
+      const early = participant(meetingId);
+      await store.knock(late, { now: 200, graceMs: 0, denialCooldownMs: 0, maxDenials: 3 });
+      await store.knock(early, { now: 100, graceMs: 0, denialCooldownMs: 0, maxDenials: 3 });
+
+      const full = await readMeetingView(store, meetingId, { chat: true, waiting: true });
+      expect(full).toEqual({
+        meeting: await store.getMeeting(meetingId),
+        participants: await store.listParticipants(meetingId),
+        chat: await store.listChat(meetingId),
+        waiting: await store.listWaiting(meetingId),
+      });
+      expect(full.participants.map((p) => p.id)).toEqual([host.id, guest.id]);
+      expect(full.chat.map((m) => m.text)).toEqual(['hello', 'there']);
+      expect(full.waiting.map((w) => w.id)).toEqual([early.id, late.id]);
+
+      const bare = await readMeetingView(store, meetingId, { chat: false, waiting: false });
+      expect(bare).toEqual({ meeting: full.meeting, participants: full.participants, chat: [], waiting: [] });
+      expect(await readMeetingView(store, uid('missing'), { chat: true, waiting: true })).toEqual({
+        meeting: undefined,
+        participants: [],
+        chat: [],
+        waiting: [],
+      });
     });
 
     it('ends a meeting once, clears it, and refuses joins and chat afterwards', async () => {

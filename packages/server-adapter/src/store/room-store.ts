@@ -160,6 +160,26 @@ export interface ParticipantPatch {
   ready?: boolean;
 }
 
+/** What {@link RoomStore.readMeetingView} includes besides the meeting and its participants. */
+export interface MeetingViewOptions {
+  /** The chat history, oldest first. */
+  chat: boolean;
+  /** The waiting room, longest waiting first. */
+  waiting: boolean;
+}
+
+/** A meeting as one read sees it: what a join answer is built from. */
+export interface MeetingView {
+  /** The record, or `undefined` when the meeting is unknown. */
+  meeting: MeetingRecord | undefined;
+  /** Participants, oldest first. */
+  participants: ParticipantRecord[];
+  /** Chat history, oldest first; empty unless asked for. */
+  chat: ChatRecord[];
+  /** The waiting room, longest waiting first; empty unless asked for. */
+  waiting: WaitingRecord[];
+}
+
 /**
  * Where meeting state lives. Every method may answer synchronously or with a promise, so one
  * server works unchanged on the in-memory store (single node) and on a shared store such as
@@ -262,6 +282,12 @@ export interface RoomStore {
   appendChat(meetingId: string, message: ChatRecord, maxHistory: number): MaybePromise<boolean>;
   /** Chat history, oldest first. */
   listChat(meetingId: string): MaybePromise<ChatRecord[]>;
+  /**
+   * Optional: the meeting record, its participants and, as asked, its chat history and waiting
+   * room in one read — one round trip on a networked store, for the answer every join waits on.
+   * Without it the server makes the four reads above.
+   */
+  readMeetingView?(meetingId: string, include: MeetingViewOptions): MaybePromise<MeetingView>;
 
   /** Releases timers and connections the store holds. Idempotent. */
   close(): MaybePromise<void>;
