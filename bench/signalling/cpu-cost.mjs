@@ -30,7 +30,9 @@ const round2 = (n) => (n === undefined ? undefined : Math.round(n * 100) / 100);
 async function streamCounts(servers) {
   const replies = await Promise.all(servers.map((s) => fetch(`${s.url}/stats`).then((r) => (r.ok ? r.json() : undefined))));
   if (replies.includes(undefined)) return undefined; // the bare relay has no stream
-  return { appended: replies.reduce((a, r) => a + (r.published ?? 0), 0), received: replies.reduce((a, r) => a + (r.received ?? 0), 0) };
+  // Entries, not messages: a build that batches a turn's broadcasts into one entry counts them
+  // (`entriesAppended`); an earlier build appended one entry per message (`published`).
+  return { appended: replies.reduce((a, r) => a + (r.entriesAppended ?? r.published ?? 0), 0), received: replies.reduce((a, r) => a + (r.received ?? 0), 0) };
 }
 
 async function serverCpu(servers) {
@@ -122,7 +124,7 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       log(
         `  cpu ${variant.padEnd(10)} P=${P} M=${M}: ${s.connectMicros.toFixed(0)} µs/connection, ${s.joinMicros?.toFixed(0)} µs/join, ` +
           `${s.messageMicros?.toFixed(1)} µs/message${s.redisMessageMicros !== undefined ? ` (+ redis-server ${s.redisJoinMicros?.toFixed(0)} µs/join, ${s.redisMessageMicros.toFixed(1)} µs/message)` : ''}, ` +
-          `${s.appendedPerMessage !== undefined ? `stream entries per message: ${s.appendedPerMessage.toFixed(2)} appended, ${s.receivedPerMessage.toFixed(2)} read by other nodes, ` : ''}` +
+          `${s.appendedPerMessage !== undefined ? `per message: ${s.appendedPerMessage.toFixed(2)} stream entries appended, ${s.receivedPerMessage.toFixed(2)} messages read by other nodes, ` : ''}` +
           `lost ${s.lost}, load ${s.loadAverage}`,
       );
     }

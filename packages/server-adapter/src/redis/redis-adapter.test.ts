@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisServer, type TestRedisServer } from '../../../../tests/multinode/support/redis-server';
 import { silentLogger } from '../observability/logger';
 import { createMeetingsRedisAdapter, type MeetingsRedisAdapter } from './redis-adapter';
+import { MAX_ENTRY_BYTES } from './stream-adapter';
+import { StreamLink } from './stream-link';
 
 let server: TestRedisServer;
 let admin: ReturnType<typeof createClient>;
@@ -99,6 +101,69 @@ describe('createMeetingsRedisAdapter', () => {
     await until(async () => (await b.io.in('room-2').fetchSockets()).length === 1, 'socketsJoin');
     expect(a.cluster.stats()).toMatchObject({ gaps: 0, publishFailures: 0 });
     expect(b.cluster.stats()).toMatchObject({ received: expect.any(Number), gaps: 0, duplicates: 0 });
+  });
+
+  it('sends what one turn of the event loop broadcasts as one stream entry, delivered in order', async () => {
+    const streamName = `adapter-${randomUUID()}`;
+    const a = await startNode(streamName);
+    const b = await startNode(streamName);
+    b.io.on('connection', (socket) => socket.join('room-1'));
+    const onB = await connect(b.url);
+    await until(async () => (await b.io.in('room-1').fetchSockets()).length === 1, 'the join');
+
+    const got: number[] = [];
+    onB.on('burst', (n: number) => got.push(n));
+    const before = { ...a.cluster.stats() };
+    const entriesBefore = Number(await admin.sendCommand(['XLEN', streamName]));
+    for (let n = 0; n < 250; n += 1) a.io.to('room-1').emit('burst', n);
+    await until(() => got.length === 250, 'the burst');
+    expect(got).toEqual(Array.from({ length: 250 }, (_, n) => n));
+
+    // 250 messages in one turn: three entries (at most 100 messages each), not 250.
+    expect(a.cluster.stats().published - before.published).toBe(250);
+    expect(a.cluster.stats().entriesAppended - before.entriesAppended).toBe(3);
+    expect(Number(await admin.sendCommand(['XLEN', streamName])) - entriesBefore).toBe(3);
+    expect(b.cluster.stats()).toMatchObject({ gaps: 0, duplicates: 0 });
+
+    // A message on its own, a turn later, still goes out as an entry of one.
+    const single = next(onB, 'single');
+    a.io.to('room-1').emit('single', 'x');
+    expect(await single).toBe('x');
+    expect(a.cluster.stats().entriesAppended - before.entriesAppended).toBe(4);
+    expect(b.cluster.stats()).toMatchObject({ gaps: 0, duplicates: 0 });
+  });
+
+  it('keeps an entry within its byte cap, and trims the stream by messages, not entries', async () => {
+    const streamName = `adapter-${randomUUID()}`;
+    const a = await startNode(streamName);
+    const b = await startNode(streamName);
+    b.io.on('connection', (socket) => socket.join('room-1'));
+    const onB = await connect(b.url);
+    await until(async () => (await b.io.in('room-1').fetchSockets()).length === 1, 'the join');
+    const got: number[] = [];
+    onB.on('big', (n: number) => got.push(n));
+    const before = a.cluster.stats().entriesAppended;
+    // Five messages of ~30 KB in one turn: two fit under the cap per entry, so three entries.
+    const filler = 'x'.repeat(30 * 1024);
+    for (let n = 0; n < 5; n += 1) a.io.to('room-1').emit('big', n, filler);
+    await until(() => got.length === 5, 'the big messages');
+    expect(got).toEqual([0, 1, 2, 3, 4]);
+    expect(a.cluster.stats().entriesAppended - before).toBe(3);
+    expect(2 * 30 * 1024).toBeLessThan(MAX_ENTRY_BYTES);
+
+    // Entries of ten messages each, a stream capped at 1,000 messages: about 100 entries stay
+    // (Redis trims whole nodes of 100 entries), where entries of one message would keep 1,000.
+    const client = createClient({ url: server.url });
+    await client.connect();
+    cleanups.push(() => client.quit());
+    const trimmed = `${streamName}-trim`;
+    const link = new StreamLink(client, { streamName: trimmed, maxLen: 1000, readCount: 100, blockTimeInMs: 100 }, silentLogger, () => undefined);
+    for (let i = 0; i < 1500; i += 1) await link.append(['uid', 'x', 'nsp', '/', 'type', '3', 'data', '{}'], 10);
+    expect(Number(await admin.sendCommand(['XLEN', trimmed]))).toBeLessThanOrEqual(300);
+    const singles = `${streamName}-singles`;
+    const single = new StreamLink(client, { streamName: singles, maxLen: 1000, readCount: 100, blockTimeInMs: 100 }, silentLogger, () => undefined);
+    for (let i = 0; i < 1500; i += 1) await single.append(['uid', 'x', 'nsp', '/', 'type', '3', 'data', '{}']);
+    expect(Number(await admin.sendCommand(['XLEN', singles]))).toBeGreaterThanOrEqual(1000);
   });
 
   it("counts its reader's reconnects, loses nothing across one, and closes the connections it opened", async () => {

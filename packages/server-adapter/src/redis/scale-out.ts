@@ -138,6 +138,8 @@ export function createRedisScaleOut(options: RedisScaleOutOptions): RedisScaleOu
           registerScaleOutMetrics(options.metrics, [
             { name: 'stream_gaps_total', help: 'Detected losses of cross-node messages', type: 'counter', read: () => read().gaps },
             { name: 'stream_missing_messages_total', help: 'Cross-node messages known lost', type: 'counter', read: () => read().missingMessages },
+            { name: 'stream_messages_published_total', help: 'Cross-node messages this node broadcast through the stream', type: 'counter', read: () => read().published },
+            { name: 'stream_entries_appended_total', help: 'Stream entries this node appended (a turn of the event loop shares one)', type: 'counter', read: () => read().entriesAppended },
             { name: 'stream_publish_failures_total', help: 'Failed appends to the Redis stream', type: 'counter', read: () => read().publishFailures },
             { name: 'stream_reader_reconnects_total', help: 'Reconnections of the Redis stream reader', type: 'counter', read: () => read().readerReconnects },
             { name: 'stream_lag_ms', help: 'Age of the last cross-node message read', type: 'gauge', read: () => read().lastLagMs },

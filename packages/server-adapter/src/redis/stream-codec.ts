@@ -8,9 +8,19 @@ import type { SequenceStamp } from './stream-sequence';
  */
 const STAMP_FIELD = 'mtSeq';
 
-/** A stream entry decoded: the cluster message and the stamp its origin put on it. */
+/** Field of an entry that carries several messages of one adapter (see {@link encodeBatch}). */
+const BATCH_FIELD = 'batch';
+
+/**
+ * A stream entry decoded: the cluster messages of one origin adapter in append order (one, or
+ * several for a batch entry) and the stamp its origin put on the last of them.
+ */
 export interface StreamEntry {
-  message: ClusterMessage;
+  /** Adapter id of the origin. */
+  uid: string;
+  /** Socket.IO namespace. */
+  nsp: string;
+  messages: ClusterMessage[];
   stamp?: SequenceStamp;
 }
 
@@ -31,6 +41,28 @@ export function encodeEntry(message: ClusterMessage, stamp: SequenceStamp): stri
   return fields;
 }
 
+/** One message of a batch entry as JSON: `[type]` or `[type, data]`. */
+export const batchItem = (message: ClusterMessage): string => JSON.stringify('data' in message ? [message.type, message.data] : [message.type]);
+
+/**
+ * The fields of one entry carrying several messages of one adapter (same `uid` and `nsp`), in
+ * order: `uid`, `nsp`, and `batch` as JSON `{ mtSeq, messages: [[type, data?], …] }`, from the
+ * messages already encoded by {@link batchItem}. `stamp` is that of the last message; the others
+ * take the numbers before it. A node of an earlier release skips such an entry (it has no
+ * `type`) and then reports the messages in it as a gap.
+ */
+export function encodeBatchItems(uid: string, nsp: string, items: readonly string[], stamp: SequenceStamp): string[] {
+  if (items.length === 0) throw new Error('a batch entry needs at least one message');
+  return ['uid', uid, 'nsp', nsp, BATCH_FIELD, `{"${STAMP_FIELD}":${JSON.stringify(stamp)},"messages":[${items.join(',')}]}`];
+}
+
+/** {@link encodeBatchItems} from the messages themselves. */
+export function encodeBatch(messages: readonly ClusterMessage[], stamp: SequenceStamp): string[] {
+  const first = messages[0];
+  if (!first) throw new Error('a batch entry needs at least one message');
+  return encodeBatchItems(first.uid, first.nsp, messages.map(batchItem), stamp);
+}
+
 const isStamp = (value: unknown): value is SequenceStamp =>
   Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === 'number');
 
@@ -40,12 +72,28 @@ export function decodeEntry(flat: readonly string[]): StreamEntry | undefined {
   for (let i = 0; i + 1 < flat.length; i += 2) fields.set(flat[i] as string, flat[i + 1] as string);
   const uid = fields.get('uid');
   const nsp = fields.get('nsp');
+  if (!uid || !nsp) return undefined;
+  const batch = fields.get(BATCH_FIELD);
+  if (batch !== undefined) return decodeBatch(uid, nsp, batch);
   const type = Number(fields.get('type'));
-  if (!uid || !nsp || !Number.isInteger(type)) return undefined;
+  if (!Number.isInteger(type)) return undefined;
   const raw = fields.get('data');
   // The meeting protocol is JSON only; anything else (a binary payload) is not ours to read.
   if (raw !== undefined && !raw.startsWith('{')) return undefined;
   const { [STAMP_FIELD]: stamp, ...data } = raw === undefined ? {} : (JSON.parse(raw) as Record<string, unknown>);
   const message = { uid, nsp, type, ...(raw !== undefined && Object.keys(data).length > 0 ? { data } : {}) } as ClusterMessage;
-  return isStamp(stamp) ? { message, stamp } : { message };
+  return isStamp(stamp) ? { uid, nsp, messages: [message], stamp } : { uid, nsp, messages: [message] };
+}
+
+function decodeBatch(uid: string, nsp: string, raw: string): StreamEntry | undefined {
+  if (!raw.startsWith('{')) return undefined;
+  const { [STAMP_FIELD]: stamp, messages } = JSON.parse(raw) as Record<string, unknown>;
+  if (!Array.isArray(messages) || !isStamp(stamp)) return undefined;
+  const decoded: ClusterMessage[] = [];
+  for (const item of messages) {
+    // Each item is [type] or [type, data]; a malformed one voids the entry (its seq then shows as a gap).
+    if (!Array.isArray(item) || !Number.isInteger(item[0]) || (item.length > 1 && (typeof item[1] !== 'object' || item[1] === null))) return undefined;
+    decoded.push({ uid, nsp, type: item[0] as number, ...(item.length > 1 ? { data: item[1] as object } : {}) } as ClusterMessage);
+  }
+  return decoded.length > 0 ? { uid, nsp, messages: decoded, stamp } : undefined;
 }

@@ -50,6 +50,8 @@ export class StreamLink {
   /** Adapter ids of this node's receivers: their own entries come back from the stream too. */
   readonly #ownUids = new Set<string>();
   #reader: RedisDuplicate | undefined;
+  /** Moving average of the messages per appended entry, for trimming by messages. */
+  #messagesPerEntry = 1;
   #subscriber: Promise<RedisDuplicate> | undefined;
 
   constructor(client: DuplicableRedisClient, settings: StreamLinkSettings, logger: MeetingsLogger, onReconnecting: () => void) {
@@ -76,10 +78,16 @@ export class StreamLink {
     };
   }
 
-  /** Appends an entry (trimming the stream to about `maxLen`); resolves with its offset. */
-  async append(fields: readonly string[]): Promise<string> {
+  /**
+   * Appends an entry of `count` messages; resolves with its offset. The stream is trimmed to
+   * about `maxLen` messages: Redis counts entries, so the cap it is given is `maxLen` over the
+   * recent messages per entry — a stream of batched entries holds no more than one of singles.
+   */
+  async append(fields: readonly string[], count = 1): Promise<string> {
     const { streamName, maxLen } = this.#settings;
-    return String(await this.#client.sendCommand(['XADD', streamName, 'MAXLEN', '~', String(maxLen), '*', ...fields]));
+    this.#messagesPerEntry += (count - this.#messagesPerEntry) / 32;
+    const entries = Math.max(1, Math.round(maxLen / Math.max(1, this.#messagesPerEntry)));
+    return String(await this.#client.sendCommand(['XADD', streamName, 'MAXLEN', '~', String(entries), '*', ...fields]));
   }
 
   async publish(channel: string, payload: string): Promise<void> {
@@ -154,7 +162,7 @@ export class StreamLink {
     if (fields[0] === 'uid' && this.#ownUids.has(fields[1] as string)) return;
     try {
       const entry = decodeEntry(fields);
-      if (entry) this.#receivers.get(entry.message.nsp)?.(entry, offset);
+      if (entry) this.#receivers.get(entry.nsp)?.(entry, offset);
     } catch (error) {
       this.#logger.warn({ error: String(error), offset }, 'A cross-node message could not be handled');
     }

@@ -4,6 +4,11 @@ import type { MeetingsLogger } from '../observability/logger';
 export interface MeetingsRedisAdapterStats {
   /** Messages this node appended to the stream. */
   published: number;
+  /**
+   * Stream entries this node appended: the messages broadcast within one turn of the event loop
+   * share one entry, so under load this grows more slowly than `published`.
+   */
+  entriesAppended: number;
   /** Appends that failed (Redis unreachable): the other nodes see a gap and resync. */
   publishFailures: number;
   /** Messages from other nodes read from the stream. */
@@ -47,6 +52,7 @@ export class StreamMonitor {
   readonly #listeners = new Set<(gap: StreamGap) => void>();
   readonly #stats: MeetingsRedisAdapterStats = {
     published: 0,
+    entriesAppended: 0,
     publishFailures: 0,
     received: 0,
     gaps: 0,
@@ -68,6 +74,11 @@ export class StreamMonitor {
     this.#stats.published += 1;
   }
 
+  /** A stream entry this node appended, carrying one or more messages. */
+  appended(): void {
+    this.#stats.entriesAppended += 1;
+  }
+
   publishFailed(error: unknown): void {
     this.#stats.publishFailures += 1;
     if (Date.now() - this.#lastPublishWarning <= WARNING_INTERVAL_MS) return;
@@ -78,9 +89,9 @@ export class StreamMonitor {
     );
   }
 
-  /** A message of another node read at stream offset `offset` (its id starts with the append time). */
-  received(offset: string): void {
-    this.#stats.received += 1;
+  /** `count` messages of another node read at stream offset `offset` (its id starts with the append time). */
+  received(offset: string, count = 1): void {
+    this.#stats.received += count;
     const lag = Date.now() - Number(offset.split('-')[0]);
     this.#stats.lastLagMs = lag;
     if (lag > this.#stats.maxLagMs) this.#stats.maxLagMs = lag;

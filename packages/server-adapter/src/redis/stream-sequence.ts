@@ -1,7 +1,8 @@
 /**
  * Per-origin sequence numbers on the cross-node stream: the sending node stamps every message it
- * appends with `[bootedAt, seq]`; each receiving node checks that `seq` grows by exactly one per
- * origin. A jump means messages were trimmed from the stream before this node read them (it lagged
+ * appends with `[bootedAt, seq]` (an entry of several messages carries the seq of its last one and
+ * uses one number per message); each receiving node checks that `seq` grows by exactly one per
+ * message and origin. A jump means messages were trimmed from the stream before this node read them (it lagged
  * by more than `maxLen` entries) or an append failed — either way, messages were lost.
  */
 
@@ -50,23 +51,27 @@ export class StreamSequenceTracker {
     this.#forgetAfterMs = options.forgetAfterMs ?? 600_000;
   }
 
-  /** Records one message of `origin` and tells whether anything before it went missing. */
-  observe(origin: string, stamp: SequenceStamp, now: number = Date.now()): SequenceVerdict {
+  /**
+   * Records `count` consecutive messages of `origin`, the last stamped `stamp` (one entry of the
+   * stream), and tells whether anything before them went missing.
+   */
+  observe(origin: string, stamp: SequenceStamp, now: number = Date.now(), count = 1): SequenceVerdict {
     this.#prune(now);
     const [bootedAt, seq] = stamp;
+    const first = seq - count + 1;
     const state = this.#origins.get(origin);
     if (!state) {
       this.#origins.set(origin, { seq, lastSeenAt: now });
       const mustStartAtOne = bootedAt > this.#startedAt + this.#graceMs;
-      if (mustStartAtOne && seq > 1) return { kind: 'gap', missing: seq - 1, expected: 1, received: seq };
+      if (mustStartAtOne && first > 1) return { kind: 'gap', missing: first - 1, expected: 1, received: first };
       return { kind: 'in-order' };
     }
     state.lastSeenAt = now;
     if (seq <= state.seq) return { kind: 'duplicate' };
     const expected = state.seq + 1;
     state.seq = seq;
-    if (seq === expected) return { kind: 'in-order' };
-    return { kind: 'gap', missing: seq - expected, expected, received: seq };
+    if (first <= expected) return { kind: 'in-order' };
+    return { kind: 'gap', missing: first - expected, expected, received: first };
   }
 
   /** Number of origins currently tracked. */
@@ -92,9 +97,9 @@ export class StreamSequencer {
     this.bootedAt = bootedAt;
   }
 
-  /** The stamp for the next appended message. */
-  next(): SequenceStamp {
-    this.#seq += 1;
+  /** The stamp of the next `count` appended messages (one entry): the seq of the last of them. */
+  next(count = 1): SequenceStamp {
+    this.#seq += count;
     return [this.bootedAt, this.#seq];
   }
 }
