@@ -4,7 +4,8 @@ import { resolveAccess, type MeetingAccess } from '../auth/access';
 import { ProtocolFailure } from '../errors';
 import type { EventContext, EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
-import type { MeetingRecord, ParticipantRecord } from '../store/room-store';
+import { openAndAddParticipant, openingRefusal } from '../store/open-and-add';
+import type { AddParticipantResult, MeetingInit, MeetingRecord, OpeningRefusal, ParticipantRecord } from '../store/room-store';
 import { participantLeft, toParticipantSummary } from './events';
 import { buildJoinedPayload } from './joined-payload';
 import { dropReplacedWaiter, knock } from './knock';
@@ -16,31 +17,42 @@ import { cleanDisplayName } from './text-policy';
 
 const DEFAULT_MEDIA = { microphone: false, camera: false, screen: false };
 
+const OPENING_REFUSALS: ReadonlySet<string> = new Set<OpeningRefusal>(['scheduled-end', 'meeting-ended', 'meeting-not-started']);
+const isOpeningRefusal = (reason: string): reason is OpeningRefusal => OPENING_REFUSALS.has(reason);
+
 /** What the `join-meeting` handler works with. */
 export interface JoinContext extends SessionContext {
   /** Leaves the socket's current meeting (one meeting per socket). */
   leave(socket: MeetingsSocket, reason: 'left'): Promise<void>;
 }
 
-/** The meeting, created on first use with the schedule and chat policy the identity carries. */
-async function openMeeting(ctx: JoinContext, meetingId: string, access: MeetingAccess, now: number): Promise<MeetingRecord> {
-  const meeting = await ctx.store.ensureMeeting({
-    meetingId,
-    createdAt: now,
-    ...(access.startsAt !== undefined ? { startsAt: access.startsAt } : {}),
-    ...(access.endsAt !== undefined ? { endsAt: access.endsAt } : {}),
-    ...(access.chatHistory !== undefined ? { chatHistory: access.chatHistory } : {}),
-  });
-  if (meeting.status !== 'ended' && meeting.endsAt !== undefined && meeting.endsAt <= now) {
-    await ctx.lifecycle.end(meetingId, 'scheduled-end');
+/** The meeting as the identity opens it: created on first use with its schedule and chat policy. */
+const meetingInit = (meetingId: string, access: MeetingAccess, now: number): MeetingInit => ({
+  meetingId,
+  createdAt: now,
+  ...(access.startsAt !== undefined ? { startsAt: access.startsAt } : {}),
+  ...(access.endsAt !== undefined ? { endsAt: access.endsAt } : {}),
+  ...(access.chatHistory !== undefined ? { chatHistory: access.chatHistory } : {}),
+});
+
+/** Throws the failure of a refused opening; a passed scheduled end first ends the meeting. */
+async function refuseOpening(ctx: JoinContext, meeting: MeetingRecord, reason: OpeningRefusal, now: number): Promise<never> {
+  if (reason === 'scheduled-end') {
+    await ctx.lifecycle.end(meeting.meetingId, 'scheduled-end');
     throw new ProtocolFailure('meeting-ended');
   }
-  if (meeting.status === 'ended') throw new ProtocolFailure('meeting-ended');
-  // The server owns the clock: a participant more than the margin early may come back then.
-  const opensAt = meeting.startsAt === undefined ? undefined : meeting.startsAt - ctx.options.earlyJoinMarginMs;
-  if (access.role !== 'host' && opensAt !== undefined && now < opensAt) {
-    throw new ProtocolFailure('meeting-not-started', { startsAt: meeting.startsAt, retryAfterMs: opensAt - now });
+  if (reason === 'meeting-not-started') {
+    const startsAt = meeting.startsAt as number;
+    throw new ProtocolFailure('meeting-not-started', { startsAt, retryAfterMs: startsAt - ctx.options.earlyJoinMarginMs - now });
   }
+  throw new ProtocolFailure(reason);
+}
+
+/** The meeting, created on first use, for a join that needs it before taking the seat (a rejoin ticket, or leaving another meeting first). */
+async function openMeeting(ctx: JoinContext, meetingId: string, access: MeetingAccess, now: number): Promise<MeetingRecord> {
+  const meeting = await ctx.store.ensureMeeting(meetingInit(meetingId, access, now));
+  const refusal = openingRefusal(meeting, access.role, now, ctx.options.earlyJoinMarginMs);
+  if (refusal) await refuseOpening(ctx, meeting, refusal, now);
   return meeting;
 }
 
@@ -48,7 +60,8 @@ async function openMeeting(ctx: JoinContext, meetingId: string, access: MeetingA
  * `join-meeting`: access and session-window checks, then in one atomic store step the seat (one
  * per user: the same user's other session is replaced; hosts outside the cap) — or, when the
  * meeting has a waiting room for this person and they were not let in before (within the grace),
- * a knock. The answer is the ack; `meeting-joined` is sent only to a client that asked for no ack.
+ * a knock. A socket in no meeting and without a rejoin ticket opens the meeting and takes the seat
+ * in that same step (`openAndAddParticipant`: one round trip on Redis). The answer is the ack; `meeting-joined` is sent only to a client that asked for no ack.
  * Rejoining yields a NEW participant id; the others see `participant-left` (reason `replaced`)
  * for the old one first, so they rebuild the peer. Only a rejoin whose ticket names a meeting the
  * store has lost (a restart) takes its old id back, straight in, so the peers keep their links.
@@ -65,17 +78,11 @@ export async function handleJoin(
   const access = await resolveAccess(user, meetingId, options.authorize);
   if (!access) throw new ProtocolFailure('meeting-not-found');
   const now = ctx.clock();
-  const meeting = await openMeeting(ctx, meetingId, access, now);
-
-  // One meeting per socket: joining another (or the same again) leaves the current one first.
-  await ctx.leave(socket, 'left');
-
   // A verified name (token, hook) wins; the client's choice only fills in when there is none.
   const displayName = cleanDisplayName(user.displayName) ?? cleanDisplayName(payload.displayName) ?? 'Guest';
   const isHost = access.role === 'host';
-  const resumed = await acceptRejoinTicket(ctx, payload.rejoinTicket, meeting, user.userId, now);
-  const record: ParticipantRecord = {
-    id: resumed?.participantId ?? randomUUID(),
+  const recordWith = (id: string): ParticipantRecord => ({
+    id,
     userId: user.userId,
     displayName,
     role: access.role,
@@ -85,14 +92,41 @@ export async function handleJoin(
     meetingId,
     nodeId: options.nodeId,
     socketId: socket.id,
-  };
-  const waits = !resumed && !isHost && access.waitingRoom !== false && meetingSettings(meeting, options).waitingRoom;
-  const result = await store.addParticipant(record, {
-    maxParticipants: options.limits.maxParticipants,
-    admit: waits ? 'returning' : 'direct',
-    graceMs: options.admittedGraceMs,
-    now,
   });
+  const mayWait = !isHost && access.waitingRoom !== false;
+
+  let meeting: MeetingRecord;
+  let record: ParticipantRecord;
+  let result: AddParticipantResult;
+  if (payload.rejoinTicket === undefined && !socket.data.session) {
+    // The common join: opening the meeting and taking the seat are one store step (one round
+    // trip on Redis).
+    record = recordWith(randomUUID());
+    const opened = await openAndAddParticipant(store, meetingInit(meetingId, access, now), record, {
+      maxParticipants: options.limits.maxParticipants,
+      graceMs: options.admittedGraceMs,
+      now,
+      earlyJoinMarginMs: options.earlyJoinMarginMs,
+      mayWait,
+      waitingRoomDefault: options.waitingRoom,
+    });
+    meeting = opened.meeting;
+    if (!opened.result.ok && isOpeningRefusal(opened.result.reason)) return refuseOpening(ctx, meeting, opened.result.reason, now);
+    result = opened.result as AddParticipantResult;
+  } else {
+    meeting = await openMeeting(ctx, meetingId, access, now);
+    // One meeting per socket: joining another (or the same again) leaves the current one first.
+    await ctx.leave(socket, 'left');
+    const resumed = await acceptRejoinTicket(ctx, payload.rejoinTicket, meeting, user.userId, now);
+    record = recordWith(resumed?.participantId ?? randomUUID());
+    const waits = !resumed && mayWait && meetingSettings(meeting, options).waitingRoom;
+    result = await store.addParticipant(record, {
+      maxParticipants: options.limits.maxParticipants,
+      admit: waits ? 'returning' : 'direct',
+      graceMs: options.admittedGraceMs,
+      now,
+    });
+  }
   if (!result.ok && result.reason === 'not-admitted') return knock(ctx, socket, record, meeting, event);
   if (!result.ok) throw new ProtocolFailure(result.reason);
 

@@ -153,12 +153,10 @@ return 1
 `);
 
 /**
- * KEYS: meeting, participants, order, chat, waiting, people.
- * ARGV: record JSON, participantId, userId, nodeId, maxParticipants, admit ('direct' / 'returning'),
- * graceMs, now, idle TTL ms, prefix, meetingId, role.
- * Returns `{reason}` on refusal, else `{'ok', replacedJSON or '', replacedWaitingJSON or '', admittedAt, othersJSON...}`.
+ * Shared Lua: the seat itself (see ADD_PARTICIPANT), with `admit_mode` ('direct' / 'returning')
+ * set by the caller. KEYS and ARGV[1..12] as ADD_PARTICIPANT's.
  */
-export const ADD_PARTICIPANT = new RedisScript(`${NODE_INDEX}${STANDING}
+const ADD_BODY = `
 local raw = redis.call('HGET', KEYS[1], 'record')
 if not raw then return {'meeting-not-found'} end
 local m = cjson.decode(raw)
@@ -181,7 +179,7 @@ for _, v in ipairs(redis.call('HVALS', KEYS[2])) do
 end
 local returning = present or (st.admittedAt ~= nil and (st.leftAt == nil or now - st.leftAt <= tonumber(ARGV[7])))
 if ARGV[12] ~= 'host' then
-  if ARGV[6] == 'returning' and not returning then return {'not-admitted'} end
+  if admit_mode == 'returning' and not returning then return {'not-admitted'} end
   if m.locked and not returning then return {'meeting-locked'} end
   if taken >= tonumber(ARGV[5]) then return {'meeting-full'} end
 end
@@ -217,6 +215,62 @@ for _, id in ipairs(redis.call('ZRANGE', KEYS[3], 0, -1)) do
   end
 end
 return out
+`;
+
+/**
+ * KEYS: meeting, participants, order, chat, waiting, people.
+ * ARGV: record JSON, participantId, userId, nodeId, maxParticipants, admit ('direct' / 'returning'),
+ * graceMs, now, idle TTL ms, prefix, meetingId, role.
+ * Returns `{reason}` on refusal, else `{'ok', replacedJSON or '', replacedWaitingJSON or '', admittedAt, othersJSON...}`.
+ */
+export const ADD_PARTICIPANT = new RedisScript(`${NODE_INDEX}${STANDING}
+local admit_mode = ARGV[6]
+${ADD_BODY}`);
+
+/**
+ * KEYS: as ADD_PARTICIPANT's. ARGV: ADD_PARTICIPANT's (ARGV[6] unused), then initial meeting
+ * record JSON, startsAt or '', endsAt or '', early-join margin ms, waiting room default ('1' /
+ * '0'), may wait ('1' / '0').
+ * Opens the meeting as ENSURE_MEETING does, checks it (scheduled end passed, ended, too early
+ * for a participant who is not a host), decides whether the person goes through the waiting room,
+ * then takes the seat as ADD_PARTICIPANT does — all in one step. Returns `{meetingJSON, …}`
+ * followed by ADD_PARTICIPANT's reply, or by `'scheduled-end'`, `'meeting-ended'` or
+ * `'meeting-not-started'` with nothing added.
+ */
+export const OPEN_AND_ADD = new RedisScript(`${NODE_INDEX}${STANDING}
+local opened = redis.call('HGET', KEYS[1], 'record')
+if not opened then
+  opened = ARGV[13]
+  redis.call('HSET', KEYS[1], 'record', opened)
+  redis.call('PEXPIRE', KEYS[1], ARGV[9])
+else
+  local m0 = cjson.decode(opened)
+  if m0.status ~= 'ended' then
+    redis.call('PEXPIRE', KEYS[1], ARGV[9])
+    local changed = false
+    if m0.startsAt == nil and ARGV[14] ~= '' then m0.startsAt = tonumber(ARGV[14]); changed = true end
+    if m0.endsAt == nil and ARGV[15] ~= '' then m0.endsAt = tonumber(ARGV[15]); changed = true end
+    if changed then
+      opened = cjson.encode(m0)
+      redis.call('HSET', KEYS[1], 'record', opened)
+    end
+  end
+end
+local mo = cjson.decode(opened)
+local at = tonumber(ARGV[8])
+if mo.status ~= 'ended' and mo.endsAt ~= nil and mo.endsAt <= at then return {opened, 'scheduled-end'} end
+if mo.status == 'ended' then return {opened, 'meeting-ended'} end
+if ARGV[12] ~= 'host' and mo.startsAt ~= nil and at < mo.startsAt - tonumber(ARGV[16]) then return {opened, 'meeting-not-started'} end
+local waiting_room = mo.waitingRoom
+if waiting_room == nil then waiting_room = (ARGV[17] == '1') end
+local admit_mode = 'direct'
+if ARGV[18] == '1' and waiting_room then admit_mode = 'returning' end
+local function seat()
+${ADD_BODY}
+end
+local reply = seat()
+table.insert(reply, 1, opened)
+return reply
 `);
 
 /**

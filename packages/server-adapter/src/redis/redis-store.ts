@@ -12,6 +12,9 @@ import type {
   MeetingRecord,
   MeetingView,
   MeetingViewOptions,
+  OpenAndAddOptions,
+  OpenAndAddResult,
+  OpeningRefusal,
   ParticipantPatch,
   ParticipantRecord,
   RoomStore,
@@ -28,6 +31,7 @@ import {
   EXTEND_MEETING,
   LIST_BY_NODE,
   LIST_PARTICIPANTS,
+  OPEN_AND_ADD,
   READ_MEETING_VIEW,
   REMOVE_PARTICIPANT,
   SET_ENDS_AT,
@@ -57,6 +61,32 @@ export interface RedisRoomStoreOptions {
 const parse = <T>(json: string): T => JSON.parse(json) as T;
 const parseOptional = <T>(reply: unknown): T | undefined => (typeof reply === 'string' && reply !== '' ? parse<T>(reply) : undefined);
 const parseList = <T>(reply: unknown): T[] => (Array.isArray(reply) ? (reply as string[]).map((v) => parse<T>(v)) : []);
+
+/** The record `ensureMeeting` creates when the meeting does not exist. */
+const initialRecord = (init: MeetingInit): MeetingRecord => ({
+  meetingId: init.meetingId,
+  status: 'waiting',
+  createdAt: init.createdAt,
+  locked: false,
+  ...(init.waitingRoom !== undefined ? { waitingRoom: init.waitingRoom } : {}),
+  ...(init.chatHistory !== undefined ? { chatHistory: init.chatHistory } : {}),
+  ...(init.startsAt !== undefined ? { startsAt: init.startsAt } : {}),
+  ...(init.endsAt !== undefined ? { endsAt: init.endsAt } : {}),
+});
+
+/** ADD_PARTICIPANT's reply as a result. */
+function addResult(record: ParticipantRecord, reply: string[]): AddParticipantResult {
+  const [status, replaced, replacedWaiting, admittedAt, ...others] = reply;
+  if (status !== 'ok') return { ok: false, reason: status as AddParticipantRefusal };
+  return {
+    ok: true,
+    participant: structuredClone(record),
+    others: others.map((v) => parse<ParticipantRecord>(v)),
+    admittedAt: Number(admittedAt),
+    ...(replaced ? { replaced: parse<ParticipantRecord>(replaced) } : {}),
+    ...(replacedWaiting ? { replacedWaiting: parse<WaitingRecord>(replacedWaiting) } : {}),
+  };
+}
 
 /**
  * A {@link RoomStore} in Redis, shared by every server node of a deployment. Each mutation is one
@@ -103,18 +133,8 @@ export class RedisRoomStore implements RoomStore {
   }
 
   async ensureMeeting(init: MeetingInit): Promise<MeetingRecord> {
-    const record: MeetingRecord = {
-      meetingId: init.meetingId,
-      status: 'waiting',
-      createdAt: init.createdAt,
-      locked: false,
-      ...(init.waitingRoom !== undefined ? { waitingRoom: init.waitingRoom } : {}),
-      ...(init.chatHistory !== undefined ? { chatHistory: init.chatHistory } : {}),
-      ...(init.startsAt !== undefined ? { startsAt: init.startsAt } : {}),
-      ...(init.endsAt !== undefined ? { endsAt: init.endsAt } : {}),
-    };
     const reply = await ENSURE_MEETING.run(this.#commands(), [this.#keys.meeting(init.meetingId)], [
-      JSON.stringify(record),
+      JSON.stringify(initialRecord(init)),
       this.#ttl,
       init.startsAt === undefined ? '' : String(init.startsAt),
       init.endsAt === undefined ? '' : String(init.endsAt),
@@ -165,7 +185,30 @@ export class RedisRoomStore implements RoomStore {
   }
 
   async addParticipant(record: ParticipantRecord, options: AddParticipantOptions): Promise<AddParticipantResult> {
-    const reply = (await ADD_PARTICIPANT.run(this.#commands(), this.#meetingKeys(record.meetingId), [
+    const reply = (await ADD_PARTICIPANT.run(this.#commands(), this.#meetingKeys(record.meetingId), this.#addArgs(record, options))) as string[];
+    return addResult(record, reply);
+  }
+
+  async openAndAddParticipant(init: MeetingInit, record: ParticipantRecord, options: OpenAndAddOptions): Promise<OpenAndAddResult> {
+    const reply = (await OPEN_AND_ADD.run(this.#commands(), this.#meetingKeys(record.meetingId), [
+      ...this.#addArgs(record, { maxParticipants: options.maxParticipants, graceMs: options.graceMs, now: options.now }),
+      JSON.stringify(initialRecord(init)),
+      init.startsAt === undefined ? '' : String(init.startsAt),
+      init.endsAt === undefined ? '' : String(init.endsAt),
+      String(options.earlyJoinMarginMs),
+      options.waitingRoomDefault ? '1' : '0',
+      options.mayWait ? '1' : '0',
+    ])) as string[];
+    const [opened, ...rest] = reply;
+    const meeting = parse<MeetingRecord>(opened as string);
+    const [status] = rest;
+    if (status === 'scheduled-end' || status === 'meeting-not-started') return { meeting, result: { ok: false, reason: status as OpeningRefusal } };
+    return { meeting, result: addResult(record, rest) };
+  }
+
+  /** ADD_PARTICIPANT's ARGV. */
+  #addArgs(record: ParticipantRecord, options: AddParticipantOptions): string[] {
+    return [
       JSON.stringify(record),
       record.id,
       record.userId,
@@ -178,18 +221,9 @@ export class RedisRoomStore implements RoomStore {
       this.#keys.prefix,
       record.meetingId,
       record.role,
-    ])) as string[];
-    const [status, replaced, replacedWaiting, admittedAt, ...others] = reply;
-    if (status !== 'ok') return { ok: false, reason: status as AddParticipantRefusal };
-    return {
-      ok: true,
-      participant: structuredClone(record),
-      others: others.map((v) => parse<ParticipantRecord>(v)),
-      admittedAt: Number(admittedAt),
-      ...(replaced ? { replaced: parse<ParticipantRecord>(replaced) } : {}),
-      ...(replacedWaiting ? { replacedWaiting: parse<WaitingRecord>(replacedWaiting) } : {}),
-    };
+    ];
   }
+
 
   async removeParticipant(meetingId: string, participantId: string, leftAt?: number): Promise<ParticipantRecord | undefined> {
     const k = this.#keys;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chat, participant, uid } from './contract-records';
 import { readMeetingView } from './meeting-view';
+import { openAndAddParticipant } from './open-and-add';
 import type { RoomStore } from './room-store';
 import { runSessionFlowContract } from './room-store.session-contract';
 
@@ -136,6 +137,51 @@ export function runRoomStoreContract(name: string, createStore: () => Promise<Ro
       for (let i = 0; i < 5; i += 1) expect(await store.appendChat(meetingId, chat(meetingId, `m${i}`), 3)).toBe(true);
       expect((await store.listChat(meetingId)).map((m) => m.text)).toEqual(['m2', 'm3', 'm4']);
       expect(await store.appendChat(uid('missing'), chat(meetingId, 'x'), 3)).toBe(false);
+    });
+
+    it('opens the meeting and takes the seat in one step, with the checks in between', async () => {
+      const now = 1_000_000;
+      const base = { maxParticipants: 6, graceMs: 0, now, earlyJoinMarginMs: 1_000, mayWait: false, waitingRoomDefault: false };
+      // Created on first use, schedule included; the seat is taken.
+      const first = participant(meetingId);
+      const created = await openAndAddParticipant(store, { meetingId, createdAt: now, endsAt: now + 60_000 }, first, base);
+      expect(created.meeting).toMatchObject({ meetingId, status: 'waiting', createdAt: now, endsAt: now + 60_000 });
+      expect(created.result).toMatchObject({ ok: true, others: [] });
+      // An open meeting gets the start it lacked; the next seat sees the first.
+      const second = participant(meetingId);
+      const again = await openAndAddParticipant(store, { meetingId, createdAt: now + 5, startsAt: now - 10 }, second, base);
+      expect(again.meeting).toMatchObject({ createdAt: now, startsAt: now - 10, endsAt: now + 60_000 });
+      expect(again.result.ok && again.result.others.map((p) => p.id)).toEqual([first.id]);
+
+      // Too early: a participant is refused with nothing added, a host is not.
+      const early = uid('m');
+      const soon = { meetingId: early, createdAt: now, startsAt: now + 10_000 };
+      expect((await openAndAddParticipant(store, soon, participant(early), base)).result).toEqual({ ok: false, reason: 'meeting-not-started' });
+      expect(await store.listParticipants(early)).toEqual([]);
+      expect((await openAndAddParticipant(store, soon, participant(early, { role: 'host' }), base)).result.ok).toBe(true);
+      expect((await openAndAddParticipant(store, soon, participant(early), { ...base, now: now + 9_500 })).result.ok).toBe(true);
+
+      // Past its scheduled end: refused, nothing added (the server then ends it); ended: refused.
+      const over = uid('m');
+      await store.ensureMeeting({ meetingId: over, createdAt: 1, endsAt: now });
+      const late = await openAndAddParticipant(store, { meetingId: over, createdAt: now }, participant(over), base);
+      expect(late).toMatchObject({ meeting: { endsAt: now }, result: { ok: false, reason: 'scheduled-end' } });
+      expect(await store.listParticipants(over)).toEqual([]);
+      await store.endMeeting(over, { reason: 'ended-by-host', endedAt: now, retainMs: 60_000 });
+      expect((await openAndAddParticipant(store, { meetingId: over, createdAt: now }, participant(over), base)).result).toEqual({ ok: false, reason: 'meeting-ended' });
+
+      // The waiting room: the meeting's own setting wins over the default, and only for those who may wait.
+      const waiting = uid('m');
+      const init = { meetingId: waiting, createdAt: now };
+      expect((await openAndAddParticipant(store, init, participant(waiting), { ...base, mayWait: true, waitingRoomDefault: true })).result).toEqual({ ok: false, reason: 'not-admitted' });
+      expect((await openAndAddParticipant(store, init, participant(waiting), { ...base, mayWait: false, waitingRoomDefault: true })).result.ok).toBe(true);
+      expect((await openAndAddParticipant(store, init, participant(waiting), { ...base, mayWait: true, waitingRoomDefault: false })).result.ok).toBe(true);
+      const open = uid('m');
+      await store.ensureMeeting({ meetingId: open, createdAt: now, waitingRoom: false });
+      expect((await openAndAddParticipant(store, { meetingId: open, createdAt: now }, participant(open), { ...base, mayWait: true, waitingRoomDefault: true })).result.ok).toBe(true);
+      const closed = uid('m');
+      await store.ensureMeeting({ meetingId: closed, createdAt: now, waitingRoom: true });
+      expect((await openAndAddParticipant(store, { meetingId: closed, createdAt: now }, participant(closed), { ...base, mayWait: true })).result).toEqual({ ok: false, reason: 'not-admitted' });
     });
 
     it('reads the meeting, its participants, chat and waiting room in one view, as the separate reads see them', async () => {

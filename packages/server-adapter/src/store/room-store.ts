@@ -160,6 +160,32 @@ export interface ParticipantPatch {
   ready?: boolean;
 }
 
+/** What {@link RoomStore.openAndAddParticipant} decides besides what `addParticipant` does. */
+export interface OpenAndAddOptions {
+  /** As in {@link AddParticipantOptions}. */
+  maxParticipants: number;
+  /** As in {@link AddParticipantOptions}. */
+  graceMs: number;
+  /** Epoch ms now. */
+  now: number;
+  /** A participant who is not a host and comes more than this many ms before `startsAt` is refused (`meeting-not-started`). */
+  earlyJoinMarginMs: number;
+  /** Whether this person goes through the meeting's waiting room when it has one (not a host, and their token does not waive it). */
+  mayWait: boolean;
+  /** Whether a meeting without its own `waitingRoom` setting has one (the server's default). */
+  waitingRoomDefault: boolean;
+}
+
+/** Why opening the meeting refused a join before any seat was taken. */
+export type OpeningRefusal = 'scheduled-end' | 'meeting-ended' | 'meeting-not-started';
+
+/** The meeting as it was opened, and what became of the seat. */
+export interface OpenAndAddResult {
+  /** The meeting record after opening (created, or with the schedule filled in). */
+  meeting: MeetingRecord;
+  result: AddParticipantResult | { ok: false; reason: OpeningRefusal };
+}
+
 /** What {@link RoomStore.readMeetingView} includes besides the meeting and its participants. */
 export interface MeetingViewOptions {
   /** The chat history, oldest first. */
@@ -233,6 +259,15 @@ export interface RoomStore {
    * same user (one seat per user) and adds the participant.
    */
   addParticipant(record: ParticipantRecord, options: AddParticipantOptions): MaybePromise<AddParticipantResult>;
+  /**
+   * Optional: `ensureMeeting` and `addParticipant` in one atomic step (one round trip on a
+   * networked store), with the checks the server makes between them: a meeting whose scheduled
+   * end has passed (`scheduled-end`, nothing added: the server ends it), an ended one
+   * (`meeting-ended`), a participant too early for its `startsAt` (`meeting-not-started`), and
+   * whether the person goes through the waiting room (`admit: 'returning'` when `mayWait` and the
+   * meeting's `waitingRoom`, else the default, says so). Without it the server makes the two calls.
+   */
+  openAndAddParticipant?(init: MeetingInit, record: ParticipantRecord, options: OpenAndAddOptions): MaybePromise<OpenAndAddResult>;
   /**
    * Removes a participant; returns the removed record, or `undefined` when it was not there.
    * With `leftAt`, their user goes straight back in during the grace period from then.

@@ -1,0 +1,38 @@
+import type { MeetingInit, MeetingRecord, OpenAndAddOptions, OpenAndAddResult, OpeningRefusal, ParticipantRecord, RoomStore } from './room-store';
+
+/**
+ * Why a meeting just opened refuses `role` at `now`, or `undefined`: its scheduled end has passed
+ * (the caller ends it), it has ended, or a participant who is not a host is earlier than
+ * `earlyJoinMarginMs` before its start. The server owns the clock.
+ */
+export function openingRefusal(meeting: MeetingRecord, role: ParticipantRecord['role'], now: number, earlyJoinMarginMs: number): OpeningRefusal | undefined {
+  if (meeting.status !== 'ended' && meeting.endsAt !== undefined && meeting.endsAt <= now) return 'scheduled-end';
+  if (meeting.status === 'ended') return 'meeting-ended';
+  if (role !== 'host' && meeting.startsAt !== undefined && now < meeting.startsAt - earlyJoinMarginMs) return 'meeting-not-started';
+  return undefined;
+}
+
+/**
+ * Opens the meeting and takes the seat: in one step when the store offers it
+ * ({@link RoomStore.openAndAddParticipant}), otherwise `ensureMeeting`, the same checks, then
+ * `addParticipant`.
+ */
+export async function openAndAddParticipant(
+  store: RoomStore,
+  init: MeetingInit,
+  record: ParticipantRecord,
+  options: OpenAndAddOptions,
+): Promise<OpenAndAddResult> {
+  if (store.openAndAddParticipant) return store.openAndAddParticipant(init, record, options);
+  const meeting = await store.ensureMeeting(init);
+  const refusal = openingRefusal(meeting, record.role, options.now, options.earlyJoinMarginMs);
+  if (refusal) return { meeting, result: { ok: false, reason: refusal } };
+  const waits = options.mayWait && (meeting.waitingRoom ?? options.waitingRoomDefault);
+  const result = await store.addParticipant(record, {
+    maxParticipants: options.maxParticipants,
+    admit: waits ? 'returning' : 'direct',
+    graceMs: options.graceMs,
+    now: options.now,
+  });
+  return { meeting, result };
+}
