@@ -36,7 +36,10 @@ describe('quickstart: switching camera mid-call', () => {
 
   beforeAll(async () => {
     server = await startQuickstart();
-    browser = await launchChromium({ cameras: 2 });
+    // Three fake cameras: on Chromium 150 `fake_device_1` is a depth camera (16-bit Y16 frames),
+    // which WebRTC refuses to send ("We cannot send frame with storage type … Y16"), so the call
+    // switches to `fake_device_2`, an ordinary colour camera.
+    browser = await launchChromium({ cameras: 3 });
   });
 
   afterAll(async () => {
@@ -61,10 +64,10 @@ describe('quickstart: switching camera mid-call', () => {
       const trackBefore = await remoteVideoTrackId(clientTab.page);
 
       await therapist.page.getByRole('button', { name: 'Devices' }).click();
-      await therapist.page.getByRole('region', { name: 'Devices' }).getByLabel('Camera').selectOption({ label: 'fake_device_1' });
+      await therapist.page.getByRole('region', { name: 'Devices' }).getByLabel('Camera').selectOption({ label: 'fake_device_2' });
 
-      await expect.poll(() => localCameraLabel(therapist.page), { timeout: 10_000 }).toBe('fake_device_1');
-      await expect.poll(() => sentVideoLabels(therapist.page), { timeout: 10_000 }).toEqual(['fake_device_1']);
+      await expect.poll(() => localCameraLabel(therapist.page), { timeout: 10_000 }).toBe('fake_device_2');
+      await expect.poll(() => sentVideoLabels(therapist.page), { timeout: 10_000 }).toEqual(['fake_device_2']);
       // replaceTrack: same receiver track on the other side (no renegotiation), still decoding.
       await waitForRemoteVideoFrame(clientTab.page, REMOTE_VIDEO_SELECTOR);
       await expectVideoAdvancing(clientTab.page, REMOTE_VIDEO_SELECTOR);

@@ -52,9 +52,11 @@ const served: string[] = [];
 const elsewhere: string[] = [];
 /**
  * Chromium's own component-update and clock checks, which its browser process makes with or
- * without any page (seen on about:blank with the same flags): not the page's requests.
+ * without any page (seen on about:blank with the same flags), and from Chromium 150 its
+ * push-messaging check-in (GCM, `android.clients.google.com`), which no page of ours uses: not the
+ * page's requests.
  */
-const BROWSER_OWN = /^(CONNECT |GET http:\/\/|POST http:\/\/)(update\.googleapis\.com|clients2\.google\.com|optimizationguide-pa\.googleapis\.com)[:/]/;
+const BROWSER_OWN = /^(CONNECT |GET http:\/\/|POST http:\/\/)(update\.googleapis\.com|clients2\.google\.com|optimizationguide-pa\.googleapis\.com|android\.clients\.google\.com)[:/]/;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mentara-effects-'));

@@ -113,6 +113,11 @@ export const WAIT_FOR_FRAME_SOURCE = `(video, timeout) => new Promise((resolve, 
     const track = stream && typeof stream.getVideoTracks === 'function' ? stream.getVideoTracks()[0] : undefined;
     return width >= 16 && track !== undefined && track.readyState === 'live' && !track.muted;
   };
+  const trackState = () => {
+    const stream = video.srcObject;
+    const track = stream && typeof stream.getVideoTracks === 'function' ? stream.getVideoTracks()[0] : undefined;
+    return track === undefined ? 'none' : track.readyState + (track.muted ? ' muted' : ' unmuted');
+  };
   const finish = (info) => {
     if (done) return;
     done = true;
@@ -122,7 +127,7 @@ export const WAIT_FOR_FRAME_SOURCE = `(video, timeout) => new Promise((resolve, 
   };
   timer = setTimeout(() => finish(new Error('no decoded frame within ' + timeout + ' ms (videoWidth=' + video.videoWidth +
     ', readyState=' + video.readyState + ', currentTime=' + video.currentTime + ', hasSrcObject=' +
-    (video.srcObject !== null) + ', paused=' + video.paused + ')')), timeout);
+    (video.srcObject !== null) + ', paused=' + video.paused + ', track=' + trackState() + ')')), timeout);
   // Both signals: rvfc is precise, the time check covers pipelines that do not run callbacks.
   poll = setInterval(() => {
     if (live(video.videoWidth) && video.currentTime > startTime) {
