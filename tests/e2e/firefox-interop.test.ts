@@ -104,12 +104,7 @@ describe('quickstart: calls between Chromium and Firefox', () => {
     await closeTabs();
   });
 
-  // Skipped: with Debian's Firefox ESR 140.12 and Chromium 150 one link of a three-party mesh
-  // with Firefox in it intermittently never shows the other side's video (the tile gets no
-  // stream although every peer connection is connected) — on builds before this change too, and
-  // also with two Chromium tabs and one Firefox tab. Two-party Chromium ↔ Firefox calls pass.
-  // To be found and fixed; until then this case is not claimed as tested.
-  it.skip('a three-party mesh of one Chromium and two Firefox tabs; a Firefox participant leaves', async () => {
+  it('a three-party mesh of one Chromium and two Firefox tabs; a Firefox participant leaves', async () => {
     const url = await newMeetingUrl(server.origin);
     chromiumTabs.push(await openMeetingTab(chromium, url, 'Therapist', traced));
     firefoxTabs.push(await openFirefoxMeetingTab(firefox.browser, url, 'Client', traced));

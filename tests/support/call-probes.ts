@@ -16,19 +16,31 @@ const js = (value: unknown) => JSON.stringify(value);
 export const remoteTileOf = (name: string) => `.mm-tile[data-local="false"][data-source="camera"][aria-label=${js(name)}]`;
 
 /**
- * Waits for the first element matching `selector`, then for a freshly decoded frame of a live,
- * unmuted track on it (the same waiter as `waitForRemoteVideoFrame`, for any driver).
+ * Waits for an element matching `selector` to show a freshly decoded frame of a live, unmuted
+ * track (the same waiter as `waitForRemoteVideoFrame`, for any driver). A layout change (someone
+ * joined or left) may put the tile's video in a new element meanwhile: the wait runs in slices of
+ * at most 2 s and looks the element up again for each, so it follows the tile, not a detached
+ * element that will never play again.
  */
 export async function waitForDecodedFrame(page: InPage, selector: string, timeoutMs = 15_000): Promise<DecodedFrameInfo> {
   return (await page.evaluate(`(async () => {
     const deadline = Date.now() + ${timeoutMs};
-    let element = document.querySelector(${js(selector)});
-    while (!element) {
-      if (Date.now() > deadline) throw new Error('no element ' + ${js(selector)} + ' within ${timeoutMs} ms');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      element = document.querySelector(${js(selector)});
+    const waitForFrame = ${WAIT_FOR_FRAME_SOURCE};
+    let lastError = new Error('no element ' + ${js(selector)} + ' within ${timeoutMs} ms');
+    while (Date.now() < deadline) {
+      const element = document.querySelector(${js(selector)});
+      if (!element) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        continue;
+      }
+      try {
+        return await waitForFrame(element, Math.max(200, Math.min(2000, deadline - Date.now())));
+      } catch (error) {
+        lastError = error;
+        if (!(error instanceof Error) || !error.message.startsWith('no decoded frame')) throw error;
+      }
     }
-    return (${WAIT_FOR_FRAME_SOURCE})(element, Math.max(1000, deadline - Date.now()));
+    throw new Error(String(lastError.message).replace(/within \\d+ ms/, 'within ${timeoutMs} ms'));
   })()`)) as DecodedFrameInfo;
 }
 
@@ -46,8 +58,11 @@ export async function expectFramesAdvancing(page: InPage, selector: string, wind
       const video = document.querySelector(${js(selector)});
       if (!(video instanceof HTMLVideoElement)) return 'no <video> for ' + ${js(selector)};
       const start = video.currentTime;
+      const shown = video.srcObject;
       await new Promise((resolve) => setTimeout(resolve, ${windowMs}));
-      if (!video.isConnected) return 'replaced';
+      // A new element, a new stream on the same element, or a change of the stream's tracks: the
+      // element's clock starts again (currentTime drops), so measure again.
+      if (!video.isConnected || video.srcObject !== shown || video.currentTime < start) return 'replaced';
       const track = video.srcObject && video.srcObject.getVideoTracks()[0];
       const live = !!track && track.readyState === 'live' && !track.muted;
       if (live && video.videoWidth >= 16 && video.currentTime > start) return 'ok';
