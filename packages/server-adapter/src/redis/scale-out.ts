@@ -7,12 +7,13 @@ import { createMeetingsRedisAdapter, type MeetingsRedisAdapter, type MeetingsRed
 import { RedisRoomStore } from './redis-store';
 import { resyncLocalSockets, type ResyncOptions } from './resync';
 import { registerScaleOutMetrics } from './scale-out-metrics';
+import { StateConnection } from './state-connection';
 import type { DuplicableRedisClient } from './stream-link';
 import type { MeetingsRedisAdapterStats } from './stream-monitor';
 
 /**
  * A Redis client the scale-out can use for everything: commands, and the dedicated connections
- * it duplicates for the stream reader and the subscriber. A node-redis v5 client fits as is.
+ * it duplicates for the store and heartbeat, the stream reader and the subscriber. A node-redis v5 client fits as is.
  */
 export type ScaleOutRedisClient = DuplicableRedisClient;
 
@@ -49,6 +50,8 @@ export interface RedisScaleOutStats {
   evictedParticipants: number;
   /** Client connections this node closed so the clients rejoin (after a gap or a lapse). */
   resyncedSockets: number;
+  /** The connection of the store and the heartbeat (opened by `start`): whether it is in use, and its reconnections. */
+  stateConnection: { dedicated: boolean; reconnects: number };
 }
 
 /** Redis-backed operation of several meeting nodes; see {@link createRedisScaleOut}. */
@@ -58,10 +61,16 @@ export interface RedisScaleOut {
   readonly store: RedisRoomStore;
   /** Pass to Socket.IO: `new Server(http, { adapter })`. */
   readonly adapter: MeetingsRedisAdapter['adapter'];
-  /** Starts heartbeat, dead-node sweeping and resync-on-loss for an attached server. */
+  /**
+   * Opens the Redis connection of the store and the heartbeat (a duplicate of `client`), then
+   * starts heartbeat, dead-node sweeping and resync-on-loss for an attached server.
+   */
   start(meetings: ScaleOutTarget): Promise<void>;
   stats(): RedisScaleOutStats;
-  /** Stops what `start` started and removes its metrics; leaves the Redis client and Socket.IO to the caller. Idempotent. */
+  /**
+   * Stops what `start` started, removes its metrics, closes the store and the connection it shares
+   * with the heartbeat; leaves the Redis client and Socket.IO to the caller. Idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -84,8 +93,11 @@ export interface RedisScaleOut {
 export function createRedisScaleOut(options: RedisScaleOutOptions): RedisScaleOut {
   const nodeId = options.nodeId ?? randomUUID();
   const logger = options.logger ?? consoleLogger;
+  // The store and the heartbeat get their own connection at start, so neither a join's store
+  // step nor the heartbeat queues behind the stream's appends (see state-connection.ts).
+  const stateConnection = new StateConnection(options.client);
   const store = new RedisRoomStore({
-    client: options.client,
+    client: stateConnection,
     ...(options.keyPrefix !== undefined ? { keyPrefix: options.keyPrefix } : {}),
     ...(options.meetingTtlMs !== undefined ? { meetingTtlMs: options.meetingTtlMs } : {}),
   });
@@ -110,7 +122,7 @@ export function createRedisScaleOut(options: RedisScaleOutOptions): RedisScaleOu
   };
 
   const registry = new NodeRegistry({
-    client: options.client,
+    client: stateConnection,
     nodeId,
     ...(options.keyPrefix !== undefined ? { keyPrefix: options.keyPrefix } : {}),
     ...options.liveness,
@@ -142,6 +154,7 @@ export function createRedisScaleOut(options: RedisScaleOutOptions): RedisScaleOu
             { name: 'stream_entries_appended_total', help: 'Stream entries this node appended (a turn of the event loop shares one)', type: 'counter', read: () => read().entriesAppended },
             { name: 'stream_publish_failures_total', help: 'Failed appends to the Redis stream', type: 'counter', read: () => read().publishFailures },
             { name: 'stream_reader_reconnects_total', help: 'Reconnections of the Redis stream reader', type: 'counter', read: () => read().readerReconnects },
+            { name: 'state_connection_reconnects_total', help: 'Reconnections of the Redis connection of the store and the heartbeat', type: 'counter', read: () => stateConnection.reconnects },
             { name: 'stream_lag_ms', help: 'Age of the last cross-node message read', type: 'gauge', read: () => read().lastLagMs },
             { name: 'dead_nodes_swept_total', help: 'Dead nodes cleaned up by this node', type: 'counter', read: () => registry.stats().sweptNodes },
             { name: 'evicted_participants_total', help: 'Participants of dead nodes removed by this node', type: 'counter', read: () => evictedParticipants },
@@ -149,15 +162,23 @@ export function createRedisScaleOut(options: RedisScaleOutOptions): RedisScaleOu
           ]),
         );
       }
+      await stateConnection.open();
       await registry.start();
     },
-    stats: () => ({ adapter: cluster.stats(), liveness: registry.stats(), evictedParticipants, resyncedSockets }),
+    stats: () => ({
+      adapter: cluster.stats(),
+      liveness: registry.stats(),
+      evictedParticipants,
+      resyncedSockets,
+      stateConnection: { dedicated: stateConnection.dedicated, reconnects: stateConnection.reconnects },
+    }),
     async close() {
       if (state === 'closed') return;
       state = 'closed';
       for (const cleanup of cleanups.splice(0)) cleanup();
       await registry.close();
       store.close();
+      await stateConnection.close();
     },
   };
 }

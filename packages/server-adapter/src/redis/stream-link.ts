@@ -10,6 +10,8 @@ export interface RedisDuplicate extends RedisCommandClient {
   unsubscribe(channels: string[], listener: (message: string, channel: string) => void): Promise<unknown>;
   /** Closes the connection now, rejecting pending commands (a blocked XREAD). */
   destroy(): void;
+  /** Closes the connection after the replies of the commands already sent (node-redis v5). */
+  close?(): Promise<unknown>;
 }
 
 /** A Redis client that can open the link's dedicated connections (node-redis v5 as is). */
