@@ -138,6 +138,9 @@ async function runStep(servers, variant, P, M, settings = STEP) {
     // Not delivered (after the drain): refused with a typed error, or silently.
     lost: sum('signalsLost') + sum('chatLost'),
     silentlyLost: sum('silentlyLost'),
+    // Connections the server closed during the step, and the messages to or from them not delivered.
+    dropped: sum('dropped'),
+    lostToDropped: sum('lostToDropped'),
     rejected: sum('signalsRejected') + sum('chatRejected'),
     duplicated: sum('duplicated'),
     misrouted: sum('misrouted'),
@@ -150,7 +153,8 @@ async function runStep(servers, variant, P, M, settings = STEP) {
   };
   const reasons = [];
   if (!(step.joinP99 <= JOIN_P99_LIMIT_MS)) reasons.push(`join p99 ${step.joinP99.toFixed(0)} ms`);
-  if (step.lost) reasons.push(`${step.lost} not delivered (${step.silentlyLost} without a typed error)`);
+  if (step.lost) reasons.push(`${step.lost} not delivered (${step.silentlyLost} without a typed error or a closed connection)`);
+  if (step.dropped) reasons.push(`${step.dropped} connections closed by the server (${step.lostToDropped} messages to or from them lost)`);
   if (step.duplicated) reasons.push(`${step.duplicated} duplicated`);
   if (step.misrouted) reasons.push(`${step.misrouted} misrouted`);
   if (step.connectFailures || step.joinFailures) reasons.push(`${step.connectFailures + step.joinFailures} connect/join failures`);
@@ -162,7 +166,7 @@ async function runStep(servers, variant, P, M, settings = STEP) {
     `  ${variant.padEnd(6)} P=${P} M=${String(M).padStart(4)} (${String(sockets).padStart(4)} sockets): ` +
       `join p50/p99 ${f(step.joinP50)}/${f(step.joinP99)} ms, relay p50/p99 ${f(step.relayP50)}/${f(step.relayP99)} ms, ` +
       `${step.messagesPerSecond} msg/s, ${step.serverCpuMicrosPerMessage ?? '-'} µs server CPU/msg, ` +
-      `lost ${step.lost} (silent ${step.silentlyLost}), dup ${step.duplicated}, misrouted ${step.misrouted}, load ${step.loadAverage}` +
+      `lost ${step.lost} (silent ${step.silentlyLost}${step.dropped ? `, ${step.lostToDropped} to ${step.dropped} closed connections` : ''}), dup ${step.duplicated}, misrouted ${step.misrouted}, load ${step.loadAverage}` +
       `${settings.rounds === 0 ? '  (join only: memory step)' : step.pass ? '' : `  ✗ ${step.reason}`}`,
   );
   // Let the server finish the disconnect work of this step before the next one.

@@ -83,6 +83,8 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
     duplicated: 0,
     misrouted: 0,
     errors: 0,
+    /** Connections the server closed during the step. */
+    dropped: 0,
     signalsRejected: 0,
     rateLimitNotices: 0,
     chatRejected: 0,
@@ -102,7 +104,7 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
     const from = meeting.peers[fromIndex];
     const to = meeting.peers[toIndex];
     const id = `${meeting.key}:${fromIndex}:${seq++}`;
-    ledger.set(id, { to: to.id, from: from.id, at: now(), got: false, sender: from });
+    ledger.set(id, { to: to.id, from: from.id, at: now(), got: false, sender: from, receiver: to });
     stats.signalsSent += 1;
     stats.firstSendWall = Math.min(stats.firstSendWall, wall());
     from.socket.emit('webrtc-signal', { to: to.id, connectionId: `${fromIndex}-${toIndex}`, signal: { ...signal, bench: { id, to: to.id } } });
@@ -152,6 +154,13 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
       stats.lastReceiveWall = wall();
       chatLatency.record(now() - chat.at);
     });
+    // The server closed the connection (a slow reader over its buffer bound, a resync): what was
+    // on its way to or from it is lost, and the client knows it, because it was disconnected.
+    peer.socket.on('disconnect', (reason) => {
+      if (reason === 'io client disconnect' || peer.dropped) return;
+      peer.dropped = true;
+      stats.dropped += 1;
+    });
     peer.socket.on('webrtc-error', (error) => {
       // A typed refusal: the sender knows; not silent. The server sends at most one
       // `rate-limited` notice per second per socket, so the notice covers the sender's drops.
@@ -167,7 +176,7 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
   const sendChat = (meeting, index) => {
     const id = `${meeting.key}:${index}:c${seq++}`;
     const expected = new Set(meeting.peers.map((_, i) => i).filter((i) => i !== index));
-    chats.set(id, { at: now(), expected, got: new Set() });
+    chats.set(id, { at: now(), expected, got: new Set(), meeting, sender: meeting.peers[index] });
     stats.chatSent += 1;
     stats.chatExpected += expected.size;
     meeting.peers[index].socket
@@ -246,7 +255,7 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
         meeting.joined = failed === 0;
         if (phase === 'join') {
           joinedMeetings += 1;
-          if (joinedMeetings === meetings.length) resolve({ joins, relay, chatLatency, ...stats, signalsLost: 0, chatLost: 0, silentlyLost: 0 });
+          if (joinedMeetings === meetings.length) resolve({ joins, relay, chatLatency, ...stats, signalsLost: 0, chatLost: 0, silentlyLost: 0, lostToDropped: 0 });
           return;
         }
         meeting.peers.forEach((_, index) => attach(meeting, index));
@@ -255,23 +264,35 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
       });
     }
     if (phase === 'join') {
-      if (meetings.length === 0) resolve({ joins, relay, chatLatency, ...stats, signalsLost: 0, chatLost: 0, silentlyLost: 0 });
+      if (meetings.length === 0) resolve({ joins, relay, chatLatency, ...stats, signalsLost: 0, chatLost: 0, silentlyLost: 0, lostToDropped: 0 });
       return;
     }
     const finish = () => {
       let lost = 0;
       let silentSignals = 0;
+      let lostToDropped = 0;
       for (const entry of ledger.values()) {
         if (entry.got) continue;
         lost += 1;
-        if (!entry.sender.rateLimited) silentSignals += 1;
+        if (entry.sender.rateLimited) continue;
+        if (entry.sender.dropped || entry.receiver.dropped) lostToDropped += 1;
+        else silentSignals += 1;
       }
       let chatLost = 0;
-      for (const chat of chats.values()) chatLost += chat.expected.size - chat.got.size;
-      // Lost without any error: not delivered, and its sender was never told `rate-limited`
-      // (chat is acknowledged, so a refused chat message is already out of `chatLost`).
-      const silentlyLost = Math.max(0, silentSignals - (stats.signalsRejected - stats.rateLimitNotices)) + chatLost;
-      resolve({ joins, relay, chatLatency, ...stats, signalsLost: lost, chatLost, silentlyLost });
+      let chatSilent = 0;
+      for (const chat of chats.values()) {
+        for (const index of chat.expected) {
+          if (chat.got.has(index)) continue;
+          chatLost += 1;
+          if (chat.sender.dropped || chat.meeting.peers[index].dropped) lostToDropped += 1;
+          else chatSilent += 1;
+        }
+      }
+      // Lost without any error: not delivered, its sender was never told `rate-limited`, and
+      // neither end's connection was closed by the server (chat is acknowledged, so a refused
+      // chat message is already out of `chatLost`).
+      const silentlyLost = Math.max(0, silentSignals - (stats.signalsRejected - stats.rateLimitNotices)) + chatSilent;
+      resolve({ joins, relay, chatLatency, ...stats, signalsLost: lost, chatLost, silentlyLost, lostToDropped });
     };
     // Drain: wait for the stragglers until everything is in, or nothing has arrived for
     // `drainMs` (a late message is late, not lost), and never longer than 30 s.
