@@ -3,6 +3,7 @@ import { publicLimits, type ResolvedOptions } from '../options';
 import { readMeetingView } from '../store/meeting-view';
 import type { MeetingRecord, ParticipantRecord, RoomStore } from '../store/room-store';
 import { chatForJoiner } from './join-chat';
+import type { ParticipantDirectory } from './participant-directory';
 import { hasHost, meetingSettings, toMeetingInfo, toParticipantInfo, toWaitingParticipant } from './participant-info';
 import { issueRejoinTicket } from './rejoin-ticket';
 import type { RoomEmitter } from './room-emitter';
@@ -12,6 +13,8 @@ export interface JoinedPayloadContext {
   store: RoomStore;
   clock: () => number;
   options: Pick<ResolvedOptions, 'limits' | 'waitingRoom' | 'chatHistory'>;
+  /** Learns from the roster in the answer where everyone is, for the relay (several nodes). */
+  directory?: Pick<ParticipantDirectory, 'mark' | 'learn'>;
 }
 
 /**
@@ -29,7 +32,9 @@ export async function buildJoinedPayload(
   const { store, options } = ctx;
   const { meetingId } = self;
   const isHost = self.role === 'host';
+  const mark = ctx.directory?.mark(meetingId);
   const { meeting, participants: present, chat, waiting } = await readMeetingView(store, meetingId, { chat: true, waiting: isHost });
+  if (mark) ctx.directory?.learn(meetingId, mark, present);
   const record = meeting ?? fallback;
   const now = ctx.clock();
   return {

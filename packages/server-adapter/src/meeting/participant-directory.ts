@@ -26,6 +26,12 @@ interface RemoteMembers {
   epoch: number;
 }
 
+/** Taken before a roster is read from the store, for {@link ParticipantDirectory.learn}. */
+export interface RosterMark {
+  members: RemoteMembers;
+  epoch: number;
+}
+
 /** How often meetings without a participant on this node are dropped from the cache. */
 const PRUNE_INTERVAL_MS = 60_000;
 
@@ -41,12 +47,15 @@ export class ParticipantDirectory {
   readonly #deps: DirectoryDeps;
   readonly #remote = new Map<string, RemoteMembers>();
   readonly #stops: Array<() => void> = [];
+  /** Whether other nodes exist (an adapter that reaches them). */
+  readonly #shared: boolean;
 
   constructor(deps: DirectoryDeps) {
     this.#deps = deps;
     const { namespace, events } = deps;
     // Other nodes exist only behind an adapter that reaches them (the in-memory one only warns).
     const shared = namespace.adapter.serverSideEmit !== Adapter.prototype.serverSideEmit;
+    this.#shared = shared;
     const forget = (meetingId: string, participantId: string): void => {
       const members = this.#remote.get(meetingId);
       if (!members) return;
@@ -108,6 +117,31 @@ export class ParticipantDirectory {
     };
     const found = this.#deps.store.getParticipant(meetingId, participantId);
     return isThenable(found) ? Promise.resolve(found).then(settle) : settle(found);
+  }
+
+  /**
+   * A mark to take before reading a meeting's roster from the store (a join's answer), so that
+   * {@link learn} can cache where everyone in it is; `undefined` on a single node.
+   */
+  mark(meetingId: string): RosterMark | undefined {
+    if (!this.#shared) return undefined;
+    let members = this.#remote.get(meetingId);
+    if (!members) {
+      members = { nodes: new Map(), epoch: 0 };
+      this.#remote.set(meetingId, members);
+    }
+    return { members, epoch: members.epoch };
+  }
+
+  /**
+   * Caches the nodes of the participants of a roster read after `mark` (those on other nodes),
+   * so the joiner's first signals to them cost no store read — unless someone was removed from
+   * the meeting since the mark, which makes the roster too old to cache (as for a single read).
+   */
+  learn(meetingId: string, mark: RosterMark, roster: readonly ParticipantRecord[]): void {
+    const { members, epoch } = mark;
+    if (members.epoch !== epoch || this.#remote.get(meetingId) !== members) return;
+    for (const p of roster) if (p.nodeId !== this.#deps.nodeId) members.nodes.set(p.id, p.nodeId);
   }
 
   /** How many meetings have cached remote members. */

@@ -2,6 +2,7 @@ import type { ResolvedOptions } from '../options';
 import type { RoomStore } from '../store/room-store';
 import type { MeetingEvents } from './events';
 import type { MeetingLifecycle } from './lifecycle';
+import type { ParticipantDirectory } from './participant-directory';
 import type { LocalPresence } from './presence';
 import type { RoomEmitter } from './room-emitter';
 
@@ -12,6 +13,8 @@ export interface SessionContext {
   presence: LocalPresence;
   events: MeetingEvents;
   lifecycle: Pick<MeetingLifecycle, 'afterJoin' | 'afterKnock' | 'armScheduledEnd' | 'end'>;
+  /** Where admitted participants are; a join's answer tells it the roster's nodes. */
+  directory?: Pick<ParticipantDirectory, 'mark' | 'learn'>;
   clock: () => number;
   options: Pick<
     ResolvedOptions,
