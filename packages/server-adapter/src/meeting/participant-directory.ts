@@ -100,19 +100,13 @@ export class ParticipantDirectory {
    * or read from the store (then cached). `undefined` when there is no such participant.
    */
   remoteNode(meetingId: string, participantId: string): string | undefined | Promise<string | undefined> {
-    let members = this.#remote.get(meetingId);
-    const known = members?.nodes.get(participantId);
+    const known = this.#remote.get(meetingId)?.nodes.get(participantId);
     if (known !== undefined) return known;
-    if (!members) {
-      members = { nodes: new Map(), epoch: 0 };
-      this.#remote.set(meetingId, members);
-    }
-    const entry = members;
-    const { epoch } = entry;
+    const mark = this.#markOf(meetingId);
     const settle = (record: ParticipantRecord | undefined): string | undefined => {
       // On this node but not in its rooms: the session is ending here.
       if (!record || record.nodeId === this.#deps.nodeId) return undefined;
-      if (entry.epoch === epoch && this.#remote.get(meetingId) === entry) entry.nodes.set(participantId, record.nodeId);
+      if (this.#current(meetingId, mark)) mark.members.nodes.set(participantId, record.nodeId);
       return record.nodeId;
     };
     const found = this.#deps.store.getParticipant(meetingId, participantId);
@@ -124,13 +118,7 @@ export class ParticipantDirectory {
    * {@link learn} can cache where everyone in it is; `undefined` on a single node.
    */
   mark(meetingId: string): RosterMark | undefined {
-    if (!this.#shared) return undefined;
-    let members = this.#remote.get(meetingId);
-    if (!members) {
-      members = { nodes: new Map(), epoch: 0 };
-      this.#remote.set(meetingId, members);
-    }
-    return { members, epoch: members.epoch };
+    return this.#shared ? this.#markOf(meetingId) : undefined;
   }
 
   /**
@@ -139,9 +127,23 @@ export class ParticipantDirectory {
    * the meeting since the mark, which makes the roster too old to cache (as for a single read).
    */
   learn(meetingId: string, mark: RosterMark, roster: readonly ParticipantRecord[]): void {
-    const { members, epoch } = mark;
-    if (members.epoch !== epoch || this.#remote.get(meetingId) !== members) return;
-    for (const p of roster) if (p.nodeId !== this.#deps.nodeId) members.nodes.set(p.id, p.nodeId);
+    if (!this.#current(meetingId, mark)) return;
+    for (const p of roster) if (p.nodeId !== this.#deps.nodeId) mark.members.nodes.set(p.id, p.nodeId);
+  }
+
+  /** The meeting's cache entry (created when missing) and its epoch now, before a store read. */
+  #markOf(meetingId: string): RosterMark {
+    let members = this.#remote.get(meetingId);
+    if (!members) {
+      members = { nodes: new Map(), epoch: 0 };
+      this.#remote.set(meetingId, members);
+    }
+    return { members, epoch: members.epoch };
+  }
+
+  /** Whether nobody was removed from the meeting (nor the entry pruned) since `mark`: a read after it may be cached. */
+  #current(meetingId: string, { members, epoch }: RosterMark): boolean {
+    return members.epoch === epoch && this.#remote.get(meetingId) === members;
   }
 
   /** How many meetings have cached remote members. */

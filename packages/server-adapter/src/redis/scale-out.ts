@@ -13,7 +13,8 @@ import type { MeetingsRedisAdapterStats } from './stream-monitor';
 
 /**
  * A Redis client the scale-out can use for everything: commands, and the dedicated connections
- * it duplicates for the store and heartbeat, the stream reader and the subscriber. A node-redis v5 client fits as is.
+ * it duplicates for the store and heartbeat, the stream reader and the subscriber. A node-redis
+ * v5 client fits as is.
  */
 export type ScaleOutRedisClient = DuplicableRedisClient;
 

@@ -1,5 +1,5 @@
 import type { RedisCommandClient } from './redis-client';
-import type { DuplicableRedisClient, RedisDuplicate } from './stream-link';
+import { openDuplicate, type DuplicableRedisClient, type RedisDuplicate } from './stream-link';
 
 /**
  * The connection for meeting state and liveness: the room store's commands and the node's
@@ -29,15 +29,9 @@ export class StateConnection implements RedisCommandClient {
   /** Opens the dedicated connection; commands switch to it once it is connected. */
   async open(): Promise<void> {
     if (this.#dedicated) return;
-    const connection = this.#shared.duplicate();
-    // It reconnects by itself (queueing commands meanwhile, as the host's client does); its
-    // errors are the reconnects counted here.
-    connection.on('error', () => undefined);
-    connection.on('reconnecting', () => {
+    this.#dedicated = await openDuplicate(this.#shared, () => {
       this.#reconnects += 1;
     });
-    await connection.connect();
-    this.#dedicated = connection;
   }
 
   /** Closes the dedicated connection after its pending replies; later commands go over the host's client. */

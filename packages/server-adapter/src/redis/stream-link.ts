@@ -19,6 +19,18 @@ export interface DuplicableRedisClient extends RedisCommandClient {
   duplicate(): RedisDuplicate;
 }
 
+/**
+ * Opens a dedicated connection duplicated from `client`. It reconnects by itself, queueing
+ * commands meanwhile; its errors are those reconnects, reported to `onReconnecting`.
+ */
+export async function openDuplicate(client: DuplicableRedisClient, onReconnecting: () => void): Promise<RedisDuplicate> {
+  const connection = client.duplicate();
+  connection.on('error', () => undefined);
+  connection.on('reconnecting', onReconnecting);
+  await connection.connect();
+  return connection;
+}
+
 /** Stream settings of a link. */
 export interface StreamLinkSettings {
   streamName: string;
@@ -104,19 +116,10 @@ export class StreamLink {
 
   /** Subscribes the dedicated subscriber; returns the function that unsubscribes. */
   subscribe(channels: string[], listener: (message: string) => void): () => void {
-    const subscriber = (this.#subscriber ??= this.#open());
+    const subscriber = (this.#subscriber ??= openDuplicate(this.#client, this.#onReconnecting));
     // The subscription is dropped when the link closes; its rejection then is expected.
     void subscriber.then((s) => s.subscribe(channels, listener)).catch(() => undefined);
     return () => void subscriber.then((s) => s.unsubscribe(channels, listener)).catch(() => undefined);
-  }
-
-  async #open(): Promise<RedisDuplicate> {
-    const connection = this.#client.duplicate();
-    // A dedicated connection reconnects by itself; its errors are the reconnects counted below.
-    connection.on('error', () => undefined);
-    connection.on('reconnecting', this.#onReconnecting);
-    await connection.connect();
-    return connection;
   }
 
   #startReading(): void {
