@@ -9,6 +9,7 @@ import type { AddParticipantResult, MeetingInit, MeetingRecord, OpeningRefusal, 
 import { participantLeft, toParticipantSummary } from './events';
 import { buildJoinedPayload } from './joined-payload';
 import { dropReplacedWaiter, knock } from './knock';
+import { startHeadCount } from './lifecycle';
 import { meetingSettings, toParticipantInfo } from './participant-info';
 import { acceptRejoinTicket } from './rejoin-ticket';
 import { hostsRoom, meetingRoom, participantRoom } from './rooms';
@@ -98,6 +99,7 @@ export async function handleJoin(
   let meeting: MeetingRecord;
   let record: ParticipantRecord;
   let result: AddParticipantResult;
+  let startedHere = false;
   if (payload.rejoinTicket === undefined && !socket.data.session) {
     // The common join: opening the meeting and taking the seat are one store step (one round
     // trip on Redis).
@@ -109,8 +111,11 @@ export async function handleJoin(
       earlyJoinMarginMs: options.earlyJoinMarginMs,
       mayWait,
       waitingRoomDefault: options.waitingRoom,
+      // The seat that starts the meeting starts it in the same step: the answer says `active`.
+      startAt: startHeadCount(options.startPolicy),
     });
     meeting = opened.meeting;
+    startedHere = opened.started === true;
     if (!opened.result.ok && isOpeningRefusal(opened.result.reason)) return refuseOpening(ctx, meeting, opened.result.reason, now);
     result = opened.result as AddParticipantResult;
   } else {
@@ -159,6 +164,7 @@ export async function handleJoin(
   // People waiting for a host learn that one is here (and the others see it too).
   if (isHost) rooms.toEveryone(meetingId).except(participantRoom(record.id)).emit('meeting-updated', { meeting: joined.meeting, serverTime: joined.serverTime });
   // Queued behind this event, so the joiner gets its answer before `meeting-started`.
-  event.defer(() => ctx.lifecycle.afterJoin(meeting, result.others.length + 1));
+  const present = result.others.length + 1;
+  event.defer(() => ctx.lifecycle.afterJoin(meeting, present, startedHere ? [...result.others, result.participant] : undefined));
   return { admission: 'admitted', ...joined };
 }

@@ -17,14 +17,21 @@ describe('meeting lifecycle', () => {
     expect(ja.meeting.status).toBe('waiting');
     const b = await h.connect({ token: await h.token('supervisor', meetingId) });
     const order: string[] = [];
+    let answer: MeetingJoinedPayload | undefined;
     b.on('meeting-joined', () => order.push('meeting-joined'));
     b.on('meeting-started', () => order.push('meeting-started'));
     // Recorded in the ack callback itself (an awaited promise would resume after later packets).
-    b.emit('join-meeting', { meetingId }, () => order.push('ack'));
+    b.emit('join-meeting', { meetingId }, (reply) => {
+      order.push('ack');
+      if (reply.ok) answer = reply.data as MeetingJoinedPayload;
+    });
     await settle(150);
     // An acknowledged join gets its answer once, as the ack (no `meeting-joined` event), before `meeting-started`.
     expect(order).toEqual(['ack', 'meeting-started']);
     expect(startedAtA).toEqual([{ meetingId, startedAt: expect.any(Number) }]);
+    // The seat that started the meeting started it in the same store step: its answer already says so.
+    const startedAt = startedAtA[0]?.startedAt;
+    expect(answer?.meeting).toMatchObject({ status: 'active', startedAt });
     await h.joinAs('cal', meetingId);
     await settle(100);
     expect(startedAtA).toHaveLength(1);

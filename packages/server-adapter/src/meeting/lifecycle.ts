@@ -1,7 +1,7 @@
 import type { MeetingEndReason } from '@mentara/meetings-core/protocol';
 import type { MeetingsLogger } from '../observability/logger';
-import type { ResolvedOptions } from '../options';
-import type { MeetingRecord, RoomStore } from '../store/room-store';
+import type { ResolvedOptions, StartPolicy } from '../options';
+import type { MeetingRecord, ParticipantRecord, RoomStore } from '../store/room-store';
 import { participantLeft, toParticipantSummary, type MeetingEvents } from './events';
 import type { LocalPresence } from './presence';
 import type { RoomEmitter } from './room-emitter';
@@ -10,6 +10,9 @@ import { KeyedTimers } from './timers';
 /** Whether a meeting record carries settings of its own (from `createMeeting` or a token). */
 const hasSettings = (m: MeetingRecord): boolean =>
   m.startsAt !== undefined || m.endsAt !== undefined || m.waitingRoom !== undefined || m.chatHistory !== undefined;
+
+/** The start policy as a head count: the seat that brings a waiting meeting to it starts the meeting. */
+export const startHeadCount = (policy: StartPolicy): number => (policy === 'first-join' ? 1 : 2);
 
 /** What {@link MeetingLifecycle} works with. */
 export interface LifecycleDeps {
@@ -39,22 +42,28 @@ export class MeetingLifecycle {
   /**
    * After a join or an admission: cancel the empty timer, arm the scheduled end, start if the
    * policy says so (`participantCount` admitted people; one seat per user, so distinct users).
+   * `startedWith`: the join's own store step started the meeting (`meeting` is the started record)
+   * with these people in, so it is only announced.
    */
-  async afterJoin(meeting: MeetingRecord, participantCount: number): Promise<void> {
-    const { options, store, rooms, events, clock } = this.#deps;
+  async afterJoin(meeting: MeetingRecord, participantCount: number, startedWith?: readonly ParticipantRecord[]): Promise<void> {
+    const { options, store, clock } = this.#deps;
     const { meetingId } = meeting;
     this.#timers.cancel(`empty:${meetingId}`);
     if (meeting.endsAt !== undefined) this.armScheduledEnd(meetingId, meeting.endsAt);
-    const due = options.startPolicy === 'first-join' || participantCount >= 2;
-    if (!due || meeting.status !== 'waiting') return;
+    if (startedWith && meeting.startedAt !== undefined) return this.#announceStart(meetingId, meeting.startedAt, startedWith);
+    if (participantCount < startHeadCount(options.startPolicy) || meeting.status !== 'waiting') return;
     const started = await store.startMeeting(meetingId, clock());
-    if (started?.startedAt === undefined) return;
-    const { startedAt } = started;
+    if (started?.startedAt !== undefined) await this.#announceStart(meetingId, started.startedAt);
+  }
+
+  /** `meeting-started` to the room, and to the server-side listeners with who is in. */
+  async #announceStart(meetingId: string, startedAt: number, present?: readonly ParticipantRecord[]): Promise<void> {
+    const { store, rooms, events } = this.#deps;
     rooms.toMeeting(meetingId).emit('meeting-started', { meetingId, startedAt });
-    // The roster of the server-side event costs a store read (a round trip on Redis) on every start.
     if (!events.listens('meeting-started')) return;
-    const present = await store.listParticipants(meetingId);
-    events.emit('meeting-started', { meetingId, startedAt, participants: present.map(toParticipantSummary) });
+    // Without the join's roster, the server-side event's costs a store read (a round trip on Redis).
+    const roster = present ?? (await store.listParticipants(meetingId));
+    events.emit('meeting-started', { meetingId, startedAt, participants: roster.map(toParticipantSummary) });
   }
 
   /** After someone started waiting: the meeting is not empty, and its scheduled end holds for them too. */

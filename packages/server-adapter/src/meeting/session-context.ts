@@ -28,5 +28,6 @@ export interface SessionContext {
     | 'denialCooldownMs'
     | 'maxDenials'
     | 'rejoinKey'
+    | 'startPolicy'
   >;
 }

@@ -230,11 +230,12 @@ ${ADD_BODY}`);
 /**
  * KEYS: as ADD_PARTICIPANT's. ARGV: ADD_PARTICIPANT's (ARGV[6] unused), then initial meeting
  * record JSON, startsAt or '', endsAt or '', early-join margin ms, waiting room default ('1' /
- * '0'), may wait ('1' / '0').
+ * '0'), may wait ('1' / '0'), start head count or ''.
  * Opens the meeting as ENSURE_MEETING does, checks it (scheduled end passed, ended, too early
  * for a participant who is not a host), decides whether the person goes through the waiting room,
- * then takes the seat as ADD_PARTICIPANT does — all in one step. Returns `{meetingJSON, …}`
- * followed by ADD_PARTICIPANT's reply, or by `'scheduled-end'`, `'meeting-ended'` or
+ * takes the seat as ADD_PARTICIPANT does, and starts a waiting meeting the seat brings to the
+ * start head count as START_MEETING does — all in one step. Returns `{meetingJSON, started ('1' /
+ * ''), …}` followed by ADD_PARTICIPANT's reply, or by `'scheduled-end'`, `'meeting-ended'` or
  * `'meeting-not-started'` with nothing added.
  */
 export const OPEN_AND_ADD = new RedisScript(`${NODE_INDEX}${STANDING}
@@ -258,9 +259,9 @@ else
 end
 local mo = cjson.decode(opened)
 local at = tonumber(ARGV[8])
-if mo.status ~= 'ended' and mo.endsAt ~= nil and mo.endsAt <= at then return {opened, 'scheduled-end'} end
-if mo.status == 'ended' then return {opened, 'meeting-ended'} end
-if ARGV[12] ~= 'host' and mo.startsAt ~= nil and at < mo.startsAt - tonumber(ARGV[16]) then return {opened, 'meeting-not-started'} end
+if mo.status ~= 'ended' and mo.endsAt ~= nil and mo.endsAt <= at then return {opened, '', 'scheduled-end'} end
+if mo.status == 'ended' then return {opened, '', 'meeting-ended'} end
+if ARGV[12] ~= 'host' and mo.startsAt ~= nil and at < mo.startsAt - tonumber(ARGV[16]) then return {opened, '', 'meeting-not-started'} end
 local waiting_room = mo.waitingRoom
 if waiting_room == nil then waiting_room = (ARGV[17] == '1') end
 local admit_mode = 'direct'
@@ -269,6 +270,16 @@ local function seat()
 ${ADD_BODY}
 end
 local reply = seat()
+local started = ''
+-- reply: 'ok', replaced, replaced waiting, admittedAt, then the others.
+if reply[1] == 'ok' and ARGV[19] ~= '' and mo.status == 'waiting' and #reply - 3 >= tonumber(ARGV[19]) then
+  mo.status = 'active'
+  mo.startedAt = at
+  opened = cjson.encode(mo)
+  redis.call('HSET', KEYS[1], 'record', opened)
+  started = '1'
+end
+table.insert(reply, 1, started)
 table.insert(reply, 1, opened)
 return reply
 `);

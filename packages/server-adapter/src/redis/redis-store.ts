@@ -198,12 +198,13 @@ export class RedisRoomStore implements RoomStore {
       String(options.earlyJoinMarginMs),
       options.waitingRoomDefault ? '1' : '0',
       options.mayWait ? '1' : '0',
+      options.startAt === undefined ? '' : String(options.startAt),
     ])) as string[];
-    const [opened, ...rest] = reply;
+    const [opened, started, ...rest] = reply;
     const meeting = parse<MeetingRecord>(opened as string);
     const [status] = rest;
     if (status === 'scheduled-end' || status === 'meeting-not-started') return { meeting, result: { ok: false, reason: status as OpeningRefusal } };
-    return { meeting, result: addResult(record, rest) };
+    return { meeting, result: addResult(record, rest), ...(started === '1' ? { started: true } : {}) };
   }
 
   /** ADD_PARTICIPANT's ARGV. */

@@ -15,7 +15,9 @@ export function openingRefusal(meeting: MeetingRecord, role: ParticipantRecord['
 /**
  * Opens the meeting and takes the seat: in one step when the store offers it
  * ({@link RoomStore.openAndAddParticipant}), otherwise `ensureMeeting`, the same checks, then
- * `addParticipant`.
+ * `addParticipant` and, when the seat reaches `startAt`, `startMeeting`. A store that ignores
+ * `startAt` (written before it) never reports `started`: the server then starts the meeting
+ * with `startMeeting` after the join, as before.
  */
 export async function openAndAddParticipant(
   store: RoomStore,
@@ -34,5 +36,7 @@ export async function openAndAddParticipant(
     graceMs: options.graceMs,
     now: options.now,
   });
-  return { meeting, result };
+  if (!result.ok || options.startAt === undefined || meeting.status !== 'waiting' || result.others.length + 1 < options.startAt) return { meeting, result };
+  const started = await store.startMeeting(meeting.meetingId, options.now);
+  return started ? { meeting: started, result, started: true } : { meeting, result };
 }

@@ -184,6 +184,42 @@ export function runRoomStoreContract(name: string, createStore: () => Promise<Ro
       expect((await openAndAddParticipant(store, { meetingId: closed, createdAt: now }, participant(closed), { ...base, mayWait: true })).result).toEqual({ ok: false, reason: 'not-admitted' });
     });
 
+    it('starts the meeting in the seat step that reaches the start head count, once', async () => {
+      const now = 2_000_000;
+      const base = { maxParticipants: 2, graceMs: 0, now, earlyJoinMarginMs: 0, mayWait: false, waitingRoomDefault: false, startAt: 2 };
+      const init = { meetingId, createdAt: now };
+      const first = await openAndAddParticipant(store, init, participant(meetingId), base);
+      expect(first.started).toBeUndefined();
+      expect(first.meeting.status).toBe('waiting');
+      const second = await openAndAddParticipant(store, init, participant(meetingId), { ...base, now: now + 7 });
+      expect(second.started).toBe(true);
+      expect(second.meeting).toMatchObject({ meetingId, status: 'active', startedAt: now + 7, createdAt: now });
+      expect(await store.getMeeting(meetingId)).toMatchObject({ status: 'active', startedAt: now + 7 });
+      // Already started: neither another seat nor startMeeting starts it again.
+      const host = await openAndAddParticipant(store, init, participant(meetingId, { role: 'host' }), { ...base, now: now + 9 });
+      expect(host.started).toBeUndefined();
+      expect(host.meeting.startedAt).toBe(now + 7);
+      expect(await store.startMeeting(meetingId, now + 10)).toBeUndefined();
+
+      // A refused seat starts nothing; without `startAt` the store leaves starting to startMeeting.
+      const full = uid('m');
+      await openAndAddParticipant(store, { meetingId: full, createdAt: now }, participant(full), { ...base, startAt: 3, maxParticipants: 1 });
+      const refused = await openAndAddParticipant(store, { meetingId: full, createdAt: now }, participant(full), { ...base, startAt: 2, maxParticipants: 1 });
+      expect(refused).toMatchObject({ result: { ok: false, reason: 'meeting-full' } });
+      expect(refused.started).toBeUndefined();
+      expect((await store.getMeeting(full))?.status).toBe('waiting');
+      const unset = uid('m');
+      const { startAt: _startAt, ...withoutStart } = base;
+      await openAndAddParticipant(store, { meetingId: unset, createdAt: now }, participant(unset), withoutStart);
+      expect((await openAndAddParticipant(store, { meetingId: unset, createdAt: now }, participant(unset), withoutStart)).started).toBeUndefined();
+      expect((await store.getMeeting(unset))?.status).toBe('waiting');
+
+      // The first-join policy: one is enough.
+      const solo = uid('m');
+      const alone = await openAndAddParticipant(store, { meetingId: solo, createdAt: now }, participant(solo), { ...base, startAt: 1 });
+      expect(alone).toMatchObject({ started: true, meeting: { status: 'active', startedAt: now } });
+    });
+
     it('reads the meeting, its participants, chat and waiting room in one view, as the separate reads see them', async () => {
       await store.ensureMeeting({ meetingId, createdAt: 1 });
       const host = participant(meetingId, { role: 'host' });

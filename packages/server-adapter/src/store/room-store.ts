@@ -174,6 +174,12 @@ export interface OpenAndAddOptions {
   mayWait: boolean;
   /** Whether a meeting without its own `waitingRoom` setting has one (the server's default). */
   waitingRoomDefault: boolean;
+  /**
+   * The start policy as a head count: when the seat brings a `waiting` meeting to this many
+   * participants (hosts included), the same step starts it (`waiting → active` at `now`, as
+   * `startMeeting` does) and says so in `started`. Absent: starting is left to `startMeeting`.
+   */
+  startAt?: number;
 }
 
 /** Why opening the meeting refused a join before any seat was taken. */
@@ -184,6 +190,8 @@ export interface OpenAndAddResult {
   /** The meeting record after opening (created, or with the schedule filled in). */
   meeting: MeetingRecord;
   result: AddParticipantResult | { ok: false; reason: OpeningRefusal };
+  /** This step started the meeting (`startAt` reached): `meeting` is the started record. */
+  started?: boolean;
 }
 
 /** What {@link RoomStore.readMeetingView} includes besides the meeting and its participants. */
