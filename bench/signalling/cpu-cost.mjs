@@ -5,7 +5,8 @@
  * depends on what else runs on the machine, unlike latency; the median of the repeats is kept.
  *
  * Standalone: `node bench/signalling/cpu-cost.mjs [--only=bare,memory,bare-redis,redis] [--p=2]
- * [--m=200] [--rounds=4] [--repeat=3] [--prof]` (`--prof` adds one profiled pass per server: its
+ * [--m=200] [--rounds=4] [--repeat=3] [--pin] [--prof]` (`--pin` runs the servers on one CPU and
+ * the load generators on the others, see processes.mjs; `--prof` adds one profiled pass per server: its
  * joins and its signal storm each written as a `.cpuprofile` to bench/results/profiles/, then a
  * table of where the time of a join and of a message went, ours beside bare; open the files in
  * Chrome DevTools' Performance panel or speedscope for the flame graph). `bench/run.mjs` runs it
@@ -157,6 +158,9 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       receivedPerMessage: round2(median(list.map((s) => s.receivedPerMessage))),
       lost: list.reduce((a, s) => a + s.lost, 0),
       loadAverages: list.map((s) => s.loadAverage),
+      // Each pass's figures, in pass order: the passes of all servers are interleaved, so pass i of
+      // ours and pass i of its baseline ran next to each other (see the per-pass ratios).
+      passes: list.map((s) => ({ connectMicros: round1(s.connectMicros), joinMicros: round1(s.joinMicros), messageMicros: round1(s.messageMicros) })),
       ...(profiled[variant] ? { profiles: profiled[variant] } : {}),
     };
   }
@@ -180,6 +184,14 @@ export function printCpuCost(result, log = console.log) {
       `${ours}/${bare}: connection ${f(a.connectMicros / b.connectMicros, 2)}×, join ${f(a.joinMicros / b.joinMicros, 2)}×, ` +
         `message ${f(a.messageMicros / b.messageMicros, 2)}×`,
     );
+    // The ratio within each pass (the two ran next to each other): its median and range say how
+    // far the ratio of medians above can be trusted when the machine's speed drifts between passes.
+    const perPass = (key) => {
+      const ratios = (a.passes ?? []).map((p, i) => p[key] / b.passes?.[i]?.[key]).filter(Number.isFinite);
+      if (ratios.length === 0) return '-';
+      return `${f(median(ratios), 2)}× (${f(Math.min(...ratios), 2)}–${f(Math.max(...ratios), 2)})`;
+    };
+    log(`  per pass, median (range): join ${perPass('joinMicros')}, message ${perPass('messageMicros')}, connection ${perPass('connectMicros')}`);
   }
 }
 
@@ -194,6 +206,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rounds = Number(value('rounds', '4'));
   const repeat = Number(value('repeat', '3'));
   const profileDir = prof ? `${REPO_ROOT}bench/results/profiles/` : undefined;
+  // --pin: the servers (and redis-server) on the last CPU, the load generators on the others.
+  if (args.includes('--pin') && os.cpus().length >= 2) {
+    const last = os.cpus().length - 1;
+    process.env.BENCH_SERVER_CPUS ??= String(last);
+    process.env.BENCH_CLIENT_CPUS ??= last === 1 ? '0' : `0-${last - 1}`;
+    console.log(`pinned: servers on CPU ${process.env.BENCH_SERVER_CPUS}, load generators on ${process.env.BENCH_CLIENT_CPUS}`);
+  }
   const loadgens = Array.from({ length: 2 }, () => startLoadgen());
   const children = loadgens.map((l) => l.child);
   let redis;

@@ -58,6 +58,15 @@ export async function freePort() {
 let oursBuilt;
 
 /**
+ * CPU pinning (Linux `taskset`), for CPU-cost passes: `BENCH_SERVER_CPUS` (e.g. `1`) runs the
+ * servers and redis-server on those CPUs, `BENCH_CLIENT_CPUS` (e.g. `0`) the load generators, so
+ * neither side steals the other's core and a server handles each request as it arrives instead of
+ * in whatever batches the scheduler happens to make (which moves CPU per operation by up to 2×
+ * between passes of the same server). Unset: no pinning.
+ */
+const pinned = (cpus, command, args) => (cpus ? ['taskset', ['-c', cpus, command, ...args]] : [command, args]);
+
+/**
  * Starts a bench server (`bare` or `ours`) and resolves with its child process and URL. Ours runs
  * bundled from source as the published package is (see build-ours.mjs), built once per run.
  */
@@ -68,7 +77,8 @@ export async function startServer(kind, env = {}, flags = []) {
   if (kind !== 'bare' && !env.BENCH_OURS_BUNDLE) oursBuilt ??= import('./build-ours.mjs').then((m) => m.buildOursServer());
   const entry = kind === 'bare' ? here('./bare-server.mjs') : (env.BENCH_OURS_BUNDLE ?? (await oursBuilt));
   const args = [...extra, '--expose-gc', entry];
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, commandArgs] = pinned(process.env.BENCH_SERVER_CPUS, process.execPath, args);
+  const child = spawn(command, commandArgs, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stderr = [];
   createInterface({ input: child.stderr }).on('line', (line) => {
     if (stderr.length < 200) stderr.push(line);
@@ -97,9 +107,8 @@ export async function startServer(kind, env = {}, flags = []) {
 /** Starts redis-server without persistence on a free loopback port. */
 export async function startRedis() {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const [command, args] = pinned(process.env.BENCH_SERVER_CPUS, 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -117,6 +126,8 @@ export async function startRedis() {
 /** A forked load generator with a request/response helper over IPC. */
 export function startLoadgen() {
   const child = fork(here('./loadgen.mjs'), [], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Every thread of it (`-a`): fork cannot start it under taskset, so it is pinned once running.
+  if (process.env.BENCH_CLIENT_CPUS) execSync(`taskset -a -pc ${process.env.BENCH_CLIENT_CPUS} ${child.pid}`, { stdio: 'ignore' });
   const request = (message, expect, timeoutMs) =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
