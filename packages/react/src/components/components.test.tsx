@@ -71,6 +71,52 @@ describe('VideoTile', () => {
 });
 
 describe('ParticipantGrid', () => {
+  it("keeps a remote's video and voice playing when a third person changes the layout, and stops them when they leave", async () => {
+    const stream = new MediaStream();
+    const client = await joinedClient({ participants: [{ displayName: 'Therapist', stream }] });
+    const [therapist] = remoteIds(client);
+    renderWithClient(<ParticipantGrid />, client);
+    const before = screen.getByRole('group', { name: 'Therapist' });
+    const grid = before.closest('.mm-grid') as HTMLElement;
+    expect(grid.dataset.layout).toBe('spotlight');
+    const video = before.querySelector('video') as HTMLVideoElement;
+    const audio = before.querySelector('audio') as HTMLAudioElement;
+    expect(video.srcObject).toBe(stream);
+    const assigned = vi.fn();
+    for (const element of [video, audio]) {
+      const own = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+      Object.defineProperty(element, 'srcObject', {
+        configurable: true,
+        get: () => own?.get?.call(element),
+        set: (value: MediaStream | null) => {
+          assigned(value);
+          own?.set?.call(element, value);
+        },
+      });
+    }
+
+    act(() => void client.simulate.participantJoins({ displayName: 'Interpreter' }));
+    expect(grid.dataset.layout).toBe('grid');
+    const after = screen.getByRole('group', { name: 'Therapist' });
+    // A new tile in another part of the stage, with the same elements, never emptied in between.
+    expect(after).not.toBe(before);
+    expect(before.isConnected).toBe(false);
+    expect(after.querySelector('video')).toBe(video);
+    expect(after.querySelector('audio')).toBe(audio);
+    await act(async () => undefined);
+    expect(video.srcObject).toBe(stream);
+    expect(audio.srcObject).toBe(stream);
+    expect(assigned).not.toHaveBeenCalled();
+    expect(after.dataset.video).toBe(before.dataset.video);
+
+    act(() => client.simulate.participantLeaves(therapist!));
+    await act(async () => undefined);
+    expect(screen.queryByRole('group', { name: 'Therapist' })).toBeNull();
+    expect(video.srcObject).toBeNull();
+    expect(audio.srcObject).toBeNull();
+    expect(video.isConnected || audio.isConnected).toBe(false);
+  });
+
   it('lays out 6 participants as a grid', async () => {
     const client = await joinedClient({ participants: named('Therapist', 'Supervisor', 'Trainee', 'Coordinator', 'Intruder') });
     renderWithClient(<ParticipantGrid />, client);

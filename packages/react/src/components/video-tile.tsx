@@ -5,7 +5,7 @@ import { findParticipant } from '../utils/find-participant';
 import { participantLabel } from '../utils/participant-label';
 import { initialsOf } from '../utils/initials';
 import { videoFit } from '../utils/video-fit';
-import { useAttachedStream } from '../hooks/use-attached-stream';
+import { useKeptMedia, useKeptStream } from '../hooks/use-kept-media';
 import { useElementSize } from '../hooks/use-element-size';
 import { useVideoSize, type VideoSize } from '../hooks/use-video-size';
 import { useMessages } from '../messages/messages-context';
@@ -67,16 +67,18 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
   const select = useCallback((s: MeetingSnapshot) => selectTile(s, participantId, m.guest), [participantId, m.guest]);
   const tile = useMeeting(select, shallowEqual);
   const rootRef = useRef<HTMLDivElement>(null);
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const audioRef = useRef<HTMLAudioElement>(null);
+  const mediaRef = useRef<HTMLDivElement>(null);
   useImperativeHandle(ref, () => rootRef.current as HTMLDivElement);
   const isScreen = source === 'screen';
   const stream = tile ? (isScreen ? tile.screenStream : tile.stream) : null;
   // Video always plays muted (never blocked by autoplay rules); a remote's voice plays through a
   // separate <audio> registered with the client, which routes it and detects blocked autoplay.
+  // Both elements are kept across layout changes, so a tile that moves keeps playing.
   const audible = tile !== null && !tile.isLocal && !isScreen;
-  useAttachedStream(videoRef, stream);
-  useAttachedStream(audioRef, audible ? stream : null, true);
+  const videoRef = useKeptMedia<HTMLVideoElement>(mediaRef, tile ? `${participantId}:${source}:video` : null, 'video');
+  const audioRef = useKeptMedia<HTMLAudioElement>(mediaRef, audible ? `${participantId}:audio` : null, 'audio');
+  useKeptStream(videoRef, stream);
+  useKeptStream(audioRef, audible ? stream : null, true);
   const video = useVideoSize(videoRef, stream);
   const box = useElementSize(rootRef);
   const [detailsOpen, setDetailsOpen] = useState(false);
@@ -122,8 +124,8 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
       data-microphone={tile.microphone ? 'on' : 'off'}
       data-pinned={pinned ?? undefined}
     >
-      <video ref={videoRef} autoPlay playsInline muted aria-hidden="true" />
-      {audible ? <audio ref={audioRef} autoPlay /> : null}
+      {/* The kept <video> (and a remote's <audio>) live in here; React renders no children into it. */}
+      <div ref={mediaRef} className="mm-tile__media" />
       {!isScreen ? (
         <div className="mm-tile__avatar" aria-hidden="true">
           <span className="mm-tile__initials">{initialsOf(tile.label)}</span>

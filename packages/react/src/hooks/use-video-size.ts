@@ -1,4 +1,5 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useState, type RefObject } from 'react';
+import { useIsomorphicLayoutEffect } from './use-element-size';
 
 /** Intrinsic size of the picture a `<video>` shows (`videoWidth` × `videoHeight`). */
 export interface VideoSize {
@@ -17,7 +18,9 @@ export function useVideoSize(ref: RefObject<HTMLVideoElement | null>, stream: Me
   // The size belongs to the stream it was read from: a new stream reads as zero without a state
   // update (an update on every attach would render each tile a second time).
   const [reading, setReading] = useState<{ stream: MediaStream | null; size: VideoSize }>({ stream: null, size: NONE });
-  useEffect(() => {
+  // Read before the browser paints: a tile that takes over a playing element (a layout change)
+  // shows its picture at once instead of its initials for a frame.
+  useIsomorphicLayoutEffect(() => {
     const video = ref.current;
     if (!video || !stream) return;
     const read = () => {
