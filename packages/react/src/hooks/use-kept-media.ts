@@ -10,7 +10,14 @@ interface Kept {
   holder: object | null;
 }
 
-const kept = new Map<string, Kept>();
+/** Kept elements per client (per meeting), by key: two meetings on one page never share one. */
+const keptByClient = new WeakMap<object, Map<string, Kept>>();
+
+function keptFor(client: object): Map<string, Kept> {
+  let kept = keptByClient.get(client);
+  if (!kept) keptByClient.set(client, (kept = new Map()));
+  return kept;
+}
 
 function createElement(kind: MediaKind): HTMLMediaElement {
   const element = document.createElement(kind);
@@ -33,7 +40,7 @@ function stop(element: HTMLMediaElement): void {
  * is still playing), or a new one. A key another holder still has gets a new element of its own
  * (the same person shown twice), which is not kept.
  */
-function take(key: string, kind: MediaKind, holder: object): HTMLMediaElement {
+function take(kept: Map<string, Kept>, key: string, kind: MediaKind, holder: object): HTMLMediaElement {
   const entry = kept.get(key);
   if (entry && entry.holder === null && entry.element.localName === kind) {
     entry.holder = holder;
@@ -45,7 +52,7 @@ function take(key: string, kind: MediaKind, holder: object): HTMLMediaElement {
 }
 
 /** Gives `element` back; unless another holder takes it in the same task, it is stopped. */
-function giveBack(key: string, element: HTMLMediaElement, holder: object): void {
+function giveBack(kept: Map<string, Kept>, key: string, element: HTMLMediaElement, holder: object): void {
   const entry = kept.get(key);
   if (!entry || entry.element !== element || entry.holder !== holder) return stop(element);
   entry.holder = null;
@@ -67,19 +74,21 @@ function giveBack(key: string, element: HTMLMediaElement, holder: object): void 
  * the voice does not stop while a new element starts. `key` `null`: no element.
  */
 export function useKeptMedia<E extends HTMLMediaElement>(container: RefObject<HTMLElement | null>, key: string | null, kind: MediaKind): RefObject<E | null> {
+  const client = useMeetingClient();
   const ref = useRef<E | null>(null);
   useIsomorphicLayoutEffect(() => {
     const parent = container.current;
     if (!parent || key === null) return;
+    const kept = keptFor(client);
     const holder = {};
-    const element = take(key, kind, holder) as E;
+    const element = take(kept, key, kind, holder) as E;
     parent.appendChild(element);
     ref.current = element;
     return () => {
       if (ref.current === element) ref.current = null;
-      giveBack(key, element, holder);
+      giveBack(kept, key, element, holder);
     };
-  }, [container, key, kind]);
+  }, [client, container, key, kind]);
   return ref;
 }
 
