@@ -138,6 +138,10 @@ async function runStep(servers, variant, P, M, settings = STEP) {
     // Not delivered (after the drain): refused with a typed error, or silently.
     lost: sum('signalsLost') + sum('chatLost'),
     silentlyLost: sum('silentlyLost'),
+    // Which kind the silent ones were, and chat lost after its acknowledgement timed out (not silent).
+    silentSignalsLost: sum('silentSignalsLost'),
+    silentChatLost: sum('silentChatLost'),
+    chatLostAfterTimeout: sum('chatLostAfterTimeout'),
     // Connections the server closed during the step, and the messages to or from them not delivered.
     dropped: sum('dropped'),
     lostToDropped: sum('lostToDropped'),
@@ -166,7 +170,7 @@ async function runStep(servers, variant, P, M, settings = STEP) {
     `  ${variant.padEnd(6)} P=${P} M=${String(M).padStart(4)} (${String(sockets).padStart(4)} sockets): ` +
       `join p50/p99 ${f(step.joinP50)}/${f(step.joinP99)} ms, relay p50/p99 ${f(step.relayP50)}/${f(step.relayP99)} ms, ` +
       `${step.messagesPerSecond} msg/s, ${step.serverCpuMicrosPerMessage ?? '-'} µs server CPU/msg, ` +
-      `lost ${step.lost} (silent ${step.silentlyLost}${step.dropped ? `, ${step.lostToDropped} to ${step.dropped} closed connections` : ''}), dup ${step.duplicated}, misrouted ${step.misrouted}, load ${step.loadAverage}` +
+      `lost ${step.lost} (silent ${step.silentlyLost}${step.silentlyLost ? `: ${step.silentSignalsLost} signals, ${step.silentChatLost} chat` : ''}${step.chatLostAfterTimeout ? `; ${step.chatLostAfterTimeout} chat after a 10 s ack timeout` : ''}${step.dropped ? `, ${step.lostToDropped} to ${step.dropped} closed connections` : ''}), dup ${step.duplicated}, misrouted ${step.misrouted}, load ${step.loadAverage}` +
       `${settings.rounds === 0 ? '  (join only: memory step)' : step.pass ? '' : `  ✗ ${step.reason}`}`,
   );
   // Let the server finish the disconnect work of this step before the next one.

@@ -88,6 +88,8 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
     signalsRejected: 0,
     rateLimitNotices: 0,
     chatRejected: 0,
+    /** Chat messages whose acknowledgement did not come within 10 s: the sender's call failed with a timeout. */
+    chatTimedOut: 0,
     drainMs: 0,
     firstSendWall: Number.POSITIVE_INFINITY,
     lastReceiveWall: 0,
@@ -194,7 +196,11 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
         }
       })
       .catch(() => {
+        // No answer within 10 s: the sender's call failed (a timeout error), so a loss is not silent.
         stats.errors += 1;
+        stats.chatTimedOut += 1;
+        const chat = chats.get(id);
+        if (chat) chat.timedOut = true;
       });
   };
 
@@ -255,7 +261,7 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
         meeting.joined = failed === 0;
         if (phase === 'join') {
           joinedMeetings += 1;
-          if (joinedMeetings === meetings.length) resolve({ joins, relay, chatLatency, ...stats, signalsLost: 0, chatLost: 0, silentlyLost: 0, lostToDropped: 0 });
+          if (joinedMeetings === meetings.length) resolve({ joins, relay, chatLatency, ...stats, signalsLost: 0, chatLost: 0, silentlyLost: 0, silentSignalsLost: 0, silentChatLost: 0, chatLostAfterTimeout: 0, lostToDropped: 0 });
           return;
         }
         meeting.peers.forEach((_, index) => attach(meeting, index));
@@ -264,7 +270,7 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
       });
     }
     if (phase === 'join') {
-      if (meetings.length === 0) resolve({ joins, relay, chatLatency, ...stats, signalsLost: 0, chatLost: 0, silentlyLost: 0, lostToDropped: 0 });
+      if (meetings.length === 0) resolve({ joins, relay, chatLatency, ...stats, signalsLost: 0, chatLost: 0, silentlyLost: 0, silentSignalsLost: 0, silentChatLost: 0, chatLostAfterTimeout: 0, lostToDropped: 0 });
       return;
     }
     const finish = () => {
@@ -280,19 +286,22 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
       }
       let chatLost = 0;
       let chatSilent = 0;
+      let chatLostAfterTimeout = 0;
       for (const chat of chats.values()) {
         for (const index of chat.expected) {
           if (chat.got.has(index)) continue;
           chatLost += 1;
           if (chat.sender.dropped || chat.meeting.peers[index].dropped) lostToDropped += 1;
+          else if (chat.timedOut) chatLostAfterTimeout += 1;
           else chatSilent += 1;
         }
       }
       // Lost without any error: not delivered, its sender was never told `rate-limited`, and
       // neither end's connection was closed by the server (chat is acknowledged, so a refused
       // chat message is already out of `chatLost`).
-      const silentlyLost = Math.max(0, silentSignals - (stats.signalsRejected - stats.rateLimitNotices)) + chatSilent;
-      resolve({ joins, relay, chatLatency, ...stats, signalsLost: lost, chatLost, silentlyLost, lostToDropped });
+      const silentSignalsLost = Math.max(0, silentSignals - (stats.signalsRejected - stats.rateLimitNotices));
+      const silentlyLost = silentSignalsLost + chatSilent;
+      resolve({ joins, relay, chatLatency, ...stats, signalsLost: lost, chatLost, silentlyLost, silentSignalsLost, silentChatLost: chatSilent, chatLostAfterTimeout, lostToDropped });
     };
     // Drain: wait for the stragglers until everything is in, or nothing has arrived for
     // `drainMs` (a late message is late, not lost), and never longer than 30 s.
