@@ -22,8 +22,8 @@ import type {
 } from '../store/room-store';
 import type { RedisCommandClient } from './redis-client';
 import { redisKeys, type RedisKeys } from './redis-keys';
+import { ADD_PARTICIPANT, OPEN_AND_ADD, REMOVE_PARTICIPANT } from './redis-seat.scripts';
 import {
-  ADD_PARTICIPANT,
   APPEND_CHAT,
   DELETE_MEETING,
   END_MEETING,
@@ -31,9 +31,7 @@ import {
   EXTEND_MEETING,
   LIST_BY_NODE,
   LIST_PARTICIPANTS,
-  OPEN_AND_ADD,
   READ_MEETING_VIEW,
-  REMOVE_PARTICIPANT,
   SET_ENDS_AT,
   SET_LOCKED,
   START_MEETING,
