@@ -1,6 +1,13 @@
 import { useEffect, type RefObject } from 'react';
 import { useMeetingClient } from '../context/meeting-context';
 
+/** Plays `element` muted: always allowed; an AbortError on a quick stream change is harmless. */
+export function playMuted(element: HTMLMediaElement): void {
+  element.muted = true;
+  const playing = element.play?.();
+  if (playing && typeof playing.catch === 'function') playing.catch(() => undefined);
+}
+
 /**
  * Attach `stream` to a media element (`srcObject`) and play it; detaches on change/unmount.
  * With `audible`, the element is registered with the client's playback (speaker routing,
@@ -20,10 +27,7 @@ export function useAttachedStream(
     if (audible) {
       detach = client.playback.attach(element);
     } else {
-      element.muted = true;
-      // Muted playback is always allowed; AbortError on a quick stream change is harmless.
-      const playing = element.play?.();
-      if (playing && typeof playing.catch === 'function') playing.catch(() => undefined);
+      playMuted(element);
     }
     return () => {
       detach?.();

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useMeetingClient } from '../context/meeting-context';
+import { playMuted } from './use-attached-stream';
 import { useIsomorphicLayoutEffect } from './use-element-size';
 
 type MediaKind = 'video' | 'audio';
@@ -109,12 +110,7 @@ export function useKeptStream(ref: RefObject<HTMLMediaElement | null>, stream: M
     }
     if (element.srcObject !== stream) element.srcObject = stream;
     if (audible) return client.playback.attach(element);
-    element.muted = true;
-    if (element.paused) {
-      // Muted playback is always allowed; AbortError on a quick stream change is harmless.
-      const playing = element.play?.();
-      if (playing && typeof playing.catch === 'function') playing.catch(() => undefined);
-    }
+    if (element.paused) playMuted(element);
     return undefined;
   }, [client, ref, stream, audible]);
 }
