@@ -69,6 +69,9 @@ async function connectAll({ urls, meetingKeys, participants, concurrency }) {
  * meeting is in); `'rounds'` runs the rounds of meetings joined by an earlier `'join'`. The split
  * lets the CPU cost of joins and of relayed messages be measured apart.
  */
+/** The loss figures of a phase that relays nothing (joins only). */
+const NOTHING_LOST = { signalsLost: 0, chatLost: 0, silentlyLost: 0, silentSignalsLost: 0, silentChatLost: 0, chatLostAfterTimeout: 0, lostToDropped: 0 };
+
 function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' }) {
   const joins = new Histogram();
   const relay = new Histogram();
@@ -261,7 +264,7 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
         meeting.joined = failed === 0;
         if (phase === 'join') {
           joinedMeetings += 1;
-          if (joinedMeetings === meetings.length) resolve({ joins, relay, chatLatency, ...stats, signalsLost: 0, chatLost: 0, silentlyLost: 0, silentSignalsLost: 0, silentChatLost: 0, chatLostAfterTimeout: 0, lostToDropped: 0 });
+          if (joinedMeetings === meetings.length) resolve({ joins, relay, chatLatency, ...stats, ...NOTHING_LOST });
           return;
         }
         meeting.peers.forEach((_, index) => attach(meeting, index));
@@ -270,7 +273,7 @@ function runAll({ startAt, staggerMs, rounds, roundMs, drainMs, phase = 'all' })
       });
     }
     if (phase === 'join') {
-      if (meetings.length === 0) resolve({ joins, relay, chatLatency, ...stats, signalsLost: 0, chatLost: 0, silentlyLost: 0, silentSignalsLost: 0, silentChatLost: 0, chatLostAfterTimeout: 0, lostToDropped: 0 });
+      if (meetings.length === 0) resolve({ joins, relay, chatLatency, ...stats, ...NOTHING_LOST });
       return;
     }
     const finish = () => {
