@@ -102,6 +102,10 @@ describe('call UI in Chromium against the quickstart: layout, states, chat, keyb
     await page.locator('.mm-room__panel[data-panel="chat"]').waitFor({ state: open ? 'visible' : 'detached' });
   }
 
+  /** Waits for the CSS transitions running now (not the endless animations, such as a pulse); a cancelled one counts as done. */
+  const transitionsDone = (page: Page) =>
+    page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
+
   /** One case: window size, chat state, then measure, screenshot and check. */
   async function measureCase(people: number, viewport: { width: number; height: number }, chat: 'open' | 'closed') {
     const page = me();
@@ -112,8 +116,11 @@ describe('call UI in Chromium against the quickstart: layout, states, chat, keyb
     await shot(page, name);
     // The same moment in the dark theme (the room follows the system's colour scheme).
     await page.emulateMedia({ colorScheme: 'dark' });
+    // Controls fade their colours (160 ms): shoot the theme, not the middle of the change.
+    await transitionsDone(page);
     await shot(page, `${name}-dark`);
     await page.emulateMedia({ colorScheme: 'light' });
+    await transitionsDone(page);
     figures.push({
       name,
       people,
