@@ -15,6 +15,12 @@ export const CLIENT_ERROR_CODES = {
   'constraints-not-satisfiable': 'Your device does not support the requested settings. Try another device.',
   /** getUserMedia needs HTTPS (or localhost). */
   'insecure-context': 'Video calls need a secure (https://) page. Open the meeting over https.',
+  /**
+   * The camera is on but has given the call no picture for a few seconds (frozen or unplugged, or
+   * a kind the browser cannot send, such as a depth camera): the others see no video. Cleared
+   * when frames flow again.
+   */
+  'camera-stalled': 'Your camera has stopped giving a picture, so others cannot see you. Choose another camera, or turn it off and on again.',
   /** Media capture failed for another reason. */
   'media-failed': 'Your camera or microphone could not be started. Try again or pick another device.',
   /** The signalling server cannot be reached. */
@@ -45,6 +51,7 @@ const RECOVERABLE = new Set<MeetingErrorCode>([
   'rate-limited',
   'internal',
   'device-in-use',
+  'camera-stalled',
   'media-failed',
   'signalling-unreachable',
   'join-timeout',

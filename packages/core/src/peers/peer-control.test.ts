@@ -11,6 +11,8 @@ describe('peer control messages', () => {
     const video = encodePeerControl({ kind: 'video', level: 'paused', reason: 'network' });
     expect(decodePeerControl(video)).toEqual({ kind: 'video', level: 'paused', reason: 'network' });
     expect(decodePeerControl(encodePeerControl({ kind: 'video', level: 'high', reason: null }))).toEqual({ kind: 'video', level: 'high', reason: null });
+    const stalled = encodePeerControl({ kind: 'video', level: 'paused', reason: 'camera' });
+    expect(decodePeerControl(stalled)).toEqual({ kind: 'video', level: 'paused', reason: 'camera' });
   });
 
   it('reads what it knows from a newer peer and ignores the rest', () => {

@@ -22,7 +22,7 @@ export const PEER_CONTROL_VERSION = 1;
 
 const TAG = 'mentara:control';
 const LEVELS: readonly string[] = ['high', 'medium', 'low', 'paused'];
-const REASONS: readonly string[] = ['network', 'requested', 'audio-only'];
+const REASONS: readonly string[] = ['network', 'requested', 'audio-only', 'camera'];
 
 /** Encode a control message for the data channel. */
 export function encodePeerControl(message: PeerControlMessage): string {

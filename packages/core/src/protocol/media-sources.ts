@@ -39,6 +39,7 @@ export type VideoLevel = 'high' | 'medium' | 'low' | 'paused';
 /**
  * Why video is reduced or paused, in words a person understands: `network` (the sender's link
  * cannot carry it with clear audio), `requested` (the receiver's link is poor and it asked for
- * less), `audio-only` (the person chose to send no video).
+ * less), `audio-only` (the person chose to send no video), `camera` (the sender's camera gives no
+ * picture: frozen, unplugged, or a kind the browser cannot send, so what would arrive is a still frame).
  */
-export type VideoLimitReason = 'network' | 'requested' | 'audio-only';
+export type VideoLimitReason = 'network' | 'requested' | 'audio-only' | 'camera';

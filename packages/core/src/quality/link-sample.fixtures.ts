@@ -15,6 +15,7 @@ export function linkSample(at: number, overrides: Partial<LinkSample> = {}): Lin
     receiveLoss: 0,
     receivedFramesPerSecond: 30,
     bytesReceived: 100_000,
+    cameraFrames: 60,
     ...overrides,
   };
 }

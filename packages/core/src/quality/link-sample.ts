@@ -30,4 +30,9 @@ export interface LinkSample {
   receivedFramesPerSecond: number | null;
   /** Bytes that arrived from the peer in the window: a congested link still delivers some. */
   bytesReceived: number | null;
+  /**
+   * Frames our camera track gave this connection's sender in the window (media-source `frames`;
+   * counted also while the encoder is paused); `null` where the browser does not report them.
+   */
+  cameraFrames: number | null;
 }

@@ -126,6 +126,23 @@ describe('link sessions: one policy per connection, carried out', () => {
     expect(sent.at(-1)).toEqual({ kind: 'video', level: 'medium', reason: null });
   });
 
+  it('a stalled camera is told as paused for `camera`, keeps the encoder sending, and is taken back', async () => {
+    const { store, link, sent, sessions, observe } = setup();
+    await observe(0);
+    await sessions.setCameraStalled(true);
+    expect(sent.at(-1)).toEqual({ kind: 'video', level: 'paused', reason: 'camera' });
+    expect(store.getSnapshot().localVideo.sending).toEqual({ level: 'paused', reason: 'camera' });
+    expect(store.getSnapshot().links.b?.sending).toEqual({ level: 'paused', reason: 'camera' });
+    // The picture goes out again with the camera's next frame: nothing waits on a resume.
+    expect(link.encodings.at(-1)?.active).toBe(true);
+    await sessions.setCameraStalled(false);
+    expect(sent.at(-1)).toEqual({ kind: 'video', level: 'medium', reason: null });
+    // Audio only is the person's choice and wins.
+    await sessions.setCameraStalled(true);
+    await sessions.setAudioOnly(true);
+    expect(store.getSnapshot().localVideo.sending).toEqual({ level: 'paused', reason: 'audio-only' });
+  });
+
   it('tells the peer link that a dropped connection still delivers (congested), then that it went silent', async () => {
     const { link, liveness, observe } = setup();
     await observe(0);

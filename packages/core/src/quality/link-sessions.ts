@@ -48,6 +48,8 @@ export interface LinkSessions {
   control(id: string, message: PeerControlMessage, transport: PeerTransport): void;
   /** Send no camera video to anyone (`true`), or what each policy decides again. */
   setAudioOnly(on: boolean): Promise<void>;
+  /** The camera gives no picture (`true`): tell every peer their video of us is paused for `camera`. */
+  setCameraStalled(on: boolean): Promise<void>;
   /** Apply the current decisions to every live connection (a new connection, a new camera track). */
   applyAll(): Promise<void>;
   /** Forget connections that closed or whose participant left. */
@@ -60,6 +62,7 @@ export function createLinkSessions(o: LinkSessionsOptions): LinkSessions {
   const now = o.now ?? Date.now;
   const sessions = new Map<string, Session>();
   let audioOnly = o.getState().localVideo.audioOnly;
+  let cameraStalled = false;
 
   function ensure(id: string, transport: PeerTransport): Session {
     const existing = sessions.get(id);
@@ -108,7 +111,7 @@ export function createLinkSessions(o: LinkSessionsOptions): LinkSessions {
       session.told.liveness = decision.liveness;
       o.mesh.setLiveness(id, decision.liveness);
     }
-    const { video, encoding } = effectiveVideo(o.sampling ? decision.send : null, audioOnly);
+    const { video, encoding } = effectiveVideo(o.sampling ? decision.send : null, audioOnly, cameraStalled);
     if (!sameLinkVideo(video, session.told.video)) {
       session.told.video = video;
       o.mesh.sendControl(id, { kind: 'video', ...video });
@@ -150,7 +153,7 @@ export function createLinkSessions(o: LinkSessionsOptions): LinkSessions {
   const live = () => o.mesh.transports();
   /** What we send, for the snapshot: the least of every connection's video (audio only with none). */
   const publishLocal = () => {
-    const sending = sessions.size > 0 ? leastVideo([...sessions.values()].map((s) => s.told.video)) : effectiveVideo(null, audioOnly).video;
+    const sending = sessions.size > 0 ? leastVideo([...sessions.values()].map((s) => s.told.video)) : effectiveVideo(null, audioOnly, cameraStalled).video;
     o.dispatch({ type: 'local-video', patch: { audioOnly, sending } });
   };
 
@@ -180,6 +183,12 @@ export function createLinkSessions(o: LinkSessionsOptions): LinkSessions {
       publishLocal();
       await this.applyAll();
     },
+    async setCameraStalled(on) {
+      if (cameraStalled === on) return;
+      cameraStalled = on;
+      publishLocal();
+      await this.applyAll();
+    },
     async applyAll() {
       await Promise.all(live().map(([id, transport]) => apply(id, ensure(id, transport))));
     },
@@ -195,6 +204,7 @@ export function createLinkSessions(o: LinkSessionsOptions): LinkSessions {
     clear() {
       for (const session of sessions.values()) session.off();
       sessions.clear();
+      cameraStalled = false;
       publishLocal();
     },
   };

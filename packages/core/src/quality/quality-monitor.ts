@@ -4,7 +4,9 @@ import type { PeerTransport } from '../peers/transport';
 import type { MeetingAction } from '../state/actions';
 import type { MeetingSnapshot } from '../state/types';
 import type { TimerGroup } from '../util/timers';
+import { MeetingError } from '../errors/meeting-error';
 import { createActiveSpeakerDetector } from './active-speaker';
+import { CAMERA_WATCH_IDLE, watchCamera } from './camera-watch';
 import { createLinkSessions } from './link-sessions';
 import { parseStats, type StatsCounters } from './stats-sample';
 
@@ -51,11 +53,14 @@ export function createQualityMonitor(o: QualityMonitorOptions): QualityMonitor {
   const sessions = createLinkSessions({ ...o, sampling: o.intervalMs > 0 });
   let lastLevels = '';
   let running = false;
+  let cameraWatch = CAMERA_WATCH_IDLE;
 
   async function sampleStats() {
     const links = o.mesh.transports();
     for (const id of counters.keys()) if (!links.some(([l]) => l === id)) counters.delete(id);
     sessions.prune();
+    const camera = o.cameraTrack();
+    let cameraFrames: number | null = null;
     await Promise.all(
       links.map(async ([id, transport]) => {
         const pc = transport.connection;
@@ -64,9 +69,11 @@ export function createQualityMonitor(o: QualityMonitorOptions): QualityMonitor {
           const now = Date.now();
           const previous = counters.get(id);
           // A rebuilt connection starts its counters from zero: never compare it with the old one.
-          const sample = parseStats(await pc.getStats(), previous?.transport === transport ? previous.counters : null, now);
+          const sample = parseStats(await pc.getStats(), previous?.transport === transport ? previous.counters : null, now, camera?.id ?? null);
           if (!running) return;
           counters.set(id, { transport, counters: sample.counters });
+          const frames = sample.link.cameraFrames;
+          if (frames !== null) cameraFrames = Math.max(cameraFrames ?? 0, frames);
           if (sample.audioLevel !== null) statsLevels.set(id, sample.audioLevel);
           await sessions.observe(id, transport, sample.link, sample.stats);
         } catch {
@@ -74,6 +81,30 @@ export function createQualityMonitor(o: QualityMonitorOptions): QualityMonitor {
         }
       }),
     );
+    if (running) await watchCameraFrames(camera, cameraFrames);
+  }
+
+  /** Tell the person, and every peer, when the camera gives no picture; take it back when it does. */
+  async function watchCameraFrames(camera: MediaStreamTrack | null, frames: number | null) {
+    const s = o.getState();
+    const watched = camera?.readyState === 'live' && s.media.camera.enabled && !s.localVideo.audioOnly ? camera.id : null;
+    const next = watchCamera(cameraWatch, { at: Date.now(), trackId: watched, frames });
+    const changed = next.stalled !== cameraWatch.stalled;
+    cameraWatch = next;
+    if (!changed) return;
+    if (next.stalled) {
+      const error = new MeetingError('camera-stalled');
+      o.dispatch({ type: 'media-toggle', source: 'camera', patch: { error } });
+      o.dispatch({ type: 'error', error });
+    } else clearCameraStall();
+    await sessions.setCameraStalled(next.stalled);
+  }
+
+  /** Take back the stall's errors, unless something else was reported since. */
+  function clearCameraStall() {
+    const s = o.getState();
+    if (s.media.camera.error?.code === 'camera-stalled') o.dispatch({ type: 'media-toggle', source: 'camera', patch: { error: null } });
+    if (s.error?.code === 'camera-stalled') o.dispatch({ type: 'error', error: null });
   }
 
   function sampleLevels() {
@@ -115,6 +146,8 @@ export function createQualityMonitor(o: QualityMonitorOptions): QualityMonitor {
         running = false;
         stopStats();
         stopLevels();
+        if (cameraWatch.stalled) clearCameraStall();
+        cameraWatch = CAMERA_WATCH_IDLE;
         counters.clear();
         statsLevels.clear();
         sessions.clear();

@@ -18,11 +18,15 @@ export interface EffectiveVideo {
 /**
  * The camera video for one connection: audio only wins over the policy; without a policy
  * decision (stats sampling off) only `active` is set, so the browser's own adaptation stays.
+ * A stalled camera is told as `paused` for `camera` (nothing would arrive but a still frame),
+ * while the encoding stays as decided, so the picture goes out again with the camera's next frame.
  */
-export function effectiveVideo(decision: SendDecision | null, audioOnly: boolean): EffectiveVideo {
+export function effectiveVideo(decision: SendDecision | null, audioOnly: boolean, cameraStalled = false): EffectiveVideo {
   if (audioOnly) return { video: { level: 'paused', reason: 'audio-only' }, encoding: { ...decision?.encoding, active: false } };
-  if (!decision) return { video: { level: 'high', reason: null }, encoding: { active: true } };
-  return { video: { level: decision.level, reason: limitReason(decision.level, decision.reason) }, encoding: decision.encoding };
+  const encoding = decision ? decision.encoding : { active: true };
+  if (cameraStalled) return { video: { level: 'paused', reason: 'camera' }, encoding };
+  if (!decision) return { video: { level: 'high', reason: null }, encoding };
+  return { video: { level: decision.level, reason: limitReason(decision.level, decision.reason) }, encoding };
 }
 
 /** The least video of several links (the first of equals), or all video when there is none. */

@@ -42,4 +42,19 @@ describe('parseStats', () => {
     // Silence concealment (DTX) does not count: 4 800 of 96 000 samples.
     expect(second.link.audioConcealment).toBeCloseTo(0.05);
   });
+  it('counts the frames the camera track gave the sender, paused encoder or not, and only that track', () => {
+    const at = (frames: number, trackIdentifier = 'cam') =>
+      report([
+        { id: 'ms', type: 'media-source', kind: 'video', trackIdentifier, frames },
+        { id: 'ss', type: 'media-source', kind: 'video', trackIdentifier: 'screen', frames: frames * 3 },
+        { id: 'ov', type: 'outbound-rtp', kind: 'video', bytesSent: 0, packetsSent: 0, active: false },
+      ]);
+    const first = parseStats(at(100), null, 0, 'cam');
+    expect(first.link.cameraFrames).toBeNull();
+    expect(parseStats(at(140), first.counters, 2_000, 'cam').link.cameraFrames).toBe(40);
+    expect(parseStats(at(100), first.counters, 2_000, 'cam').link.cameraFrames).toBe(0);
+    // The sender carries another track now (a switch in flight): not this camera's figure.
+    expect(parseStats(at(140, 'other'), first.counters, 2_000, 'cam').link.cameraFrames).toBeNull();
+    expect(parseStats(at(140), first.counters, 2_000).link.cameraFrames).toBeNull();
+  });
 });

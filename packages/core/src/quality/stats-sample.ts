@@ -17,6 +17,8 @@ export interface StatsCounters {
   /** Inbound audio `concealedSamples − silentConcealedSamples` and `totalSamplesReceived`. */
   concealedSamples: number;
   totalSamplesReceived: number;
+  /** Frames our camera track gave this connection's sender (media-source `frames`); `null` where not reported. */
+  cameraFrames: number | null;
 }
 
 /** One parsed sample of a peer connection. */
@@ -57,15 +59,15 @@ function selectedPair(all: Entry[]): Entry | undefined {
 /**
  * Parse an `RTCStatsReport` into `PeerStats`: rtt and candidate types from the selected
  * candidate pair; loss, bitrates, resolution and fps from the rtp entries, as rates against
- * the `previous` counters.
+ * the `previous` counters; with `cameraTrackId`, the frames that camera track gave the sender.
  */
-export function parseStats(report: RTCStatsReport, previous: StatsCounters | null, now: number): StatsSample {
+export function parseStats(report: RTCStatsReport, previous: StatsCounters | null, now: number, cameraTrackId: string | null = null): StatsSample {
   const all = entries(report);
   const byId = new Map(all.map((e) => [e.id, e]));
   const pair = selectedPair(all);
   const counters: StatsCounters = {
     at: now, bytesReceived: 0, bytesSent: 0, packetsLost: 0, packetsReceived: 0, audioEnergy: 0, audioDuration: 0,
-    packetsSent: 0, remotePacketsLost: 0, concealedSamples: 0, totalSamplesReceived: 0,
+    packetsSent: 0, remotePacketsLost: 0, concealedSamples: 0, totalSamplesReceived: 0, cameraFrames: null,
   };
   let receivedFps: number | null = null;
   let sentFps: number | null = null;
@@ -108,6 +110,11 @@ export function parseStats(report: RTCStatsReport, previous: StatsCounters | nul
           limitation = e.qualityLimitationReason as QualityLimitationReason;
         }
       }
+    } else if (e.type === 'media-source') {
+      // Counted whether or not the encoder sends (paused video, a disabled track's black frames):
+      // it stands still only when the track gives the sender nothing.
+      const frames = num(e.frames);
+      if (cameraTrackId !== null && e.trackIdentifier === cameraTrackId && frames !== null) counters.cameraFrames = (counters.cameraFrames ?? 0) + frames;
     } else if (e.type === 'remote-inbound-rtp') {
       remoteRtt = num(e.roundTripTime) ?? remoteRtt;
       counters.remotePacketsLost += Math.max(0, num(e.packetsLost) ?? 0);
@@ -152,6 +159,8 @@ export function parseStats(report: RTCStatsReport, previous: StatsCounters | nul
     receiveLoss: packetLoss,
     receivedFramesPerSecond: receivedFps,
     bytesReceived: had ? Math.max(0, counters.bytesReceived - previous.bytesReceived) : null,
+    cameraFrames:
+      had && counters.cameraFrames !== null && previous.cameraFrames !== null ? Math.max(0, counters.cameraFrames - previous.cameraFrames) : null,
   };
 
   return {

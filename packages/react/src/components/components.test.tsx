@@ -64,6 +64,36 @@ describe('VideoTile', () => {
     expect(video.muted).toBe(true);
   });
 
+  it('shows initials and says why when their camera gives no picture, and the picture again when it does', async () => {
+    const client = await joinedClient({ participants: [{ displayName: 'Therapist', stream: new MediaStream() }] });
+    const [therapist] = remoteIds(client);
+    renderWithClient(<VideoTile participantId={therapist!} />, client);
+    const tile = screen.getByRole('group', { name: 'Therapist' });
+    expect(tile.dataset).toMatchObject({ camera: 'on' });
+    expect(tile.dataset.note).toBeUndefined();
+    act(() => client.simulate.setLink(therapist!, { receiving: { level: 'paused', reason: 'camera' } }));
+    expect(tile.dataset).toMatchObject({ camera: 'off', note: 'cameraStalled' });
+    expect(within(tile).getByText('No picture from camera')).toBeTruthy();
+    // A link that is not up says so first.
+    act(() => client.simulate.setPeerState(therapist!, 'reconnecting'));
+    expect(tile.dataset.note).toBe('reconnecting');
+    act(() => {
+      client.simulate.setPeerState(therapist!, 'connected');
+      client.simulate.setLink(therapist!, { receiving: { level: 'high', reason: null } });
+    });
+    expect(tile.dataset).toMatchObject({ camera: 'on' });
+    expect(tile.dataset.note).toBeUndefined();
+    expect(within(tile).queryByText('No picture from camera')).toBeNull();
+  });
+
+  it('says so on the self view when our camera gives the call no picture', async () => {
+    const client = await joinedClient({ sendingVideo: { level: 'paused', reason: 'camera' } });
+    renderWithClient(<VideoTile participantId={client.getSnapshot().localParticipant!.id} />, client);
+    const tile = screen.getByRole('group', { name: 'Caregiver (You)' });
+    expect(tile.dataset.note).toBe('cameraStalled');
+    expect(within(tile).getByText('No picture from camera')).toBeTruthy();
+  });
+
   it('renders nothing for an unknown participant', async () => {
     const { container } = renderWithClient(<VideoTile participantId="nobody" />, await joinedClient());
     expect(container.innerHTML).toBe('');

@@ -91,3 +91,23 @@ export const ScreenShare: Story = {
     await expect(within(canvasElement).getByRole('group', { name: 'Screen of Therapist' })).toHaveAttribute('data-source', 'screen');
   },
 };
+
+/** Their camera gives no picture (they told us over the connection): initials instead of a still frame, and why. */
+export const CameraStalled: Story = {
+  args: { scenario: { people: [{ name: 'Therapist', receiving: { level: 'paused', reason: 'camera' } }] } },
+  play: async ({ canvasElement }) => {
+    const tile = within(canvasElement).getByRole('group', { name: 'Therapist' });
+    await expect(tile).toHaveAttribute('data-camera', 'off');
+    await expect(tile).toHaveAttribute('data-note', 'cameraStalled');
+    await expect(within(tile).getByText('No picture from camera')).toBeVisible();
+  },
+};
+
+/** Our own camera gives the call no picture: the self view says so. */
+export const LocalCameraStalled: Story = {
+  args: { index: 0, scenario: { people: [{ name: 'Therapist' }], sendingVideo: { level: 'paused', reason: 'camera' } } },
+  play: async ({ canvasElement }) => {
+    const tile = within(canvasElement).getByRole('group', { name: 'Caregiver (You)' });
+    await expect(tile).toHaveAttribute('data-note', 'cameraStalled');
+  },
+};

@@ -1,5 +1,5 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type HTMLAttributes } from 'react';
-import type { MeetingSnapshot } from '@mentara/meetings-core';
+import type { MeetingSnapshot, PeerState } from '@mentara/meetings-core';
 import { useMeeting } from '../hooks/use-meeting';
 import { findParticipant } from '../utils/find-participant';
 import { participantLabel } from '../utils/participant-label';
@@ -9,7 +9,7 @@ import { useKeptMedia, useKeptStream } from '../hooks/use-kept-media';
 import { useElementSize } from '../hooks/use-element-size';
 import { useVideoSize, type VideoSize } from '../hooks/use-video-size';
 import { useMessages } from '../messages/messages-context';
-import { formatMessage } from '../messages/messages';
+import { formatMessage, type MeetingMessages } from '../messages/messages';
 import { shallowEqual } from '../utils/shallow-equal';
 import { cx } from '../utils/class-names';
 import { Icon } from './icons';
@@ -45,7 +45,19 @@ function selectTile(s: MeetingSnapshot, id: string, guest: string) {
     peerState: p.peerState,
     stream: p.stream,
     screenStream: p.screenStream,
+    // Their camera gives no picture (they told us), or ours gives the call none.
+    cameraStalled: (p.isLocal ? s.localVideo.sending : s.links[id]?.receiving)?.reason === 'camera',
   };
+}
+
+/** What a tile's state line says: a remote's link not up, else a camera that gives no picture. */
+type TileNote = keyof MeetingMessages['tileState'];
+
+function tileNote(peerState: PeerState | null, cameraStalled: boolean): TileNote | null {
+  if (peerState === 'new' || peerState === 'connecting') return 'connecting';
+  if (peerState === 'reconnecting') return 'reconnecting';
+  if (peerState === 'failed' || peerState === 'closed') return 'failed';
+  return cameraStalled ? 'cameraStalled' : null;
 }
 
 /**
@@ -54,8 +66,11 @@ function selectTile(s: MeetingSnapshot, id: string, guest: string) {
  * muted), link quality and state. The picture is never cut beyond a small margin: it fills the
  * tile when the shapes nearly match and is letterboxed otherwise (`data-fit`). The local camera
  * is mirrored and never played back; a remote's voice plays through the client's playback.
+ * When a camera gives no picture (`camera-stalled`), a remote's tile shows their initials instead
+ * of a still frame and both tiles say so.
  * `data-state` is the peer state; `data-speaking`, `data-camera`, `data-microphone`, `data-video`
- * (`playing` once a frame arrived) describe media.
+ * (`playing` once a frame arrived) describe media; `data-note` names the state line shown, if any
+ * (`connecting`, `reconnecting`, `failed`, `cameraStalled`).
  */
 export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function VideoTile(
   { participantId, source = 'camera', pinned, onPinnedChange, showQuality = true, showDetails = true, onVideoSize, className, ...rest },
@@ -93,18 +108,11 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
   if (!tile) return null;
   const shownName = tile.isLocal ? `${tile.label} (${m.you})` : tile.label;
   const label = isScreen ? formatMessage(m.screenOf, { name: shownName }) : shownName;
-  const cameraOn = isScreen || (tile.camera && stream !== null);
+  const stalled = !isScreen && tile.cameraStalled;
+  const cameraOn = isScreen || (tile.camera && stream !== null && !(stalled && !tile.isLocal));
   const speaking = !isScreen && tile.isSpeaking && tile.microphone;
-  const stateText =
-    tile.isLocal || isScreen
-      ? null
-      : tile.peerState === 'new' || tile.peerState === 'connecting'
-        ? m.tileState.connecting
-        : tile.peerState === 'reconnecting'
-          ? m.tileState.reconnecting
-          : tile.peerState === 'failed' || tile.peerState === 'closed'
-            ? m.tileState.failed
-            : null;
+  const note = tileNote(tile.isLocal || isScreen ? null : tile.peerState, stalled);
+  const stateText = note ? m.tileState[note] : null;
   const withDetails = showDetails && !tile.isLocal && !isScreen;
   return (
     <div
@@ -123,6 +131,7 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
       data-fit={videoFit(box.width, box.height, video.width, video.height)}
       data-microphone={tile.microphone ? 'on' : 'off'}
       data-pinned={pinned ?? undefined}
+      data-note={note ?? undefined}
     >
       {/* The kept <video> (and a remote's <audio>) live in here; React renders no children into it. */}
       <div ref={mediaRef} className="mm-tile__media" />
@@ -131,7 +140,12 @@ export const VideoTile = forwardRef<HTMLDivElement, VideoTileProps>(function Vid
           <span className="mm-tile__initials">{initialsOf(tile.label)}</span>
         </div>
       ) : null}
-      {stateText ? <span className="mm-tile__state">{stateText}</span> : null}
+      {stateText ? (
+        <span className="mm-tile__state" data-note={note} title={stateText}>
+          {note === 'cameraStalled' ? <Icon name="cameraOff" className="mm-tile__state-icon" /> : null}
+          <span className="mm-tile__state-text">{stateText}</span>
+        </span>
+      ) : null}
       <div className="mm-tile__bar">
         <span className="mm-tile__name">
           {!isScreen && !tile.microphone ? (

@@ -102,8 +102,8 @@ export interface CallMessages {
   /** Tile actions. */
   unpin: string;
   connectionDetails: string;
-  /** State over a tile whose link is not up; `{name}` is not used. */
-  tileState: Record<'connecting' | 'reconnecting' | 'failed', string>;
+  /** State over a tile whose link is not up, or (`cameraStalled`) whose camera is on but gives no picture. */
+  tileState: Record<'connecting' | 'reconnecting' | 'failed' | 'cameraStalled', string>;
   /** Rows of the connection details. */
   detailsRoundTrip: string;
   detailsPacketLoss: string;
@@ -222,7 +222,7 @@ export const callMessages: CallMessages = {
   callDuration: 'Call duration',
   unpin: 'Unpin',
   connectionDetails: 'Connection details',
-  tileState: { connecting: 'Connecting…', reconnecting: 'Reconnecting…', failed: 'Connection lost' },
+  tileState: { connecting: 'Connecting…', reconnecting: 'Reconnecting…', failed: 'Connection lost', cameraStalled: 'No picture from camera' },
   detailsRoundTrip: 'Round trip',
   detailsPacketLoss: 'Packet loss',
   detailsReceiving: 'Receiving',
