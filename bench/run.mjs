@@ -22,7 +22,8 @@
  * relay; the `.cpuprofile` files in bench/results/profiles/ open as flame graphs in Chrome DevTools
  * or speedscope), --only=bare,memory,bare-redis,redis (also memory-before / redis-before: an earlier
  * build of ours from BENCH_BEFORE_BUNDLE, see variants.mjs), --p=2,4, --json=<file> (default
- * bench/results/latest.json).
+ * bench/results/latest.json), --at=M[,M…] (only those steps, each variant in turn at each M, twice
+ * each: no memory, CPU or ceiling search; for looking at one load, such as losses above a ceiling).
  * Env: BENCH_SERVER_FLAGS="--cpu-prof" profiles the servers; BENCH_EVENTS_PER_SECOND=10 lowers our
  * rate limit to check that refused messages are told apart from silently lost ones.
  */
@@ -44,6 +45,7 @@ const PROFILE = Boolean(flag('profile'));
 const CPU_ONLY = Boolean(flag('cpu-only')) || PROFILE;
 const PS = value('p', '2,4').split(',').map(Number);
 const JSON_OUT = value('json', `${REPO_ROOT}bench/results/${QUICK ? 'quick' : 'latest'}.json`);
+const AT = flag('at') ? value('at', '').split(',').map(Number).filter((m) => m > 0) : null;
 
 const JOIN_P99_LIMIT_MS = 200;
 const LOADGENS = 3;
@@ -259,14 +261,24 @@ try {
     const servers = await startVariant(variant, redis?.url);
     children.push(...servers.map((s) => s.child));
     serversByVariant[variant] = servers;
-    if (CPU_ONLY) continue;
+    if (CPU_ONLY || AT) continue;
     // Memory first, on a fresh server.
     const memory = await measureMemory(servers, variant, QUICK ? 1000 : 2000);
     report.memory[variant] = memory;
     console.log(`  ${LABELS[variant]}: ${memory.heapPer1000Sockets} MiB heap+external, ${memory.rssPer1000Sockets} MiB RSS per 1,000 idle joined sockets`);
   }
+  if (AT) {
+    for (const P of PS) {
+      console.log(`\nP = ${P}, fixed steps M = ${AT.join(', ')}`);
+      for (const M of AT) {
+        const runs = Object.keys(serversByVariant).map((variant) => ({ variant, P, steps: [] }));
+        for (let repeat = 0; repeat < 2; repeat += 1) for (const run of runs) run.steps.push(await runStep(serversByVariant[run.variant], run.variant, P, M));
+        report.runs.push(...runs);
+      }
+    }
+  }
   // CPU per operation on a fixed workload, all servers in the same run, before any ceiling search.
-  for (const P of PS) {
+  for (const P of AT ? [] : PS) {
     console.log(`\nserver CPU per operation, P = ${P} (median of ${QUICK || CPU_ONLY ? 2 : 3} interleaved passes; load average of each pass)`);
     const M = Math.round((QUICK || CPU_ONLY ? 100 : 200) / (P / 2));
     const profileDir = PROFILE ? `${REPO_ROOT}bench/results/profiles/` : undefined;
@@ -275,7 +287,7 @@ try {
     if (PROFILE) printPhaseProfiles(cpu);
     report.cpu[`P${P}`] = cpu;
   }
-  for (const P of PS) {
+  for (const P of AT ? [] : PS) {
     if (overBudget() || CPU_ONLY) break;
     console.log(`
 P = ${P}`);
@@ -286,7 +298,7 @@ P = ${P}`);
 }
 
 /* ---------- summary ---------- */
-if (CPU_ONLY) {
+if (CPU_ONLY || AT) {
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   writeFileSync(JSON_OUT, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nfull results: ${JSON_OUT} (${Math.round((Date.now() - startedAt) / 1000)} s)`);

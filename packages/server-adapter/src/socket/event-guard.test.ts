@@ -82,4 +82,21 @@ describe('hostile input', () => {
     expect(errors.map((e) => e.code)).toEqual(['rate-limited']);
     expect(a.connected).toBe(true);
   });
+
+  it('tells a socket its signals were dropped even when a refused chat message was answered just before', async () => {
+    h = await startHarness({ limits: { eventsPerSecond: 2, eventsBurst: 2 } });
+    const meetingId = randomUUID();
+    const { client: a } = await h.joinAs('interpreter', meetingId);
+    const { joined: jb } = await h.joinAs('supervisor', meetingId);
+    await settle(1_100);
+    const errors = collect(a, 'webrtc-error');
+    // Spend the budget, then a chat message is refused in its acknowledgement…
+    emitRaw(a, 'webrtc-signal', { to: jb.self.id, signal: { renegotiate: true } });
+    emitRaw(a, 'webrtc-signal', { to: jb.self.id, signal: { renegotiate: true } });
+    expect(await ack(a, 'chat-message', { text: 'too fast' })).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    // …and the signal dropped right after still gets its own notice.
+    emitRaw(a, 'webrtc-signal', { to: jb.self.id, signal: { renegotiate: true } });
+    await settle(300);
+    expect(errors.map((e) => [e.event, e.code])).toEqual([['webrtc-signal', 'rate-limited']]);
+  });
 });

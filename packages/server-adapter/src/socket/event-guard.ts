@@ -54,7 +54,7 @@ export function guardClientEvents(
 ): void {
   const { limits, clock, metrics, logger } = deps;
   const bucket = new TokenBucket(limits.eventsPerSecond, limits.eventsBurst, clock);
-  /** When this socket was last told it is rate-limited (epoch ms). */
+  /** When this socket was last sent a `rate-limited` notice event (epoch ms); refused acknowledgements do not count. */
   let rateNoticeAt = 0;
 
   /**
@@ -78,9 +78,13 @@ export function guardClientEvents(
     const respond = typeof last === 'function' ? (last as Respond) : undefined;
     if (respond) args.pop();
     if (!bucket.take() || deps.shared?.(socket) === false) {
-      // At most one notice per second, so a flood cannot turn the server into an amplifier.
+      // An acknowledged event is answered in its acknowledgement. Events without one get at most
+      // one notice per second, so a flood cannot turn the server into an amplifier; a refused
+      // acknowledgement does not stand in for it, or the signals dropped after a refused chat
+      // message would go untold.
       const now = clock();
-      if (respond || now - rateNoticeAt >= 1000) {
+      if (respond) reportFailure(event, 'rate-limited', respond);
+      else if (now - rateNoticeAt >= 1000) {
         rateNoticeAt = now;
         reportFailure(event, 'rate-limited', respond);
       } else metrics.error('rate-limited');
