@@ -119,6 +119,38 @@ async function backgroundScenario(pipeline: BackgroundProcessorOptions['pipeline
   return result;
 }
 
+/**
+ * The canvas pipeline as in a hidden tab, where the browser runs no video-frame callbacks: they are
+ * switched off for elements outside the document (the pipeline's own <video>) while the page's
+ * measuring <video> keeps them. Frames of the output per second, over two seconds.
+ */
+async function hiddenCanvasScenario() {
+  const proto = HTMLVideoElement.prototype;
+  const original = proto.requestVideoFrameCallback;
+  proto.requestVideoFrameCallback = function (this: HTMLVideoElement, callback: VideoFrameRequestCallback) {
+    return this.isConnected ? original.call(this, callback) : 0;
+  };
+  const raw = await camera();
+  const processor = createBackgroundProcessor({ assetsUrl: ASSETS, effect: { mode: 'blur' }, pipeline: 'canvas' });
+  try {
+    const output = await Promise.race([
+      processor.start(raw),
+      sleep(15_000).then(() => Promise.reject(new Error('the processor gave no output within 15 s'))),
+    ]);
+    await frames(output, 1, 10_000);
+    const video = await videoFor(output);
+    let presented = 0;
+    const count = () => video.requestVideoFrameCallback(() => ((presented += 1), count()));
+    count();
+    await sleep(2_000);
+    return { pipeline: processor.pipeline, framesPerSecond: presented / 2, segmentations: processor.getStats().segmentations };
+  } finally {
+    processor.stop();
+    raw.stop();
+    proto.requestVideoFrameCallback = original;
+  }
+}
+
 /** The seam's fallback: a processor whose assets are missing leaves the raw track in place. */
 async function fallbackScenario() {
   const raw = await camera();
@@ -240,6 +272,7 @@ Object.assign(window, {
   __fx: {
     background: expose('background', backgroundScenario),
     fallback: expose('fallback', fallbackScenario),
+    hiddenCanvas: expose('hiddenCanvas', hiddenCanvasScenario),
     cycles: expose('cycles', cyclesScenario),
     noise: expose('noise', noiseScenario),
     canary: expose('canary', canaryScenario),

@@ -195,6 +195,14 @@ describe('effects entry in Chromium', () => {
     console.log('[effects] canvas capture:', JSON.stringify({ ...checkBackground(result, result.pipeline), stats: result.stats }));
   });
 
+  it('keeps the canvas pipeline\'s picture moving without video-frame callbacks (a hidden tab)', async () => {
+    const result = await scenario<{ pipeline: string; framesPerSecond: number; segmentations: number }>('hiddenCanvas');
+    console.log('[effects] canvas capture without video-frame callbacks:', JSON.stringify(result));
+    expect(result.pipeline).toBe('canvas');
+    // A frame every 250 ms at most: still a moving picture, never a frozen one.
+    expect(result.framesPerSecond).toBeGreaterThanOrEqual(2);
+  });
+
   it('falls back to the raw track when a processor cannot start or fails mid-call', async () => {
     const result = await scenario<{ changes: Array<string | null>; errors: string[]; afterBroken: boolean; brokenState: string; workingState: string; afterLoss: boolean; lostState: string; afterRemove: boolean; processedEnded: string; contexts: number }>('fallback');
     // Assets missing: start rejects, the raw camera stays on the senders.

@@ -1,10 +1,18 @@
 import type { FramePipeline, PipelineFailure, RenderFrame } from './frame-pipeline';
 
 /**
+ * With no video-frame callback for this long, a frame is rendered from a timer: a hidden tab runs
+ * no video-frame callbacks at all, and without this the output would freeze (the others would see
+ * a still picture) until the person came back. The browser slows such timers in a hidden tab
+ * (about once a second), which still keeps the picture moving.
+ */
+const NO_CALLBACK_MS = 250;
+
+/**
  * The pipeline for browsers without insertable streams (Firefox, Safari): the camera plays in a
  * detached muted `<video>`, each new video frame is rendered into the compositor's `<canvas>`,
  * and `canvas.captureStream(frameRate)` is the output track. The canvas follows the video's
- * size; the capture rate is the camera's.
+ * size; the capture rate is the camera's. In a hidden tab it renders from a timer instead.
  */
 export function createCanvasPipeline(canvas: HTMLCanvasElement, render: RenderFrame, onFailure: PipelineFailure, frameRate: number): FramePipeline {
   const video = document.createElement('video');
@@ -14,16 +22,29 @@ export function createCanvasPipeline(canvas: HTMLCanvasElement, render: RenderFr
   let closed = false;
   let pending: { cancel(): void } | null = null;
 
-  /** Next video frame: requestVideoFrameCallback where there is one, else the frame interval. */
+  /**
+   * Next video frame: requestVideoFrameCallback where there is one (with a timer behind it for a
+   * hidden tab), else the frame interval.
+   */
   function schedule() {
     if (closed) return;
-    if (typeof video.requestVideoFrameCallback === 'function') {
-      const id = video.requestVideoFrameCallback(() => void tick());
-      pending = { cancel: () => video.cancelVideoFrameCallback(id) };
-    } else {
-      const id = setTimeout(() => void tick(), 1000 / frameRate);
-      pending = { cancel: () => clearTimeout(id) };
-    }
+    const callbacks = typeof video.requestVideoFrameCallback === 'function';
+    const timer = setTimeout(() => {
+      pending?.cancel();
+      void tick();
+    }, callbacks ? NO_CALLBACK_MS : 1000 / frameRate);
+    const id = callbacks
+      ? video.requestVideoFrameCallback(() => {
+          pending?.cancel();
+          void tick();
+        })
+      : null;
+    pending = {
+      cancel: () => {
+        clearTimeout(timer);
+        if (id !== null) video.cancelVideoFrameCallback(id);
+      },
+    };
   }
 
   async function tick() {
