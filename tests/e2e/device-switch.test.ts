@@ -24,6 +24,20 @@ const sentVideoLabels = (page: Page) =>
       .map((sender) => sender.track?.label ?? ''),
   );
 
+/** How many camera captures the page asked for (counted by `COUNT_CAPTURES_SCRIPT`). */
+const captureCount = (page: Page) => page.evaluate(() => (window as unknown as { __cameraCaptures?: number }).__cameraCaptures ?? 0);
+
+/** Counts `getUserMedia` calls that ask for video. */
+const COUNT_CAPTURES_SCRIPT = `(() => {
+  const devices = navigator.mediaDevices;
+  const original = devices.getUserMedia.bind(devices);
+  window.__cameraCaptures = 0;
+  devices.getUserMedia = (constraints) => {
+    if (constraints && constraints.video) window.__cameraCaptures += 1;
+    return original(constraints);
+  };
+})();`;
+
 /** The room's error notice: its code (`data-code`) and text, or `null` while there is none. */
 const roomNotice = (page: Page) =>
   page.evaluate(() => {
@@ -102,7 +116,7 @@ describe('quickstart: switching camera mid-call', () => {
   it('replaces the sent track and the other side keeps receiving frames on the same track', async () => {
     const response = await fetch(`${server.origin}/api/meetings`, { method: 'POST' });
     const { url, hostUrl } = (await response.json()) as { url: string; hostUrl: string };
-    tabs.push(await openMeetingTab(browser, hostUrl, 'Therapist', { initScript: RECORD_PEER_CONNECTIONS_SCRIPT }));
+    tabs.push(await openMeetingTab(browser, hostUrl, 'Therapist', { initScript: `${RECORD_PEER_CONNECTIONS_SCRIPT}\n${COUNT_CAPTURES_SCRIPT}` }));
     tabs.push(await openMeetingTab(browser, url, 'Client', { admitBy: tabs[0] }));
     const [therapist, clientTab] = tabs as [MeetingTab, MeetingTab];
 
@@ -134,12 +148,16 @@ describe('quickstart: switching camera mid-call', () => {
     const [therapist, clientTab] = tabs as [MeetingTab, MeetingTab];
     try {
       // The depth camera: the self view plays, but WebRTC gets no frame it can send.
+      const capturesBefore = await captureCount(therapist.page);
       await chooseCamera(therapist.page, 'fake_device_1');
       await expect.poll(() => localCameraLabel(therapist.page), { timeout: 10_000 }).toBe('fake_device_1');
+      // Told after the camera gave nothing for 4 s, was captured again once, and gave nothing for 4 s more.
       await expect
-        .poll(() => roomNotice(therapist.page), { timeout: 15_000 })
+        .poll(() => roomNotice(therapist.page), { timeout: 30_000 })
         .toEqual({ code: 'camera-stalled', text: expect.stringContaining('Choose another camera') });
       expect(await tileShows(therapist.page, LOCAL_TILE_SELECTOR)).toEqual({ camera: 'on', state: 'No picture from camera' });
+      // The switch, and one capture again of the same camera: not a loop.
+      expect((await captureCount(therapist.page)) - capturesBefore).toBe(2);
       // The other side is told over the connection: initials instead of a still frame, and why.
       await expect.poll(() => tileShows(clientTab.page, REMOTE_TILE_SELECTOR), { timeout: 10_000 }).toEqual({ camera: 'off', state: 'No picture from camera' });
       await shootSizes(therapist.page, 'camera-stalled-own');

@@ -145,6 +145,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     getState: getSnapshot,
     dispatch,
     cameraTrack: () => tracks.track('camera'),
+    recaptureCamera: () => media.recapture('camera'),
   });
   if (options.networkHints !== false) {
     disposers.push(

@@ -52,6 +52,13 @@ export interface LocalMedia {
   startDefault(wanted: Readonly<Record<CaptureSource, boolean>>, waitBoundMs: number): StartupMedia;
   /** Switch the live camera/microphone to `deviceId` (replaceTrack, no renegotiation). */
   switchDevice(source: CaptureSource, deviceId: string): Promise<void>;
+  /**
+   * Capture the live camera/microphone again from the same device, closing the current capture
+   * first (a capture of the same device could share a frozen source). Resolves `true` once the new
+   * track is sent; `false` when there is nothing to recapture. A capture that fails turns the
+   * source off with its typed error, as an unplugged device does.
+   */
+  recapture(source: CaptureSource): Promise<boolean>;
   /** Stop everything and mark every toggle off (leave/destroy). */
   stopAll(): void;
 }
@@ -230,6 +237,24 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
         o.update(source, { pending: false, error: error as MeetingError });
         o.onError(error as MeetingError);
         throw error;
+      }
+    },
+    async recapture(source) {
+      const current = captured[source];
+      if (!current) return false;
+      current.stop();
+      try {
+        // As it was captured: the chosen device (a capture records the device it got as chosen).
+        await adoptTrack(source, usableOrStop(await captureTrack(o.getDevices(), source, o.selectedDeviceId(source))));
+        return true;
+      } catch (error) {
+        if (captured[source] === current) {
+          release(source);
+          o.update(source, { enabled: false, processor: null, error: error as MeetingError });
+          o.announce(source, false);
+          o.onError(error as MeetingError);
+        }
+        return false;
       }
     },
     stopAll() {

@@ -19,6 +19,12 @@ export interface QualityMonitorOptions {
   dispatch: (action: MeetingAction) => void;
   /** The live camera track, whose senders the link policy adjusts. */
   cameraTrack: () => MediaStreamTrack | null;
+  /**
+   * Capture the camera again from the same device; `true` once a new track is sent. Tried once
+   * when the camera gives no picture, before anyone is told, and not again for that device until
+   * it gives a frame.
+   */
+  recaptureCamera?: () => Promise<boolean>;
 }
 
 /** The quality monitor of one client. */
@@ -54,6 +60,8 @@ export function createQualityMonitor(o: QualityMonitorOptions): QualityMonitor {
   let lastLevels = '';
   let running = false;
   let cameraWatch = CAMERA_WATCH_IDLE;
+  /** The device recaptured since it last gave a frame (`''` for a track without one). */
+  let recaptured: string | null = null;
 
   async function sampleStats() {
     const links = o.mesh.transports();
@@ -84,20 +92,34 @@ export function createQualityMonitor(o: QualityMonitorOptions): QualityMonitor {
     if (running) await watchCameraFrames(camera, cameraFrames);
   }
 
-  /** Tell the person, and every peer, when the camera gives no picture; take it back when it does. */
+  /**
+   * When the camera gives no picture: capture it again once (a hung camera often comes back), and
+   * if that does not help, tell the person and every peer; take it back when frames flow.
+   */
   async function watchCameraFrames(camera: MediaStreamTrack | null, frames: number | null) {
     const s = o.getState();
     const watched = camera?.readyState === 'live' && s.media.camera.enabled && !s.localVideo.audioOnly ? camera.id : null;
     const next = watchCamera(cameraWatch, { at: Date.now(), trackId: watched, frames });
     const changed = next.stalled !== cameraWatch.stalled;
     cameraWatch = next;
+    if (frames !== null && frames > 0) recaptured = null;
     if (!changed) return;
+    const device = camera?.getSettings?.().deviceId ?? '';
+    if (next.stalled && o.recaptureCamera && recaptured !== device) {
+      recaptured = device;
+      // The new track starts a new watch: told only if it gives no picture either.
+      cameraWatch = CAMERA_WATCH_IDLE;
+      if (await o.recaptureCamera().catch(() => false)) return;
+      cameraWatch = next;
+    }
+    // What we send is in the snapshot first (its first step is synchronous), then the error.
+    const told = sessions.setCameraStalled(next.stalled);
     if (next.stalled) {
       const error = new MeetingError('camera-stalled');
       o.dispatch({ type: 'media-toggle', source: 'camera', patch: { error } });
       o.dispatch({ type: 'error', error });
     } else clearCameraStall();
-    await sessions.setCameraStalled(next.stalled);
+    await told;
   }
 
   /** Take back the stall's errors, unless something else was reported since. */
@@ -148,6 +170,7 @@ export function createQualityMonitor(o: QualityMonitorOptions): QualityMonitor {
         stopLevels();
         if (cameraWatch.stalled) clearCameraStall();
         cameraWatch = CAMERA_WATCH_IDLE;
+        recaptured = null;
         counters.clear();
         statsLevels.clear();
         sessions.clear();

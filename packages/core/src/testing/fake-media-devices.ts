@@ -25,6 +25,12 @@ export interface FakeMediaDevices extends MediaDevicesLike {
   plug(device: MediaDevice): void;
   /** Unplug a device (fires `devicechange`). */
   unplug(deviceId: string): void;
+  /**
+   * Freeze the camera: its tracks stay live and give no frames. `current`: the tracks handed out
+   * so far (a new capture works again, as with a camera whose driver hung); `always`: every
+   * camera track, new ones too (a camera whose frames cannot be sent); `null` thaws it.
+   */
+  freezeCamera(scope: 'current' | 'always' | null): void;
   /** Tracks handed out and not yet stopped — assert 0 after `leave()`/`destroy()`. */
   readonly liveTracks: number;
   /** Constraints of every `getUserMedia` call, for assertions. */
@@ -57,18 +63,25 @@ export function createFakeMediaDevices(o: FakeMediaDevicesOptions = {}): FakeMed
   const listeners = new Set<() => void>();
   const live = new Set<MediaStreamTrack>();
   const calls: MediaStreamConstraints[] = [];
+  const cameraTracks = new Set<MediaStreamTrack>();
+  const frozenTracks = new WeakSet<MediaStreamTrack>();
+  let frozenAlways = false;
   const MediaStreamCtor = (o.wrtc?.MediaStream ?? globalThis.MediaStream) as typeof MediaStream;
 
   const track = (kind: 'video' | 'audio' | 'screen'): MediaStreamTrack => {
+    let created: MediaStreamTrack | null = null;
+    const frozen = kind === 'video' ? () => frozenAlways || (created !== null && frozenTracks.has(created)) : undefined;
     const t =
       kind === 'audio'
         ? o.wrtc
           ? createNodeAudioTrack(o.wrtc, o.track)
           : createBrowserAudioTrack(o.track)
         : o.wrtc
-          ? createNodeVideoTrack(o.wrtc, { ...o.track, screen: kind === 'screen' })
-          : createBrowserVideoTrack({ ...o.track, label: kind === 'screen' ? 'Shared screen' : 'Test camera' });
+          ? createNodeVideoTrack(o.wrtc, { ...o.track, frozen, screen: kind === 'screen' })
+          : createBrowserVideoTrack({ ...o.track, frozen, label: kind === 'screen' ? 'Shared screen' : 'Test camera' });
+    created = t;
     live.add(t);
+    if (kind === 'video') cameraTracks.add(t);
     return t;
   };
   const changed = () => listeners.forEach((l) => l());
@@ -105,6 +118,14 @@ export function createFakeMediaDevices(o: FakeMediaDevicesOptions = {}): FakeMed
     fail(source, failure) {
       if (failure) failures[source] = failure;
       else delete failures[source];
+    },
+    freezeCamera(scope) {
+      frozenAlways = scope === 'always';
+      for (const t of cameraTracks) {
+        if (t.readyState === 'ended') cameraTracks.delete(t);
+        else if (scope) frozenTracks.add(t);
+        else frozenTracks.delete(t);
+      }
     },
     plug(device) {
       devices.push(device);

@@ -14,6 +14,7 @@ export function createBrowserVideoTrack(o: FakeTrackOptions & { label?: string; 
   if (!track || !ctx) throw new Error('canvas.captureStream is not available');
   let x = 0;
   const timer = setInterval(() => {
+    if (o.frozen?.()) return;
     x = (x + 4) % canvas.width;
     ctx.fillStyle = o.color ?? '#2f4f4f';
     ctx.fillRect(0, 0, canvas.width, canvas.height);

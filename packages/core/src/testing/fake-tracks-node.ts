@@ -22,6 +22,8 @@ export interface FakeTrackOptions {
   frequency?: number;
   /** Tone volume 0–1. @default 0.3 */
   volume?: number;
+  /** Video: while this returns `true` the track stays live and gives no frames (a frozen camera). */
+  frozen?: () => boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export function createNodeVideoTrack(wrtc: WrtcWithSources, o: FakeTrackOptions 
   const data = new Uint8Array(width * height * 1.5);
   let frame = 0;
   return generate(track, Math.round(1000 / (o.fps ?? 10)), () => {
+    if (o.frozen?.()) return;
     frame += 1;
     const luma = width * height;
     for (let i = 0; i < luma; i++) data[i] = (i % width) + frame * 4;
