@@ -52,3 +52,16 @@ it('tells both sides when a new capture gives no picture either, and takes it ba
   await waitForState(b.client, (s) => s.links[therapistId]?.receiving.reason !== 'camera', 10_000, 'the client told again');
   expect(a.devices.calls.length).toBe(captures + 1);
 });
+
+it('turns the camera off with the capture\'s own error when the camera cannot be captured again (unplugged)', async () => {
+  const { a, b, therapistId } = await pair('camera-gone');
+  a.devices.freezeCamera('current');
+  a.devices.fail('camera', 'NotFoundError');
+  const off = await waitForState(a.client, (s) => !s.media.camera.enabled, 15_000, 'camera off');
+  expect(off.media.camera.error?.code).toBe('device-not-found');
+  await waitForState(b.client, (s) => s.remoteParticipants[0]?.media.camera === false, 5_000, 'camera off at the client');
+  // Not also a camera that gives no picture: it is off, and said why.
+  await sleep(5_000);
+  expect(a.client.getSnapshot().error?.code).toBe('device-not-found');
+  expect(b.client.getSnapshot().links[therapistId]?.receiving.reason).not.toBe('camera');
+});

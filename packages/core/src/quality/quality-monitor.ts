@@ -98,7 +98,9 @@ export function createQualityMonitor(o: QualityMonitorOptions): QualityMonitor {
    */
   async function watchCameraFrames(camera: MediaStreamTrack | null, frames: number | null) {
     const s = o.getState();
-    const watched = camera?.readyState === 'live' && s.media.camera.enabled && !s.localVideo.audioOnly ? camera.id : null;
+    // A muted track is one the browser knows is interrupted (the system took the camera, a phone
+    // put the page in the background) and resumes by itself: not a camera to capture again.
+    const watched = camera?.readyState === 'live' && !camera.muted && s.media.camera.enabled && !s.localVideo.audioOnly ? camera.id : null;
     const next = watchCamera(cameraWatch, { at: Date.now(), trackId: watched, frames });
     const changed = next.stalled !== cameraWatch.stalled;
     cameraWatch = next;
@@ -109,7 +111,9 @@ export function createQualityMonitor(o: QualityMonitorOptions): QualityMonitor {
       recaptured = device;
       // The new track starts a new watch: told only if it gives no picture either.
       cameraWatch = CAMERA_WATCH_IDLE;
-      if (await o.recaptureCamera().catch(() => false)) return;
+      const renewed = await o.recaptureCamera().catch(() => false);
+      // A capture that failed turned the camera off with its own error: nothing more to say.
+      if (renewed || !o.getState().media.camera.enabled) return;
       cameraWatch = next;
     }
     // What we send is in the snapshot first (its first step is synchronous), then the error.
