@@ -144,12 +144,8 @@ return reply
  * Returns the removed JSON or nil; with `leftAt`, the user's grace period starts then.
  */
 export const REMOVE_PARTICIPANT = new RedisScript(`${NODE_INDEX}
-local v = redis.call('HGET', KEYS[1], ARGV[1])
-if not v then return false end
-local p = cjson.decode(v)
-redis.call('HDEL', KEYS[1], ARGV[1])
-redis.call('ZREM', KEYS[2], ARGV[1])
-redis.call('SREM', node_key(ARGV[2], p.nodeId), node_member(ARGV[3], ARGV[1]))
+local p, v = take_participant(KEYS[1], KEYS[2], ARGV[2], ARGV[3], ARGV[1])
+if not p then return false end
 if ARGV[4] ~= '' then
   local raw = redis.call('HGET', KEYS[3], p.userId)
   if raw then

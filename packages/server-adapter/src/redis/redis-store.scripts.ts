@@ -12,12 +12,23 @@ import { RedisScript } from './redis-client';
 
 /**
  * Shared Lua: the node-index keys (participants by participant id, waiting entries by user id)
- * and their member strings.
+ * and their member strings, and taking a participant out of a meeting (leave, removal by a host).
  */
 export const NODE_INDEX = `
 local function node_key(prefix, node_id) return prefix .. 'node:' .. node_id .. ':participants' end
 local function waiting_node_key(prefix, node_id) return prefix .. 'node:' .. node_id .. ':waiting' end
 local function node_member(meeting_id, id) return meeting_id .. '\\n' .. id end
+-- Takes a participant out of the meeting's hash, its order and its node's index; returns the
+-- decoded record and its JSON, or nil when there is none.
+local function take_participant(participants, order, prefix, meeting_id, id)
+  local v = redis.call('HGET', participants, id)
+  if not v then return nil end
+  local p = cjson.decode(v)
+  redis.call('HDEL', participants, id)
+  redis.call('ZREM', order, id)
+  redis.call('SREM', node_key(prefix, p.nodeId), node_member(meeting_id, id))
+  return p, v
+end
 `;
 
 /** Shared Lua: a user's standing (JSON in the people hash), or an empty one. */

@@ -160,12 +160,8 @@ return v
 export const BAN_PARTICIPANT = new RedisScript(`${NODE_INDEX}
 local raw = redis.call('HGET', KEYS[1], 'record')
 if not raw or cjson.decode(raw).status == 'ended' then return false end
-local v = redis.call('HGET', KEYS[2], ARGV[1])
-if not v then return false end
-local p = cjson.decode(v)
-redis.call('HDEL', KEYS[2], ARGV[1])
-redis.call('ZREM', KEYS[3], ARGV[1])
-redis.call('SREM', node_key(ARGV[2], p.nodeId), node_member(ARGV[3], ARGV[1]))
+local p, v = take_participant(KEYS[2], KEYS[3], ARGV[2], ARGV[3], ARGV[1])
+if not p then return false end
 local w = redis.call('HGET', KEYS[4], p.userId)
 if w then
   redis.call('HDEL', KEYS[4], p.userId)
