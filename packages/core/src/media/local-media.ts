@@ -103,16 +103,21 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
     const deviceId = track.getSettings?.().deviceId;
     if (deviceId) o.onDevice?.(source, deviceId);
     watchEnded(track, () => {
-      if (captured[source] !== track) return;
-      release(source);
-      o.update(source, { enabled: false, processor: null });
-      o.announce(source, false);
+      if (captured[source] === track) turnOff(source, null);
     });
     const previous = captured[source];
     captured[source] = track;
     await slots[source].setInput(track);
     o.update(source, { processor: slots[source].output !== track ? (slots[source].processor?.name ?? null) : null });
     previous?.stop();
+  }
+
+  /** The capture of `source` is lost (its device ended, or capturing it again failed): off, and said so. */
+  function turnOff(source: CaptureSource, error: MeetingError | null) {
+    release(source);
+    o.update(source, { enabled: false, processor: null, ...(error ? { error } : {}) });
+    o.announce(source, false);
+    if (error) o.onError(error);
   }
 
   /** Stop sending `source` and stop its capture (the processor stays chosen for the next one). */
@@ -248,12 +253,7 @@ export function createLocalMedia(o: LocalMediaOptions): LocalMedia {
         await adoptTrack(source, usableOrStop(await captureTrack(o.getDevices(), source, o.selectedDeviceId(source))));
         return true;
       } catch (error) {
-        if (captured[source] === current) {
-          release(source);
-          o.update(source, { enabled: false, processor: null, error: error as MeetingError });
-          o.announce(source, false);
-          o.onError(error as MeetingError);
-        }
+        if (captured[source] === current) turnOff(source, error as MeetingError);
         return false;
       }
     },
