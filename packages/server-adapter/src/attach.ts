@@ -9,6 +9,7 @@ import { LoadShedder } from './meeting/load-shedder';
 import { removeFromMeeting, SERVER_ACTOR } from './meeting/remove';
 import { readMeetingSnapshot, type MeetingSnapshot } from './meeting/snapshot';
 import { ParticipantDirectory } from './meeting/participant-directory';
+import { createRoomWatch } from './meeting/room-watch';
 import { LocalPresence } from './meeting/presence';
 import { createRoomEmitter } from './meeting/room-emitter';
 import { createMeeting, type CreatedMeeting, type CreateMeetingOptions } from './meeting-url';
@@ -135,13 +136,14 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
   const rooms = createRoomEmitter(namespace);
   const load = new LoadShedder(resolved.overload);
   const directory = new ParticipantDirectory({ namespace, store, events, presence, nodeId: resolved.nodeId });
+  const roomWatch = createRoomWatch(namespace.adapter);
   const lifecycle = new MeetingLifecycle({ store, rooms, events, presence, logger, clock, options: resolved });
   const leaveContext: LeaveContext = { store, rooms, presence, events, lifecycle, clock, options: resolved };
   const leave = (socket: MeetingsSocket, reason: ParticipantLeftReason) => leaveCurrentMeeting(leaveContext, socket, reason);
   const evictContext: EvictContext = { store, rooms, events, lifecycle, logger, clock, options: resolved };
   // What one client (socket, user, address) may cost: caps, shared budgets, slow readers, token expiry.
   const guards = createClientGuards({ options: resolved, authenticate, clock, metrics, logger });
-  const handlers = createClientEventHandlers({ store, rooms, presence, directory, load, events, lifecycle, metrics, leave, clock, options: resolved, refreshToken: guards.refreshToken });
+  const handlers = createClientEventHandlers({ store, rooms, presence, directory, roomWatch, load, events, lifecycle, metrics, leave, clock, options: resolved, refreshToken: guards.refreshToken });
   const connections = createConnections({
     guard: { limits: resolved.limits, clock, metrics, logger, shared: guards.takeEvent },
     handlers: guards.limitJoins(handlers),
@@ -164,6 +166,7 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     guards.close();
     lifecycle.close();
     directory.close();
+    roomWatch.close();
     load.close();
     metrics.close();
     stopEventLog();
@@ -206,6 +209,7 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
       localParticipants: presence.participantCount(),
       meetingTimers: lifecycle.timerCount,
       remoteDirectory: directory.cachedMeetings,
+      watchedRooms: roomWatch.size,
       storedMeetings: store instanceof MemoryRoomStore ? store.size : undefined,
     }),
     close: () => (closing ??= close()),

@@ -31,6 +31,7 @@ const EMPTY: MeetingsServerDiagnostics = {
   localParticipants: 0,
   meetingTimers: 0,
   remoteDirectory: 0,
+  watchedRooms: 0,
   storedMeetings: 0,
 };
 

@@ -16,6 +16,7 @@ import type { LoadShedder } from './load-shedder';
 import type { LocalPresence } from './presence';
 import { handleRelay, type RelayEvent } from './relay';
 import type { RoomEmitter } from './room-emitter';
+import type { RoomWatch } from './room-watch';
 
 /** The units the client event handlers are built from; each handler takes only its part. */
 export interface HandlerUnits {
@@ -24,6 +25,8 @@ export interface HandlerUnits {
   presence: LocalPresence;
   /** Where admitted participants are, for the relay. */
   directory: ParticipantDirectory;
+  /** Deliveries to meeting rooms on this node, so a join can answer from its seat step. */
+  roomWatch: RoomWatch;
   events: MeetingEvents;
   /** Refuses new joins with `server-busy` while this node is overloaded. */
   load: Pick<LoadShedder, 'admit'>;

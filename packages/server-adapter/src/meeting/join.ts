@@ -7,11 +7,13 @@ import type { MeetingsSocket } from '../socket/types';
 import { openAndAddParticipant, openingRefusal } from '../store/open-and-add';
 import type { AddParticipantResult, MeetingInit, MeetingRecord, OpeningRefusal, ParticipantRecord } from '../store/room-store';
 import { participantLeft, toParticipantSummary } from './events';
-import { buildJoinedPayload } from './joined-payload';
+import { buildJoinedPayload, type SeatRoster } from './joined-payload';
 import { dropReplacedWaiter, knock } from './knock';
 import { startHeadCount } from './lifecycle';
 import { meetingSettings, toParticipantInfo } from './participant-info';
+import type { RosterMark } from './participant-directory';
 import { acceptRejoinTicket } from './rejoin-ticket';
+import type { RoomWatchHandle } from './room-watch';
 import { hostsRoom, meetingRoom, participantRoom } from './rooms';
 import type { SessionContext } from './session-context';
 import { cleanDisplayName } from './text-policy';
@@ -62,7 +64,9 @@ async function openMeeting(ctx: JoinContext, meetingId: string, access: MeetingA
  * per user: the same user's other session is replaced; hosts outside the cap) — or, when the
  * meeting has a waiting room for this person and they were not let in before (within the grace),
  * a knock. A socket in no meeting and without a rejoin ticket opens the meeting and takes the seat
- * in that same step (`openAndAddParticipant`: one round trip on Redis). The answer is the ack; `meeting-joined` is sent only to a client that asked for no ack.
+ * in that same step (`openAndAddParticipant`: one round trip on Redis) and, when nothing reached the
+ * meeting's room on this node until its socket is in it, is answered from that step's roster (no
+ * second read; see `buildJoinedPayload`). The answer is the ack; `meeting-joined` is sent only to a client that asked for no ack.
  * Rejoining yields a NEW participant id; the others see `participant-left` (reason `replaced`)
  * for the old one first, so they rebuild the peer. Only a rejoin whose ticket names a meeting the
  * store has lost (a restart) takes its old id back, straight in, so the peers keep their links.
@@ -72,6 +76,27 @@ export async function handleJoin(
   socket: MeetingsSocket,
   payload: EventPayload<'join-meeting'>,
   event: EventContext,
+): Promise<JoinMeetingResult> {
+  const seat: SeatWatch = {};
+  try {
+    return await join(ctx, socket, payload, event, seat);
+  } finally {
+    seat.watch?.stop();
+  }
+}
+
+/** The watch on the meeting's room from before the seat step until the socket is in the room. */
+interface SeatWatch {
+  watch?: RoomWatchHandle;
+  mark?: RosterMark;
+}
+
+async function join(
+  ctx: JoinContext,
+  socket: MeetingsSocket,
+  payload: EventPayload<'join-meeting'>,
+  event: EventContext,
+  seat: SeatWatch,
 ): Promise<JoinMeetingResult> {
   const { store, options, rooms } = ctx;
   const { meetingId } = payload;
@@ -104,6 +129,10 @@ export async function handleJoin(
     // The common join: opening the meeting and taking the seat are one store step (one round
     // trip on Redis).
     record = recordWith(randomUUID());
+    // Whatever reaches the meeting's room from here until the socket is in it would be missing
+    // from the roster the seat step returns; when nothing does, that roster is the answer's.
+    seat.watch = ctx.roomWatch?.watch(meetingRoom(meetingId));
+    seat.mark = ctx.directory?.mark(meetingId);
     const opened = await openAndAddParticipant(store, meetingInit(meetingId, access, now), record, {
       maxParticipants: options.limits.maxParticipants,
       graceMs: options.admittedGraceMs,
@@ -147,6 +176,8 @@ export async function handleJoin(
   if (result.replacedWaiting) dropReplacedWaiter(ctx, result.replacedWaiting);
 
   socket.join([room, participantRoom(record.id), ...(isHost ? [hostsRoom(meetingId)] : [])]);
+  const seatRoster: SeatRoster | undefined = seat.watch?.quiet() ? { meeting, others: result.others, seatedAt: now, mark: seat.mark } : undefined;
+  seat.watch?.stop();
   socket.data.session = { meetingId, participantId: record.id, userId: user.userId, displayName, role: access.role };
   ctx.presence.add(meetingId, record.id);
   if (ctx.events.listens('participant-joined')) {
@@ -158,7 +189,7 @@ export async function handleJoin(
   }
   socket.to(room).emit('participant-joined', { participant: toParticipantInfo(result.participant) });
 
-  const joined = await buildJoinedPayload(ctx, meeting, result.participant, result.admittedAt);
+  const joined = await buildJoinedPayload(ctx, meeting, result.participant, result.admittedAt, seatRoster);
   // The answer carries the payload once: as the ack, or as the event when no ack was asked for.
   if (!event.acknowledged) socket.emit('meeting-joined', joined);
   // People waiting for a host learn that one is here (and the others see it too).

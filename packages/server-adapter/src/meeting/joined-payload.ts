@@ -1,9 +1,9 @@
 import type { MeetingJoinedPayload, MeetingUpdatedPayload } from '@mentara/meetings-core/protocol';
 import { publicLimits, type ResolvedOptions } from '../options';
 import { readMeetingView } from '../store/meeting-view';
-import type { MeetingRecord, ParticipantRecord, RoomStore } from '../store/room-store';
+import type { MeetingRecord, MeetingView, ParticipantRecord, RoomStore } from '../store/room-store';
 import { chatForJoiner } from './join-chat';
-import type { ParticipantDirectory } from './participant-directory';
+import type { ParticipantDirectory, RosterMark } from './participant-directory';
 import { hasHost, meetingSettings, toMeetingInfo, toParticipantInfo, toWaitingParticipant } from './participant-info';
 import { issueRejoinTicket } from './rejoin-ticket';
 import type { RoomEmitter } from './room-emitter';
@@ -18,23 +18,38 @@ export interface JoinedPayloadContext {
 }
 
 /**
+ * What the seat step saw, when nothing reached the meeting's room on this node between it and the
+ * joiner's socket joining that room: the meeting and everyone else were then as the store
+ * returned them in the seat's one atomic step, and everything after reaches the joiner as events.
+ */
+export interface SeatRoster {
+  meeting: MeetingRecord;
+  others: readonly ParticipantRecord[];
+  /** The `now` of the seat step: an admission at it has no chat to read yet (`'none'`). */
+  seatedAt: number;
+  /** The directory's mark taken before the seat step (several nodes). */
+  mark?: RosterMark | undefined;
+}
+
+/**
  * The full `meeting-joined` payload of someone who is in: the meeting, everyone else, the chat
  * they may read (since `admittedAt` unless the meeting keeps `'all'`), the waiting list for
  * hosts, the server's clock and a rejoin ticket. Read after their socket is in the meeting room, so whatever
- * changes from then on also reaches them as an event.
+ * changes from then on also reaches them as an event — or, with `seen`, taken from the seat step
+ * without a second read when that is the whole answer: not a host (no waiting list), first let in
+ * by that step and a meeting that shows only chat since then (none yet).
  */
 export async function buildJoinedPayload(
   ctx: JoinedPayloadContext & { options: Pick<ResolvedOptions, 'rejoinKey'> },
   fallback: MeetingRecord,
   self: ParticipantRecord,
   admittedAt: number,
+  seen?: SeatRoster,
 ): Promise<MeetingJoinedPayload> {
-  const { store, options } = ctx;
+  const { options } = ctx;
   const { meetingId } = self;
   const isHost = self.role === 'host';
-  const mark = ctx.directory?.mark(meetingId);
-  const { meeting, participants: present, chat, waiting } = await readMeetingView(store, meetingId, { chat: true, waiting: isHost });
-  if (mark) ctx.directory?.learn(meetingId, mark, present);
+  const { meeting, participants: present, chat, waiting } = (seen && answersFromSeat(ctx, seen, self, admittedAt)) ?? (await readView(ctx, meetingId, isHost));
   const record = meeting ?? fallback;
   const now = ctx.clock();
   return {
@@ -47,6 +62,23 @@ export async function buildJoinedPayload(
     serverTime: now,
     rejoinTicket: issueRejoinTicket(options.rejoinKey, meetingId, self.userId, { participantId: self.id, admittedAt }, now),
   };
+}
+
+/** The seat step's view as the answer's, when it is the whole answer (see {@link buildJoinedPayload}). */
+function answersFromSeat(ctx: JoinedPayloadContext, seen: SeatRoster, self: ParticipantRecord, admittedAt: number): MeetingView | undefined {
+  if (self.role === 'host' || admittedAt < seen.seatedAt) return undefined;
+  if (meetingSettings(seen.meeting, ctx.options).chatHistory !== 'none') return undefined;
+  const participants = [...seen.others, self];
+  if (seen.mark) ctx.directory?.learn(self.meetingId, seen.mark, participants);
+  return { meeting: seen.meeting, participants, chat: [], waiting: [] };
+}
+
+/** The meeting read after the joiner's socket is in its room; the directory learns the roster's nodes. */
+async function readView(ctx: JoinedPayloadContext, meetingId: string, isHost: boolean): Promise<MeetingView> {
+  const mark = ctx.directory?.mark(meetingId);
+  const view = await readMeetingView(ctx.store, meetingId, { chat: true, waiting: isHost });
+  if (mark) ctx.directory?.learn(meetingId, mark, view.participants);
+  return view;
 }
 
 /** The meeting as it is now (no roster), for `meeting-updated`; `undefined` when it is gone or ended. */

@@ -5,6 +5,7 @@ import type { MeetingLifecycle } from './lifecycle';
 import type { ParticipantDirectory } from './participant-directory';
 import type { LocalPresence } from './presence';
 import type { RoomEmitter } from './room-emitter';
+import type { RoomWatch } from './room-watch';
 
 /** What the session flow's handlers (join, waiting room, host controls) work with. */
 export interface SessionContext {
@@ -15,6 +16,8 @@ export interface SessionContext {
   lifecycle: Pick<MeetingLifecycle, 'afterJoin' | 'afterKnock' | 'armScheduledEnd' | 'end'>;
   /** Where admitted participants are; a join's answer tells it the roster's nodes. */
   directory?: Pick<ParticipantDirectory, 'mark' | 'learn'>;
+  /** Deliveries to a meeting's room on this node; lets a join answer from its seat step's roster. */
+  roomWatch?: Pick<RoomWatch, 'watch'>;
   clock: () => number;
   options: Pick<
     ResolvedOptions,

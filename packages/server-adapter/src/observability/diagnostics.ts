@@ -27,6 +27,8 @@ export interface MeetingsServerDiagnostics {
   meetingTimers: number;
   /** Meetings whose members on other nodes are cached (a shared store only). */
   remoteDirectory: number;
+  /** Meeting rooms watched by joins in flight (from a join's seat step until its socket is in the room). */
+  watchedRooms: number;
   /**
    * Meetings in the in-memory store, ended ones kept as tombstones for `endedMeetingRetentionMs`
    * included; `undefined` with any other store (its records live outside this process).

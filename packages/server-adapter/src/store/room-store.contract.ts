@@ -152,6 +152,15 @@ export function runRoomStoreContract(name: string, createStore: () => Promise<Ro
       const again = await openAndAddParticipant(store, { meetingId, createdAt: now + 5, startsAt: now - 10 }, second, base);
       expect(again.meeting).toMatchObject({ createdAt: now, startsAt: now - 10, endsAt: now + 60_000 });
       expect(again.result.ok && again.result.others.map((p) => p.id)).toEqual([first.id]);
+      // The others come as they are now (a join answers from them): media and readiness included.
+      const media = { microphone: true, camera: true, screen: false };
+      await store.updateParticipant(meetingId, first.id, { media, ready: true });
+      const third = participant(meetingId);
+      const later = await openAndAddParticipant(store, { meetingId, createdAt: now + 6 }, third, base);
+      expect(later.result.ok && later.result.others).toEqual([
+        { ...first, media, ready: true },
+        await store.getParticipant(meetingId, second.id),
+      ]);
 
       // Too early: a participant is refused with nothing added, a host is not.
       const early = uid('m');
