@@ -85,8 +85,10 @@ export async function handleJoin(
   }
 }
 
-/** The watch on the meeting's room from before the seat step until the socket is in the room. */
+/** A join's seat step: whether it was the common one, and the watch on the meeting's room from before it until the socket is in the room. */
 interface SeatWatch {
+  /** The socket was in no meeting and had no rejoin ticket: it opened the meeting and took its seat in one step. */
+  fresh?: boolean;
   watch?: RoomWatchHandle;
   mark?: RosterMark;
 }
@@ -131,6 +133,7 @@ async function join(
     record = recordWith(randomUUID());
     // Whatever reaches the meeting's room from here until the socket is in it would be missing
     // from the roster the seat step returns; when nothing does, that roster is the answer's.
+    seat.fresh = true;
     seat.watch = ctx.roomWatch?.watch(meetingRoom(meetingId));
     seat.mark = ctx.directory?.mark(meetingId);
     const opened = await openAndAddParticipant(store, meetingInit(meetingId, access, now), record, {
@@ -187,7 +190,11 @@ async function join(
       ...(result.replaced ? { replacedParticipantId: result.replaced.id } : {}),
     });
   }
-  socket.to(room).emit('participant-joined', { participant: toParticipantInfo(result.participant) });
+  // A first join into a meeting nobody else was in at the seat: whoever comes later has this
+  // person in their seat's roster, so the event would reach no one (on Redis it would still cost
+  // every node a stream read). A rejoin still sends it: after a store loss, sockets of the meeting
+  // may be in its room without a record.
+  if (result.others.length > 0 || !seat.fresh) socket.to(room).emit('participant-joined', { participant: toParticipantInfo(result.participant) });
 
   const joined = await buildJoinedPayload(ctx, meeting, result.participant, result.admittedAt, seatRoster);
   // The answer carries the payload once: as the ack, or as the event when no ack was asked for.

@@ -46,7 +46,12 @@ async function startNode(keyPrefix: string) {
   const meetings = attachMeetings(io, { store, nodeId: scaleOut.nodeId, auth: { secret: TEST_SECRET }, waitingRoom: false });
   await scaleOut.start(meetings);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  const node = { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, meetings, viewReads: 0, hold: undefined as Promise<void> | undefined, seated: () => {} };
+  const node = {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    meetings,
+    /** Messages this node broadcast through the stream. */
+    published: () => scaleOut.stats().adapter.published,
+    viewReads: 0, hold: undefined as Promise<void> | undefined, seated: () => {} };
   const read = store.readMeetingView.bind(store);
   store.readMeetingView = (meetingId: string, include: MeetingViewOptions): Promise<MeetingView> => {
     node.viewReads += 1;
@@ -127,5 +132,22 @@ describe('a join on Redis answered from its seat step', () => {
     const familyJoined = await join(family, meetingId);
     expect(b.viewReads).toBe(1); // the host's own join (hosts read the waiting list)
     expect(familyJoined.participants).toEqual(joined.participants.concat(joined.self));
+  });
+
+  it('sends nothing through the stream for the first person in a meeting; the next one is announced to them', async () => {
+    const keyPrefix = `seat-first-${randomUUID()}:`;
+    const a = await startNode(keyPrefix);
+    const b = await startNode(keyPrefix);
+    const meetingId = randomUUID();
+    const before = a.published();
+    const first = await connect(a.url, 'client', meetingId);
+    await join(first, meetingId);
+    expect(a.published()).toBe(before);
+
+    const announced = nextEvent(first, 'participant-joined', 5000);
+    const second = await connect(b.url, 'interpreter', meetingId);
+    const secondJoined = await join(second, meetingId);
+    expect(secondJoined.participants.map((p) => p.displayName)).toEqual(['client']);
+    expect((await announced).participant.id).toBe(secondJoined.self.id);
   });
 });
