@@ -97,6 +97,17 @@ describe('quickstart: three and four people in real Chromium', () => {
       await therapist.page.waitForFunction((selector) => (document.querySelector(selector)?.closest('.mm-grid') as HTMLElement | null)?.dataset.layout === 'grid', CLIENT_TILE, {
         timeout: 30_000,
       });
+      // Moving an element within the page may pause it for a moment (the browser pauses media taken
+      // out of the document); the tile plays it again at once.
+      await therapist.page.waitForFunction(
+        (selector) => {
+          const tile = document.querySelector(selector) as HTMLElement | null;
+          const playing = (media: HTMLMediaElement | null | undefined) => media !== null && media !== undefined && !media.paused;
+          return tile?.dataset.video === 'playing' && playing(tile.querySelector('video')) && playing(tile.querySelector('audio'));
+        },
+        CLIENT_TILE,
+        { timeout: 10_000 },
+      );
       const after = await read(false);
       expect(after).toMatchObject({ layout: 'grid', sameVideo: true, sameAudio: true, videoPaused: false, audioPaused: false, playing: true });
       expect(after.videoTime).toBeGreaterThanOrEqual(before.videoTime);
