@@ -5,7 +5,7 @@
  * depends on what else runs on the machine, unlike latency; the median of the repeats is kept.
  *
  * Standalone: `node bench/signalling/cpu-cost.mjs [--only=bare,memory,bare-redis,redis] [--p=2]
- * [--m=200] [--rounds=4] [--repeat=3] [--pin] [--prof]` (`--pin` runs the servers on one CPU and
+ * [--m=200] [--rounds=4] [--repeat=3] [--nodes=2] [--pin] [--prof]` (`--nodes` is how many nodes the Redis variants run; `--pin` runs the servers on one CPU and
  * the load generators on the others, see processes.mjs; `--prof` adds one profiled pass per server: its
  * joins and its signal storm each written as a `.cpuprofile` to bench/results/profiles/, then a
  * table of where the time of a join and of a message went, ours beside bare; open the files in
@@ -33,7 +33,12 @@ async function streamCounts(servers) {
   if (replies.includes(undefined)) return undefined; // the bare relay has no stream
   // Entries, not messages: a build that batches a turn's broadcasts into one entry counts them
   // (`entriesAppended`); an earlier build appended one entry per message (`published`).
-  return { appended: replies.reduce((a, r) => a + (r.entriesAppended ?? r.published ?? 0), 0), received: replies.reduce((a, r) => a + (r.received ?? 0), 0) };
+  return {
+    appended: replies.reduce((a, r) => a + (r.entriesAppended ?? r.published ?? 0), 0),
+    received: replies.reduce((a, r) => a + (r.received ?? 0), 0),
+    // Messages sent to one other node's own stream (a build from before that routing has none).
+    routed: replies.reduce((a, r) => a + (r.routed ?? 0), 0),
+  };
 }
 
 async function serverCpu(servers) {
@@ -94,9 +99,11 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profil
     redisJoinMicros: redisPid && joins > 0 ? (r2 - r0) / joins : undefined,
     redisMessageMicros: redisPid && delivered > 0 ? (r3 - r2) / delivered : undefined,
     // Per delivered message: entries appended to the stream, and entries other nodes read
-    // (every node also reads back its own entries: one more read per append).
+    // (a node also reads back its own entries on the shared stream, not those it routed to another
+    // node's own stream).
     appendedPerMessage: streamAfter && streamBefore && delivered > 0 ? (streamAfter.appended - streamBefore.appended) / delivered : undefined,
     receivedPerMessage: streamAfter && streamBefore && delivered > 0 ? (streamAfter.received - streamBefore.received) / delivered : undefined,
+    routedPerMessage: streamAfter && streamBefore && delivered > 0 ? (streamAfter.routed - streamBefore.routed) / delivered : undefined,
     delivered,
     lost,
     joinFailures: sum(joined, 'joinFailures'),
@@ -125,7 +132,7 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       log(
         `  cpu ${variant.padEnd(10)} P=${P} M=${M}: ${s.connectMicros.toFixed(0)} µs/connection, ${s.joinMicros?.toFixed(0)} µs/join, ` +
           `${s.messageMicros?.toFixed(1)} µs/message${s.redisMessageMicros !== undefined ? ` (+ redis-server ${s.redisJoinMicros?.toFixed(0)} µs/join, ${s.redisMessageMicros.toFixed(1)} µs/message)` : ''}, ` +
-          `${s.appendedPerMessage !== undefined ? `per message: ${s.appendedPerMessage.toFixed(2)} stream entries appended, ${s.receivedPerMessage.toFixed(2)} messages read by other nodes, ` : ''}` +
+          `${s.appendedPerMessage !== undefined ? `per message: ${s.appendedPerMessage.toFixed(2)} stream entries appended, ${s.receivedPerMessage.toFixed(2)} messages read by other nodes, ${s.routedPerMessage.toFixed(2)} routed to one node, ` : ''}` +
           `lost ${s.lost}, load ${s.loadAverage}`,
       );
     }
@@ -156,6 +163,7 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       redisMessageMicros: pick('redisMessageMicros'),
       appendedPerMessage: round2(median(list.map((s) => s.appendedPerMessage))),
       receivedPerMessage: round2(median(list.map((s) => s.receivedPerMessage))),
+      routedPerMessage: round2(median(list.map((s) => s.routedPerMessage))),
       lost: list.reduce((a, s) => a + s.lost, 0),
       loadAverages: list.map((s) => s.loadAverage),
       // Each pass's figures, in pass order: the passes of all servers are interleaved, so pass i of
@@ -205,6 +213,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const M = Number(value('m', '200'));
   const rounds = Number(value('rounds', '4'));
   const repeat = Number(value('repeat', '3'));
+  process.env.BENCH_REDIS_NODES ??= value('nodes', '2');
   const profileDir = prof ? `${REPO_ROOT}bench/results/profiles/` : undefined;
   // --pin: the servers (and redis-server) on the last CPU, the load generators on the others.
   if (args.includes('--pin') && os.cpus().length >= 2) {

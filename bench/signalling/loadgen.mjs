@@ -49,9 +49,11 @@ async function connectAll({ urls, meetingKeys, participants, concurrency }) {
   const started = now();
   const jobs = [];
   meetings = meetingKeys.map((key) => ({ key, peers: [] }));
-  for (const meeting of meetings) {
-    for (let i = 0; i < participants; i += 1) jobs.push({ meeting, i, url: urls[i % urls.length] });
-  }
+  // Participant i of meeting m on node (m + i) mod nodes: with two nodes the people of a two-person
+  // meeting are on different nodes; with three, every node holds meetings and some hold none of a meeting.
+  meetings.forEach((meeting, m) => {
+    for (let i = 0; i < participants; i += 1) jobs.push({ meeting, i, url: urls[(m + i) % urls.length] });
+  });
   let failures = 0;
   for (let offset = 0; offset < jobs.length; offset += concurrency) {
     const batch = jobs.slice(offset, offset + concurrency);

@@ -37,7 +37,13 @@ if (mode === 'redis') {
   const redis = createClient({ url: process.env.REDIS_URL });
   redis.on('error', () => undefined);
   await redis.connect();
-  const scaleOut = createRedisScaleOut({ client: redis, nodeId: process.env.NODE_ID ?? 'bench-node' });
+  // Each variant of a run its own keys and streams (BENCH_REDIS_PREFIX): they share one redis-server.
+  const prefix = process.env.BENCH_REDIS_PREFIX;
+  const scaleOut = createRedisScaleOut({
+    client: redis,
+    nodeId: process.env.NODE_ID ?? 'bench-node',
+    ...(prefix ? { keyPrefix: prefix, adapter: { streamName: `${prefix}stream`, channelPrefix: `${prefix}sio` } } : {}),
+  });
   const io = new Server(http, { adapter: scaleOut.adapter, transports: ['websocket'], serveClient: false });
   const meetings = attachMeetings(io, { store: scaleOut.store, nodeId: scaleOut.nodeId, allowAnonymous: true, ...limits });
   await scaleOut.start(meetings);

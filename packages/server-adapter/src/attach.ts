@@ -21,6 +21,7 @@ import { resolveOptions, type MeetingsServerOptions } from './options';
 import { createClientGuards } from './socket/client-guards';
 import { createConnections } from './socket/connection';
 import { createHandshakeMiddleware } from './socket/handshake';
+import { canRouteByNode } from './socket/node-routes';
 import { resolveIoTarget, type AttachTarget } from './socket/io-target';
 import type { MeetingsIoServer, MeetingsNamespace, MeetingsSocket } from './socket/types';
 import { MemoryRoomStore } from './store/memory-store';
@@ -137,6 +138,10 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
   const load = new LoadShedder(resolved.overload);
   const directory = new ParticipantDirectory({ namespace, store, events, presence, nodeId: resolved.nodeId });
   const roomWatch = createRoomWatch(namespace.adapter);
+  // Behind the Redis streams adapter, a signal to a participant on another node goes to that node alone.
+  const stopRouting = canRouteByNode(namespace.adapter)
+    ? namespace.adapter.routeByNode({ nodeId: resolved.nodeId, nodeOf: (room) => directory.nodeOfRoom(room) })
+    : () => undefined;
   const lifecycle = new MeetingLifecycle({ store, rooms, events, presence, logger, clock, options: resolved });
   const leaveContext: LeaveContext = { store, rooms, presence, events, lifecycle, clock, options: resolved };
   const leave = (socket: MeetingsSocket, reason: ParticipantLeftReason) => leaveCurrentMeeting(leaveContext, socket, reason);
@@ -165,6 +170,7 @@ export function attachMeetings(target: AttachTarget, options: MeetingsServerOpti
     await connections.close(() => ioTarget.release());
     guards.close();
     lifecycle.close();
+    stopRouting();
     directory.close();
     roomWatch.close();
     load.close();

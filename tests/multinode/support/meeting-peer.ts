@@ -28,6 +28,8 @@ export interface MeetingPeerOptions {
   media?: MediaState;
   /** Reconnect and rejoin after a drop, like the core client. @default true */
   reconnect?: boolean;
+  /** The first join is a rejoin of this earlier session (its id and rejoin ticket), as after a page reload. */
+  resume?: { participantId: string; rejoinTicket: string };
 }
 
 /** One relayed signalling message as the receiver saw it. */
@@ -51,6 +53,8 @@ export class MeetingPeer {
   readonly socket: PeerSocket;
   readonly options: MeetingPeerOptions;
   self: ParticipantInfo | undefined;
+  /** The rejoin ticket of the last join answer. */
+  rejoinTicket: string | undefined;
   /** Who it is while it waits to be let in. */
   waitingSelf: WaitingParticipant | undefined;
   admission: Admission | undefined;
@@ -111,7 +115,8 @@ export class MeetingPeer {
   }
 
   async #join(): Promise<void> {
-    const previous = this.self?.id;
+    const resume = this.self ? undefined : this.options.resume;
+    const previous = this.self?.id ?? resume?.participantId;
     // Room events that arrive while the join is in flight may be newer than the snapshot in the
     // answer: hold them and apply them after it (see #onRoomEvent).
     const held: Array<() => void> = [];
@@ -122,6 +127,7 @@ export class MeetingPeer {
         displayName: this.options.displayName,
         ...(this.options.media ? { media: this.options.media } : {}),
         ...(previous ? { previousParticipantId: previous } : {}),
+        ...(resume ? { rejoinTicket: resume.rejoinTicket } : {}),
       })) as Ack<JoinMeetingResult>;
       if (!result.ok) {
         throw Object.assign(new Error(`join refused: ${result.error.code}`), { code: result.error.code, error: result.error });
@@ -169,6 +175,7 @@ export class MeetingPeer {
   #applyJoined(joined: MeetingJoinedPayload): void {
     this.admission = 'admitted';
     this.self = joined.self;
+    this.rejoinTicket = joined.rejoinTicket;
     this.waitingList.clear();
     for (const w of joined.waiting ?? []) this.waitingList.set(w.id, w);
     this.meeting = joined.meeting;

@@ -127,6 +127,7 @@ async function join(
   let record: ParticipantRecord;
   let result: AddParticipantResult;
   let startedHere = false;
+  let tookIdBack = false;
   if (payload.rejoinTicket === undefined && !socket.data.session) {
     // The common join: opening the meeting and taking the seat are one store step (one round
     // trip on Redis).
@@ -156,6 +157,7 @@ async function join(
     await ctx.leave(socket, 'left');
     const resumed = await acceptRejoinTicket(ctx, payload.rejoinTicket, meeting, user.userId, now);
     record = recordWith(resumed?.participantId ?? randomUUID());
+    tookIdBack = resumed !== undefined;
     const waits = !resumed && mayWait && meetingSettings(meeting, options).waitingRoom;
     result = await store.addParticipant(record, {
       maxParticipants: options.limits.maxParticipants,
@@ -166,6 +168,8 @@ async function join(
   }
   if (!result.ok && result.reason === 'not-admitted') return knock(ctx, socket, record, meeting, event);
   if (!result.ok) throw new ProtocolFailure(result.reason);
+  // The id may have lived on another node before the store lost the meeting: nothing for it goes there now.
+  if (tookIdBack) ctx.directory?.moved(meetingId, record.id);
 
   const room = meetingRoom(meetingId);
   if (result.replaced) {

@@ -20,8 +20,15 @@ const record = (id: string, nodeId: string): ParticipantRecord => ({
 
 /** A directory on node `a`; `severalNodes` gives it an adapter that reaches other nodes. Counts the store reads. */
 function directoryOn(severalNodes: boolean) {
+  const sent: unknown[][] = [];
   const adapter = { rooms: new Map(), serverSideEmit: severalNodes ? () => undefined : Adapter.prototype.serverSideEmit };
-  const namespace = { adapter, sockets: new Map(), on: () => undefined, off: () => undefined } as unknown as MeetingsNamespace;
+  const namespace = {
+    adapter,
+    sockets: new Map(),
+    on: () => undefined,
+    off: () => undefined,
+    serverSideEmit: (...args: unknown[]) => void sent.push(args),
+  } as unknown as MeetingsNamespace;
   const events = createMeetingEvents(() => undefined);
   const reads: string[] = [];
   const stored = new Map([['b1', record('b1', 'b')]]);
@@ -32,7 +39,7 @@ function directoryOn(severalNodes: boolean) {
     },
   };
   const directory = new ParticipantDirectory({ namespace, store, events, presence: { has: () => true }, nodeId: 'a' });
-  return { directory, events, reads };
+  return { directory, events, reads, sent };
 }
 
 describe('ParticipantDirectory: what a join answer teaches it', () => {
@@ -69,6 +76,35 @@ describe('ParticipantDirectory: what a join answer teaches it', () => {
   it('keeps nothing on a single node, where every participant is in its own rooms', () => {
     const { directory } = directoryOn(false);
     expect(directory.mark('m1')).toBeUndefined();
+    expect(directory.cachedMeetings).toBe(0);
+    directory.close();
+  });
+});
+
+describe('ParticipantDirectory: where the adapter sends what goes to one participant', () => {
+  it("names the node of a cached participant's room until the participant leaves, moves or the meeting ends", async () => {
+    const { directory, events, sent } = directoryOn(true);
+    directory.learn('m1', directory.mark('m1')!, [record('a1', 'a'), record('b1', 'b'), record('c1', 'c')]);
+    expect(directory.nodeOfRoom('p:b1')).toBe('b');
+    expect(directory.nodeOfRoom('p:c1')).toBe('c');
+    // This node's own participants, other rooms and unknown ids: no node (the shared stream).
+    expect(directory.nodeOfRoom('p:a1')).toBeUndefined();
+    expect(directory.nodeOfRoom('m:m1')).toBeUndefined();
+    expect(directory.nodeOfRoom('p:zz')).toBeUndefined();
+
+    events.emit('participant-left', participantLeft(record('b1', 'b'), 'left', 2));
+    expect(directory.nodeOfRoom('p:b1')).toBeUndefined();
+
+    // A rejoin elsewhere that took the id back: forgotten here and on every other node.
+    directory.moved('m1', 'c1');
+    expect(directory.nodeOfRoom('p:c1')).toBeUndefined();
+    expect(sent).toContainEqual(['mentara:participant-gone', 'm1', 'c1']);
+
+    // Read again from the store (now on node b), then the meeting ends.
+    expect(await directory.remoteNode('m1', 'b1')).toBe('b');
+    expect(directory.nodeOfRoom('p:b1')).toBe('b');
+    events.emit('meeting-ended', { meetingId: 'm1' } as never);
+    expect(directory.nodeOfRoom('p:b1')).toBeUndefined();
     expect(directory.cachedMeetings).toBe(0);
     directory.close();
   });

@@ -46,6 +46,8 @@ const PRUNE_INTERVAL_MS = 60_000;
 export class ParticipantDirectory {
   readonly #deps: DirectoryDeps;
   readonly #remote = new Map<string, RemoteMembers>();
+  /** Participant room (`p:{participantId}`) → node id, for every participant in {@link #remote} (the adapter routes signals by it). */
+  readonly #nodeOfRoom = new Map<string, string>();
   readonly #stops: Array<() => void> = [];
   /** Whether other nodes exist (an adapter that reaches them). */
   readonly #shared: boolean;
@@ -56,27 +58,20 @@ export class ParticipantDirectory {
     // Other nodes exist only behind an adapter that reaches them (the in-memory one only warns).
     const shared = namespace.adapter.serverSideEmit !== Adapter.prototype.serverSideEmit;
     this.#shared = shared;
-    const forget = (meetingId: string, participantId: string): void => {
-      const members = this.#remote.get(meetingId);
-      if (!members) return;
-      members.nodes.delete(participantId);
-      members.epoch += 1;
-    };
+    const forget = (meetingId: string, participantId: string): void => this.#forget(meetingId, participantId);
     this.#stops.push(
       events.on('participant-left', ({ meetingId, participant }) => {
         forget(meetingId, participant.participantId);
         if (shared) namespace.serverSideEmit(PARTICIPANT_GONE, meetingId, participant.participantId);
       }),
-      events.on('meeting-ended', ({ meetingId }) => {
-        this.#remote.delete(meetingId);
-      }),
+      events.on('meeting-ended', ({ meetingId }) => this.#drop(meetingId)),
     );
     if (shared) {
       namespace.on(PARTICIPANT_GONE, forget);
       this.#stops.push(() => void namespace.off(PARTICIPANT_GONE, forget));
     }
     const prune = setInterval(() => {
-      for (const meetingId of this.#remote.keys()) if (!deps.presence.has(meetingId)) this.#remote.delete(meetingId);
+      for (const meetingId of [...this.#remote.keys()]) if (!deps.presence.has(meetingId)) this.#drop(meetingId);
     }, PRUNE_INTERVAL_MS);
     prune.unref?.();
     this.#stops.push(() => clearInterval(prune));
@@ -106,7 +101,7 @@ export class ParticipantDirectory {
     const settle = (record: ParticipantRecord | undefined): string | undefined => {
       // On this node but not in its rooms: the session is ending here.
       if (!record || record.nodeId === this.#deps.nodeId) return undefined;
-      if (this.#current(meetingId, mark)) mark.members.nodes.set(participantId, record.nodeId);
+      if (this.#current(meetingId, mark)) this.#cache(mark.members, participantId, record.nodeId);
       return record.nodeId;
     };
     const found = this.#deps.store.getParticipant(meetingId, participantId);
@@ -128,7 +123,47 @@ export class ParticipantDirectory {
    */
   learn(meetingId: string, mark: RosterMark, roster: readonly ParticipantRecord[]): void {
     if (!this.#current(meetingId, mark)) return;
-    for (const p of roster) if (p.nodeId !== this.#deps.nodeId) mark.members.nodes.set(p.id, p.nodeId);
+    for (const p of roster) if (p.nodeId !== this.#deps.nodeId) this.#cache(mark.members, p.id, p.nodeId);
+  }
+
+  /**
+   * The node of the one socket in Socket.IO room `room`, when it is the room of a participant this
+   * node knows to be on another node; the adapter then sends what goes to that room to that node alone.
+   */
+  nodeOfRoom(room: string): string | undefined {
+    return this.#nodeOfRoom.get(room);
+  }
+
+  /**
+   * A participant id now lives on this node though it may have lived on another (a rejoin that
+   * took its old id back after the store lost the meeting): every node forgets where it was, so
+   * nothing for it goes to its old node.
+   */
+  moved(meetingId: string, participantId: string): void {
+    this.#forget(meetingId, participantId);
+    if (this.#shared) this.#deps.namespace.serverSideEmit(PARTICIPANT_GONE, meetingId, participantId);
+  }
+
+  /** Forgets where a participant is; a store read that raced it is not cached. */
+  #forget(meetingId: string, participantId: string): void {
+    const members = this.#remote.get(meetingId);
+    if (!members) return;
+    members.nodes.delete(participantId);
+    this.#nodeOfRoom.delete(participantRoom(participantId));
+    members.epoch += 1;
+  }
+
+  #cache(members: RemoteMembers, participantId: string, nodeId: string): void {
+    members.nodes.set(participantId, nodeId);
+    this.#nodeOfRoom.set(participantRoom(participantId), nodeId);
+  }
+
+  /** Drops a meeting's cache entry, and its participants from the index by participant. */
+  #drop(meetingId: string): void {
+    const members = this.#remote.get(meetingId);
+    if (!members) return;
+    this.#remote.delete(meetingId);
+    for (const participantId of members.nodes.keys()) this.#nodeOfRoom.delete(participantRoom(participantId));
   }
 
   /** The meeting's cache entry (created when missing) and its epoch now, before a store read. */
@@ -155,5 +190,6 @@ export class ParticipantDirectory {
   close(): void {
     for (const stop of this.#stops.splice(0)) stop();
     this.#remote.clear();
+    this.#nodeOfRoom.clear();
   }
 }

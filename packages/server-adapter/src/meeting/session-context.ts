@@ -15,7 +15,7 @@ export interface SessionContext {
   events: MeetingEvents;
   lifecycle: Pick<MeetingLifecycle, 'afterJoin' | 'afterKnock' | 'armScheduledEnd' | 'end'>;
   /** Where admitted participants are; a join's answer tells it the roster's nodes. */
-  directory?: Pick<ParticipantDirectory, 'mark' | 'learn'>;
+  directory?: Pick<ParticipantDirectory, 'mark' | 'learn' | 'moved'>;
   /** Deliveries to a meeting's room on this node; lets a join answer from its seat step's roster. */
   roomWatch?: Pick<RoomWatch, 'watch'>;
   clock: () => number;

@@ -8,8 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisServer, type TestRedisServer } from '../../../../tests/multinode/support/redis-server';
 import { silentLogger } from '../observability/logger';
 import { createMeetingsRedisAdapter, type MeetingsRedisAdapter } from './redis-adapter';
+import type { NodeRoutingAdapter } from '../socket/node-routes';
 import { MAX_ENTRY_BYTES } from './stream-adapter';
-import { StreamLink } from './stream-link';
+import { encodeEntry } from './stream-codec';
+import { ownStreamName, StreamLink } from './stream-link';
 
 let server: TestRedisServer;
 let admin: ReturnType<typeof createClient>;
@@ -190,5 +192,129 @@ describe('createMeetingsRedisAdapter', () => {
     await b.io.close();
     // Client connections are the test's own; the readers and subscribers are gone.
     await until(async () => (await connections()).length <= before + 2, 'the adapter connections to close');
+  });
+
+  it('sends a broadcast to one routed room to that node alone, once the node says it reads its own stream', async () => {
+    const streamName = `adapter-${randomUUID()}`;
+    const nodes = { a: await startNode(streamName), b: await startNode(streamName), c: await startNode(streamName) };
+    // What a meeting server would tell each adapter: room `p:b` lives on node b.
+    for (const [nodeId, node] of Object.entries(nodes)) {
+      const stop = (node.io.of('/').adapter as unknown as NodeRoutingAdapter).routeByNode({ nodeId, nodeOf: (room) => (room === 'p:b' ? 'b' : undefined) });
+      cleanups.push(stop);
+    }
+    nodes.b.io.on('connection', (socket) => socket.join(['p:b', 'everyone']));
+    nodes.c.io.on('connection', (socket) => socket.join('everyone'));
+    const onB = await connect(nodes.b.url);
+    const onC = await connect(nodes.c.url);
+    await until(async () => (await nodes.a.io.in('everyone').fetchSockets()).length === 2, 'the joins');
+
+    // Before node b has said anything on the shared stream, a knows nothing of its own stream: every node reads the message.
+    const first = next(onB, 'to-b');
+    const cBefore = nodes.c.cluster.stats().received;
+    nodes.a.io.to('p:b').emit('to-b', -1);
+    expect(await first).toBe(-1);
+    await until(() => nodes.c.cluster.stats().received > cBefore, 'node c to read the unrouted message');
+    expect(nodes.a.cluster.stats().routed).toBe(0);
+
+    // Node b broadcasts once (its entry names it), then a routes what goes to `p:b` to b's stream.
+    const hello = next(onC, 'hello');
+    const aBefore = nodes.a.cluster.stats().received;
+    nodes.b.io.to('everyone').emit('hello', 'from b');
+    expect(await hello).toBe('from b');
+    await until(() => nodes.a.cluster.stats().received > aBefore, 'node a to read node b');
+
+    const got: number[] = [];
+    onB.on('to-b', (n: number) => got.push(n));
+    const before = { a: nodes.a.cluster.stats(), b: nodes.b.cluster.stats(), c: nodes.c.cluster.stats() };
+    for (let n = 0; n < 150; n += 1) {
+      nodes.a.io.to('p:b').emit('to-b', n);
+      if (n % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await until(() => got.length === 150, 'the routed messages');
+    expect(got).toEqual(Array.from({ length: 150 }, (_, n) => n));
+    const after = { a: nodes.a.cluster.stats(), b: nodes.b.cluster.stats(), c: nodes.c.cluster.stats() };
+    expect(after.a.routed - before.a.routed).toBe(150);
+    expect(after.b.receivedDirect - before.b.receivedDirect).toBe(150);
+    expect(after.b.received - before.b.received).toBe(150);
+    // Neither the third node nor the origin read any of it back.
+    expect(after.c.received).toBe(before.c.received);
+    expect(Number(await admin.sendCommand(['XLEN', ownStreamName(streamName, 'c')]))).toBe(0);
+    for (const stats of Object.values(after)) expect(stats).toMatchObject({ gaps: 0, duplicates: 0, publishFailures: 0 });
+
+    // A broadcast with a room excepted, or to several rooms, still goes to every node.
+    const all = next(onC, 'all');
+    nodes.a.io.to(['p:b', 'everyone']).emit('all', 1);
+    expect(await all).toBe(1);
+    expect(nodes.a.cluster.stats().routed - after.a.routed).toBe(0);
+
+    // A node's own stream holds what it has not read: what it read is trimmed (at most once a
+    // second), and it has a lifetime while it is read. It is gone when the node closes.
+    const own = ownStreamName(streamName, 'b');
+    expect(Number(await admin.sendCommand(['PTTL', own]))).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const last = next(onB, 'to-b');
+    nodes.a.io.to('p:b').emit('to-b', 150);
+    expect(await last).toBe(150);
+    await until(async () => Number(await admin.sendCommand(['XLEN', own])) <= 1, "node b's stream to be trimmed to what it has not read");
+    await nodes.b.io.close();
+    await until(async () => Number(await admin.sendCommand(['EXISTS', own])) === 0, "node b's stream to be deleted");
+  });
+
+  it("delivers what the shared stream held before an entry of this node's own stream first, even when a read is cut at COUNT", async () => {
+    const streamName = `adapter-${randomUUID()}`;
+    const client = createClient({ url: server.url });
+    await client.connect();
+    const link = new StreamLink(client, { streamName, maxLen: 1000, readCount: 5, blockTimeInMs: 100 }, silentLogger, () => undefined);
+    const got: string[] = [];
+    const stop = link.receive('/', (entry, _offset, direct) => got.push(`${direct ? 'direct' : 'shared'}:${(entry.messages[0] as unknown as { data: { n: number } }).data.n}`));
+    cleanups.push(async () => {
+      stop();
+      await client.quit();
+    });
+    await link.readOwnStream('node-x');
+    // The reader's next XREAD names both streams (it blocks for at most 100 ms at a time).
+    await until(async () => (await connections()).some((c) => c.cmd === 'xread'), 'the reader');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+
+    // Twenty broadcasts, then one message routed to this node, appended in one step: the reader's
+    // next XREAD sees all of them but gets five shared entries per read.
+    const entry = (n: number, seq: number): string[] => encodeEntry({ uid: 'origin', nsp: '/', type: 3, data: { n } } as never, [1, seq]);
+    const multi = admin.multi();
+    for (let n = 0; n < 20; n += 1) multi.addCommand(['XADD', streamName, '*', ...entry(n, n + 1)]);
+    multi.addCommand(['XADD', ownStreamName(streamName, 'node-x'), '*', ...entry(100, 1)]);
+    await multi.exec();
+    await until(() => got.length === 21, 'every entry');
+    expect(got).toEqual([...Array.from({ length: 20 }, (_, n) => `shared:${n}`), 'direct:100']);
+  });
+
+  it("checks each origin's sequence on a node's own stream apart from the shared one, and reports a loss on it", async () => {
+    const streamName = `adapter-${randomUUID()}`;
+    const b = await startNode(streamName);
+    cleanups.push((b.io.of('/').adapter as unknown as NodeRoutingAdapter).routeByNode({ nodeId: 'b', nodeOf: () => undefined }));
+    const gaps: unknown[] = [];
+    cleanups.push(b.cluster.onGap((gap) => gaps.push(gap)));
+    b.io.on('connection', (socket) => socket.join('p:b'));
+    const onB = await connect(b.url);
+    await until(async () => (await b.io.in('p:b').fetchSockets()).length === 1, 'the join');
+    const got: number[] = [];
+    onB.on('n', (n: number) => got.push(n));
+    // What another node's adapter appends: a broadcast to room `p:b`, stamped [bootedAt, seq].
+    const entry = (n: number, seq: number): string[] =>
+      encodeEntry({ uid: 'origin-x', nsp: '/', type: 3, data: { packet: { type: 2, data: ['n', n], nsp: '/' }, opts: { rooms: ['p:b'], except: [], flags: {} } } } as never, [1, seq]);
+    const own = ownStreamName(streamName, 'b');
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the reader's next XREAD names its own stream
+
+    // The origin's shared sequence is at 40; its sequence on b's stream starts at 1: no gap.
+    await admin.sendCommand(['XADD', streamName, '*', ...entry(0, 40)]);
+    await admin.sendCommand(['XADD', own, '*', ...entry(1, 1)]);
+    await admin.sendCommand(['XADD', own, '*', ...entry(2, 2)]);
+    await until(() => got.length === 3, 'three messages');
+    expect(b.cluster.stats()).toMatchObject({ gaps: 0, receivedDirect: 2, received: 3 });
+
+    // Seq 3 on b's stream never arrives: the next one shows the loss.
+    await admin.sendCommand(['XADD', own, '*', ...entry(4, 4)]);
+    await until(() => got.length === 4, 'the message after the loss');
+    expect(b.cluster.stats()).toMatchObject({ gaps: 1, missingMessages: 1 });
+    expect(gaps).toEqual([expect.objectContaining({ origin: 'origin-x', missing: 1 })]);
   });
 });

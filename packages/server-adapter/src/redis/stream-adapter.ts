@@ -1,8 +1,9 @@
-import { ClusterAdapter, type ClusterMessage, type ClusterResponse, type Offset, type ServerId } from 'socket.io-adapter';
+import { ClusterAdapter, MessageType, type ClusterMessage, type ClusterResponse, type Offset, type ServerId } from 'socket.io-adapter';
 import { batchItem, encodeBatchItems, encodeEntry, goesThroughStream, type StreamEntry } from './stream-codec';
-import type { StreamLink } from './stream-link';
+import type { NodeRoutes, NodeRoutingAdapter } from '../socket/node-routes';
+import { NODE_FIELD, type StreamLink } from './stream-link';
 import type { StreamMonitor } from './stream-monitor';
-import { StreamSequencer, StreamSequenceTracker } from './stream-sequence';
+import { StreamSequencer, StreamSequenceTracker, type SequenceStamp } from './stream-sequence';
 
 /** What the adapters of every namespace on one node share. */
 export interface StreamAdapterShared {
@@ -17,8 +18,13 @@ export const MAX_MESSAGES_PER_ENTRY = 100;
 /** Most bytes of messages one stream entry carries (a single larger message goes alone). */
 export const MAX_ENTRY_BYTES = 64 * 1024;
 
+/** A sequencer for another node's own stream is dropped after this long unused (far beyond the readers' memory of an origin). */
+const DIRECT_SEQUENCER_IDLE_MS = 30 * 60_000;
+
 /** Messages waiting for the end of the event loop's turn, and the callers waiting for their append. */
 interface PendingEntry {
+  /** The node whose own stream it goes to; `undefined` for the shared stream. */
+  node: string | undefined;
   messages: ClusterMessage[];
   appended: Promise<Offset>;
   resolve: (offset: Offset) => void;
@@ -37,24 +43,36 @@ interface NamespaceLike {
  * this node read it, or an append that failed) becomes a reported gap instead of silence.
  * What the node broadcasts within one turn of the event loop goes out as one entry (one XADD,
  * one entry for every reader), in order — under load that is most of the stream's cost saved.
+ * With {@link NodeRoutes} (a meeting server sets them), a broadcast to one room whose node is
+ * known — a signal to one participant — goes to that node's own stream instead, which only that
+ * node reads: one append and one read, however many nodes there are. Those entries carry their
+ * own sequence per origin and target node, checked the same way.
  * Requests that expect answers travel over pub/sub, as Socket.IO's own cluster adapters do.
  */
-export class MeetingsStreamAdapter extends ClusterAdapter {
+export class MeetingsStreamAdapter extends ClusterAdapter implements NodeRoutingAdapter {
   readonly #shared: StreamAdapterShared;
   readonly #sequencer = new StreamSequencer();
   readonly #tracker: StreamSequenceTracker;
+  /** Sequences of what this node routes to each other node's own stream, and when each was last used. */
+  readonly #directSequencers = new Map<string, { sequencer: StreamSequencer; usedAt: number }>();
+  /** Checks what other nodes routed to this node's own stream. */
+  readonly #directTracker: StreamSequenceTracker;
   readonly #publicChannel: string;
   readonly #stops: Array<() => void>;
-  #pending: PendingEntry | undefined;
+  /** What this turn sends, per stream: `''` for the shared one, else the target node's id. */
+  readonly #pending = new Map<string, PendingEntry>();
+  #routes: NodeRoutes | undefined;
+  #lastSequencerPrune = 0;
 
   constructor(nsp: NamespaceLike, shared: StreamAdapterShared) {
     super(nsp);
     this.#shared = shared;
     this.#tracker = new StreamSequenceTracker({ startedAt: this.#sequencer.bootedAt });
+    this.#directTracker = new StreamSequenceTracker({ startedAt: this.#sequencer.bootedAt });
     this.#publicChannel = `${shared.channelPrefix}#${nsp.name}#`;
     const { link } = shared;
     this.#stops = [
-      link.receive(nsp.name, (entry, offset) => this.#fromStream(entry, offset), this.uid),
+      link.receive(nsp.name, (entry, offset, direct) => this.#fromStream(entry, offset, direct), this.uid),
       link.subscribe([this.#publicChannel], (payload) => this.#fromChannel(payload, (m) => this.onMessage(m as ClusterMessage))),
       link.subscribe([this.#responseChannel(this.uid)], (payload) => this.#fromChannel(payload, (m) => this.onResponse(m as ClusterResponse))),
     ];
@@ -68,7 +86,9 @@ export class MeetingsStreamAdapter extends ClusterAdapter {
       return Promise.resolve('');
     }
     monitor.published();
-    let pending = this.#pending;
+    const node = this.#routes ? this.#nodeOf(message) : undefined;
+    const key = node ?? '';
+    let pending = this.#pending.get(key);
     if (!pending) {
       let resolve!: (offset: Offset) => void;
       let reject!: (error: unknown) => void;
@@ -76,12 +96,64 @@ export class MeetingsStreamAdapter extends ClusterAdapter {
         resolve = res;
         reject = rej;
       });
-      pending = this.#pending = { messages: [], appended, resolve, reject };
-      // After the I/O callbacks of this turn: everything they broadcast shares the entry.
-      setImmediate(() => this.#append(pending as PendingEntry));
+      pending = { node, messages: [], appended, resolve, reject };
+      if (this.#pending.size === 0) {
+        // After the I/O callbacks of this turn: everything they broadcast shares the entry (one per stream).
+        setImmediate(() => this.#flush());
+      }
+      this.#pending.set(key, pending);
     }
+    if (node !== undefined) monitor.routed();
     pending.messages.push(message);
     return pending.appended;
+  }
+
+  routeByNode(routes: NodeRoutes): () => void {
+    this.#routes = routes;
+    // Other nodes route here only once this node's shared-stream entries say it reads its own
+    // stream, which they do from when that reading starts.
+    void this.#shared.link.readOwnStream(routes.nodeId);
+    return () => {
+      if (this.#routes === routes) this.#routes = undefined;
+    };
+  }
+
+  /**
+   * The node a message goes to alone: a broadcast to one room (nobody excepted) that the routes
+   * place on another node, one that reads its own stream. Anything else goes to every node.
+   */
+  #nodeOf(message: ClusterMessage): string | undefined {
+    if (message.type !== MessageType.BROADCAST) return undefined;
+    const { opts } = message.data as { opts: { rooms: string[]; except: string[] } };
+    if (opts.rooms.length !== 1 || opts.except.length > 0) return undefined;
+    const routes = this.#routes as NodeRoutes;
+    const node = routes.nodeOf(opts.rooms[0] as string);
+    if (node === undefined || node === routes.nodeId || !this.#shared.link.readsOwnStream(node)) return undefined;
+    return node;
+  }
+
+  /** Appends what this turn sent, one pending entry per stream, in the order each was first used. */
+  #flush(): void {
+    const pending = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const entry of pending) this.#append(entry);
+  }
+
+  /** The stamp of the next `count` messages to `node`'s own stream, or to the shared one. */
+  #stamp(node: string | undefined, count: number): SequenceStamp {
+    if (node === undefined) return this.#sequencer.next(count);
+    const now = Date.now();
+    let direct = this.#directSequencers.get(node);
+    if (!direct) {
+      direct = { sequencer: new StreamSequencer(this.#sequencer.bootedAt), usedAt: now };
+      this.#directSequencers.set(node, direct);
+    }
+    direct.usedAt = now;
+    if (now - this.#lastSequencerPrune > 60_000) {
+      this.#lastSequencerPrune = now;
+      for (const [id, { usedAt }] of this.#directSequencers) if (now - usedAt > DIRECT_SEQUENCER_IDLE_MS) this.#directSequencers.delete(id);
+    }
+    return direct.sequencer.next(count);
   }
 
   /**
@@ -90,22 +162,24 @@ export class MeetingsStreamAdapter extends ClusterAdapter {
    * messages and {@link MAX_ENTRY_BYTES}; settles everyone waiting on them.
    */
   #append(pending: PendingEntry): void {
-    if (this.#pending !== pending) return;
-    this.#pending = undefined;
     const { link, monitor } = this.#shared;
-    const { messages } = pending;
+    const { messages, node } = pending;
     const appends: Array<Promise<string>> = [];
+    // A node that reads its own stream says so on its shared-stream entries (readers of an
+    // earlier release skip the unknown field).
+    const own = node === undefined ? link.ownNodeId : undefined;
     const append = (fields: string[], count: number): void => {
       monitor.appended();
-      appends.push(link.append(fields, count));
+      if (node !== undefined) appends.push(link.appendTo(node, fields, count));
+      else appends.push(link.append(own === undefined ? fields : [...fields, NODE_FIELD, own], count));
     };
-    if (messages.length === 1) append(encodeEntry(messages[0] as ClusterMessage, this.#sequencer.next()), 1);
+    if (messages.length === 1) append(encodeEntry(messages[0] as ClusterMessage, this.#stamp(node, 1)), 1);
     else {
       const { uid, nsp } = messages[0] as ClusterMessage;
       let items: string[] = [];
       let bytes = 0;
       const flush = (): void => {
-        if (items.length > 0) append(encodeBatchItems(uid, nsp, items, this.#sequencer.next(items.length)), items.length);
+        if (items.length > 0) append(encodeBatchItems(uid, nsp, items, this.#stamp(node, items.length)), items.length);
         items = [];
         bytes = 0;
       };
@@ -138,7 +212,8 @@ export class MeetingsStreamAdapter extends ClusterAdapter {
   override close(): void {
     // What this turn broadcast still goes out; then subscriptions, then the stream (the last
     // namespace's stream stop closes the connections).
-    if (this.#pending) this.#append(this.#pending);
+    this.#routes = undefined;
+    this.#flush();
     for (const stop of this.#stops.splice(0).reverse()) stop();
   }
 
@@ -146,11 +221,12 @@ export class MeetingsStreamAdapter extends ClusterAdapter {
     return `${this.#publicChannel}${uid}#`;
   }
 
-  #fromStream({ uid, nsp, messages, stamp }: StreamEntry, offset: string): void {
+  #fromStream({ uid, nsp, messages, stamp }: StreamEntry, offset: string, direct: boolean): void {
     const { monitor } = this.#shared;
     if (uid !== this.uid && stamp) {
-      monitor.received(offset, messages.length);
-      const verdict = this.#tracker.observe(uid, stamp, Date.now(), messages.length);
+      monitor.received(offset, messages.length, direct);
+      // Each stream has its own sequence per origin: a gap in one is a loss from that stream.
+      const verdict = (direct ? this.#directTracker : this.#tracker).observe(uid, stamp, Date.now(), messages.length);
       if (verdict.kind === 'duplicate') return monitor.duplicate();
       if (verdict.kind === 'gap') {
         monitor.gap({ namespace: nsp, origin: uid, missing: verdict.missing, detectedAt: Date.now() });

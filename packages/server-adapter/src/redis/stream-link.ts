@@ -39,13 +39,50 @@ export interface StreamLinkSettings {
   blockTimeInMs: number;
 }
 
-/** Where the link hands what it reads: one receiver per Socket.IO namespace. */
-export type StreamReceiver = (entry: StreamEntry, offset: string) => void;
+/**
+ * Where the link hands what it reads: one receiver per Socket.IO namespace. `direct` is true for
+ * an entry read from this node's own stream (messages other nodes routed to it alone).
+ */
+export type StreamReceiver = (entry: StreamEntry, offset: string, direct: boolean) => void;
 
 type Reply = [id: string, fields: string[]];
 
-/** The entries of an XREAD reply (RESP2: `[[stream, [[id, [field, value, …]], …]]]`, or nil). */
-const entriesOf = (reply: unknown): Reply[] => (Array.isArray(reply) && Array.isArray(reply[0]) ? ((reply[0] as unknown[])[1] as Reply[]) : []);
+/** The entries of each stream in an XREAD reply (RESP2: `[[stream, [[id, [field, value, …]], …]], …]`, or nil). */
+const streamsOf = (reply: unknown): Map<string, Reply[]> => {
+  const streams = new Map<string, Reply[]>();
+  if (!Array.isArray(reply)) return streams;
+  for (const part of reply as unknown[]) {
+    if (Array.isArray(part) && Array.isArray(part[1])) streams.set(String(part[0]), part[1] as Reply[]);
+  }
+  return streams;
+};
+
+/** The field of a shared-stream entry that names its node when that node reads its own stream too. */
+export const NODE_FIELD = 'node';
+
+/** How long a node's own stream lives without its reader refreshing it (a node that died). */
+export const OWN_STREAM_TTL_MS = 10 * 60_000;
+/** How often the reader refreshes its own stream's lifetime (when it reads from it). */
+const OWN_STREAM_REFRESH_MS = 60_000;
+/** How often the reader trims what it has read from its own stream (when it reads from it). */
+const OWN_STREAM_TRIM_MS = 1_000;
+/** A node not heard from for this long is no longer sent anything on its own stream (until it is heard again). */
+const DIRECT_READER_FORGET_MS = 10 * 60_000;
+
+/** This node's own stream while it is read. */
+interface OwnStream {
+  nodeId: string;
+  name: string;
+  /** Where reading it goes on from. */
+  offset: string;
+  /** When its lifetime was last refreshed (epoch ms). */
+  refreshedAt: number;
+  /** When what was read from it was last trimmed (epoch ms). */
+  trimmedAt: number;
+}
+
+/** The name of node `nodeId`'s own stream, beside the shared `streamName`. */
+export const ownStreamName = (streamName: string, nodeId: string): string => `${streamName}:node:${nodeId}`;
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 
@@ -67,6 +104,11 @@ export class StreamLink {
   /** Moving average of the messages per appended entry, for trimming by messages. */
   #messagesPerEntry = 1;
   #subscriber: Promise<RedisDuplicate> | undefined;
+  /** This node's own stream, once it reads one: its id and where reading it goes on from. */
+  #own: OwnStream | undefined;
+  /** Nodes whose shared-stream entries say they read their own stream, with when that was last seen. */
+  readonly #directReaders = new Map<string, number>();
+  #lastDirectPrune = 0;
 
   constructor(client: DuplicableRedisClient, settings: StreamLinkSettings, logger: MeetingsLogger, onReconnecting: () => void) {
     this.#client = client;
@@ -102,6 +144,47 @@ export class StreamLink {
     this.#messagesPerEntry += (count - this.#messagesPerEntry) / 32;
     const entries = Math.max(1, Math.round(maxLen / Math.max(1, this.#messagesPerEntry)));
     return String(await this.#client.sendCommand(['XADD', streamName, 'MAXLEN', '~', String(entries), '*', ...fields]));
+  }
+
+  /**
+   * Appends an entry of `count` messages to node `nodeId`'s own stream, which only that node
+   * reads; resolves with its offset. Trimmed like the shared stream.
+   */
+  async appendTo(nodeId: string, fields: readonly string[], count = 1): Promise<string> {
+    const { streamName, maxLen } = this.#settings;
+    const entries = Math.max(1, Math.round(maxLen / Math.max(1, this.#messagesPerEntry)));
+    return String(await this.#client.sendCommand(['XADD', ownStreamName(streamName, nodeId), 'MAXLEN', '~', String(entries), '*', ...fields]));
+  }
+
+  /**
+   * Starts reading this node's own stream beside the shared one, in the same XREAD: the messages
+   * other nodes route to this node alone. The stream is emptied first (whatever is in it was for
+   * an earlier run of a node with this id) and read from its start, so nothing appended after
+   * this resolves is missed. What was read is trimmed from it, and its lifetime refreshed, as it
+   * is read: it holds what this node has not read yet, and the stream of a node that died expires
+   * ({@link OWN_STREAM_TTL_MS}). Like the shared stream it is capped at about `maxLen` messages, so a
+   * node that falls that far behind loses entries, which its sequence check reports.
+   */
+  async readOwnStream(nodeId: string): Promise<void> {
+    if (this.#own?.nodeId === nodeId) return;
+    const name = ownStreamName(this.#settings.streamName, nodeId);
+    try {
+      await this.#client.sendCommand(['DEL', name]);
+    } catch (error) {
+      // Read it anyway: entries of an earlier run are for sockets gone with it, and go nowhere.
+      this.#logger.warn({ error: String(error), stream: name }, "This node's own stream could not be emptied at start");
+    }
+    this.#own = { nodeId, name, offset: '0-0', refreshedAt: 0, trimmedAt: 0 };
+  }
+
+  /** This node's id when it reads its own stream (what its shared-stream entries say about it). */
+  get ownNodeId(): string | undefined {
+    return this.#own?.nodeId;
+  }
+
+  /** Whether node `nodeId` reads its own stream (it said so in a recent shared-stream entry). */
+  readsOwnStream(nodeId: string): boolean {
+    return this.#directReaders.has(nodeId);
   }
 
   async publish(channel: string, payload: string): Promise<void> {
@@ -143,10 +226,27 @@ export class StreamLink {
     while (this.#reader === reader) {
       try {
         offset ??= await this.#lastId(reader);
-        const reply = await reader.sendCommand(['XREAD', 'COUNT', String(readCount), 'BLOCK', String(blockTimeInMs), 'STREAMS', streamName, offset]);
-        for (const [id, fields] of entriesOf(reply)) {
+        const own = this.#own;
+        const command = own
+          ? ['XREAD', 'COUNT', String(readCount), 'BLOCK', String(blockTimeInMs), 'STREAMS', streamName, own.name, offset, own.offset]
+          : ['XREAD', 'COUNT', String(readCount), 'BLOCK', String(blockTimeInMs), 'STREAMS', streamName, offset];
+        const streams = streamsOf(await reader.sendCommand(command));
+        const shared = streams.get(streamName) ?? [];
+        for (const [id, fields] of shared) {
           offset = id;
-          this.#dispatch(fields, id);
+          this.#dispatch(fields, id, false);
+        }
+        // Everything the shared stream held when this read ran was delivered first, so a message
+        // routed to this node never overtakes a broadcast appended before it (a roster event
+        // before the first offer). When the shared part was cut at COUNT, the rest of it comes
+        // first: this node's own entries wait for the next read.
+        const direct = own ? streams.get(own.name) : undefined;
+        if (own && direct && shared.length < readCount) {
+          for (const [id, fields] of direct) {
+            own.offset = id;
+            this.#dispatch(fields, id, true);
+          }
+          if (direct.length > 0) this.#tidyOwn(own);
         }
       } catch {
         // The connection is reconnecting (counted through its event) or was closed by #stop.
@@ -162,12 +262,42 @@ export class StreamLink {
     return newest?.[0] ?? '0-0';
   }
 
-  #dispatch(fields: string[], offset: string): void {
+  /**
+   * After entries were read from this node's own stream: trims what was read (at most once a
+   * second; this node is its only reader, so the stream holds little more than what it has not
+   * read yet, not `maxLen` messages), and gives it its lifetime again (at most once a minute), so
+   * the stream of a node that died expires ({@link OWN_STREAM_TTL_MS}). The commands go on the
+   * host's client and do not wait on the read.
+   */
+  #tidyOwn(own: OwnStream): void {
+    const now = Date.now();
+    if (now - own.trimmedAt >= OWN_STREAM_TRIM_MS) {
+      own.trimmedAt = now;
+      this.#client.sendCommand(['XTRIM', own.name, 'MINID', own.offset]).catch(() => undefined);
+    }
+    if (now - own.refreshedAt >= OWN_STREAM_REFRESH_MS) {
+      own.refreshedAt = now;
+      this.#client.sendCommand(['PEXPIRE', own.name, String(OWN_STREAM_TTL_MS)]).catch(() => undefined);
+    }
+  }
+
+  /** Notes that the node named in a shared-stream entry reads its own stream. */
+  #noteDirectReader(nodeId: string): void {
+    const now = Date.now();
+    this.#directReaders.set(nodeId, now);
+    if (now - this.#lastDirectPrune < 60_000) return;
+    this.#lastDirectPrune = now;
+    for (const [id, seenAt] of this.#directReaders) if (now - seenAt > DIRECT_READER_FORGET_MS) this.#directReaders.delete(id);
+  }
+
+  #dispatch(fields: string[], offset: string, direct: boolean): void {
     // `encodeEntry` writes the origin first: one of this node's own entries, read back, costs no parse.
     if (fields[0] === 'uid' && this.#ownUids.has(fields[1] as string)) return;
+    // A node that reads its own stream says so at the end of its shared-stream entries.
+    if (!direct && fields[fields.length - 2] === NODE_FIELD) this.#noteDirectReader(fields[fields.length - 1] as string);
     try {
       const entry = decodeEntry(fields);
-      if (entry) this.#receivers.get(entry.nsp)?.(entry, offset);
+      if (entry) this.#receivers.get(entry.nsp)?.(entry, offset, direct);
     } catch (error) {
       this.#logger.warn({ error: String(error), offset }, 'A cross-node message could not be handled');
     }
@@ -176,6 +306,10 @@ export class StreamLink {
   #stop(): void {
     this.#reader?.destroy();
     this.#reader = undefined;
+    // Nothing reads this node's own stream any more: what others still route to it is for sockets gone with it.
+    const own = this.#own;
+    this.#own = undefined;
+    if (own) this.#client.sendCommand(['DEL', own.name]).catch(() => undefined);
     void this.#subscriber?.then((s) => s.destroy()).catch(() => undefined);
     this.#subscriber = undefined;
   }

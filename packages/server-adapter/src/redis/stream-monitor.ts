@@ -11,8 +11,15 @@ export interface MeetingsRedisAdapterStats {
   entriesAppended: number;
   /** Appends that failed (Redis unreachable): the other nodes see a gap and resync. */
   publishFailures: number;
-  /** Messages from other nodes read from the stream. */
+  /**
+   * Messages of those published that went to one other node's own stream (a signal to a
+   * participant there) instead of the shared stream every node reads.
+   */
+  routed: number;
+  /** Messages from other nodes read from the streams (the shared one and this node's own). */
   received: number;
+  /** Of those received, the messages other nodes routed to this node's own stream. */
+  receivedDirect: number;
   /** Detected gaps (lost messages) in other nodes' sequences. */
   gaps: number;
   /** Messages known lost across all gaps. */
@@ -53,8 +60,10 @@ export class StreamMonitor {
   readonly #stats: MeetingsRedisAdapterStats = {
     published: 0,
     entriesAppended: 0,
+    routed: 0,
     publishFailures: 0,
     received: 0,
+    receivedDirect: 0,
     gaps: 0,
     missingMessages: 0,
     duplicates: 0,
@@ -74,6 +83,11 @@ export class StreamMonitor {
     this.#stats.published += 1;
   }
 
+  /** A message that goes to one other node's own stream. */
+  routed(): void {
+    this.#stats.routed += 1;
+  }
+
   /** A stream entry this node appended, carrying one or more messages. */
   appended(): void {
     this.#stats.entriesAppended += 1;
@@ -89,9 +103,10 @@ export class StreamMonitor {
     );
   }
 
-  /** `count` messages of another node read at stream offset `offset` (its id starts with the append time). */
-  received(offset: string, count = 1): void {
+  /** `count` messages of another node read at stream offset `offset` (its id starts with the append time); `direct` from this node's own stream. */
+  received(offset: string, count = 1, direct = false): void {
     this.#stats.received += count;
+    if (direct) this.#stats.receivedDirect += count;
     const lag = Date.now() - Number(offset.split('-')[0]);
     this.#stats.lastLagMs = lag;
     if (lag > this.#stats.maxLagMs) this.#stats.maxLagMs = lag;
