@@ -34,7 +34,10 @@ describe('peer link: recovery of a live connection', () => {
   });
 
   it('gives up holding after the absolute cap: ICE restart on the same connection, which recovers it', async () => {
-    const { link, transports, states } = await connectedInitiator();
+    // The restart starts at the 200 ms cap; its timeout is long enough here that the check at
+    // 260 ms cannot fall after it on a busy machine (with 60 ms a late check could, and the link
+    // had then given the restart up for a rebuild: one failure in CI, state still "reconnecting").
+    const { link, transports, states } = await connectedInitiator({ timing: { ...timing, iceRestartTimeoutMs: 600 } });
     transports[0]!.fire('ice', 'disconnected');
     link.setLiveness('congested');
     await tick(260);
