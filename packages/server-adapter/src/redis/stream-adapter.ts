@@ -1,7 +1,7 @@
 import { ClusterAdapter, MessageType, type ClusterMessage, type ClusterResponse, type Offset, type ServerId } from 'socket.io-adapter';
 import { batchItem, encodeBatchItems, encodeEntry, goesThroughStream, type StreamEntry } from './stream-codec';
 import type { NodeRoutes, NodeRoutingAdapter } from '../socket/node-routes';
-import { NODE_FIELD, type StreamLink } from './stream-link';
+import type { StreamLink } from './stream-link';
 import type { StreamMonitor } from './stream-monitor';
 import { StreamSequencer, StreamSequenceTracker, type SequenceStamp } from './stream-sequence';
 
@@ -165,13 +165,9 @@ export class MeetingsStreamAdapter extends ClusterAdapter implements NodeRouting
     const { link, monitor } = this.#shared;
     const { messages, node } = pending;
     const appends: Array<Promise<string>> = [];
-    // A node that reads its own stream says so on its shared-stream entries (readers of an
-    // earlier release skip the unknown field).
-    const own = node === undefined ? link.ownNodeId : undefined;
     const append = (fields: string[], count: number): void => {
       monitor.appended();
-      if (node !== undefined) appends.push(link.appendTo(node, fields, count));
-      else appends.push(link.append(own === undefined ? fields : [...fields, NODE_FIELD, own], count));
+      appends.push(link.append(fields, count, node));
     };
     if (messages.length === 1) append(encodeEntry(messages[0] as ClusterMessage, this.#stamp(node, 1)), 1);
     else {

@@ -135,25 +135,21 @@ export class StreamLink {
   }
 
   /**
-   * Appends an entry of `count` messages; resolves with its offset. The stream is trimmed to
-   * about `maxLen` messages: Redis counts entries, so the cap it is given is `maxLen` over the
-   * recent messages per entry — a stream of batched entries holds no more than one of singles.
+   * Appends an entry of `count` messages to the shared stream, or with `nodeId` to that node's own
+   * stream (which only it reads); resolves with its offset. A shared-stream entry of a node that
+   * reads its own stream ends with the {@link NODE_FIELD} naming it (readers of an earlier release
+   * skip the unknown field). Each stream is trimmed to about `maxLen` messages: Redis counts
+   * entries, so the cap it is given is `maxLen` over the recent messages per shared-stream entry —
+   * a stream of batched entries holds no more than one of singles.
    */
-  async append(fields: readonly string[], count = 1): Promise<string> {
+  async append(fields: readonly string[], count = 1, nodeId?: string): Promise<string> {
     const { streamName, maxLen } = this.#settings;
-    this.#messagesPerEntry += (count - this.#messagesPerEntry) / 32;
+    if (nodeId === undefined) this.#messagesPerEntry += (count - this.#messagesPerEntry) / 32;
     const entries = Math.max(1, Math.round(maxLen / Math.max(1, this.#messagesPerEntry)));
-    return String(await this.#client.sendCommand(['XADD', streamName, 'MAXLEN', '~', String(entries), '*', ...fields]));
-  }
-
-  /**
-   * Appends an entry of `count` messages to node `nodeId`'s own stream, which only that node
-   * reads; resolves with its offset. Trimmed like the shared stream.
-   */
-  async appendTo(nodeId: string, fields: readonly string[], count = 1): Promise<string> {
-    const { streamName, maxLen } = this.#settings;
-    const entries = Math.max(1, Math.round(maxLen / Math.max(1, this.#messagesPerEntry)));
-    return String(await this.#client.sendCommand(['XADD', ownStreamName(streamName, nodeId), 'MAXLEN', '~', String(entries), '*', ...fields]));
+    if (nodeId !== undefined) return String(await this.#client.sendCommand(['XADD', ownStreamName(streamName, nodeId), 'MAXLEN', '~', String(entries), '*', ...fields]));
+    const own = this.#own?.nodeId;
+    const marker = own === undefined ? [] : [NODE_FIELD, own];
+    return String(await this.#client.sendCommand(['XADD', streamName, 'MAXLEN', '~', String(entries), '*', ...fields, ...marker]));
   }
 
   /**
@@ -175,11 +171,6 @@ export class StreamLink {
       this.#logger.warn({ error: String(error), stream: name }, "This node's own stream could not be emptied at start");
     }
     this.#own = { nodeId, name, offset: '0-0', refreshedAt: 0, trimmedAt: 0 };
-  }
-
-  /** This node's id when it reads its own stream (what its shared-stream entries say about it). */
-  get ownNodeId(): string | undefined {
-    return this.#own?.nodeId;
   }
 
   /** Whether node `nodeId` reads its own stream (it said so in a recent shared-stream entry). */
