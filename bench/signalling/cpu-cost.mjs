@@ -41,9 +41,19 @@ async function streamCounts(servers) {
   };
 }
 
+/** The quiet spell after connecting, and the idle CPU measured after it. */
+const IDLE_SETTLE_MS = 500;
+const IDLE_MS = 2000;
+
 async function serverCpu(servers) {
+  return (await serverCpuAndGc(servers)).cpuMicros;
+}
+
+/** CPU so far and main-thread GC pauses so far (ms), summed over the nodes (a build without GC figures gives zeros). */
+async function serverCpuAndGc(servers) {
   const replies = await Promise.all(servers.map((s) => fetch(`${s.url}/cpu`).then((r) => r.json())));
-  return replies.reduce((a, r) => a + r.cpuMicros, 0);
+  const sum = (pick) => replies.reduce((a, r) => a + (pick(r) ?? 0), 0);
+  return { cpuMicros: sum((r) => r.cpuMicros), minorMillis: sum((r) => r.gc?.minorMillis), majorMillis: sum((r) => r.gc?.majorMillis), majorCount: sum((r) => r.gc?.majorCount) };
 }
 
 /** Starts (or stops, writing `<prefix>-n<i>.cpuprofile`) a CPU profile on every node of a variant. */
@@ -67,12 +77,21 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profil
   const t0 = await serverCpu(servers);
   const r0 = redisCpu();
   await Promise.all(loadgens.map((l, g) => l.request({ cmd: 'connect', urls, meetingKeys: shares[g], participants: P, concurrency: 50 }, 'connected', 120_000)));
+  const tc = await serverCpu(servers);
   const profiles = {};
+  // Idle with every socket connected (what a node spends between meetings' events: timers,
+  // samplers), apart from the phases below so their figures do not carry it.
+  await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
+  const i0 = await serverCpu(servers);
+  await new Promise((r) => setTimeout(r, IDLE_MS));
+  const idleMicrosPerSecond = ((await serverCpu(servers)) - i0) / (IDLE_MS / 1000) / servers.length;
   if (profilePrefix) await profileServers(servers);
-  const t1 = await serverCpu(servers);
+  const g1 = await serverCpuAndGc(servers);
+  const t1 = g1.cpuMicros;
   const settings = { staggerMs: 1000, rounds, roundMs: 1000, drainMs: 3000 };
   const joined = await Promise.all(loadgens.map((l) => l.request({ cmd: 'run', phase: 'join', startAt: Date.now() + 100, ...settings }, 'result', 120_000)));
-  const t2 = await serverCpu(servers);
+  const g2 = await serverCpuAndGc(servers);
+  const t2 = g2.cpuMicros;
   const r2 = redisCpu();
   if (profilePrefix) {
     profiles.join = await profileServers(servers, `${profilePrefix}-join`);
@@ -92,8 +111,13 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profil
   const delivered = sum(ran, 'signalsReceived') + sum(ran, 'chatReceived');
   const lost = sum(ran, 'signalsLost') + sum(ran, 'chatLost');
   return {
-    connectMicros: (t1 - t0) / (M * P),
+    connectMicros: (tc - t0) / (M * P),
+    idleMicrosPerSecond,
     joinMicros: joins > 0 ? (t2 - t1) / joins : undefined,
+    // GC pauses in the join phase, per join: scavenges, and full collections (with their count).
+    joinMinorGcMicros: joins > 0 ? ((g2.minorMillis - g1.minorMillis) * 1000) / joins : undefined,
+    joinMajorGcMicros: joins > 0 ? ((g2.majorMillis - g1.majorMillis) * 1000) / joins : undefined,
+    joinMajorGcs: g2.majorCount - g1.majorCount,
     messageMicros: delivered > 0 ? (t3 - t2) / delivered : undefined,
     disconnectMicros: (t4 - t3) / (M * P),
     redisJoinMicros: redisPid && joins > 0 ? (r2 - r0) / joins : undefined,
@@ -130,7 +154,7 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       const s = await pass(loadgens, servers, variant, { P, M, rounds, redisPid: usesRedis ? redisPid : undefined });
       samples[variant].push(s);
       log(
-        `  cpu ${variant.padEnd(10)} P=${P} M=${M}: ${s.connectMicros.toFixed(0)} µs/connection, ${s.joinMicros?.toFixed(0)} µs/join, ` +
+        `  cpu ${variant.padEnd(10)} P=${P} M=${M}: ${s.connectMicros.toFixed(0)} µs/connection, idle ${s.idleMicrosPerSecond.toFixed(0)} µs/s per node, ${s.joinMicros?.toFixed(0)} µs/join (GC ${s.joinMinorGcMicros?.toFixed(0)} scavenges, ${s.joinMajorGcMicros?.toFixed(0)} in ${s.joinMajorGcs} full), ` +
           `${s.messageMicros?.toFixed(1)} µs/message${s.redisMessageMicros !== undefined ? ` (+ redis-server ${s.redisJoinMicros?.toFixed(0)} µs/join, ${s.redisMessageMicros.toFixed(1)} µs/message)` : ''}, ` +
           `${s.appendedPerMessage !== undefined ? `per message: ${s.appendedPerMessage.toFixed(2)} stream entries appended, ${s.receivedPerMessage.toFixed(2)} messages read by other nodes, ${s.routedPerMessage.toFixed(2)} routed to one node, ` : ''}` +
           `lost ${s.lost}, load ${s.loadAverage}`,
@@ -156,6 +180,7 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       rounds,
       repeat,
       connectMicros: pick('connectMicros'),
+      idleMicrosPerSecond: pick('idleMicrosPerSecond'),
       joinMicros: pick('joinMicros'),
       messageMicros: pick('messageMicros'),
       disconnectMicros: pick('disconnectMicros'),
@@ -178,18 +203,18 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
 /** Prints the medians and the ratios of ours against its baseline. */
 export function printCpuCost(result, log = console.log) {
   const f = (n, d = 1) => (n === undefined ? '-' : n.toFixed(d));
-  log('| server | P | µs/connection | µs/join | µs/message | redis-server µs/join, µs/message | load averages |');
-  log('|---|---|---|---|---|---|---|');
+  log('| server | P | µs/connection | idle µs/s per node | µs/join | µs/message | redis-server µs/join, µs/message | load averages |');
+  log('|---|---|---|---|---|---|---|---|');
   for (const [variant, r] of Object.entries(result)) {
     const redis = r.redisMessageMicros !== undefined ? `${f(r.redisJoinMicros, 0)}, ${f(r.redisMessageMicros)}` : '-';
-    log(`| ${variant} | ${r.P} | ${f(r.connectMicros, 0)} | ${f(r.joinMicros, 0)} | ${f(r.messageMicros)} | ${redis} | ${r.loadAverages.join(', ')} |`);
+    log(`| ${variant} | ${r.P} | ${f(r.connectMicros, 0)} | ${f(r.idleMicrosPerSecond, 0)} | ${f(r.joinMicros, 0)} | ${f(r.messageMicros)} | ${redis} | ${r.loadAverages.join(', ')} |`);
   }
   for (const [ours, bare] of PAIRS) {
     const a = result[ours];
     const b = result[bare];
     if (!a || !b) continue;
     log(
-      `${ours}/${bare}: connection ${f(a.connectMicros / b.connectMicros, 2)}×, join ${f(a.joinMicros / b.joinMicros, 2)}×, ` +
+      `${ours}/${bare}: connection ${f(a.connectMicros / b.connectMicros, 2)}×, idle ${f(a.idleMicrosPerSecond / b.idleMicrosPerSecond, 2)}×, join ${f(a.joinMicros / b.joinMicros, 2)}×, ` +
         `message ${f(a.messageMicros / b.messageMicros, 2)}×`,
     );
     // The ratio within each pass (the two ran next to each other): its median and range say how

@@ -29,7 +29,7 @@ function sourceMapOf(url) {
 }
 
 /** The frame with its url replaced by the original source file, when a source map says it. */
-function original(frame) {
+export function original(frame) {
   const map = frame.url ? sourceMapOf(frame.url) : undefined;
   const entry = map?.findEntry(frame.lineNumber, frame.columnNumber);
   if (!entry?.originalSource) return frame;
@@ -37,7 +37,7 @@ function original(frame) {
 }
 
 /** The bucket a frame's self time goes to. */
-function bucketOf({ functionName, url }) {
+export function bucketOf({ functionName, url }) {
   if (!url) {
     if (functionName === '(garbage collector)') return 'GC';
     if (functionName === '(program)') return '(program: native, unattributed)';

@@ -29,6 +29,29 @@ describe('LoadShedder', () => {
     expect(await shedder.admit(() => 'third')).toBe('third');
   });
 
+  it('sees a loop turn longer than the bound within a window, and forgets it once the loop keeps up again', async () => {
+    // Any utilization counts here: this test is about the lag (a test process may idle between turns).
+    shedder = new LoadShedder({ maxEventLoopLagMs: 150, minUtilization: 0.01, windowMs: 400 });
+    await settle(450);
+    expect(shedder.state).toBe('ok');
+    blockEventLoop(400);
+    // The sample due during the block fires late; the verdict holds from then for at least a window.
+    await settle(150);
+    expect(shedder.state).toBe('lagging');
+    await expect(shedder.admit(() => 'refused')).rejects.toMatchObject({ code: 'server-busy', details: { retryAfterMs: 800 } });
+    await settle(1000);
+    expect(shedder.state).toBe('ok');
+  });
+
+  it('does not count a short turn as lag', async () => {
+    shedder = new LoadShedder({ maxEventLoopLagMs: 150, minUtilization: 0.01, windowMs: 400 });
+    for (let i = 0; i < 6; i += 1) {
+      blockEventLoop(50);
+      await settle(60);
+    }
+    expect(shedder.state).toBe('ok');
+  });
+
   it('rejects nonsensical bounds', () => {
     expect(() => new LoadShedder({ maxEventLoopLagMs: 0 })).toThrow(/maxEventLoopLagMs/);
     expect(() => new LoadShedder({ minUtilization: 2 })).toThrow(/minUtilization/);

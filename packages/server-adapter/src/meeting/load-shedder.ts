@@ -1,10 +1,10 @@
-import { monitorEventLoopDelay, performance, type EventLoopUtilization, type IntervalHistogram } from 'node:perf_hooks';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { ProtocolFailure } from '../errors';
 
 /** When a node refuses new joins with `server-busy`. */
 export interface OverloadOptions {
   /**
-   * Event-loop lag (p99 over a window, ms) above which new joins are refused — while the loop is
+   * Event-loop lag (the longest seen over a window, ms) above which new joins are refused — while the loop is
    * also busy with our own work (see `minUtilization`): a node this late cannot answer joins,
    * relay signals or renew its heartbeat on time.
    * @default 1000
@@ -28,7 +28,7 @@ export const OVERLOAD_DEFAULTS: OverloadOptions = { maxEventLoopLagMs: 1000, min
 
 /** What one window of event-loop measurements saw. */
 interface LoadWindow {
-  /** p99 of the lag (ms). */
+  /** The longest lag sampled (ms). */
   lagMs: number;
   /** Share of the window the loop ran code (0–1). */
   utilization: number;
@@ -37,19 +37,32 @@ interface LoadWindow {
 /** Why a node is busy, or `'ok'`. */
 export type LoadState = 'ok' | 'lagging' | 'saturated';
 
+/** Lag samples per window: enough that a loop turn longer than the bound is always seen. */
+const SAMPLES_PER_WINDOW = 4;
+
 /**
  * Decides whether this node takes new joins. It watches the event loop's lag and utilization
- * (Node's own samplers, nothing on the hot path) and the joins in flight; past a bound a join is refused
- * with `server-busy` (recoverable, with `retryAfterMs`) while established meetings keep relaying —
+ * and the joins in flight, nothing on the hot path; past a bound a join is refused with
+ * `server-busy` (recoverable, with `retryAfterMs`) while established meetings keep relaying —
  * shedding the newest work first keeps the rest, the Redis heartbeat included, on time.
+ *
+ * The lag is sampled a few times per window (one timer, {@link SAMPLES_PER_WINDOW} per window):
+ * each sample is how late its timer fired and how long the loop then took to reach the check phase of
+ * that same turn (the I/O it had queued), whichever is longer — the wait a new event sees. Node's
+ * `monitorEventLoopDelay` samples every few milliseconds instead: on an idle node those wake-ups
+ * cost several times the rest of its idle CPU, for a bound of a second.
  */
 export class LoadShedder {
   readonly #options: OverloadOptions;
-  readonly #histogram: IntervalHistogram;
-  readonly #timer: ReturnType<typeof setInterval>;
+  readonly #sampleMs: number;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #probe: ReturnType<typeof setImmediate> | undefined;
   /** The last complete window, so a verdict does not flicker within one. */
   #lastWindow: LoadWindow = { lagMs: 0, utilization: 0 };
   #windowStart: EventLoopUtilization = performance.eventLoopUtilization();
+  #windowStartedAt = performance.now();
+  /** The longest lag sampled in the current window (ms). */
+  #windowLagMs = 0;
   #pending = 0;
 
   constructor(options: Partial<OverloadOptions> = {}) {
@@ -58,14 +71,34 @@ export class LoadShedder {
       if (!Number.isFinite(value) || value <= 0) throw new Error(`overload.${key} must be a positive number`);
     }
     if (this.#options.minUtilization > 1) throw new Error('overload.minUtilization must be at most 1');
-    this.#histogram = monitorEventLoopDelay({ resolution: 20 });
-    this.#histogram.enable();
-    this.#timer = setInterval(() => {
-      this.#lastWindow = this.#currentWindow();
-      this.#windowStart = performance.eventLoopUtilization();
-      this.#histogram.reset();
-    }, this.#options.windowMs);
+    this.#sampleMs = this.#options.windowMs / SAMPLES_PER_WINDOW;
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    const due = performance.now() + this.#sampleMs;
+    this.#timer = setTimeout(() => this.#sample(due), this.#sampleMs);
     this.#timer.unref?.();
+  }
+
+  /** One lag sample: the timer's lateness, then the rest of this loop turn up to its check phase. */
+  #sample(due: number): void {
+    const fired = performance.now();
+    // Counted at once: a join read later in this same turn is judged with it.
+    this.#windowLagMs = Math.max(this.#windowLagMs, fired - due);
+    this.#probe = setImmediate(() => {
+      this.#probe = undefined;
+      const now = performance.now();
+      this.#windowLagMs = Math.max(this.#windowLagMs, now - fired);
+      if (now - this.#windowStartedAt >= this.#options.windowMs) {
+        this.#lastWindow = this.#currentWindow();
+        this.#windowStart = performance.eventLoopUtilization();
+        this.#windowStartedAt = now;
+        this.#windowLagMs = 0;
+      }
+      this.#schedule();
+    });
+    this.#probe.unref?.();
   }
 
   /** Why new joins are refused right now, or `'ok'`: judged on the last window and the current one so far. */
@@ -76,16 +109,11 @@ export class LoadShedder {
     return lagging(this.#lastWindow) || this.#currentWindowLags() ? 'lagging' : 'ok';
   }
 
-  /**
-   * The current window's verdict, cheapest test first: the p99 never exceeds the largest delay
-   * seen, so while that is within the bound the percentile (a walk over the whole histogram,
-   * which cost more than the rest of the check on every join) is not needed.
-   */
+  /** The current window's verdict so far, cheapest test first (the utilization is read only past the lag bound). */
   #currentWindowLags(): boolean {
     const { maxEventLoopLagMs, minUtilization } = this.#options;
-    if (this.#histogram.count === 0 || this.#histogram.max / 1e6 <= maxEventLoopLagMs) return false;
-    if (performance.eventLoopUtilization(this.#windowStart).utilization < minUtilization) return false;
-    return this.#histogram.percentile(99) / 1e6 > maxEventLoopLagMs;
+    if (this.#windowLagMs <= maxEventLoopLagMs) return false;
+    return performance.eventLoopUtilization(this.#windowStart).utilization >= minUtilization;
   }
 
   /**
@@ -103,15 +131,12 @@ export class LoadShedder {
   }
 
   #currentWindow(): LoadWindow {
-    return {
-      lagMs: this.#histogram.count > 0 ? this.#histogram.percentile(99) / 1e6 : 0,
-      utilization: performance.eventLoopUtilization(this.#windowStart).utilization,
-    };
+    return { lagMs: this.#windowLagMs, utilization: performance.eventLoopUtilization(this.#windowStart).utilization };
   }
 
   /** Stops sampling. */
   close(): void {
-    clearInterval(this.#timer);
-    this.#histogram.disable();
+    clearTimeout(this.#timer);
+    if (this.#probe) clearImmediate(this.#probe);
   }
 }
