@@ -11,33 +11,38 @@ export interface MeetingAccess {
   chatHistory?: ChatHistoryPolicy;
 }
 
-/** The optional fields of `from`, without the absent ones. */
-function defined(from: Pick<AuthorizeResult, 'startsAt' | 'endsAt' | 'waitingRoom' | 'chatHistory'>): Omit<MeetingAccess, 'role'> {
-  return {
-    ...(from.startsAt !== undefined ? { startsAt: from.startsAt } : {}),
-    ...(from.endsAt !== undefined ? { endsAt: from.endsAt } : {}),
-    ...(from.waitingRoom !== undefined ? { waitingRoom: from.waitingRoom } : {}),
-    ...(from.chatHistory !== undefined ? { chatHistory: from.chatHistory } : {}),
-  };
+type AccessFields = Pick<AuthorizeResult, 'startsAt' | 'endsAt' | 'waitingRoom' | 'chatHistory'>;
+
+/** Copies the optional fields of `source` that are present onto `access`. */
+function copyPresent(access: MeetingAccess, source: AccessFields): MeetingAccess {
+  if (source.startsAt !== undefined) access.startsAt = source.startsAt;
+  if (source.endsAt !== undefined) access.endsAt = source.endsAt;
+  if (source.waitingRoom !== undefined) access.waitingRoom = source.waitingRoom;
+  if (source.chatHistory !== undefined) access.chatHistory = source.chatHistory;
+  return access;
+}
+
+/** `role` with the optional fields of `from` that are present, then those of `over` that are. */
+function accessOf(role: ParticipantRole, from: AccessFields, over?: AccessFields): MeetingAccess {
+  const access = copyPresent({ role }, from);
+  return over ? copyPresent(access, over) : access;
 }
 
 /**
- * Decides whether `user` may join `meetingId`: the `authorize` hook when given, otherwise the
- * meetings listed in the user's token (`meetingId` / `meetings` claims). `null` means refused.
+ * Decides whether `user` may join `meetingId`: the `authorize` hook when given (its answer may be
+ * a promise, and so is this then), otherwise the meetings listed in the user's token
+ * (`meetingId` / `meetings` claims), answered at once. `null` means refused.
  */
-export async function resolveAccess(
-  user: AuthenticatedUser,
-  meetingId: string,
-  authorize: AuthorizeHook | undefined,
-): Promise<MeetingAccess | null> {
-  const base: MeetingAccess = { role: user.role ?? 'participant', ...defined(user) };
+export function resolveAccess(user: AuthenticatedUser, meetingId: string, authorize: AuthorizeHook | undefined): MeetingAccess | null | Promise<MeetingAccess | null> {
+  const role = user.role ?? 'participant';
   if (authorize) {
-    const answer = await authorize(user, meetingId);
-    if (answer === true) return base;
-    if (answer === false || !answer.allowed) return null;
-    return { ...base, ...defined(answer), role: answer.role ?? base.role };
+    return Promise.resolve(authorize(user, meetingId)).then((answer) => {
+      if (answer === true) return accessOf(role, user);
+      if (answer === false || !answer.allowed) return null;
+      return accessOf(answer.role ?? role, user, answer);
+    });
   }
   const { meetings } = user;
-  if (meetings === '*' || meetings?.includes(meetingId)) return base;
+  if (meetings === '*' || meetings?.includes(meetingId)) return accessOf(role, user);
   return null;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { JoinMeetingResult } from '@mentara/meetings-core/protocol';
 import { resolveAccess, type MeetingAccess } from '../auth/access';
 import { ProtocolFailure } from '../errors';
+import { isThenable } from '../socket/serial-queue';
 import type { EventContext, EventPayload } from '../socket/event-handler';
 import type { MeetingsSocket } from '../socket/types';
 import { openAndAddParticipant, openingRefusal } from '../store/open-and-add';
@@ -30,13 +31,13 @@ export interface JoinContext extends SessionContext {
 }
 
 /** The meeting as the identity opens it: created on first use with its schedule and chat policy. */
-const meetingInit = (meetingId: string, access: MeetingAccess, now: number): MeetingInit => ({
-  meetingId,
-  createdAt: now,
-  ...(access.startsAt !== undefined ? { startsAt: access.startsAt } : {}),
-  ...(access.endsAt !== undefined ? { endsAt: access.endsAt } : {}),
-  ...(access.chatHistory !== undefined ? { chatHistory: access.chatHistory } : {}),
-});
+function meetingInit(meetingId: string, access: MeetingAccess, now: number): MeetingInit {
+  const init: MeetingInit = { meetingId, createdAt: now };
+  if (access.startsAt !== undefined) init.startsAt = access.startsAt;
+  if (access.endsAt !== undefined) init.endsAt = access.endsAt;
+  if (access.chatHistory !== undefined) init.chatHistory = access.chatHistory;
+  return init;
+}
 
 /** Throws the failure of a refused opening; a passed scheduled end first ends the meeting. */
 async function refuseOpening(ctx: JoinContext, meeting: MeetingRecord, reason: OpeningRefusal, now: number): Promise<never> {
@@ -103,7 +104,10 @@ async function join(
   const { store, options, rooms } = ctx;
   const { meetingId } = payload;
   const user = socket.data.user;
-  const access = await resolveAccess(user, meetingId, options.authorize);
+  // Awaited only when they are promises (an `authorize` hook, a store over the network): with
+  // neither, a join takes no promise hop before its answer.
+  const accessing = resolveAccess(user, meetingId, options.authorize);
+  const access = isThenable(accessing) ? await accessing : accessing;
   if (!access) throw new ProtocolFailure('meeting-not-found');
   const now = ctx.clock();
   // A verified name (token, hook) wins; the client's choice only fills in when there is none.
@@ -137,7 +141,7 @@ async function join(
     seat.fresh = true;
     seat.watch = ctx.roomWatch?.watch(meetingRoom(meetingId));
     seat.mark = ctx.directory?.mark(meetingId);
-    const opened = await openAndAddParticipant(store, meetingInit(meetingId, access, now), record, {
+    const opening = openAndAddParticipant(store, meetingInit(meetingId, access, now), record, {
       maxParticipants: options.limits.maxParticipants,
       graceMs: options.admittedGraceMs,
       now,
@@ -147,6 +151,7 @@ async function join(
       // The seat that starts the meeting starts it in the same step: the answer says `active`.
       startAt: startHeadCount(options.startPolicy),
     });
+    const opened = isThenable(opening) ? await opening : opening;
     meeting = opened.meeting;
     startedHere = opened.started === true;
     if (!opened.result.ok && isOpeningRefusal(opened.result.reason)) return refuseOpening(ctx, meeting, opened.result.reason, now);
@@ -200,7 +205,8 @@ async function join(
   // may be in its room without a record.
   if (result.others.length > 0 || !seat.fresh) socket.to(room).emit('participant-joined', { participant: toParticipantInfo(result.participant) });
 
-  const joined = await buildJoinedPayload(ctx, meeting, result.participant, result.admittedAt, seatRoster);
+  const building = buildJoinedPayload(ctx, meeting, result.participant, result.admittedAt, seatRoster);
+  const joined = isThenable(building) ? await building : building;
   // The answer carries the payload once: as the ack, or as the event when no ack was asked for.
   if (!event.acknowledged) socket.emit('meeting-joined', joined);
   // People waiting for a host learn that one is here (and the others see it too).

@@ -37,19 +37,33 @@ export interface SeatRoster {
  * hosts, the server's clock and a rejoin ticket. Read after their socket is in the meeting room, so whatever
  * changes from then on also reaches them as an event — or, with `seen`, taken from the seat step
  * without a second read when that is the whole answer: not a host (no waiting list), first let in
- * by that step and a meeting that shows only chat since then (none yet).
+ * by that step and a meeting that shows only chat since then (none yet). Answered at once (no
+ * promise) when it comes from the seat step.
  */
-export async function buildJoinedPayload(
+export function buildJoinedPayload(
   ctx: JoinedPayloadContext & { options: Pick<ResolvedOptions, 'rejoinKey'> },
   fallback: MeetingRecord,
   self: ParticipantRecord,
   admittedAt: number,
   seen?: SeatRoster,
-): Promise<MeetingJoinedPayload> {
+): MeetingJoinedPayload | Promise<MeetingJoinedPayload> {
+  const fromSeat = seen && answersFromSeat(ctx, seen, self, admittedAt);
+  if (fromSeat) return joinedPayload(ctx, fromSeat, fallback, self, admittedAt);
+  return readView(ctx, self.meetingId, self.role === 'host').then((view) => joinedPayload(ctx, view, fallback, self, admittedAt));
+}
+
+/** The answer of {@link buildJoinedPayload} from the view it read or took from the seat step. */
+function joinedPayload(
+  ctx: JoinedPayloadContext & { options: Pick<ResolvedOptions, 'rejoinKey'> },
+  view: MeetingView,
+  fallback: MeetingRecord,
+  self: ParticipantRecord,
+  admittedAt: number,
+): MeetingJoinedPayload {
   const { options } = ctx;
   const { meetingId } = self;
   const isHost = self.role === 'host';
-  const { meeting, participants: present, chat, waiting } = (seen && answersFromSeat(ctx, seen, self, admittedAt)) ?? (await readView(ctx, meetingId, isHost));
+  const { meeting, participants: present, chat, waiting } = view;
   const record = meeting ?? fallback;
   const now = ctx.clock();
   return {

@@ -117,18 +117,30 @@ export class LoadShedder {
   }
 
   /**
-   * Runs a join unless the node is busy, counting it as pending until it settles.
-   * @throws ProtocolFailure `server-busy` when the node is past a bound.
+   * Runs a join unless the node is busy, counting it as pending until it settles. The returned
+   * promise rejects with ProtocolFailure `server-busy` when the node is past a bound.
    */
-  async admit<T>(join: () => Promise<T> | T): Promise<T> {
-    if (this.state !== 'ok') throw new ProtocolFailure('server-busy', { retryAfterMs: this.#options.windowMs * 2 });
+  admit<T>(join: () => Promise<T> | T): Promise<T> {
+    if (this.state !== 'ok') return Promise.reject(new ProtocolFailure('server-busy', { retryAfterMs: this.#options.windowMs * 2 }));
     this.#pending += 1;
+    let joining: Promise<T> | T;
     try {
-      return await join();
-    } finally {
+      joining = join();
+    } catch (error) {
       this.#pending -= 1;
+      return Promise.reject(error);
     }
+    if (!(joining instanceof Promise)) {
+      this.#pending -= 1;
+      return Promise.resolve(joining);
+    }
+    return joining.finally(this.#settled);
   }
+
+  /** One join fewer in flight (bound once: a join's `finally` needs no closure of its own). */
+  readonly #settled = (): void => {
+    this.#pending -= 1;
+  };
 
   #currentWindow(): LoadWindow {
     return { lagMs: this.#windowLagMs, utilization: performance.eventLoopUtilization(this.#windowStart).utilization };

@@ -32,16 +32,20 @@ export const meetingSettings = (m: MeetingRecord, defaults: MeetingDefaults): { 
 });
 
 /** The public part of a meeting record (no roster: waiting participants see it too). */
-export const toMeetingInfo = (m: MeetingRecord, hostPresent: boolean, defaults: MeetingDefaults): MeetingInfo => ({
-  meetingId: m.meetingId,
-  status: m.status,
-  locked: m.locked,
-  ...meetingSettings(m, defaults),
-  hostPresent,
-  ...(m.startsAt !== undefined ? { startsAt: m.startsAt } : {}),
-  ...(m.startedAt !== undefined ? { startedAt: m.startedAt } : {}),
-  ...(m.endsAt !== undefined ? { endsAt: m.endsAt } : {}),
-});
+export function toMeetingInfo(m: MeetingRecord, hostPresent: boolean, defaults: MeetingDefaults): MeetingInfo {
+  const info: MeetingInfo = {
+    meetingId: m.meetingId,
+    status: m.status,
+    locked: m.locked,
+    waitingRoom: m.waitingRoom ?? defaults.waitingRoom,
+    chatHistory: m.chatHistory ?? defaults.chatHistory,
+    hostPresent,
+  };
+  if (m.startsAt !== undefined) info.startsAt = m.startsAt;
+  if (m.startedAt !== undefined) info.startedAt = m.startedAt;
+  if (m.endsAt !== undefined) info.endsAt = m.endsAt;
+  return info;
+}
 
 /** A stored chat message as clients see it (without the sender's user id). */
 export const toChatMessage = ({ senderUserId: _sender, ...message }: ChatRecord): ChatMessage => message;

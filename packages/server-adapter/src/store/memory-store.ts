@@ -41,16 +41,11 @@ export class MemoryRoomStore implements RoomStore {
   ensureMeeting(init: MeetingInit): MeetingRecord {
     let entry = this.#meetings.get(init.meetingId);
     if (!entry) {
-      const record: MeetingRecord = {
-        meetingId: init.meetingId,
-        status: 'waiting',
-        createdAt: init.createdAt,
-        locked: false,
-        ...(init.waitingRoom !== undefined ? { waitingRoom: init.waitingRoom } : {}),
-        ...(init.chatHistory !== undefined ? { chatHistory: init.chatHistory } : {}),
-        ...(init.startsAt !== undefined ? { startsAt: init.startsAt } : {}),
-        ...(init.endsAt !== undefined ? { endsAt: init.endsAt } : {}),
-      };
+      const record: MeetingRecord = { meetingId: init.meetingId, status: 'waiting', createdAt: init.createdAt, locked: false };
+      if (init.waitingRoom !== undefined) record.waitingRoom = init.waitingRoom;
+      if (init.chatHistory !== undefined) record.chatHistory = init.chatHistory;
+      if (init.startsAt !== undefined) record.startsAt = init.startsAt;
+      if (init.endsAt !== undefined) record.endsAt = init.endsAt;
       entry = { record, participants: new Map(), waiting: new Map(), people: new Map(), chat: [] };
       this.#meetings.set(init.meetingId, entry);
     } else if (entry.record.status !== 'ended') {
@@ -136,26 +131,24 @@ export class MemoryRoomStore implements RoomStore {
     if (!isHost && options.admit === 'returning' && !returning) return { ok: false, reason: 'not-admitted' };
     if (!isHost && entry.record.locked && !returning) return { ok: false, reason: 'meeting-locked' };
     if (!isHost && seatsTaken(entry, userId) >= options.maxParticipants) return { ok: false, reason: 'meeting-full' };
-    // One seat per user: any session of the same user is replaced.
+    // One seat per user: any session of the same user is replaced (deleting while iterating a Map is safe).
     let replaced: ParticipantRecord | undefined;
-    for (const p of [...entry.participants.values()]) {
+    for (const p of entry.participants.values()) {
       if (p.userId !== userId || p.id === record.id) continue;
       entry.participants.delete(p.id);
       replaced = p;
     }
     const replacedWaiting = entry.waiting.get(userId);
     entry.waiting.delete(userId);
+    const others: ParticipantRecord[] = [];
+    for (const p of entry.participants.values()) if (p.id !== record.id) others.push(copyParticipant(p));
     entry.participants.set(record.id, copyParticipant(record));
     const admittedAt = markAdmitted(entry, userId, now);
-    const others = [...entry.participants.values()].filter((p) => p.id !== record.id).map(copyParticipant);
-    return {
-      ok: true,
-      participant: copyParticipant(record),
-      others,
-      admittedAt,
-      ...(replaced ? { replaced: copyParticipant(replaced) } : {}),
-      ...(replacedWaiting ? { replacedWaiting: copyParticipant(replacedWaiting) } : {}),
-    };
+    // The caller's own record back: the stored one is a copy, so nothing stored is shared.
+    const added: AddParticipantResult = { ok: true, participant: record, others, admittedAt };
+    if (replaced) added.replaced = copyParticipant(replaced);
+    if (replacedWaiting) added.replacedWaiting = copyParticipant(replacedWaiting);
+    return added;
   }
 
   removeParticipant(meetingId: string, participantId: string, leftAt?: number): ParticipantRecord | undefined {

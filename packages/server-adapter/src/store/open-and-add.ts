@@ -1,4 +1,4 @@
-import type { MeetingInit, MeetingRecord, OpenAndAddOptions, OpenAndAddResult, OpeningRefusal, ParticipantRecord, RoomStore } from './room-store';
+import type { MaybePromise, MeetingInit, MeetingRecord, OpenAndAddOptions, OpenAndAddResult, OpeningRefusal, ParticipantRecord, RoomStore } from './room-store';
 
 /**
  * Why a meeting just opened refuses `role` at `now`, or `undefined`: its scheduled end has passed
@@ -12,31 +12,38 @@ export function openingRefusal(meeting: MeetingRecord, role: ParticipantRecord['
   return undefined;
 }
 
+/** `next(value)`, after `value` settles when it is a promise: a store that answers at once costs no promise. */
+const then = <T, R>(value: MaybePromise<T>, next: (settled: T) => MaybePromise<R>): MaybePromise<R> =>
+  typeof (value as Partial<PromiseLike<T>> | undefined)?.then === 'function' ? Promise.resolve(value).then(next) : next(value as T);
+
 /**
  * Opens the meeting and takes the seat: in one step when the store offers it
  * ({@link RoomStore.openAndAddParticipant}), otherwise `ensureMeeting`, the same checks, then
  * `addParticipant` and, when the seat reaches `startAt`, `startMeeting`. A store that ignores
  * `startAt` (written before it) never reports `started`: the server then starts the meeting
- * with `startMeeting` after the join, as before.
+ * with `startMeeting` after the join, as before. With a store that answers synchronously (the
+ * in-memory one) the answer is too, without a promise per step.
  */
-export async function openAndAddParticipant(
+export function openAndAddParticipant(
   store: RoomStore,
   init: MeetingInit,
   record: ParticipantRecord,
   options: OpenAndAddOptions,
-): Promise<OpenAndAddResult> {
+): MaybePromise<OpenAndAddResult> {
   if (store.openAndAddParticipant) return store.openAndAddParticipant(init, record, options);
-  const meeting = await store.ensureMeeting(init);
-  const refusal = openingRefusal(meeting, record.role, options.now, options.earlyJoinMarginMs);
-  if (refusal) return { meeting, result: { ok: false, reason: refusal } };
-  const waits = options.mayWait && (meeting.waitingRoom ?? options.waitingRoomDefault);
-  const result = await store.addParticipant(record, {
-    maxParticipants: options.maxParticipants,
-    admit: waits ? 'returning' : 'direct',
-    graceMs: options.graceMs,
-    now: options.now,
+  return then(store.ensureMeeting(init), (meeting): MaybePromise<OpenAndAddResult> => {
+    const refusal = openingRefusal(meeting, record.role, options.now, options.earlyJoinMarginMs);
+    if (refusal) return { meeting, result: { ok: false, reason: refusal } };
+    const waits = options.mayWait && (meeting.waitingRoom ?? options.waitingRoomDefault);
+    const seat = store.addParticipant(record, {
+      maxParticipants: options.maxParticipants,
+      admit: waits ? 'returning' : 'direct',
+      graceMs: options.graceMs,
+      now: options.now,
+    });
+    return then(seat, (result): MaybePromise<OpenAndAddResult> => {
+      if (!result.ok || options.startAt === undefined || meeting.status !== 'waiting' || result.others.length + 1 < options.startAt) return { meeting, result };
+      return then(store.startMeeting(meeting.meetingId, options.now), (started) => (started ? { meeting: started, result, started: true } : { meeting, result }));
+    });
   });
-  if (!result.ok || options.startAt === undefined || meeting.status !== 'waiting' || result.others.length + 1 < options.startAt) return { meeting, result };
-  const started = await store.startMeeting(meeting.meetingId, options.now);
-  return started ? { meeting: started, result, started: true } : { meeting, result };
 }
