@@ -6,12 +6,13 @@
  * hardly depends on what else the machine is doing, so a change to the join path can be judged on
  * it in one run.
  *
- * `node bench/signalling/alloc-cost.mjs [--only=bare,memory] [--p=2] [--m=300] [--top=15]`
- * (`memory-before` with `BENCH_BEFORE_BUNDLE`, as in cpu-cost.mjs). The `.heapprofile` files land in
+ * `node bench/signalling/alloc-cost.mjs [--only=bare,memory,bare-redis,redis] [--p=2] [--m=300] [--top=15]`
+ * (`memory-before` / `redis-before` with `BENCH_BEFORE_BUNDLE`, as in cpu-cost.mjs; the Redis
+ * variants' nodes are summed, per join and per message of the whole variant). The `.heapprofile` files land in
  * bench/results/profiles/ and open in Chrome DevTools (Memory → Load).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { REPO_ROOT, startLoadgen, stopChild } from './processes.mjs';
+import { REPO_ROOT, startLoadgen, startRedis, stopChild } from './processes.mjs';
 import { bucketOf, original } from './profile-summary.mjs';
 import { startVariant } from './variants.mjs';
 
@@ -102,8 +103,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const children = loadgens.map((l) => l.child);
   try {
     const results = {};
+    // The Redis variants (`bare-redis`, `redis`) share one redis-server, as in cpu-cost.mjs.
+    const redis = only.some((v) => v.includes('redis')) ? await startRedis() : undefined;
+    if (redis) children.push(redis.child);
     for (const variant of only) {
-      const servers = await startVariant(variant);
+      const servers = await startVariant(variant, redis?.url);
       children.push(...servers.map((s) => s.child));
       // A warm-up pass first, so what is measured is the steady path, not first-use compilation.
       await allocationPass(loadgens, servers, variant, { P, M: Math.max(10, Math.round(M / 4)), dir });

@@ -20,6 +20,7 @@ import type {
   RoomStore,
   WaitingRecord,
 } from '../store/room-store';
+import { initialMeetingRecord } from '../store/meeting-record';
 import type { RedisCommandClient } from './redis-client';
 import { redisKeys, type RedisKeys } from './redis-keys';
 import { ADD_PARTICIPANT, OPEN_AND_ADD, REMOVE_PARTICIPANT } from './redis-seat.scripts';
@@ -60,30 +61,14 @@ const parse = <T>(json: string): T => JSON.parse(json) as T;
 const parseOptional = <T>(reply: unknown): T | undefined => (typeof reply === 'string' && reply !== '' ? parse<T>(reply) : undefined);
 const parseList = <T>(reply: unknown): T[] => (Array.isArray(reply) ? (reply as string[]).map((v) => parse<T>(v)) : []);
 
-/** The record `ensureMeeting` creates when the meeting does not exist. */
-const initialRecord = (init: MeetingInit): MeetingRecord => ({
-  meetingId: init.meetingId,
-  status: 'waiting',
-  createdAt: init.createdAt,
-  locked: false,
-  ...(init.waitingRoom !== undefined ? { waitingRoom: init.waitingRoom } : {}),
-  ...(init.chatHistory !== undefined ? { chatHistory: init.chatHistory } : {}),
-  ...(init.startsAt !== undefined ? { startsAt: init.startsAt } : {}),
-  ...(init.endsAt !== undefined ? { endsAt: init.endsAt } : {}),
-});
-
-/** ADD_PARTICIPANT's reply as a result. */
+/** ADD_PARTICIPANT's reply as a result (`participant` is the caller's own record: what was stored is its JSON). */
 function addResult(record: ParticipantRecord, reply: string[]): AddParticipantResult {
   const [status, replaced, replacedWaiting, admittedAt, ...others] = reply;
   if (status !== 'ok') return { ok: false, reason: status as AddParticipantRefusal };
-  return {
-    ok: true,
-    participant: structuredClone(record),
-    others: others.map((v) => parse<ParticipantRecord>(v)),
-    admittedAt: Number(admittedAt),
-    ...(replaced ? { replaced: parse<ParticipantRecord>(replaced) } : {}),
-    ...(replacedWaiting ? { replacedWaiting: parse<WaitingRecord>(replacedWaiting) } : {}),
-  };
+  const added: AddParticipantResult = { ok: true, participant: record, others: others.map((v) => parse<ParticipantRecord>(v)), admittedAt: Number(admittedAt) };
+  if (replaced) added.replaced = parse<ParticipantRecord>(replaced);
+  if (replacedWaiting) added.replacedWaiting = parse<WaitingRecord>(replacedWaiting);
+  return added;
 }
 
 /**
@@ -132,7 +117,7 @@ export class RedisRoomStore implements RoomStore {
 
   async ensureMeeting(init: MeetingInit): Promise<MeetingRecord> {
     const reply = await ENSURE_MEETING.run(this.#commands(), [this.#keys.meeting(init.meetingId)], [
-      JSON.stringify(initialRecord(init)),
+      JSON.stringify(initialMeetingRecord(init)),
       this.#ttl,
       init.startsAt === undefined ? '' : String(init.startsAt),
       init.endsAt === undefined ? '' : String(init.endsAt),
@@ -190,7 +175,7 @@ export class RedisRoomStore implements RoomStore {
   async openAndAddParticipant(init: MeetingInit, record: ParticipantRecord, options: OpenAndAddOptions): Promise<OpenAndAddResult> {
     const reply = (await OPEN_AND_ADD.run(this.#commands(), this.#meetingKeys(record.meetingId), [
       ...this.#addArgs(record, { maxParticipants: options.maxParticipants, graceMs: options.graceMs, now: options.now }),
-      JSON.stringify(initialRecord(init)),
+      JSON.stringify(initialMeetingRecord(init)),
       init.startsAt === undefined ? '' : String(init.startsAt),
       init.endsAt === undefined ? '' : String(init.endsAt),
       String(options.earlyJoinMarginMs),

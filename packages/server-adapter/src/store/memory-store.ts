@@ -1,4 +1,5 @@
 import type { MeetingEndReason } from '@mentara/meetings-core/protocol';
+import { initialMeetingRecord } from './meeting-record';
 import { copyMeeting, copyParticipant, isReturning, markAdmitted, seatsTaken, type MeetingEntry } from './memory-entry';
 import { admitFrom, denyFrom, knockInto, leaveWaitingOf, waitingList } from './memory-waiting';
 import type {
@@ -41,12 +42,7 @@ export class MemoryRoomStore implements RoomStore {
   ensureMeeting(init: MeetingInit): MeetingRecord {
     let entry = this.#meetings.get(init.meetingId);
     if (!entry) {
-      const record: MeetingRecord = { meetingId: init.meetingId, status: 'waiting', createdAt: init.createdAt, locked: false };
-      if (init.waitingRoom !== undefined) record.waitingRoom = init.waitingRoom;
-      if (init.chatHistory !== undefined) record.chatHistory = init.chatHistory;
-      if (init.startsAt !== undefined) record.startsAt = init.startsAt;
-      if (init.endsAt !== undefined) record.endsAt = init.endsAt;
-      entry = { record, participants: new Map(), waiting: new Map(), people: new Map(), chat: [] };
+      entry = { record: initialMeetingRecord(init), participants: new Map(), waiting: new Map(), people: new Map(), chat: [] };
       this.#meetings.set(init.meetingId, entry);
     } else if (entry.record.status !== 'ended') {
       // A schedule the first token did not carry fills in; an existing one is never overwritten.
