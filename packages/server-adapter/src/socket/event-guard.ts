@@ -3,7 +3,7 @@ import { ProtocolFailure, protocolError, type FailureDetails } from '../errors';
 import type { MeetingsLogger } from '../observability/logger';
 import type { MeetingsMetrics } from '../observability/metrics';
 import type { MeetingLimits } from '../options';
-import type { ClientEventHandlers, EventHandler, EventPayload } from './event-handler';
+import type { ClientEventHandlers, EventContext, EventHandler, EventPayload } from './event-handler';
 import { payloadSize } from './payload-size';
 import { TokenBucket } from './rate-limiter';
 import { isThenable, type SerialQueue } from './serial-queue';
@@ -68,6 +68,18 @@ export function guardClientEvents(
     else socket.emit('webrtc-error', error);
   };
 
+  /** A handler's failure: its own typed error when it threw one, `internal` (logged) otherwise. */
+  const failed = (event: ClientEventName, respond: Respond | undefined, error: unknown): void => {
+    if (error instanceof ProtocolFailure) return reportFailure(event, error.code, respond, error.details);
+    logger.error({ err: error, event, socketId: socket.id }, 'event handler failed');
+    reportFailure(event, 'internal', respond);
+  };
+
+  // The two contexts a handler can get, made once per socket rather than once per event.
+  const defer = (work: () => Promise<void>): void => void queue.run(work);
+  const acknowledged: EventContext = { acknowledged: true, defer };
+  const unacknowledged: EventContext = { acknowledged: false, defer };
+
   /** One incoming event: `args` as Socket.IO passes them (the acknowledgement last, when asked for). */
   const handle = <E extends ClientEventName>(event: E, args: unknown[]): void => {
     const schema = clientEventSchemas[event];
@@ -100,22 +112,20 @@ export function guardClientEvents(
       return reportFailure(event, 'invalid-payload', respond);
     }
     const payload = parsed.data as EventPayload<E>;
-    const context = { acknowledged: respond !== undefined, defer: (work: () => Promise<void>) => void queue.run(work) };
-    const failed = (error: unknown): void => {
-      if (error instanceof ProtocolFailure) return reportFailure(event, error.code, respond, error.details);
-      logger.error({ err: error, event, socketId: socket.id }, 'event handler failed');
-      reportFailure(event, 'internal', respond);
-    };
+    const context = respond ? acknowledged : unacknowledged;
     // A handler that needs nothing asynchronous (a relayed signal) is answered without a promise.
     const work = (): Promise<void> | void => {
       let data: unknown;
       try {
         data = handler(socket, payload, context);
       } catch (error) {
-        return failed(error);
+        return failed(event, respond, error);
       }
       if (!isThenable(data)) return respond?.({ ok: true, data });
-      return Promise.resolve(data).then((result) => respond?.({ ok: true, data: result }), failed);
+      return Promise.resolve(data).then(
+        (result) => respond?.({ ok: true, data: result }),
+        (error: unknown) => failed(event, respond, error),
+      );
     };
     const ordering = ORDERING[event];
     if (ordering === 'free') queue.runFree(work);
