@@ -1,8 +1,9 @@
 /**
  * `GET /cpu` on a bench server: CPU time used so far, and the GC pauses so far. `GET /mem`: CPU time used so far, and process memory after a full GC (the
  * server runs with `--expose-gc`), so per-socket memory is measured on live objects, not garbage.
- * `GET /profile/start` and `GET /profile/stop?file=<path>`: a V8 CPU profile of one phase (joins,
- * a signal storm) written as a `.cpuprofile`, so a phase is profiled apart from start-up and the others.
+ * `GET /profile/start` and `GET /profile/stop?file=<path>` (a V8 CPU profile), `GET /heap/start` and
+ * `GET /heap/stop?file=<path>` (the sampling heap profiler): one phase (joins, a signal storm) profiled
+ * apart from start-up and the others (see `PROFILERS`).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -21,60 +22,48 @@ new PerformanceObserver((list) => {
 
 let profiler;
 
-async function profile(req, res) {
-  const url = new URL(req.url, 'http://localhost');
-  res.setHeader('content-type', 'application/json');
-  if (url.pathname === '/profile/start') {
-    if (!profiler) {
-      profiler = new Session();
-      profiler.connect();
-    }
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
-    await profiler.post('Profiler.start');
-    res.end('{"ok":true}');
-    return;
-  }
-  const { profile: result } = await profiler.post('Profiler.stop');
-  await profiler.post('Profiler.disable');
-  writeFileSync(url.searchParams.get('file'), JSON.stringify(result));
-  res.end('{"ok":true}');
-}
-
 /**
- * `GET /heap/start` and `GET /heap/stop?file=<path>`: V8's sampling heap profiler over one phase,
- * garbage included (what a scavenge or a full collection freed is still counted), written as a
- * `.heapprofile`: the bytes a phase allocated, by the stack that allocated them.
+ * The two profilers a bench phase can run under, by the path's first part: `/profile/start` and
+ * `/profile/stop?file=<path>`, a V8 CPU profile (`.cpuprofile`); `/heap/start` and
+ * `/heap/stop?file=<path>`, V8's sampling heap profiler with garbage included (what a scavenge or
+ * a full collection freed still counts: the bytes a phase allocated, by the stack that allocated
+ * them; `.heapprofile`).
  */
-async function heapProfile(req, res) {
+const PROFILERS = {
+  profile: {
+    start: [['Profiler.enable'], ['Profiler.setSamplingInterval', { interval: 200 }], ['Profiler.start']],
+    stop: ['Profiler.stop', 'Profiler.disable'],
+  },
+  heap: {
+    start: [['HeapProfiler.enable'], ['HeapProfiler.startSampling', { samplingInterval: 256, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }]],
+    stop: ['HeapProfiler.stopSampling', 'HeapProfiler.disable'],
+  },
+};
+
+async function profile(kind, req, res) {
   const url = new URL(req.url, 'http://localhost');
   res.setHeader('content-type', 'application/json');
   if (!profiler) {
     profiler = new Session();
     profiler.connect();
   }
-  if (url.pathname === '/heap/start') {
-    await profiler.post('HeapProfiler.enable');
-    await profiler.post('HeapProfiler.startSampling', { samplingInterval: 256, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  const { start, stop } = PROFILERS[kind];
+  if (url.pathname.endsWith('/start')) {
+    for (const [method, params] of start) await profiler.post(method, params);
     res.end('{"ok":true}');
     return;
   }
-  const { profile: result } = await profiler.post('HeapProfiler.stopSampling');
-  await profiler.post('HeapProfiler.disable');
+  const [stopMethod, disableMethod] = stop;
+  const { profile: result } = await profiler.post(stopMethod);
+  await profiler.post(disableMethod);
   writeFileSync(url.searchParams.get('file'), JSON.stringify(result));
   res.end('{"ok":true}');
 }
 
 export function memoryResponder(req, res) {
-  if (req.url.startsWith('/heap/')) {
-    heapProfile(req, res).catch((error) => {
-      res.statusCode = 500;
-      res.end(JSON.stringify({ error: String(error) }));
-    });
-    return;
-  }
-  if (req.url.startsWith('/profile/')) {
-    profile(req, res).catch((error) => {
+  const kind = req.url.split('/')[1];
+  if (Object.hasOwn(PROFILERS, kind)) {
+    profile(kind, req, res).catch((error) => {
       res.statusCode = 500;
       res.end(JSON.stringify({ error: String(error) }));
     });

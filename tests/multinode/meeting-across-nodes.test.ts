@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from './support/cluster';
-import { MeetingPeer, waitFor } from './support/meeting-peer';
+import { waitFor } from './support/meeting-peer';
 
 let cluster: TestCluster;
-const peers: MeetingPeer[] = [];
 
 beforeAll(async () => {
   // Kept chat history, so a later joiner's answer shows the history is shared across nodes.
@@ -12,21 +11,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const peer of peers) peer.close();
   await cluster?.stop();
 });
 
-async function joinOn(nodeIndex: number, userId: string, meetingId: string, role: 'host' | 'participant' = 'participant') {
-  const peer = await MeetingPeer.join({
-    url: cluster.nodes[nodeIndex]!.url,
-    token: await cluster.token(userId, meetingId, role),
-    meetingId,
-    displayName: userId,
-    media: { microphone: true, camera: true, screen: false },
-  });
-  peers.push(peer);
-  return peer;
-}
+const joinOn = (nodeIndex: number, userId: string, meetingId: string, role: 'host' | 'participant' = 'participant') =>
+  cluster.join(nodeIndex, userId, meetingId, { role, peer: { media: { microphone: true, camera: true, screen: false } } });
 
 /** A realistic SDP of about 4 KB. */
 const sdp = (kind: string): string =>

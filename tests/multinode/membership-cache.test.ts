@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from './support/cluster';
-import { MeetingPeer, waitFor } from './support/meeting-peer';
+import { waitFor, type MeetingPeer } from './support/meeting-peer';
 
 /**
  * The relay's membership cache on two nodes sharing one Redis: a node remembers which participants
@@ -9,28 +9,17 @@ import { MeetingPeer, waitFor } from './support/meeting-peer';
  * anywhere, so a signal to someone who left is refused, not forwarded into the void.
  */
 let cluster: TestCluster;
-const peers: MeetingPeer[] = [];
 
 beforeAll(async () => {
   cluster = await startCluster(2);
 });
 
 afterAll(async () => {
-  for (const peer of peers) peer.close();
   await cluster?.stop();
 });
 
-async function joinOn(nodeIndex: number, userId: string, meetingId: string, role: 'host' | 'participant' = 'participant') {
-  const peer = await MeetingPeer.join({
-    url: cluster.nodes[nodeIndex]!.url,
-    token: await cluster.token(userId, meetingId, role),
-    meetingId,
-    displayName: userId,
-    media: { microphone: true, camera: true, screen: false },
-  });
-  peers.push(peer);
-  return peer;
-}
+const joinOn = (nodeIndex: number, userId: string, meetingId: string, role: 'host' | 'participant' = 'participant') =>
+  cluster.join(nodeIndex, userId, meetingId, { role, peer: { media: { microphone: true, camera: true, screen: false } } });
 
 const errorCodes = (peer: MeetingPeer): string[] => peer.errors.map((e) => (e as { code: string }).code);
 

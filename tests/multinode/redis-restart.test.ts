@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from './support/cluster';
-import { MeetingPeer, waitFor } from './support/meeting-peer';
+import { waitFor } from './support/meeting-peer';
 import { startRedisServer } from './support/redis-server';
 
 let cluster: TestCluster;
-const peers: MeetingPeer[] = [];
 let restartedStop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
@@ -13,21 +12,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const peer of peers) peer.close();
   await cluster?.stop();
   await restartedStop?.();
 });
 
-async function joinOn(nodeIndex: number, userId: string, meetingId: string) {
-  const peer = await MeetingPeer.join({
-    url: cluster.nodes[nodeIndex]!.url,
-    token: await cluster.token(userId, meetingId),
-    meetingId,
-    displayName: userId,
-  });
-  peers.push(peer);
-  return peer;
-}
+const joinOn = (nodeIndex: number, userId: string, meetingId: string) => cluster.join(nodeIndex, userId, meetingId);
 
 describe('Redis restarting empty', () => {
   it('makes every node resync its clients, whose rejoins rebuild the meeting state', async () => {

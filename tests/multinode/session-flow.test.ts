@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipantRole } from '@mentara/meetings-core/protocol';
 import { startCluster, type TestCluster } from './support/cluster';
-import { MeetingPeer, waitFor } from './support/meeting-peer';
+import { waitFor, type MeetingPeer } from './support/meeting-peer';
 
 let cluster: TestCluster;
-const peers: MeetingPeer[] = [];
 
 beforeAll(async () => {
   // Two nodes on one Redis, the waiting room on as in production.
@@ -13,7 +12,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const peer of peers) peer.close();
   await cluster?.stop();
 });
 
@@ -26,15 +24,7 @@ interface JoinOptions {
 
 async function joinOn(nodeIndex: number, userId: string, meetingId: string, o: JoinOptions = {}): Promise<MeetingPeer> {
   const claims = { ...(o.waitingRoom !== undefined ? { waitingRoom: o.waitingRoom } : {}), ...(o.endsAt !== undefined ? { endsAt: o.endsAt } : {}) };
-  const peer = await MeetingPeer.join({
-    url: cluster.nodes[nodeIndex]!.url,
-    token: await cluster.token(userId, meetingId, o.role ?? 'participant', claims),
-    meetingId,
-    displayName: userId,
-    reconnect: false,
-  });
-  peers.push(peer);
-  return peer;
+  return cluster.join(nodeIndex, userId, meetingId, { role: o.role ?? 'participant', claims, peer: { reconnect: false } });
 }
 
 const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (error: { code?: string }) => error.code);

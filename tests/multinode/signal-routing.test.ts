@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from './support/cluster';
-import { MeetingPeer, waitFor, type MeetingPeerOptions } from './support/meeting-peer';
+import { waitFor, type MeetingPeerOptions } from './support/meeting-peer';
 
 /**
  * Signals between two nodes of three sharing one Redis: each goes to its target's node alone (that
@@ -10,29 +10,17 @@ import { MeetingPeer, waitFor, type MeetingPeerOptions } from './support/meeting
  * meeting's broadcasts still reach every node.
  */
 let cluster: TestCluster;
-const peers: MeetingPeer[] = [];
 
 beforeAll(async () => {
   cluster = await startCluster(3);
 });
 
 afterAll(async () => {
-  for (const peer of peers) peer.close();
   await cluster?.stop();
 });
 
-async function joinOn(nodeIndex: number, userId: string, meetingId: string, role: 'host' | 'participant' = 'participant', resume?: MeetingPeerOptions['resume']) {
-  const peer = await MeetingPeer.join({
-    url: cluster.nodes[nodeIndex]!.url,
-    token: await cluster.token(userId, meetingId, role),
-    meetingId,
-    displayName: userId,
-    media: { microphone: true, camera: true, screen: false },
-    ...(resume ? { resume } : {}),
-  });
-  peers.push(peer);
-  return peer;
-}
+const joinOn = (nodeIndex: number, userId: string, meetingId: string, role: 'host' | 'participant' = 'participant', resume?: MeetingPeerOptions['resume']) =>
+  cluster.join(nodeIndex, userId, meetingId, { role, peer: { media: { microphone: true, camera: true, screen: false }, ...(resume ? { resume } : {}) } });
 
 interface RoutingStats {
   routed: number;

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from './support/cluster';
-import { MeetingPeer, waitFor } from './support/meeting-peer';
+import { waitFor } from './support/meeting-peer';
 
 let cluster: TestCluster;
-const peers: MeetingPeer[] = [];
 
 beforeAll(async () => {
   // A tiny stream (≈50 entries, trimmed in steps of 10) so a node paused for a moment falls
@@ -13,20 +12,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const peer of peers) peer.close();
   await cluster?.stop();
 });
 
-async function joinOn(nodeIndex: number, userId: string, meetingId: string) {
-  const peer = await MeetingPeer.join({
-    url: cluster.nodes[nodeIndex]!.url,
-    token: await cluster.token(userId, meetingId),
-    meetingId,
-    displayName: userId,
-  });
-  peers.push(peer);
-  return peer;
-}
+const joinOn = (nodeIndex: number, userId: string, meetingId: string) => cluster.join(nodeIndex, userId, meetingId);
 
 describe('a node that lags past the stream', () => {
   it('detects the lost messages, and its clients rejoin and recover the chat', async () => {

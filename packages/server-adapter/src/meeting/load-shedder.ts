@@ -1,5 +1,6 @@
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { ProtocolFailure } from '../errors';
+import { isThenable } from '../socket/serial-queue';
 
 /** When a node refuses new joins with `server-busy`. */
 export interface OverloadOptions {
@@ -130,11 +131,11 @@ export class LoadShedder {
       this.#pending -= 1;
       return Promise.reject(error);
     }
-    if (!(joining instanceof Promise)) {
+    if (!isThenable(joining)) {
       this.#pending -= 1;
       return Promise.resolve(joining);
     }
-    return joining.finally(this.#settled);
+    return Promise.resolve(joining).finally(this.#settled);
   }
 
   /** One join fewer in flight (bound once: a join's `finally` needs no closure of its own). */

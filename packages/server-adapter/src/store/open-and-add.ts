@@ -1,3 +1,4 @@
+import { isThenable } from '../socket/serial-queue';
 import type { MaybePromise, MeetingInit, MeetingRecord, OpenAndAddOptions, OpenAndAddResult, OpeningRefusal, ParticipantRecord, RoomStore } from './room-store';
 
 /**
@@ -14,7 +15,7 @@ export function openingRefusal(meeting: MeetingRecord, role: ParticipantRecord['
 
 /** `next(value)`, after `value` settles when it is a promise: a store that answers at once costs no promise. */
 const then = <T, R>(value: MaybePromise<T>, next: (settled: T) => MaybePromise<R>): MaybePromise<R> =>
-  typeof (value as Partial<PromiseLike<T>> | undefined)?.then === 'function' ? Promise.resolve(value).then(next) : next(value as T);
+  isThenable(value) ? Promise.resolve(value).then(next) : next(value as T);
 
 /**
  * Opens the meeting and takes the seat: in one step when the store offers it
