@@ -6,7 +6,7 @@
  * hardly depends on what else the machine is doing, so a change to the join path can be judged on
  * it in one run.
  *
- * `node bench/signalling/alloc-cost.mjs [--only=bare,memory,bare-redis,redis] [--p=2] [--m=300] [--top=15]`
+ * `node bench/signalling/alloc-cost.mjs [--only=bare,memory,bare-redis,redis] [--p=2] [--m=300] [--top=15] [--warmup-joins=4000]`
  * (`memory-before` / `redis-before` with `BENCH_BEFORE_BUNDLE`, as in cpu-cost.mjs; the Redis
  * variants' nodes are summed, per join and per message of the whole variant). The `.heapprofile` files land in
  * bench/results/profiles/ and open in Chrome DevTools (Memory → Load).
@@ -97,6 +97,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const P = Number(value('p', '2'));
   const M = Number(value('m', '300'));
   const top = Number(value('top', '15'));
+  const warmupJoins = Number(value('warmup-joins', '4000'));
   const dir = `${REPO_ROOT}bench/results/profiles/`;
   mkdirSync(dir, { recursive: true });
   const loadgens = Array.from({ length: 2 }, () => startLoadgen());
@@ -109,8 +110,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const variant of only) {
       const servers = await startVariant(variant, redis?.url);
       children.push(...servers.map((s) => s.child));
-      // A warm-up pass first, so what is measured is the steady path, not first-use compilation.
-      await allocationPass(loadgens, servers, variant, { P, M: Math.max(10, Math.round(M / 4)), dir });
+      // Warm-up passes first (`warmupJoins` per node, in passes of at least 1,000 joins), so what is
+      // measured is the optimized path: V8 optimizes code run once per join only after
+      // 1,500–2,500 joins, and unoptimized code allocates more (see cpu-cost.mjs).
+      const warmupM = Math.max(M, Math.ceil(1000 / P));
+      const warmups = Math.max(1, Math.ceil((warmupJoins * servers.length) / (warmupM * P)));
+      for (let i = 0; i < warmups; i += 1) await allocationPass(loadgens, servers, variant, { P, M: warmupM, dir });
       results[variant] = await allocationPass(loadgens, servers, variant, { P, M, dir });
     }
     printAllocations(results, 'join', 'joins', top, console.log);

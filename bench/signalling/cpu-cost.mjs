@@ -5,7 +5,8 @@
  * depends on what else runs on the machine, unlike latency; the median of the repeats is kept.
  *
  * Standalone: `node bench/signalling/cpu-cost.mjs [--only=bare,memory,bare-redis,redis] [--p=2]
- * [--m=200] [--rounds=4] [--repeat=3] [--nodes=2] [--pin] [--prof]` (`--nodes` is how many nodes the Redis variants run; `--pin` runs the servers on one CPU and
+ * [--m=200] [--rounds=4] [--repeat=3] [--warmup-joins=4000] [--nodes=2] [--pin] [--prof]` (`--warmup-joins`: unmeasured
+ * joins per node before the measured passes, so V8 has optimized the join path; `--nodes` is how many nodes the Redis variants run; `--pin` runs the servers on one CPU and
  * the load generators on the others, see processes.mjs; `--prof` adds one profiled pass per server: its
  * joins and its signal storm each written as a `.cpuprofile` to bench/results/profiles/, then a
  * table of where the time of a join and of a message went, ours beside bare; open the files in
@@ -49,11 +50,21 @@ async function serverCpu(servers) {
   return (await serverCpuAndGc(servers)).cpuMicros;
 }
 
-/** CPU so far and main-thread GC pauses so far (ms), summed over the nodes (a build without GC figures gives zeros). */
+/** CPU so far, main-thread GC pauses so far (ms) and socket writes so far, summed over the nodes (a build without GC figures gives zeros). */
 async function serverCpuAndGc(servers) {
   const replies = await Promise.all(servers.map((s) => fetch(`${s.url}/cpu`).then((r) => r.json())));
   const sum = (pick) => replies.reduce((a, r) => a + (pick(r) ?? 0), 0);
-  return { cpuMicros: sum((r) => r.cpuMicros), minorMillis: sum((r) => r.gc?.minorMillis), majorMillis: sum((r) => r.gc?.majorMillis), majorCount: sum((r) => r.gc?.majorCount) };
+  // Figures an earlier build's bench endpoint does not give (a `*-before` bundle): undefined, not 0.
+  const sumOrUndefined = (pick) => (replies.some((r) => pick(r) === undefined) ? undefined : sum(pick));
+  return {
+    cpuMicros: sum((r) => r.cpuMicros),
+    minorMillis: sum((r) => r.gc?.minorMillis),
+    majorMillis: sum((r) => r.gc?.majorMillis),
+    majorCount: sum((r) => r.gc?.majorCount),
+    writes: sumOrUndefined((r) => r.writes),
+    systemMicros: sumOrUndefined((r) => r.systemMicros),
+    mainThreadMicros: sumOrUndefined((r) => r.mainThreadMicros),
+  };
 }
 
 /** Starts (or stops, writing `<prefix>-n<i>.cpuprofile`) a CPU profile on every node of a variant. */
@@ -99,7 +110,8 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profil
   }
   const streamBefore = redisPid ? await streamCounts(servers) : undefined;
   const ran = await Promise.all(loadgens.map((l) => l.request({ cmd: 'run', phase: 'rounds', startAt: Date.now() + 100, ...settings }, 'result', 120_000)));
-  const t3 = await serverCpu(servers);
+  const g3 = await serverCpuAndGc(servers);
+  const t3 = g3.cpuMicros;
   const streamAfter = redisPid ? await streamCounts(servers) : undefined;
   const r3 = redisCpu();
   if (profilePrefix) profiles.rounds = await profileServers(servers, `${profilePrefix}-rounds`);
@@ -118,6 +130,14 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profil
     joinMinorGcMicros: joins > 0 ? ((g2.minorMillis - g1.minorMillis) * 1000) / joins : undefined,
     joinMajorGcMicros: joins > 0 ? ((g2.majorMillis - g1.majorMillis) * 1000) / joins : undefined,
     joinMajorGcs: g2.majorCount - g1.majorCount,
+    // Socket writes (system calls) per join and per delivered message; the /cpu requests' own
+    // replies add one write each, a few per phase, not subtracted.
+    joinWrites: joins > 0 ? (g2.writes - g1.writes) / joins : undefined,
+    // The kernel's part of the join phase's CPU (system calls: socket reads and writes, epoll).
+    joinSystemMicros: joins > 0 ? (g2.systemMicros - g1.systemMicros) / joins : undefined,
+    // The main (JavaScript) thread's part; the rest is helper threads (concurrent GC, compilation).
+    joinMainThreadMicros: joins > 0 ? (g2.mainThreadMicros - g1.mainThreadMicros) / joins : undefined,
+    messageWrites: delivered > 0 ? (g3.writes - g2.writes) / delivered : undefined,
     messageMicros: delivered > 0 ? (t3 - t2) / delivered : undefined,
     disconnectMicros: (t4 - t3) / (M * P),
     redisJoinMicros: redisPid && joins > 0 ? (r2 - r0) / joins : undefined,
@@ -138,15 +158,24 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profil
 }
 
 /**
- * Measures every variant of `variants` ({ name → servers }) `repeat` times, interleaved, after one
- * unmeasured warm-up pass each (so the JIT has compiled the hot paths). Returns the medians. With
+ * Measures every variant of `variants` ({ name → servers }) `repeat` times, interleaved, after
+ * unmeasured warm-up passes of `warmupJoins` joins in all (so the JIT has compiled the hot paths). Returns the medians. With
  * `profileDir`, one more pass per variant (not in the medians: the profiler costs CPU) profiles its
  * joins and its signal storm; `result[variant].profiles` names the files.
  */
-export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 200, rounds = 4, repeat = 3, redisPid, profileDir, log = console.log } = {}) {
+export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 200, rounds = 4, repeat = 3, warmupJoins = 4000, redisPid, profileDir, log = console.log } = {}) {
   const samples = Object.fromEntries(Object.keys(serversByVariant).map((v) => [v, []]));
+  // V8 (Node 20) optimizes a function once its unoptimized code has run through a budget that
+  // grows with the function's size: code run once per join was optimized only after 1,500–2,500
+  // joins in `--trace-opt` runs of ours. Until then it runs unoptimized, and its compilation on V8's
+  // helper threads is CPU this counts. A server under load is past that within seconds; the
+  // warm-up passes take every variant past it too.
+  // `warmupJoins` per node, in passes of at least 1,000 joins (fewer, larger passes: a pass's fixed
+  // pauses cost more time than its joins).
+  const warmupM = Math.max(M, Math.ceil(1000 / P));
   for (const [variant, servers] of Object.entries(serversByVariant)) {
-    await pass(loadgens, servers, variant, { P, M: Math.max(10, Math.round(M / 4)), rounds: 2, redisPid: undefined });
+    const passes = Math.max(1, Math.ceil((warmupJoins * servers.length) / (warmupM * P)));
+    for (let i = 0; i < passes; i += 1) await pass(loadgens, servers, variant, { P, M: warmupM, rounds: 1, redisPid: undefined });
   }
   for (let i = 0; i < repeat; i += 1) {
     for (const [variant, servers] of Object.entries(serversByVariant)) {
@@ -154,8 +183,8 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       const s = await pass(loadgens, servers, variant, { P, M, rounds, redisPid: usesRedis ? redisPid : undefined });
       samples[variant].push(s);
       log(
-        `  cpu ${variant.padEnd(10)} P=${P} M=${M}: ${s.connectMicros.toFixed(0)} µs/connection, idle ${s.idleMicrosPerSecond.toFixed(0)} µs/s per node, ${s.joinMicros?.toFixed(0)} µs/join (GC ${s.joinMinorGcMicros?.toFixed(0)} scavenges, ${s.joinMajorGcMicros?.toFixed(0)} in ${s.joinMajorGcs} full), ` +
-          `${s.messageMicros?.toFixed(1)} µs/message${s.redisMessageMicros !== undefined ? ` (+ redis-server ${s.redisJoinMicros?.toFixed(0)} µs/join, ${s.redisMessageMicros.toFixed(1)} µs/message)` : ''}, ` +
+        `  cpu ${variant.padEnd(10)} P=${P} M=${M}: ${s.connectMicros.toFixed(0)} µs/connection, idle ${s.idleMicrosPerSecond.toFixed(0)} µs/s per node, ${s.joinMicros?.toFixed(0)} µs/join (${s.joinMainThreadMicros?.toFixed(0)} on the main thread; ${s.joinSystemMicros?.toFixed(0)} in the kernel, all threads; GC ${s.joinMinorGcMicros?.toFixed(0)} scavenges, ${s.joinMajorGcMicros?.toFixed(0)} in ${s.joinMajorGcs} full; ${s.joinWrites?.toFixed(2)} writes), ` +
+          `${s.messageMicros?.toFixed(1)} µs/message (${s.messageWrites?.toFixed(2)} writes)${s.redisMessageMicros !== undefined ? ` (+ redis-server ${s.redisJoinMicros?.toFixed(0)} µs/join, ${s.redisMessageMicros.toFixed(1)} µs/message)` : ''}, ` +
           `${s.appendedPerMessage !== undefined ? `per message: ${s.appendedPerMessage.toFixed(2)} stream entries appended, ${s.receivedPerMessage.toFixed(2)} messages read by other nodes, ${s.routedPerMessage.toFixed(2)} routed to one node, ` : ''}` +
           `lost ${s.lost}, load ${s.loadAverage}`,
       );
@@ -182,7 +211,11 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       connectMicros: pick('connectMicros'),
       idleMicrosPerSecond: pick('idleMicrosPerSecond'),
       joinMicros: pick('joinMicros'),
+      joinMainThreadMicros: pick('joinMainThreadMicros'),
+      joinSystemMicros: pick('joinSystemMicros'),
+      joinWrites: round2(median(list.map((s) => s.joinWrites))),
       messageMicros: pick('messageMicros'),
+      messageWrites: round2(median(list.map((s) => s.messageWrites))),
       disconnectMicros: pick('disconnectMicros'),
       redisJoinMicros: pick('redisJoinMicros'),
       redisMessageMicros: pick('redisMessageMicros'),
@@ -193,7 +226,12 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
       loadAverages: list.map((s) => s.loadAverage),
       // Each pass's figures, in pass order: the passes of all servers are interleaved, so pass i of
       // ours and pass i of its baseline ran next to each other (see the per-pass ratios).
-      passes: list.map((s) => ({ connectMicros: round1(s.connectMicros), joinMicros: round1(s.joinMicros), messageMicros: round1(s.messageMicros) })),
+      passes: list.map((s) => ({
+        connectMicros: round1(s.connectMicros),
+        joinMicros: round1(s.joinMicros),
+        joinMainThreadMicros: round1(s.joinMainThreadMicros),
+        messageMicros: round1(s.messageMicros),
+      })),
       ...(profiled[variant] ? { profiles: profiled[variant] } : {}),
     };
   }
@@ -203,11 +241,16 @@ export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 20
 /** Prints the medians and the ratios of ours against its baseline. */
 export function printCpuCost(result, log = console.log) {
   const f = (n, d = 1) => (n === undefined ? '-' : n.toFixed(d));
-  log('| server | P | µs/connection | idle µs/s per node | µs/join | µs/message | redis-server µs/join, µs/message | load averages |');
-  log('|---|---|---|---|---|---|---|---|');
+  log(
+    '| server | P | µs/connection | idle µs/s per node | µs/join | of it: main thread, kernel (all threads) | writes/join | µs/message | writes/message | redis-server µs/join, µs/message | load averages |',
+  );
+  log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [variant, r] of Object.entries(result)) {
     const redis = r.redisMessageMicros !== undefined ? `${f(r.redisJoinMicros, 0)}, ${f(r.redisMessageMicros)}` : '-';
-    log(`| ${variant} | ${r.P} | ${f(r.connectMicros, 0)} | ${f(r.idleMicrosPerSecond, 0)} | ${f(r.joinMicros, 0)} | ${f(r.messageMicros)} | ${redis} | ${r.loadAverages.join(', ')} |`);
+    log(
+      `| ${variant} | ${r.P} | ${f(r.connectMicros, 0)} | ${f(r.idleMicrosPerSecond, 0)} | ${f(r.joinMicros, 0)} | ${f(r.joinMainThreadMicros, 0)}, ${f(r.joinSystemMicros, 0)} | ` +
+        `${f(r.joinWrites, 2)} | ${f(r.messageMicros)} | ${f(r.messageWrites, 2)} | ${redis} | ${r.loadAverages.join(', ')} |`,
+    );
   }
   for (const [ours, bare] of PAIRS) {
     const a = result[ours];
@@ -224,7 +267,10 @@ export function printCpuCost(result, log = console.log) {
       if (ratios.length === 0) return '-';
       return `${f(median(ratios), 2)}× (${f(Math.min(...ratios), 2)}–${f(Math.max(...ratios), 2)})`;
     };
-    log(`  per pass, median (range): join ${perPass('joinMicros')}, message ${perPass('messageMicros')}, connection ${perPass('connectMicros')}`);
+    log(
+      `  per pass, median (range): join ${perPass('joinMicros')} (main thread ${perPass('joinMainThreadMicros')}), message ${perPass('messageMicros')}, ` +
+        `connection ${perPass('connectMicros')}`,
+    );
   }
 }
 
@@ -238,6 +284,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const M = Number(value('m', '200'));
   const rounds = Number(value('rounds', '4'));
   const repeat = Number(value('repeat', '3'));
+  const warmupJoins = Number(value('warmup-joins', '4000'));
   process.env.BENCH_REDIS_NODES ??= value('nodes', '2');
   const profileDir = prof ? `${REPO_ROOT}bench/results/profiles/` : undefined;
   // --pin: the servers (and redis-server) on the last CPU, the load generators on the others.
@@ -262,7 +309,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       serversByVariant[variant] = servers;
     }
     for (const P of Ps) {
-      const result = await measureCpuCost(loadgens, serversByVariant, { P, M: P === 4 ? Math.round(M / 2) : M, rounds, repeat, redisPid: redis?.child.pid, profileDir });
+      const result = await measureCpuCost(loadgens, serversByVariant, { P, M: P === 4 ? Math.round(M / 2) : M, rounds, repeat, warmupJoins, redisPid: redis?.child.pid, profileDir });
       printCpuCost(result);
       if (prof) printPhaseProfiles(result);
     }

@@ -1,11 +1,11 @@
 /**
- * `GET /cpu` on a bench server: CPU time used so far, and the GC pauses so far. `GET /mem`: CPU time used so far, and process memory after a full GC (the
+ * `GET /cpu` on a bench server: CPU time used so far, the GC pauses so far and the write system calls so far. `GET /mem`: CPU time used so far, and process memory after a full GC (the
  * server runs with `--expose-gc`), so per-socket memory is measured on live objects, not garbage.
  * `GET /profile/start` and `GET /profile/stop?file=<path>` (a V8 CPU profile), `GET /heap/start` and
  * `GET /heap/stop?file=<path>` (the sampling heap profiler): one phase (joins, a signal storm) profiled
  * apart from start-up and the others (see `PROFILERS`).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 
@@ -19,6 +19,34 @@ new PerformanceObserver((list) => {
     } else gcPauses.minorMillis += entry.duration;
   }
 }).observe({ entryTypes: ['gc'] });
+
+/**
+ * Write system calls so far (`write`, `writev`; the kernel's count in /proc/self/io, so nothing in
+ * the process is wrapped): on loopback each one also runs the receiver's side of TCP, a large part of
+ * a small packet's cost, and their count does not depend on the machine's load (see write
+ * coalescing in the server adapter). `undefined` where /proc has no I/O accounting.
+ */
+function writeCalls() {
+  try {
+    const count = /^syscw: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1];
+    return count === undefined ? undefined : Number(count);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time of the main (JavaScript) thread so far, µs, from the kernel's scheduler statistics; the
+ * rest of `process.cpuUsage()` is V8's and libuv's helper threads (concurrent GC, JIT compilation).
+ * `undefined` where /proc has no schedstat.
+ */
+function mainThreadMicros() {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1000;
+  } catch {
+    return undefined;
+  }
+}
 
 let profiler;
 
@@ -73,7 +101,7 @@ export function memoryResponder(req, res) {
     // CPU time only, no GC: for phases measured back to back.
     const { user, system } = process.cpuUsage();
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ cpuMicros: user + system, gc: gcPauses }));
+    res.end(JSON.stringify({ cpuMicros: user + system, systemMicros: system, mainThreadMicros: mainThreadMicros(), gc: gcPauses, writes: writeCalls() }));
     return;
   }
   if (req.url !== '/mem') {
