@@ -282,7 +282,9 @@ try {
     console.log(`\nserver CPU per operation, P = ${P} (median of ${QUICK || CPU_ONLY ? 2 : 3} interleaved passes; load average of each pass)`);
     const M = Math.round((QUICK || CPU_ONLY ? 100 : 200) / (P / 2));
     const profileDir = PROFILE ? `${REPO_ROOT}bench/results/profiles/` : undefined;
-    const cpu = await measureCpuCost(loadgens, serversByVariant, { P, M, rounds: QUICK || CPU_ONLY ? 2 : 4, repeat: QUICK || CPU_ONLY ? 2 : 3, redisPid: redis?.child.pid, profileDir });
+    // A quick run warms up less: its figures include some unoptimized joins (see cpu-cost.mjs).
+    const warmupJoins = QUICK ? 1000 : 4000;
+    const cpu = await measureCpuCost(loadgens, serversByVariant, { P, M, rounds: QUICK || CPU_ONLY ? 2 : 4, repeat: QUICK || CPU_ONLY ? 2 : 3, warmupJoins, redisPid: redis?.child.pid, profileDir });
     printCpuCost(cpu);
     if (PROFILE) printPhaseProfiles(cpu);
     report.cpu[`P${P}`] = cpu;

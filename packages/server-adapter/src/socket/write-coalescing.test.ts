@@ -103,6 +103,45 @@ describe('write coalescing', () => {
     expect(order).toEqual(['b', 'a']);
   });
 
+  it('keeps that order round after round; a flush that sends more queues it for the next round, and a failing one holds no other back', async () => {
+    const tick = () => new Promise((resolve) => process.nextTick(resolve));
+    const order: string[] = [];
+    const conns = ['a', 'b', 'c'].map((name) => ({ flush: () => void order.push(name) }));
+    for (const conn of conns) coalesceWrites(conn);
+    const [a, b, c] = conns as [(typeof conns)[0], (typeof conns)[0], (typeof conns)[0]];
+    for (let round = 0; round < 4; round += 1) {
+      (round % 2 ? a : c).flush();
+      b.flush();
+      (round % 2 ? c : a).flush();
+      await tick();
+    }
+    expect(order).toEqual(['c', 'b', 'a', 'a', 'b', 'c', 'c', 'b', 'a', 'a', 'b', 'c']);
+
+    // A drain handler's send during a round: flushed in the next round, not lost or doubled.
+    order.length = 0;
+    const draining = { flush: () => (order.push('draining'), c.flush()) };
+    coalesceWrites(draining);
+    draining.flush();
+    a.flush();
+    await tick();
+    await tick();
+    expect(order).toEqual(['draining', 'a', 'c']);
+
+    // A connection whose flush throws: the others of its round are still flushed, the error surfaces.
+    order.length = 0;
+    const failing = { flush: (): void => { throw new Error('socket gone'); } };
+    coalesceWrites(failing);
+    const surfaced = new Promise<unknown>((resolve) => process.once('uncaughtException', resolve));
+    failing.flush();
+    b.flush();
+    expect(((await surfaced) as Error).message).toBe('socket gone');
+    await tick();
+    expect(order).toEqual(['b']);
+    a.flush();
+    await tick();
+    expect(order).toEqual(['b', 'a']);
+  });
+
   it('gives each of the people told about a join one write for what the join sends them', async () => {
     h = await startHarness();
     const meetingId = randomUUID();
