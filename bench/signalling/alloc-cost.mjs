@@ -13,6 +13,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { REPO_ROOT, startLoadgen, startRedis, stopChild } from './processes.mjs';
+import { warmupPasses } from './cpu-cost.mjs';
 import { bucketOf, original } from './profile-summary.mjs';
 import { startVariant } from './variants.mjs';
 
@@ -110,12 +111,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const variant of only) {
       const servers = await startVariant(variant, redis?.url);
       children.push(...servers.map((s) => s.child));
-      // Warm-up passes first (`warmupJoins` per node, in passes of at least 1,000 joins), so what is
-      // measured is the optimized path: V8 optimizes code run once per join only after
-      // 1,500–2,500 joins, and unoptimized code allocates more (see cpu-cost.mjs).
-      const warmupM = Math.max(M, Math.ceil(1000 / P));
-      const warmups = Math.max(1, Math.ceil((warmupJoins * servers.length) / (warmupM * P)));
-      for (let i = 0; i < warmups; i += 1) await allocationPass(loadgens, servers, variant, { P, M: warmupM, dir });
+      // Warm-up passes first, so what is measured is the optimized path (see `warmupPasses`).
+      const warm = warmupPasses({ M, P, nodes: servers.length, joins: warmupJoins });
+      for (let i = 0; i < warm.passes; i += 1) await allocationPass(loadgens, servers, variant, { P, M: warm.M, dir });
       results[variant] = await allocationPass(loadgens, servers, variant, { P, M, dir });
     }
     printAllocations(results, 'join', 'joins', top, console.log);

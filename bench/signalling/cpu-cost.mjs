@@ -50,7 +50,10 @@ async function serverCpu(servers) {
   return (await serverCpuAndGc(servers)).cpuMicros;
 }
 
-/** CPU so far, main-thread GC pauses so far (ms) and socket writes so far, summed over the nodes (a build without GC figures gives zeros). */
+/**
+ * CPU so far, main-thread GC pauses so far (ms), and the main thread's CPU, the kernel's CPU and
+ * the write system calls so far, summed over the nodes (a build without GC figures gives zeros).
+ */
 async function serverCpuAndGc(servers) {
   const replies = await Promise.all(servers.map((s) => fetch(`${s.url}/cpu`).then((r) => r.json())));
   const sum = (pick) => replies.reduce((a, r) => a + (pick(r) ?? 0), 0);
@@ -66,6 +69,9 @@ async function serverCpuAndGc(servers) {
     mainThreadMicros: sumOrUndefined((r) => r.mainThreadMicros),
   };
 }
+
+/** How much a counter grew per operation over a phase; `undefined` without operations or when a build does not give the counter. */
+const perOperation = (before, after, count) => (count > 0 && before !== undefined && after !== undefined ? (after - before) / count : undefined);
 
 /** Starts (or stops, writing `<prefix>-n<i>.cpuprofile`) a CPU profile on every node of a variant. */
 async function profileServers(servers, prefix) {
@@ -130,14 +136,14 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profil
     joinMinorGcMicros: joins > 0 ? ((g2.minorMillis - g1.minorMillis) * 1000) / joins : undefined,
     joinMajorGcMicros: joins > 0 ? ((g2.majorMillis - g1.majorMillis) * 1000) / joins : undefined,
     joinMajorGcs: g2.majorCount - g1.majorCount,
-    // Socket writes (system calls) per join and per delivered message; the /cpu requests' own
-    // replies add one write each, a few per phase, not subtracted.
-    joinWrites: joins > 0 ? (g2.writes - g1.writes) / joins : undefined,
+    // Write system calls per join and per delivered message; the /cpu requests' own replies add
+    // one write each, a few per phase, not subtracted.
+    joinWrites: perOperation(g1.writes, g2.writes, joins),
     // The kernel's part of the join phase's CPU (system calls: socket reads and writes, epoll).
-    joinSystemMicros: joins > 0 ? (g2.systemMicros - g1.systemMicros) / joins : undefined,
+    joinSystemMicros: perOperation(g1.systemMicros, g2.systemMicros, joins),
     // The main (JavaScript) thread's part; the rest is helper threads (concurrent GC, compilation).
-    joinMainThreadMicros: joins > 0 ? (g2.mainThreadMicros - g1.mainThreadMicros) / joins : undefined,
-    messageWrites: delivered > 0 ? (g3.writes - g2.writes) / delivered : undefined,
+    joinMainThreadMicros: perOperation(g1.mainThreadMicros, g2.mainThreadMicros, joins),
+    messageWrites: perOperation(g2.writes, g3.writes, delivered),
     messageMicros: delivered > 0 ? (t3 - t2) / delivered : undefined,
     disconnectMicros: (t4 - t3) / (M * P),
     redisJoinMicros: redisPid && joins > 0 ? (r2 - r0) / joins : undefined,
@@ -158,24 +164,30 @@ async function pass(loadgens, servers, variant, { P, M, rounds, redisPid, profil
 }
 
 /**
+ * The unmeasured passes that take a server of `nodes` nodes past `joins` joins per node: V8 (Node 20)
+ * optimizes a function once its unoptimized code has run through a budget that grows with the
+ * function's size, and code run once per join was optimized only after 1,500–2,500 joins in
+ * `--trace-opt` runs of ours. Until then it runs unoptimized, and its compilation on V8's helper
+ * threads is CPU `process.cpuUsage` counts (and unoptimized code allocates more). A server under
+ * load is past that within seconds. Passes of at least 1,000 joins: fewer, larger passes, since a
+ * pass's fixed pauses cost more time than its joins. Also used by alloc-cost.mjs.
+ */
+export function warmupPasses({ M, P, nodes, joins }) {
+  const warmM = Math.max(M, Math.ceil(1000 / P));
+  return { M: warmM, passes: Math.max(1, Math.ceil((joins * nodes) / (warmM * P))) };
+}
+
+/**
  * Measures every variant of `variants` ({ name → servers }) `repeat` times, interleaved, after
- * unmeasured warm-up passes of `warmupJoins` joins in all (so the JIT has compiled the hot paths). Returns the medians. With
+ * unmeasured warm-up passes of `warmupJoins` joins per node (see `warmupPasses`). Returns the medians. With
  * `profileDir`, one more pass per variant (not in the medians: the profiler costs CPU) profiles its
  * joins and its signal storm; `result[variant].profiles` names the files.
  */
 export async function measureCpuCost(loadgens, serversByVariant, { P = 2, M = 200, rounds = 4, repeat = 3, warmupJoins = 4000, redisPid, profileDir, log = console.log } = {}) {
   const samples = Object.fromEntries(Object.keys(serversByVariant).map((v) => [v, []]));
-  // V8 (Node 20) optimizes a function once its unoptimized code has run through a budget that
-  // grows with the function's size: code run once per join was optimized only after 1,500–2,500
-  // joins in `--trace-opt` runs of ours. Until then it runs unoptimized, and its compilation on V8's
-  // helper threads is CPU this counts. A server under load is past that within seconds; the
-  // warm-up passes take every variant past it too.
-  // `warmupJoins` per node, in passes of at least 1,000 joins (fewer, larger passes: a pass's fixed
-  // pauses cost more time than its joins).
-  const warmupM = Math.max(M, Math.ceil(1000 / P));
   for (const [variant, servers] of Object.entries(serversByVariant)) {
-    const passes = Math.max(1, Math.ceil((warmupJoins * servers.length) / (warmupM * P)));
-    for (let i = 0; i < passes; i += 1) await pass(loadgens, servers, variant, { P, M: warmupM, rounds: 1, redisPid: undefined });
+    const warm = warmupPasses({ M, P, nodes: servers.length, joins: warmupJoins });
+    for (let i = 0; i < warm.passes; i += 1) await pass(loadgens, servers, variant, { P, M: warm.M, rounds: 1, redisPid: undefined });
   }
   for (let i = 0; i < repeat; i += 1) {
     for (const [variant, servers] of Object.entries(serversByVariant)) {

@@ -20,33 +20,32 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] });
 
-/**
- * Write system calls so far (`write`, `writev`; the kernel's count in /proc/self/io, so nothing in
- * the process is wrapped): on loopback each one also runs the receiver's side of TCP, a large part of
- * a small packet's cost, and their count does not depend on the machine's load (see write
- * coalescing in the server adapter). `undefined` where /proc has no I/O accounting.
- */
-function writeCalls() {
+/** A figure read from a /proc file of this process; `undefined` where the kernel does not give it. */
+function procFigure(path, parse) {
   try {
-    const count = /^syscw: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1];
-    return count === undefined ? undefined : Number(count);
+    return parse(readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }
 }
 
 /**
+ * Write system calls so far (`write`, `writev`; the kernel's count in /proc/self/io, so nothing in
+ * the process is wrapped): on loopback each one also runs the receiver's side of TCP, a large part of
+ * a small packet's cost, and their count does not depend on the machine's load (see write
+ * coalescing in the server adapter).
+ */
+const writeCalls = () =>
+  procFigure('/proc/self/io', (text) => {
+    const count = /^syscw: (\d+)$/m.exec(text)?.[1];
+    return count === undefined ? undefined : Number(count);
+  });
+
+/**
  * CPU time of the main (JavaScript) thread so far, µs, from the kernel's scheduler statistics; the
  * rest of `process.cpuUsage()` is V8's and libuv's helper threads (concurrent GC, JIT compilation).
- * `undefined` where /proc has no schedstat.
  */
-function mainThreadMicros() {
-  try {
-    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1000;
-  } catch {
-    return undefined;
-  }
-}
+const mainThreadMicros = () => procFigure(`/proc/self/task/${process.pid}/schedstat`, (text) => Number(text.split(' ')[0]) / 1000);
 
 let profiler;
 
